@@ -1,0 +1,2 @@
+export * from './hardware-model';
+export * from './hardware-catalog';

@@ -1,0 +1,32 @@
+/**
+ * Check 4b: hardware that needs hydro, immersion or direct-to-chip cooling is served only by a
+ * cooling system of a matching type (table in ../cooling-compatibility.ts).
+ */
+import { COMPATIBLE_COOLING, canServe } from '../cooling-compatibility';
+import type { BudgetCheck, CheckResult } from './check';
+
+export const coolingTypeMatch: BudgetCheck = {
+  id: 'cooling-type-match',
+  description: 'Each pod and hall is served by a cooling type its hardware can use.',
+  run: (budget) => {
+    const coolingByName = new Map(budget.cooling.map((c) => [c.cooling.name, c.cooling]));
+    return budget.itLoads.flatMap((load): CheckResult[] => {
+      const cooling = coolingByName.get(load.cooling);
+      if (!cooling) return []; // reported by load-references
+      const base = { check: coolingTypeMatch.id, subject: load.name, path: load.path };
+      if (canServe(cooling.type, load.coolingRequirement)) {
+        return [{ ...base, status: 'pass', message: `cooling type: ${load.hardware} in '${load.name}' is served by ${cooling.type} cooling '${cooling.name}'.` }];
+      }
+      const allowed = COMPATIBLE_COOLING[load.coolingRequirement];
+      return [
+        {
+          ...base,
+          status: 'fail',
+          message:
+            `cooling type: ${load.hardware} in '${load.name}' needs ${load.coolingRequirement} cooling, but cooling system ` +
+            `'${cooling.name}' is ${cooling.type}. Serve '${load.name}' with a cooling system of type ${allowed.join(' or ')}.`,
+        },
+      ];
+    });
+  },
+};

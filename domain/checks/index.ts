@@ -1,0 +1,24 @@
+/**
+ * Every budget check, in the order they are reported.
+ */
+import type { BudgetCheck } from './check';
+import { busContingencyCapacity } from './bus-contingency-capacity';
+import { busNormalCapacity } from './bus-normal-capacity';
+import { coolingCapacity } from './cooling-capacity';
+import { coolingTypeMatch } from './cooling-type-match';
+import { loadReferences } from './load-references';
+import { siteInterconnect } from './site-interconnect';
+import { uniqueNames } from './unique-names';
+
+export * from './check';
+export { busContingencyCapacity, busNormalCapacity, coolingCapacity, coolingTypeMatch, loadReferences, siteInterconnect, uniqueNames };
+
+export const ALL_CHECKS: readonly BudgetCheck[] = [
+  uniqueNames,
+  loadReferences,
+  busNormalCapacity,
+  busContingencyCapacity,
+  siteInterconnect,
+  coolingCapacity,
+  coolingTypeMatch,
+];

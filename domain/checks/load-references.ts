@@ -1,0 +1,39 @@
+/**
+ * Check 5a: every pod, hall, auxiliary load and cooling system refers to a bus (and every pod
+ * and hall to a cooling system) that exists in the same campus. Constructs already refuse
+ * cross-campus references when they are created; this catches plain-data models built by hand.
+ */
+import type { BudgetCheck, CheckResult } from './check';
+
+export const loadReferences: BudgetCheck = {
+  id: 'load-references',
+  description: 'Every load is attached to a bus and a cooling system of the same campus.',
+  run: (budget) => {
+    const campus = budget.campus;
+    const buses = new Set(campus.buses.map((b) => b.name));
+    const cooling = new Set(campus.coolingSystems.map((c) => c.name));
+    const busList = [...buses].sort().join(', ') || '(none)';
+    const coolingList = [...cooling].sort().join(', ') || '(none)';
+    const results: CheckResult[] = [];
+    const judge = (subject: { name: string; path: string }, field: 'bus' | 'cooling', target: string): void => {
+      const known = field === 'bus' ? buses : cooling;
+      if (known.has(target)) return;
+      results.push({
+        check: loadReferences.id,
+        status: 'fail',
+        subject: subject.name,
+        path: subject.path,
+        message:
+          `structure: '${subject.name}' refers to ${field === 'bus' ? 'bus' : 'cooling system'} '${target}', which is not part of campus ` +
+          `'${campus.name}'. Use one of: ${field === 'bus' ? busList : coolingList}.`,
+      });
+    };
+    for (const load of budget.itLoads) {
+      judge(load, 'bus', load.bus);
+      judge(load, 'cooling', load.cooling);
+    }
+    for (const aux of campus.auxiliaryLoads) judge(aux, 'bus', aux.bus);
+    for (const c of campus.coolingSystems) judge(c, 'bus', c.bus);
+    return results;
+  },
+};

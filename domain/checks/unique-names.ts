@@ -1,0 +1,38 @@
+/**
+ * Check 5b: every named part of a campus (bus, feed, cooling system, pod, hall, auxiliary load)
+ * has a name of its own, because names become Kubernetes object names and report keys.
+ */
+import type { BudgetCheck, CheckResult } from './check';
+
+export const uniqueNames: BudgetCheck = {
+  id: 'unique-names',
+  description: 'Every bus, feed, cooling system, pod, hall and auxiliary load in a campus has a unique name.',
+  run: (budget) => {
+    const campus = budget.campus;
+    const declared: { name: string; path: string; what: string }[] = [
+      ...campus.buses.map((b) => ({ name: b.name, path: b.path, what: 'bus' })),
+      ...campus.buses.flatMap((b) => b.feeds.map((f) => ({ name: f.name, path: b.path, what: 'feed' }))),
+      ...campus.coolingSystems.map((c) => ({ name: c.name, path: c.path, what: 'cooling system' })),
+      ...campus.miningPods.map((p) => ({ name: p.name, path: p.path, what: 'mining pod' })),
+      ...campus.gpuHalls.map((h) => ({ name: h.name, path: h.path, what: 'GPU hall' })),
+      ...campus.auxiliaryLoads.map((a) => ({ name: a.name, path: a.path, what: 'auxiliary load' })),
+    ];
+    const byName = new Map<string, typeof declared>();
+    for (const part of declared) byName.set(part.name, [...(byName.get(part.name) ?? []), part]);
+    const results: CheckResult[] = [];
+    for (const [name, parts] of [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (parts.length < 2) continue;
+      const where = parts.map((p) => `${p.what} at ${p.path}`).join(', ');
+      for (const part of parts) {
+        results.push({
+          check: uniqueNames.id,
+          status: 'fail',
+          subject: name,
+          path: part.path,
+          message: `structure: the name '${name}' is used ${parts.length} times in campus '${campus.name}' (${where}). Give each part a unique name.`,
+        });
+      }
+    }
+    return results;
+  },
+};

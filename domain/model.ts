@@ -1,0 +1,116 @@
+/**
+ * The campus as plain data: what the budget engine reads.
+ *
+ * Constructs build one `CampusModel` per campus; tests and other tools can build one by hand.
+ * Every power figure is in kW and every part is referred to by name. `path` is where the part
+ * was declared (the construct path), used only to point error messages at it.
+ */
+
+/** Where a feed's power comes from. On-site generation offsets grid import (site check). */
+export type FeedSource = 'utility' | 'transformer' | 'onsite-generation';
+
+/** How many feeds a bus can lose and still carry its firm load. */
+export type Redundancy = 'N' | 'N+1' | '2N';
+
+export type CoolingType = 'air' | 'hydro' | 'immersion' | 'direct-to-chip' | 'chiller';
+
+/** What a piece of hardware needs from its cooling system. */
+export type CoolingRequirement = 'air' | 'hydro' | 'immersion' | 'direct-to-chip' | 'unspecified';
+
+export interface FeedModel {
+  readonly name: string;
+  readonly source: FeedSource;
+  /** Nameplate (or contracted) rating in kW, before max utilization. */
+  readonly ratingKw: number;
+  /** Fraction of the rating that may be drawn continuously (0 < x <= 1). */
+  readonly maxUtilization: number;
+  /** How the rating was given, for reports, e.g. "34.5 kV x 2000 A x 3-phase x PF 0.95". */
+  readonly ratingBasis: string;
+}
+
+export interface BusModel {
+  readonly name: string;
+  readonly path: string;
+  readonly redundancy: Redundancy;
+  readonly feeds: readonly FeedModel[];
+}
+
+/** How a cooling system's own electrical draw is computed (see cooling-power.ts). */
+export type CoolingPowerModel =
+  | { readonly model: 'pue'; readonly pue: number }
+  | { readonly model: 'cop'; readonly cop: number }
+  | { readonly model: 'fixed'; readonly powerKw: number };
+
+export interface CoolingModel {
+  readonly name: string;
+  readonly path: string;
+  readonly type: CoolingType;
+  /** Heat the system can reject, in kW. */
+  readonly capacityKw: number;
+  readonly power: CoolingPowerModel;
+  /** Name of the bus the cooling system draws its own power from. */
+  readonly bus: string;
+}
+
+/** Fields shared by every IT load (mining pods and GPU halls). */
+export interface ItLoadModel {
+  readonly name: string;
+  readonly path: string;
+  /** Name of the bus that feeds the load. */
+  readonly bus: string;
+  /** Name of the cooling system that removes its heat. */
+  readonly cooling: string;
+  /** Electrical draw in kW; all of it becomes heat for the cooling system. */
+  readonly itKw: number;
+  /** Firm loads must stay up in a contingency; interruptible loads are shed first. */
+  readonly firm: boolean;
+  readonly coolingRequirement: CoolingRequirement;
+  /** Human label of the hardware, e.g. "Antminer S21 XP". */
+  readonly hardware: string;
+}
+
+export interface MiningPodModel extends ItLoadModel {
+  readonly kind: 'mining-pod';
+  readonly hardwareId: string;
+  readonly count: number;
+  /** Unpowered spare units kept on site; they draw nothing. */
+  readonly spares: number;
+  readonly minerPowerW: number;
+  readonly hashrateThs: number;
+}
+
+export interface GpuHallModel extends ItLoadModel {
+  readonly kind: 'gpu-hall';
+  readonly hardwareId: string;
+  readonly count: number;
+  readonly gpus: number;
+  readonly systemPowerW: number;
+  /** Network and storage draw in kW, included in itKw. */
+  readonly overheadKw: number;
+  /** `self` for a self-operated hall, otherwise the tenant's name (colocation). */
+  readonly operator: { readonly kind: 'self' } | { readonly kind: 'tenant'; readonly tenant: string };
+}
+
+export interface AuxiliaryLoadModel {
+  readonly kind: 'auxiliary';
+  readonly name: string;
+  readonly path: string;
+  readonly bus: string;
+  readonly powerKw: number;
+}
+
+export interface CampusModel {
+  readonly name: string;
+  readonly path: string;
+  /** Grid region or ISO label, e.g. "ERCOT". */
+  readonly gridRegion: string;
+  /** What the utility or ISO approved the site to draw from the grid, in kW. */
+  readonly interconnectLimitKw: number;
+  /** Utilization above which a scenario is reported as a warning (0 < x <= 1). */
+  readonly warnUtilization: number;
+  readonly buses: readonly BusModel[];
+  readonly coolingSystems: readonly CoolingModel[];
+  readonly miningPods: readonly MiningPodModel[];
+  readonly gpuHalls: readonly GpuHallModel[];
+  readonly auxiliaryLoads: readonly AuxiliaryLoadModel[];
+}

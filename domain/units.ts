@@ -1,0 +1,61 @@
+/**
+ * Units and number formatting shared by the budget engine, the summary and the JSON file.
+ *
+ * The engine works in kW throughout. Values written to files are rounded to the watt
+ * (3 decimals of kW) so that floating-point noise never shows up in a diff.
+ */
+
+export const KW_PER_MW = 1000;
+export const W_PER_KW = 1000;
+
+/** Comparison tolerance in kW (1 mW): sums of floats that are equal on paper compare equal. */
+export const EPSILON_KW = 1e-6;
+
+export function mwToKw(mw: number): number {
+  return mw * KW_PER_MW;
+}
+
+export function wToKw(w: number): number {
+  return w / W_PER_KW;
+}
+
+/** Rounds to `decimals` places and never returns -0. */
+export function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const rounded = Math.round(value * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+/** kW rounded to the watt, for files. */
+export function roundKw(kw: number): number {
+  return round(kw, 3);
+}
+
+/** "12.345 MW" */
+export function formatMw(kw: number): string {
+  return `${(round(kw / KW_PER_MW, 3)).toFixed(3)} MW`;
+}
+
+/** "1,234.5 kW" (grouping done by hand so the output never depends on the machine's locale data). */
+export function formatKw(kw: number): string {
+  const [whole, fraction] = round(kw, 1).toFixed(1).split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}.${fraction} kW`;
+}
+
+/** Picks MW for large figures and kW for small ones, so cooling and rack figures stay readable. */
+export function formatPower(kw: number): string {
+  return Math.abs(kw) >= KW_PER_MW ? formatMw(kw) : formatKw(kw);
+}
+
+/** "87.5%" from a fraction. */
+export function formatPercent(fraction: number): string {
+  return `${round(fraction * 100, 1).toFixed(1)}%`;
+}
+
+/** a <= b, allowing for float noise. */
+export function fitsWithin(loadKw: number, capacityKw: number): boolean {
+  return loadKw <= capacityKw + EPSILON_KW;
+}
