@@ -1,0 +1,43 @@
+/**
+ * An auxiliary load: offices, lighting, network core, security. A fixed draw, always firm.
+ */
+import { Construct } from 'constructs';
+import { z } from 'zod';
+import type { AuxiliaryLoadModel } from '../domain/model';
+import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
+import { constructOf, parseProps, positiveNumber } from './props';
+import { PowerBus } from './power-bus';
+
+export interface AuxiliaryLoadProps {
+  /** Constant draw in kW. */
+  readonly powerKw: number;
+  /** The bus that feeds it. */
+  readonly bus: PowerBus;
+}
+
+const schema = z.strictObject({
+  powerKw: positiveNumber('constant draw in kW'),
+  bus: constructOf(PowerBus, 'PowerBus'),
+});
+
+export class AuxiliaryLoad extends Construct implements CampusPart {
+  public readonly partKind = 'auxiliary-load';
+  public readonly campus: CampusScope;
+  public readonly powerKw: number;
+  public readonly bus: PowerBus;
+
+  public constructor(scope: Construct, id: string, props: AuxiliaryLoadProps) {
+    super(scope, id);
+    this.campus = requireCampus(this, 'AuxiliaryLoad');
+    const p = parseProps(this, schema, props);
+    requireSameCampus(this, this.campus, 'bus', p.bus, 'PowerBus');
+    this.powerKw = p.powerKw;
+    this.bus = p.bus;
+    this.campus.registerPart(this);
+    validateWithCampus(this, this.campus);
+  }
+
+  public toModel(): AuxiliaryLoadModel {
+    return { kind: 'auxiliary', name: this.node.id, path: this.node.path, bus: this.bus.node.id, powerKw: this.powerKw };
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * How a part finds the campus it belongs to, without importing the Campus stack (which imports
+ * the parts). The Campus marks itself with CAMPUS_SCOPE; parts walk up their scopes to it.
+ */
+import type { IConstruct } from 'constructs';
+import { CampusConfigError } from '../domain/config-error';
+
+export const CAMPUS_SCOPE = Symbol.for('hybrid-campus/campus');
+
+/** A registered part: anything that can describe itself to the budget engine. */
+export interface CampusPart extends IConstruct {
+  /** Identifies the kind of part, e.g. "mining-pod". */
+  readonly partKind: string;
+}
+
+/** What parts need from their campus. Implemented by `Campus`. */
+export interface CampusScope extends IConstruct {
+  readonly campusName: string;
+  /** Adds a part to the campus's budget. */
+  registerPart(part: CampusPart): void;
+  /** Error messages (failures) the campus's budget checks raise about the construct at `path`. */
+  failuresAt(path: string): string[];
+}
+
+export function isCampusScope(x: unknown): x is CampusScope {
+  return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[CAMPUS_SCOPE] === true;
+}
+
+/** The campus a construct belongs to, or undefined when it is not inside one. */
+export function findCampus(construct: IConstruct): CampusScope | undefined {
+  return construct.node.scopes.slice().reverse().find(isCampusScope);
+}
+
+/** The campus a part is declared in; throws a clear error when there is none. */
+export function requireCampus(part: IConstruct, kind: string): CampusScope {
+  const campus = findCampus(part);
+  if (!campus) {
+    throw new CampusConfigError(
+      `[${part.node.path}] a ${kind} must be created inside a Campus, but none of its scopes is one. ` +
+        `Pass the Campus (or a construct inside it) as the scope.`,
+    );
+  }
+  return campus;
+}
+
+/** Refuses a reference to a part of another campus (e.g. a pod fed by a bus of another site). */
+export function requireSameCampus(part: IConstruct, campus: CampusScope, field: string, target: IConstruct, targetKind: string): void {
+  const targetCampus = findCampus(target);
+  if (targetCampus !== campus) {
+    const owner = targetCampus ? `campus '${targetCampus.campusName}'` : 'no campus';
+    throw new CampusConfigError(
+      `[${part.node.path}] ${field} = ${targetKind} '${target.node.id}' (${target.node.path}) belongs to ${owner}, not to ` +
+        `campus '${campus.campusName}'. Use a ${targetKind} declared in campus '${campus.campusName}'.`,
+    );
+  }
+}
+
+/** Adds the validation that reports the campus's budget failures for this construct. */
+export function validateWithCampus(part: IConstruct, campus: CampusScope): void {
+  part.node.addValidation({ validate: () => campus.failuresAt(part.node.path) });
+}

@@ -1,0 +1,149 @@
+/**
+ * A power bus (substation) and its feeds.
+ */
+import { Construct } from 'constructs';
+import { z } from 'zod';
+import {
+  defaultMaxUtilization,
+  describeRating,
+  feedRatingKw,
+  type FeedRating,
+} from '../domain/feed-rating';
+import type { BusModel, FeedModel, FeedSource, Redundancy } from '../domain/model';
+import { type CampusPart, type CampusScope, requireCampus, validateWithCampus } from './campus-scope';
+import { fraction, kubernetesNameSchema, parseProps, positiveNumber } from './props';
+
+/**
+ * One feed into a bus: a utility line, a transformer or on-site generation.
+ *
+ * Give the rating either as `capacityMw` (a contracted or nameplate figure) or electrically as
+ * `voltageKv`, `currentA`, `phases` and `powerFactor`
+ * (kW = kV x A x sqrt(3) for three-phase x power factor).
+ */
+export interface FeedProps {
+  /** Unique within the campus; a Kubernetes DNS-1123 label. */
+  readonly name: string;
+  /**
+   * Where the power comes from. On-site generation offsets the site's grid import.
+   * @default 'utility'
+   */
+  readonly source?: FeedSource;
+  /** Contracted or nameplate rating in MW. Give this or the electrical rating. */
+  readonly capacityMw?: number;
+  /** Line-to-line voltage in kV (three-phase) or line-to-neutral (single-phase). */
+  readonly voltageKv?: number;
+  /** Rated current in A. */
+  readonly currentA?: number;
+  /** 3 for three-phase (x sqrt 3), 1 for single-phase. */
+  readonly phases?: 1 | 3;
+  /** Power factor, 0 < pf <= 1; required with an electrical rating. */
+  readonly powerFactor?: number;
+  /**
+   * Fraction of the rating that may be drawn continuously.
+   * @default 0.8 for an electrical rating (NEC continuous-load rule); 1.0 for capacityMw (the contract already states the continuous figure)
+   */
+  readonly maxUtilization?: number;
+}
+
+export interface PowerBusProps {
+  /** One or more feeds. N+1 and 2N buses need at least two. */
+  readonly feeds: readonly FeedProps[];
+  /**
+   * The contingency the bus is designed for: 'N' (none), 'N+1' (survive losing the largest
+   * feed) or '2N' (survive losing one of two full sides).
+   * @default 'N' - no contingency check; declare 'N+1' or '2N' for buses that carry firm load
+   */
+  readonly redundancy?: Redundancy;
+}
+
+const feedSchema = z
+  .strictObject({
+    name: kubernetesNameSchema,
+    source: z
+      .enum(['utility', 'transformer', 'onsite-generation'], { error: 'must be "utility", "transformer" or "onsite-generation"' })
+      .default('utility'),
+    capacityMw: positiveNumber('contracted or nameplate rating in MW').optional(),
+    voltageKv: positiveNumber('voltage in kV').optional(),
+    currentA: positiveNumber('current in A').optional(),
+    phases: z.union([z.literal(1), z.literal(3)], { error: 'must be 1 or 3' }).optional(),
+    powerFactor: z
+      .number({ error: 'must be a number' })
+      .gt(0, { error: 'must be greater than 0' })
+      .lte(1, { error: 'must be at most 1' })
+      .optional(),
+    maxUtilization: fraction('share of the rating that may be drawn continuously').optional(),
+  })
+  .superRefine((feed, ctx) => {
+    const electrical = ['voltageKv', 'currentA', 'phases', 'powerFactor'] as const;
+    const given = electrical.filter((k) => feed[k] !== undefined);
+    if (feed.capacityMw !== undefined && given.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[0]],
+        message: 'give the rating either as capacityMw or as voltageKv + currentA + phases + powerFactor, not both',
+      });
+    } else if (feed.capacityMw === undefined) {
+      for (const k of electrical.filter((key) => feed[key] === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [k],
+          message:
+            given.length === 0
+              ? 'the feed has no rating: give capacityMw, or voltageKv + currentA + phases + powerFactor'
+              : `an electrical rating needs voltageKv, currentA, phases and powerFactor; ${k} is missing`,
+        });
+      }
+    }
+  });
+
+const busSchema = z
+  .strictObject({
+    feeds: z.array(feedSchema).min(1, { error: 'a bus needs at least one feed' }),
+    redundancy: z.enum(['N', 'N+1', '2N'], { error: 'must be "N", "N+1" or "2N"' }).default('N'),
+  })
+  .superRefine((bus, ctx) => {
+    if (bus.redundancy !== 'N' && bus.feeds.length < 2) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['feeds'],
+        message: `a ${bus.redundancy} bus needs at least 2 feeds (it has ${bus.feeds.length}); add a feed or set redundancy to "N"`,
+      });
+    }
+  });
+
+type ParsedFeed = z.infer<typeof feedSchema>;
+
+function toFeedModel(feed: ParsedFeed): FeedModel {
+  const rating: FeedRating =
+    feed.capacityMw !== undefined
+      ? { capacityMw: feed.capacityMw }
+      : { voltageKv: feed.voltageKv!, currentA: feed.currentA!, phases: feed.phases!, powerFactor: feed.powerFactor! };
+  return {
+    name: feed.name,
+    source: feed.source,
+    ratingKw: feedRatingKw(rating),
+    maxUtilization: feed.maxUtilization ?? defaultMaxUtilization(rating),
+    ratingBasis: describeRating(rating),
+  };
+}
+
+export class PowerBus extends Construct implements CampusPart {
+  public readonly partKind = 'power-bus';
+  public readonly campus: CampusScope;
+  public readonly redundancy: Redundancy;
+  public readonly feeds: readonly FeedModel[];
+
+  public constructor(scope: Construct, id: string, props: PowerBusProps) {
+    super(scope, id);
+    this.campus = requireCampus(this, 'PowerBus');
+    const parsed = parseProps(this, busSchema, props);
+    this.redundancy = parsed.redundancy;
+    this.feeds = parsed.feeds.map(toFeedModel);
+    this.campus.registerPart(this);
+    validateWithCampus(this, this.campus);
+  }
+
+  public toModel(): BusModel {
+    return { name: this.node.id, path: this.node.path, redundancy: this.redundancy, feeds: this.feeds };
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Shared zod pieces for construct props, and the one place props are parsed.
+ */
+import type { IConstruct } from 'constructs';
+import { z } from 'zod';
+import { configErrorFromZod } from '../domain/config-error';
+
+/** DNS-1123 label, as Kubernetes requires for namespace and most object names. */
+export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export const kubernetesNameSchema = z
+  .string()
+  .max(63, { error: 'must be at most 63 characters (a Kubernetes DNS-1123 label)' })
+  .regex(DNS_1123_LABEL, {
+    error: 'must be a Kubernetes DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit',
+  });
+
+export function positiveNumber(what: string) {
+  return z
+    .number({ error: `must be a number (${what})` })
+    .positive({ error: `must be greater than 0 (${what})` })
+    .finite({ error: `must be finite (${what})` });
+}
+
+export function nonNegativeNumber(what: string) {
+  return z
+    .number({ error: `must be a number (${what})` })
+    .nonnegative({ error: `must be 0 or more (${what})` })
+    .finite({ error: `must be finite (${what})` });
+}
+
+export function positiveInteger(what: string) {
+  return z.int({ error: `must be a whole number (${what})` }).positive({ error: `must be at least 1 (${what})` });
+}
+
+/** A fraction in (0, 1]. */
+export function fraction(what: string) {
+  return z
+    .number({ error: `must be a number (${what})` })
+    .gt(0, { error: `must be greater than 0 (${what})` })
+    .lte(1, { error: `must be at most 1 (${what}); give a fraction, e.g. 0.8 for 80%` });
+}
+
+/** A construct reference of the given class. */
+export function constructOf<T>(cls: abstract new (...args: never[]) => T, kind: string) {
+  return z.custom<T>((value) => value instanceof cls, { error: `must be a ${kind} construct` });
+}
+
+/**
+ * Parses a construct's props and its id (checked as a Kubernetes name). Throws a
+ * CampusConfigError that names the construct path, the field, the value and the rule.
+ */
+export function parseProps<S extends z.ZodType>(scope: IConstruct, schema: S, props: unknown): z.infer<S> {
+  const idCheck = kubernetesNameSchema.safeParse(scope.node.id);
+  if (!idCheck.success) {
+    throw configErrorFromZod(scope.node.path, { id: scope.node.id }, new z.ZodError(idCheck.error.issues.map((i) => ({ ...i, path: ['id'] }))));
+  }
+  const parsed = schema.safeParse(props ?? {});
+  if (!parsed.success) throw configErrorFromZod(scope.node.path, props ?? {}, parsed.error);
+  return parsed.data;
+}

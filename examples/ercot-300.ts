@@ -1,0 +1,86 @@
+/**
+ * Example: a ~300 MW ERCOT campus. Air-cooled mining containers fill most of the interconnect
+ * and one liquid-cooled GB300 NVL72 hall sits on its own N+1 bus.
+ *
+ * Figures and where they come from (shared/reference/):
+ * - Antminer S21 XP: 3,645 W, air-cooled (hardware-catalog.json).
+ * - ~280 miners per air-cooled 40-ft container: an estimate, 1 MW at ~3.5 kW per miner
+ *   (domain-notes.md section 5).
+ * - Air-cooled mining PUE 1.10: the low end of the 1.10-1.50 range, with containment and free
+ *   air (domain-notes.md section 4).
+ * - GB300 NVL72: 132 kW per rack, direct-to-chip liquid only (hardware-catalog.json).
+ * - Liquid-cooled AI PUE 1.15: under Uptime Institute's < 1.25 target for liquid-cooled AI
+ *   (domain-notes.md section 4).
+ * - Transformer feeds rated electrically and loaded to the NEC 80% (domain-notes.md section 2).
+ */
+import type { Construct } from 'constructs';
+import { ASIC_MODELS, GPU_SYSTEMS } from '../catalog/hardware-catalog';
+import { AuxiliaryLoad } from '../constructs/auxiliary-load';
+import { CoolingSystem } from '../constructs/cooling-system';
+import { GpuHall } from '../constructs/gpu-hall';
+import { MiningPod } from '../constructs/mining-pod';
+import { PowerBus } from '../constructs/power-bus';
+import { Campus } from '../stacks/campus';
+
+export const ERCOT_MINING_ROWS = 6;
+export const ERCOT_PODS_PER_ROW = 30;
+export const ERCOT_MINERS_PER_POD = 280;
+
+export interface ErcotCampus {
+  readonly campus: Campus;
+  readonly miningBus: PowerBus;
+  readonly aiBus: PowerBus;
+  readonly hallCooling: CoolingSystem;
+  readonly hall: GpuHall;
+}
+
+export function ercot300(scope: Construct, id = 'ercot-300'): ErcotCampus {
+  const campus = new Campus(scope, id, { gridRegion: 'ERCOT', interconnectLimitMw: 300 });
+
+  // Three 34.5 kV / 1,700 A transformers: 34.5 x 1,700 x sqrt(3) x 0.98 = 99.6 MW each, 79.6 MW usable at 80%.
+  const miningBus = new PowerBus(campus, 'bus-mining', {
+    redundancy: 'N',
+    feeds: [1, 2, 3].map((n) => ({
+      name: `xfmr-m${n}`,
+      source: 'transformer' as const,
+      voltageKv: 34.5,
+      currentA: 1700,
+      phases: 3 as const,
+      powerFactor: 0.98,
+    })),
+  });
+
+  // The AI bus has three contracted 30 MW feeds: 90 MW usable, 60 MW firm after losing one.
+  const aiBus = new PowerBus(campus, 'bus-ai', {
+    redundancy: 'N+1',
+    feeds: [1, 2, 3].map((n) => ({ name: `xfmr-ai${n}`, source: 'transformer' as const, capacityMw: 30 })),
+  });
+
+  for (let row = 1; row <= ERCOT_MINING_ROWS; row++) {
+    // 30 containers x 1.02 MW = 30.6 MW of heat per row.
+    const air = new CoolingSystem(campus, `air-row-${row}`, { type: 'air', capacityKw: 35_000, pue: 1.1, bus: miningBus });
+    for (let pod = 1; pod <= ERCOT_PODS_PER_ROW; pod++) {
+      new MiningPod(campus, `pod-r${row}-${String(pod).padStart(2, '0')}`, {
+        model: ASIC_MODELS.BITMAIN_ANTMINER_S21_XP,
+        count: ERCOT_MINERS_PER_POD,
+        spares: 4,
+        bus: miningBus,
+        cooling: air,
+      });
+    }
+  }
+  new AuxiliaryLoad(campus, 'mining-ops', { powerKw: 1_500, bus: miningBus });
+
+  const hallCooling = new CoolingSystem(campus, 'dlc-hall-1', { type: 'direct-to-chip', capacityKw: 50_000, pue: 1.15, bus: aiBus });
+  // 320 racks x 132 kW = 42.24 MW, plus 1.5 MW of network and storage.
+  const hall = new GpuHall(campus, 'hall-1', {
+    system: GPU_SYSTEMS.NVIDIA_GB300_NVL72_RACK,
+    count: 320,
+    overheadKw: 1_500,
+    bus: aiBus,
+    cooling: hallCooling,
+  });
+  new AuxiliaryLoad(campus, 'campus-core', { powerKw: 2_000, bus: aiBus });
+
+  return { campus, miningBus, aiBus, hallCooling, hall };
+}

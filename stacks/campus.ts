@@ -1,0 +1,149 @@
+/**
+ * A campus: one site, one TerraformStack with its own state.
+ *
+ * It collects its parts (buses, cooling systems, pods, halls, auxiliary loads), hands them to
+ * the budget engine (../domain) as plain data, and reports the engine's checks as construct
+ * validations, so `cdktf synth` fails on any failed check and names the construct that caused
+ * it. Warnings (a scenario above `warnUtilization`) become cdktf annotations. Beside the
+ * stack's cdk.tf.json it writes power-budget.json (format in ../domain/power-budget-file.ts).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Annotations, TerraformStack, type ISynthesisSession } from 'cdktf';
+import type { Construct, IConstruct } from 'constructs';
+import { z } from 'zod';
+import { evaluateCampus, type CampusEvaluation } from '../domain/evaluate';
+import type { CampusModel } from '../domain/model';
+import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../domain/power-budget-file';
+import { mwToKw } from '../domain/units';
+import { AuxiliaryLoad } from '../constructs/auxiliary-load';
+import { CAMPUS_SCOPE, type CampusPart, type CampusScope } from '../constructs/campus-scope';
+import { CoolingSystem } from '../constructs/cooling-system';
+import { GpuHall } from '../constructs/gpu-hall';
+import { KubernetesAccess } from '../constructs/kubernetes-access';
+import type { WorkloadClass } from '../constructs/labels';
+import { MiningPod } from '../constructs/mining-pod';
+import { PowerBus } from '../constructs/power-bus';
+import { fraction, parseProps, positiveNumber } from '../constructs/props';
+import { WorkloadNamespace } from '../constructs/workload-namespace';
+
+export interface CampusProps {
+  /** Grid region or ISO the site is interconnected with, e.g. "ERCOT". */
+  readonly gridRegion: string;
+  /** What the utility or ISO approved the site to draw from the grid, in MW. */
+  readonly interconnectLimitMw: number;
+  /**
+   * Utilization above which a bus, the site or a cooling system is reported as a warning, in any
+   * scenario. A fraction: 0.9 warns above 90%.
+   * @default 0.9
+   */
+  readonly warnUtilization?: number;
+  /**
+   * Default for the kubeconfig_path Terraform variable.
+   * @default '~/.kube/config'
+   */
+  readonly defaultKubeconfigPath?: string;
+}
+
+const schema = z.strictObject({
+  gridRegion: z.string({ error: 'must be a string, e.g. "ERCOT"' }).trim().min(1, { error: 'must not be empty, e.g. "ERCOT"' }),
+  interconnectLimitMw: positiveNumber('approved grid draw in MW'),
+  warnUtilization: fraction('warning threshold').default(0.9),
+  defaultKubeconfigPath: z.string().min(1).optional(),
+});
+
+export const DEFAULT_WARN_UTILIZATION = 0.9;
+
+export class Campus extends TerraformStack implements CampusScope {
+  /** Whether `x` is a Campus (works across copies of this library). */
+  public static isCampus(x: unknown): x is Campus {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[CAMPUS_SCOPE] === true;
+  }
+
+  public readonly campusName: string;
+  public readonly gridRegion: string;
+  public readonly interconnectLimitMw: number;
+  public readonly warnUtilization: number;
+  public readonly kubernetes: KubernetesAccess;
+
+  private readonly parts: CampusPart[] = [];
+  private readonly namespaces = new Map<WorkloadClass, WorkloadNamespace>();
+  private evaluation?: CampusEvaluation;
+  private warningsAnnotated = false;
+
+  public constructor(scope: Construct, id: string, props: CampusProps) {
+    super(scope, id);
+    Object.defineProperty(this, CAMPUS_SCOPE, { value: true });
+    const p = parseProps(this, schema, props);
+    this.campusName = id;
+    this.gridRegion = p.gridRegion;
+    this.interconnectLimitMw = p.interconnectLimitMw;
+    this.warnUtilization = p.warnUtilization;
+    this.kubernetes = new KubernetesAccess(this, 'kubernetes', { defaultKubeconfigPath: p.defaultKubeconfigPath });
+    this.node.addValidation({ validate: () => this.failuresAt(this.node.path) });
+    // Write power-budget.json right after the stack's own synthesis, which has validated the
+    // stack and written cdk.tf.json; a failed check throws before either file is written.
+    const stackSynthesizer = this.synthesizer;
+    this.synthesizer = {
+      synthesize: (session: ISynthesisSession) => {
+        stackSynthesizer.synthesize(session);
+        const dir = path.join(session.outdir, session.manifest.forStack(this).workingDirectory);
+        fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), renderPowerBudget(this.evaluate()));
+      },
+    };
+  }
+
+  public registerPart(part: CampusPart): void {
+    this.parts.push(part);
+    this.evaluation = undefined;
+    if (part instanceof MiningPod) this.workloadNamespace('mining');
+    if (part instanceof GpuHall) this.workloadNamespace('ai');
+  }
+
+  /** The namespace for a class of workloads, created the first time a part of that class is added. */
+  public workloadNamespace(workloadClass: WorkloadClass): WorkloadNamespace {
+    let ns = this.namespaces.get(workloadClass);
+    if (!ns) {
+      ns = new WorkloadNamespace(this.kubernetes, `namespace-${workloadClass}`, { campusName: this.campusName, workloadClass });
+      this.namespaces.set(workloadClass, ns);
+    }
+    return ns;
+  }
+
+  /** The campus as plain data for the budget engine. */
+  public toModel(): CampusModel {
+    const of = <T>(cls: abstract new (...args: never[]) => T): T[] => this.parts.filter((p): p is CampusPart & T => p instanceof cls);
+    return {
+      name: this.campusName,
+      path: this.node.path,
+      gridRegion: this.gridRegion,
+      interconnectLimitKw: mwToKw(this.interconnectLimitMw),
+      warnUtilization: this.warnUtilization,
+      buses: of(PowerBus).map((b) => b.toModel()),
+      coolingSystems: of(CoolingSystem).map((c) => c.toModel()),
+      miningPods: of(MiningPod).map((p) => p.toModel()),
+      gpuHalls: of(GpuHall).map((h) => h.toModel()),
+      auxiliaryLoads: of(AuxiliaryLoad).map((a) => a.toModel()),
+    };
+  }
+
+  /** The budget and every check result; computed once and kept until a part is added. */
+  public evaluate(): CampusEvaluation {
+    this.evaluation ??= evaluateCampus(this.toModel());
+    return this.evaluation;
+  }
+
+  public failuresAt(constructPath: string): string[] {
+    const evaluation = this.evaluate();
+    this.annotateWarnings(evaluation);
+    const messages = evaluation.failures.filter((r) => r.path === constructPath).map((r) => r.message);
+    return [...new Set(messages)];
+  }
+
+  private annotateWarnings(evaluation: CampusEvaluation): void {
+    if (this.warningsAnnotated) return;
+    this.warningsAnnotated = true;
+    const byPath = new Map<string, IConstruct>(this.node.findAll().map((c) => [c.node.path, c]));
+    for (const w of evaluation.warnings) Annotations.of(byPath.get(w.path) ?? this).addWarning(w.message);
+  }
+}
