@@ -48,7 +48,7 @@ export function busContingency(bus: BusModel): Contingency | undefined {
     case '2N':
       return {
         label: '2N (lose one side)',
-        lost: 'loss of one of the two redundant sides (half of the usable capacity)',
+        lost: 'loss of one of its two redundant sides, half of its usable capacity',
         firmCapacityKw: usableKw / 2,
       };
   }

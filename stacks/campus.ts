@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, TerraformStack, type ISynthesisSession } from 'cdktf';
+import { Annotations, LocalBackend, TerraformBackend, TerraformStack, type ISynthesisSession } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import { z } from 'zod';
 import { evaluateCampus, type CampusEvaluation } from '../domain/evaluate';
@@ -91,6 +91,17 @@ export class Campus extends TerraformStack implements CampusScope {
         fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), renderPowerBudget(this.evaluate()));
       },
     };
+  }
+
+  /**
+   * cdktf's default local backend records an absolute state path, which would make cdk.tf.json
+   * differ from machine to machine. Unless you add a backend of your own (e.g. S3Backend), the
+   * campus uses a local backend with a relative path: terraform.<campus>.tfstate in the project
+   * root, the same file cdktf would use, seen from cdktf.out/stacks/<campus>.
+   */
+  public ensureBackendExists(): TerraformBackend {
+    const existing = this.node.findAll().find(TerraformBackend.isBackend);
+    return existing ?? new LocalBackend(this, { path: `../../../terraform.${this.campusName}.tfstate` });
   }
 
   public registerPart(part: CampusPart): void {

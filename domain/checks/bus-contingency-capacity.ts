@@ -27,7 +27,8 @@ export const busContingencyCapacity: BudgetCheck = {
               utilization: s.utilization,
               warnUtilization: budget.campus.warnUtilization,
               format: formatMw,
-              level: `${head}: firm load ${formatMw(s.load.totalKw)} against firm capacity`,
+              level: `${head}: firm load ${formatMw(s.load.totalKw)}`,
+              capacityLabel: 'the firm capacity',
               failure: (overKw) =>
                 `${head}: firm load ${formatMw(s.load.totalKw)} (${describeLoad(s.load)}) exceeds the firm capacity ` +
                 `${formatMw(s.capacityKw)} by ${formatMw(overKw)}, with all interruptible load shed. ` +

@@ -23,7 +23,8 @@ export const busNormalCapacity: BudgetCheck = {
           utilization: normal.utilization,
           warnUtilization: budget.campus.warnUtilization,
           format: formatMw,
-          level: `normal operation: bus '${name}' load ${formatMw(normal.load.totalKw)} (${describeLoad(normal.load)}) against usable capacity`,
+          level: `normal operation: bus '${name}' load ${formatMw(normal.load.totalKw)}`,
+          capacityLabel: 'its usable capacity',
           failure: (overKw) =>
             `normal operation: bus '${name}' load ${formatMw(normal.load.totalKw)} (${describeLoad(normal.load)}) ` +
             `exceeds its usable capacity ${formatMw(normal.capacityKw)} (${feeds}) by ${formatMw(overKw)}. ` +

@@ -46,6 +46,8 @@ export interface CapacityJudgement {
   readonly format: (kw: number) => string;
   /** The sentence's start, e.g. "normal operation: bus 'a' load 1.000 MW". */
   readonly level: string;
+  /** What the load is measured against, e.g. "its usable capacity". */
+  readonly capacityLabel: string;
   /** The sentence for a failure: what is over, by how much, and what to change. */
   readonly failure: (overKw: number) => string;
 }
@@ -59,7 +61,7 @@ export function judgeCapacity(
   const status = utilizationStatus(j.utilization, j.warnUtilization, fits);
   const headroomKw = j.capacityKw - j.loadKw;
   if (status === 'fail') return { ...base, status, message: j.failure(-headroomKw) };
-  const level = `${j.level} is ${formatPercent(j.utilization)} of ${j.format(j.capacityKw)}`;
+  const level = `${j.level} is ${formatPercent(j.utilization)} of ${j.capacityLabel} ${j.format(j.capacityKw)}`;
   const message =
     status === 'warn'
       ? `${level}, above the ${formatPercent(j.warnUtilization)} warning threshold; headroom ${j.format(headroomKw)}.`

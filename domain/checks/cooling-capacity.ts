@@ -21,7 +21,8 @@ export const coolingCapacity: BudgetCheck = {
           utilization: c.utilization,
           warnUtilization: budget.campus.warnUtilization,
           format: formatPower,
-          level: `cooling capacity: heat ${formatPower(c.heatKw)} from ${served} on '${name}' against heat-rejection capacity`,
+          level: `cooling capacity: heat ${formatPower(c.heatKw)} from ${served} on '${name}'`,
+          capacityLabel: 'its heat-rejection capacity',
           failure: (overKw) =>
             `cooling capacity: heat ${formatPower(c.heatKw)} from ${served} (${c.served.join(', ')}) exceeds the ` +
             `heat-rejection capacity ${formatPower(c.cooling.capacityKw)} of '${name}' by ${formatPower(overKw)}. ` +

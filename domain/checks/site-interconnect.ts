@@ -24,7 +24,8 @@ export const siteInterconnect: BudgetCheck = {
           utilization: site.utilization,
           warnUtilization: campus.warnUtilization,
           format: formatMw,
-          level: `site interconnect: ${draw} against the ${campus.gridRegion} interconnect limit`,
+          level: `site interconnect: ${draw}`,
+          capacityLabel: `the ${campus.gridRegion} interconnect limit`,
           failure: (overKw) =>
             `site interconnect: ${draw} exceeds the ${campus.gridRegion} interconnect limit ` +
             `${formatMw(site.interconnectLimitKw)} by ${formatMw(overKw)}. Remove or curtail load, add on-site ` +

@@ -23,12 +23,12 @@ export const uniqueNames: BudgetCheck = {
     for (const [name, parts] of [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (parts.length < 2) continue;
       const where = parts.map((p) => `${p.what} at ${p.path}`).join(', ');
-      for (const part of parts) {
+      for (const partPath of [...new Set(parts.map((p) => p.path))]) {
         results.push({
           check: uniqueNames.id,
           status: 'fail',
           subject: name,
-          path: part.path,
+          path: partPath,
           message: `structure: the name '${name}' is used ${parts.length} times in campus '${campus.name}' (${where}). Give each part a unique name.`,
         });
       }

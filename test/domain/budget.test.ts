@@ -1,0 +1,115 @@
+import { computeBudget } from '../../domain/budget';
+import { bus, campus, cooling, feed, hall, pod } from './fixtures';
+
+describe('computeBudget', () => {
+  // Hand-computed campus:
+  //   bus main, N+1: f1 60 MW, f2 40 MW, f3 40 MW -> usable 140 MW; firm 80 MW after losing f1.
+  //   cooling 'air' (PUE 1.2) on main serves pod p1 (50 MW, interruptible) and hall h1 (30 MW, firm):
+  //     power = 80 x 0.2 = 16 MW; firm share 30/80 -> 6 MW; interruptible 10 MW.
+  //   auxiliary office 2 MW on main.
+  //   normal: 30 + 50 + 16 + 2 = 98 MW; contingency: 30 + 6 + 2 = 38 MW.
+  const model = campus({
+    interconnectLimitKw: 100_000,
+    buses: [bus('main', [feed('f1', 60_000), feed('f2', 40_000), feed('f3', 40_000)], 'N+1')],
+    coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.2 })],
+    miningPods: [pod('p1', 'main', 'air', 50_000)],
+    gpuHalls: [hall('h1', 'main', 'air', 30_000)],
+    auxiliaryLoads: [{ kind: 'auxiliary', name: 'office', path: 'site/office', bus: 'main', powerKw: 2_000 }],
+  });
+  const budget = computeBudget(model);
+  const [normal, contingency] = budget.buses[0].scenarios;
+
+  test('normal operation adds every class against usable capacity', () => {
+    expect(normal.capacityKw).toBe(140_000);
+    expect(normal.load.firmItKw).toBe(30_000);
+    expect(normal.load.interruptibleItKw).toBe(50_000);
+    expect(normal.load.coolingKw).toBeCloseTo(16_000, 6);
+    expect(normal.load.auxiliaryKw).toBe(2_000);
+    expect(normal.load.totalKw).toBeCloseTo(98_000, 6);
+    expect(normal.headroomKw).toBeCloseTo(42_000, 6);
+    expect(normal.utilization).toBeCloseTo(0.7, 9);
+  });
+
+  test('contingency sheds interruptible IT and its share of cooling, against firm capacity', () => {
+    expect(contingency.scenario).toBe('contingency');
+    expect(contingency.lostFeed).toBe('f1');
+    expect(contingency.capacityKw).toBe(80_000);
+    expect(contingency.load.interruptibleItKw).toBe(0);
+    expect(contingency.load.coolingKw).toBeCloseTo(6_000, 6);
+    expect(contingency.load.totalKw).toBeCloseTo(38_000, 6);
+    expect(contingency.utilization).toBeCloseTo(0.475, 9);
+  });
+
+  test('cooling budget: heat, firm heat and split power', () => {
+    const c = budget.cooling[0];
+    expect(c.heatKw).toBe(80_000);
+    expect(c.firmHeatKw).toBe(30_000);
+    expect(c.power.firmKw).toBeCloseTo(6_000, 6);
+    expect(c.served).toEqual(['h1', 'p1']);
+    expect(c.utilization).toBeCloseTo(0.8, 9);
+  });
+
+  test('site: grid import is total load when there is no generation', () => {
+    expect(budget.site.totalLoadKw).toBeCloseTo(98_000, 6);
+    expect(budget.site.gridImportKw).toBeCloseTo(98_000, 6);
+    expect(budget.site.utilization).toBeCloseTo(0.98, 9);
+  });
+
+  test("cooling power is drawn from the cooling system's bus, not the load's", () => {
+    const b = computeBudget(
+      campus({
+        buses: [bus('it', [feed('f', 10_000)]), bus('plant', [feed('g', 10_000)])],
+        coolingSystems: [cooling('chiller', 'plant', { model: 'cop', cop: 4 })],
+        gpuHalls: [hall('h', 'it', 'chiller', 4_000)],
+      }),
+    );
+    const [itBus, plantBus] = b.buses;
+    expect(itBus.scenarios[0].load.coolingKw).toBe(0);
+    expect(itBus.scenarios[0].load.totalKw).toBe(4_000);
+    expect(plantBus.scenarios[0].load.coolingKw).toBe(1_000);
+  });
+
+  test('on-site generation offsets grid import only on its own bus', () => {
+    const b = computeBudget(
+      campus({
+        buses: [
+          bus('a', [feed('ua', 10_000), feed('gen-a', 5_000, { source: 'onsite-generation' })]),
+          bus('b', [feed('ub', 10_000), feed('gen-b', 5_000, { source: 'onsite-generation' })]),
+        ],
+        coolingSystems: [cooling('air', 'a', { model: 'fixed', powerKw: 0.001 })],
+        auxiliaryLoads: [
+          { kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'a', powerKw: 12_000 },
+          { kind: 'auxiliary', name: 'y', path: 'site/y', bus: 'b', powerKw: 2_000 },
+        ],
+      }),
+    );
+    // bus a: 12,000.001 - 5,000 = 7,000.001 kW from the grid; bus b: 2,000 - 5,000 -> 0 (no export credit).
+    expect(b.buses[0].gridImportKw).toBeCloseTo(7_000.001, 6);
+    expect(b.buses[1].gridImportKw).toBe(0);
+    expect(b.site.gridImportKw).toBeCloseTo(7_000.001, 6);
+    expect(b.site.generationOffsetKw).toBeCloseTo(7_000, 6);
+  });
+
+  test('the result does not depend on declaration order', () => {
+    const reversed = computeBudget({
+      ...model,
+      miningPods: [...model.miningPods].reverse(),
+      buses: [...model.buses].reverse(),
+      gpuHalls: [...model.gpuHalls].reverse(),
+    });
+    expect(JSON.stringify(reversed.buses)).toBe(JSON.stringify(budget.buses));
+  });
+
+  test('utilization is Infinity when there is load and no capacity, 0 when neither', () => {
+    const b = computeBudget(campus({ interconnectLimitKw: 0, buses: [bus('a', [feed('f', 10)])] }));
+    expect(b.site.utilization).toBe(0);
+    const c = computeBudget(
+      campus({
+        interconnectLimitKw: 0,
+        buses: [bus('a', [feed('f', 10)])],
+        auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'a', powerKw: 1 }],
+      }),
+    );
+    expect(c.site.utilization).toBe(Infinity);
+  });
+});
