@@ -8,7 +8,7 @@ import type { GpuHallModel } from '../domain/model';
 import { wToKw } from '../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
-import { constructOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger } from './props';
+import { constructOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger } from './props';
 import { PowerBus } from './power-bus';
 
 export interface GpuHallProps {
@@ -39,7 +39,12 @@ export interface GpuHallProps {
 }
 
 const schema = z.strictObject({
-  system: gpuSystemSchema,
+  system: hardwareOf(gpuSystemSchema, {
+    kinds: ['gpu-server', 'gpu-rack'],
+    label: 'a GPU server or rack model',
+    catalog: 'GPU_SYSTEMS',
+    define: 'defineGpuSystem',
+  }),
   count: positiveInteger('installed systems'),
   overheadKw: nonNegativeNumber('network and storage draw in kW').default(0),
   bus: constructOf(PowerBus, 'PowerBus'),

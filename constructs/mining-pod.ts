@@ -8,7 +8,7 @@ import type { MiningPodModel } from '../domain/model';
 import { wToKw } from '../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
-import { constructOf, parseProps, positiveInteger } from './props';
+import { constructOf, hardwareOf, parseProps, positiveInteger } from './props';
 import { PowerBus } from './power-bus';
 
 export interface MiningPodProps {
@@ -33,7 +33,7 @@ export interface MiningPodProps {
 }
 
 const schema = z.strictObject({
-  model: asicModelSchema,
+  model: hardwareOf(asicModelSchema, { kinds: ['asic'], label: 'an ASIC model', catalog: 'ASIC_MODELS', define: 'defineAsicModel' }),
   count: positiveInteger('powered miners'),
   spares: z.int({ error: 'must be a whole number' }).nonnegative({ error: 'must be 0 or more' }).default(0),
   bus: constructOf(PowerBus, 'PowerBus'),

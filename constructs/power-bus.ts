@@ -82,15 +82,18 @@ const feedSchema = z
         path: [given[0]],
         message: 'give the rating either as capacityMw or as voltageKv + currentA + phases + powerFactor, not both',
       });
+    } else if (feed.capacityMw === undefined && given.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['capacityMw'],
+        message: 'the feed has no rating: give capacityMw, or voltageKv + currentA + phases + powerFactor',
+      });
     } else if (feed.capacityMw === undefined) {
       for (const k of electrical.filter((key) => feed[key] === undefined)) {
         ctx.addIssue({
           code: 'custom',
           path: [k],
-          message:
-            given.length === 0
-              ? 'the feed has no rating: give capacityMw, or voltageKv + currentA + phases + powerFactor'
-              : `an electrical rating needs voltageKv, currentA, phases and powerFactor; ${k} is missing`,
+          message: `an electrical rating needs voltageKv, currentA, phases and powerFactor; ${k} is missing`,
         });
       }
     }
@@ -106,7 +109,7 @@ const busSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['feeds'],
-        message: `a ${bus.redundancy} bus needs at least 2 feeds (it has ${bus.feeds.length}); add a feed or set redundancy to "N"`,
+        message: `a bus with redundancy ${bus.redundancy} needs at least 2 feeds (it has ${bus.feeds.length}); add a feed or set redundancy to "N"`,
       });
     }
   });

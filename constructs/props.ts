@@ -17,16 +17,14 @@ export const kubernetesNameSchema = z
 
 export function positiveNumber(what: string) {
   return z
-    .number({ error: `must be a number (${what})` })
-    .positive({ error: `must be greater than 0 (${what})` })
-    .finite({ error: `must be finite (${what})` });
+    .number({ error: `must be a finite number (${what})` })
+    .positive({ error: `must be greater than 0 (${what})` });
 }
 
 export function nonNegativeNumber(what: string) {
   return z
-    .number({ error: `must be a number (${what})` })
-    .nonnegative({ error: `must be 0 or more (${what})` })
-    .finite({ error: `must be finite (${what})` });
+    .number({ error: `must be a finite number (${what})` })
+    .nonnegative({ error: `must be 0 or more (${what})` });
 }
 
 export function positiveInteger(what: string) {
@@ -36,7 +34,7 @@ export function positiveInteger(what: string) {
 /** A fraction in (0, 1]. */
 export function fraction(what: string) {
   return z
-    .number({ error: `must be a number (${what})` })
+    .number({ error: `must be a finite number (${what})` })
     .gt(0, { error: `must be greater than 0 (${what})` })
     .lte(1, { error: `must be at most 1 (${what}); give a fraction, e.g. 0.8 for 80%` });
 }
@@ -44,6 +42,30 @@ export function fraction(what: string) {
 /** A construct reference of the given class. */
 export function constructOf<T>(cls: abstract new (...args: never[]) => T, kind: string) {
   return z.custom<T>((value) => value instanceof cls, { error: `must be a ${kind} construct` });
+}
+
+/**
+ * A hardware model of the expected kind. A model of the wrong kind, or a hand-made object that
+ * is not a valid model, is refused with a pointer to the catalog and to the define function,
+ * which reports the exact bad field.
+ */
+export function hardwareOf<T>(
+  schema: z.ZodType<T>,
+  wanted: { readonly kinds: readonly string[]; readonly label: string; readonly catalog: string; readonly define: string },
+) {
+  return z.unknown().transform((value, ctx) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const { kind, id } = (typeof value === 'object' && value !== null ? value : {}) as { kind?: unknown; id?: unknown };
+    const wrongKind = typeof kind === 'string' && !wanted.kinds.includes(kind);
+    ctx.addIssue({
+      code: 'custom',
+      message: wrongKind
+        ? `is a model of kind "${kind}" ('${String(id)}'), but ${wanted.label} is needed: pick one from ${wanted.catalog} or build one with ${wanted.define}()`
+        : `is not a valid hardware model; ${wanted.label} is needed: pick one from ${wanted.catalog}, or build it with ${wanted.define}(), which names the bad field`,
+    });
+    return z.NEVER;
+  });
 }
 
 /**

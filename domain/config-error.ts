@@ -20,6 +20,8 @@ export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (typeof value === 'function') return 'a function';
+  const constructPath = (value as { node?: { path?: unknown } } | null)?.node?.path;
+  if (typeof constructPath === 'string') return `${(value as object).constructor.name} at ${constructPath}`;
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
@@ -49,10 +51,16 @@ function fieldName(path: readonly PropertyKey[]): string {
  * the rule it broke. `subject` is the construct path or catalog id the props belong to.
  */
 export function configErrorFromZod(subject: string, input: unknown, error: ZodError): CampusConfigError {
-  const lines = error.issues.map((issue) => {
+  const lines = error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      // Name each unknown key rather than showing the whole object.
+      return issue.keys.map((key) => {
+        const path = [...issue.path, key];
+        return `${fieldName(path)} = ${showValue(valueAt(input, path))}: is not a known property; check its spelling or remove it`;
+      });
+    }
     const field = issue.path.length > 0 ? fieldName(issue.path) : '(props)';
-    const value = valueAt(input, issue.path);
-    return `${field} = ${showValue(value)}: ${issue.message}`;
+    return [`${field} = ${showValue(valueAt(input, issue.path))}: ${issue.message}`];
   });
   const head = lines.length === 1 ? 'invalid property' : `${lines.length} invalid properties`;
   return new CampusConfigError(`[${subject}] ${head}: ${lines.join('; ')}`);

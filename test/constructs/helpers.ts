@@ -1,0 +1,26 @@
+import { App, Testing } from 'cdktf';
+import { ASIC_MODELS } from '../../catalog/hardware-catalog';
+import { CoolingSystem } from '../../constructs/cooling-system';
+import { PowerBus } from '../../constructs/power-bus';
+import { Campus, type CampusProps } from '../../stacks/campus';
+
+/** A campus with one 10 MW bus and one 1 MW air cooling system, in a fresh test app. */
+export function smallCampus(props: Partial<CampusProps> = {}, id = 'site') {
+  const app: App = Testing.app();
+  const campus = new Campus(app, id, { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...props });
+  const bus = new PowerBus(campus, 'bus', { feeds: [{ name: 'f1', capacityMw: 10 }] });
+  const air = new CoolingSystem(campus, 'air', { type: 'air', capacityKw: 1_000, pue: 1.1, bus });
+  return { app, campus, bus, air };
+}
+
+export const S21 = ASIC_MODELS.BITMAIN_ANTMINER_S21;
+
+/** The message of the error `fn` throws, or 'no error'. */
+export function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return `${(e as Error).name}: ${(e as Error).message}`;
+  }
+  return 'no error';
+}
