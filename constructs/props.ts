@@ -45,6 +45,18 @@ export function constructOf<T>(cls: abstract new (...args: never[]) => T, kind: 
 }
 
 /**
+ * Checks a construct id that becomes a Kubernetes name. Returns it, so a stack can check its id
+ * before passing it to its base class (cdktf has its own, less helpful, checks on stack ids).
+ */
+export function checkId(subject: string, id: string): string {
+  const idCheck = kubernetesNameSchema.safeParse(id);
+  if (!idCheck.success) {
+    throw configErrorFromZod(subject, { id }, new z.ZodError(idCheck.error.issues.map((i) => ({ ...i, path: ['id'] }))));
+  }
+  return id;
+}
+
+/**
  * A hardware model of the expected kind. A model of the wrong kind, or a hand-made object that
  * is not a valid model, is refused with a pointer to the catalog and to the define function,
  * which reports the exact bad field.
@@ -73,10 +85,7 @@ export function hardwareOf<T>(
  * CampusConfigError that names the construct path, the field, the value and the rule.
  */
 export function parseProps<S extends z.ZodType>(scope: IConstruct, schema: S, props: unknown): z.infer<S> {
-  const idCheck = kubernetesNameSchema.safeParse(scope.node.id);
-  if (!idCheck.success) {
-    throw configErrorFromZod(scope.node.path, { id: scope.node.id }, new z.ZodError(idCheck.error.issues.map((i) => ({ ...i, path: ['id'] }))));
-  }
+  checkId(scope.node.path, scope.node.id);
   const parsed = schema.safeParse(props ?? {});
   if (!parsed.success) throw configErrorFromZod(scope.node.path, props ?? {}, parsed.error);
   return parsed.data;

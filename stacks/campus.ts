@@ -24,7 +24,7 @@ import { KubernetesAccess } from '../constructs/kubernetes-access';
 import type { WorkloadClass } from '../constructs/labels';
 import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
-import { fraction, parseProps, positiveNumber } from '../constructs/props';
+import { checkId, fraction, parseProps, positiveNumber } from '../constructs/props';
 import { WorkloadNamespace } from '../constructs/workload-namespace';
 
 export interface CampusProps {
@@ -72,7 +72,7 @@ export class Campus extends TerraformStack implements CampusScope {
   private warningsAnnotated = false;
 
   public constructor(scope: Construct, id: string, props: CampusProps) {
-    super(scope, id);
+    super(scope, checkId(id, id));
     Object.defineProperty(this, CAMPUS_SCOPE, { value: true });
     const p = parseProps(this, schema, props);
     this.campusName = id;
