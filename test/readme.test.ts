@@ -1,0 +1,23 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// The README's campus example is part of the contract with a new user: it must synthesize.
+test('the README campus example synthesizes', () => {
+  const root = path.join(__dirname, '..');
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const example = /```ts\n([\s\S]*?)```/.exec(readme)![1].replace("from 'hybrid-campus'", `from ${JSON.stringify(path.join(root, 'index'))}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-readme-'));
+  const file = path.join(dir, 'main.ts');
+  fs.writeFileSync(file, example);
+  const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', file], {
+    cwd: root,
+    env: { ...process.env, CDKTF_OUTDIR: path.join(dir, 'out') },
+    encoding: 'utf8',
+  });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('Power budget: west-texas-1 (ERCOT, interconnect 120.00 MW): OK');
+  expect(fs.existsSync(path.join(dir, 'out', 'stacks', 'west-texas-1', 'power-budget.json'))).toBe(true);
+});
