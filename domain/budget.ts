@@ -13,7 +13,7 @@
  *   max(0, bus load - usable generation on that bus); the sum is set against the
  *   interconnect limit. Generation on one bus does not offset another bus's load.
  */
-import type { BusModel, CampusModel, CoolingModel, GpuHallModel, ItLoadModel, MiningPodModel } from './model';
+import type { AuxiliaryLoadModel, BusModel, CampusModel, CoolingModel, GpuHallModel, ItLoadModel, MiningPodModel } from './model';
 import { feedUsableKw } from './feed-rating';
 import { busContingency, busUsableKw } from './redundancy';
 import { splitCoolingPower, type CoolingPowerSplit } from './cooling-power';
@@ -113,8 +113,19 @@ function scenario(
   };
 }
 
-function coolingBudget(cooling: CoolingModel, itLoads: readonly ItLoadModel[]): CoolingBudget {
-  const served = itLoads.filter((load) => load.cooling === cooling.name);
+/** Groups items by a key in one pass (the budget is linear in the number of parts). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function coolingBudget(cooling: CoolingModel, served: readonly ItLoadModel[]): CoolingBudget {
   const firmHeatKw = sum(served.filter((l) => l.firm), (l) => l.itKw);
   const interruptibleHeatKw = sum(served.filter((l) => !l.firm), (l) => l.itKw);
   const heatKw = firmHeatKw + interruptibleHeatKw;
@@ -128,12 +139,18 @@ function coolingBudget(cooling: CoolingModel, itLoads: readonly ItLoadModel[]): 
   };
 }
 
-function busBudget(bus: BusModel, campus: CampusModel, itLoads: readonly ItLoadModel[], cooling: readonly CoolingBudget[]): BusBudget {
-  const onBus = itLoads.filter((load) => load.bus === bus.name);
-  const coolingOnBus = cooling.filter((c) => c.cooling.bus === bus.name);
+interface BusParts {
+  readonly itLoads: readonly ItLoadModel[];
+  readonly cooling: readonly CoolingBudget[];
+  readonly auxiliary: readonly AuxiliaryLoadModel[];
+}
+
+function busBudget(bus: BusModel, parts: BusParts): BusBudget {
+  const onBus = parts.itLoads;
+  const coolingOnBus = parts.cooling;
   const firmItKw = sum(onBus.filter((l) => l.firm), (l) => l.itKw);
   const interruptibleItKw = sum(onBus.filter((l) => !l.firm), (l) => l.itKw);
-  const auxiliaryKw = sum(campus.auxiliaryLoads.filter((a) => a.bus === bus.name), (a) => a.powerKw);
+  const auxiliaryKw = sum(parts.auxiliary, (a) => a.powerKw);
   const usableKw = busUsableKw(bus);
 
   const normal = scenario('normal', 'normal', usableKw, {
@@ -168,8 +185,14 @@ function busBudget(bus: BusModel, campus: CampusModel, itLoads: readonly ItLoadM
 /** Computes the whole budget. Parts are processed in name order, so the result does not depend on declaration order. */
 export function computeBudget(campus: CampusModel): CampusBudget {
   const itLoads = [...campus.miningPods, ...campus.gpuHalls].sort(byName);
-  const cooling = [...campus.coolingSystems].sort(byName).map((c) => coolingBudget(c, itLoads));
-  const buses = [...campus.buses].sort(byName).map((b) => busBudget(b, campus, itLoads, cooling));
+  const byCooling = groupBy(itLoads, (l) => l.cooling);
+  const cooling = [...campus.coolingSystems].sort(byName).map((c) => coolingBudget(c, byCooling.get(c.name) ?? []));
+  const loadsByBus = groupBy(itLoads, (l) => l.bus);
+  const coolingByBus = groupBy(cooling, (c) => c.cooling.bus);
+  const auxByBus = groupBy(campus.auxiliaryLoads, (a) => a.bus);
+  const buses = [...campus.buses]
+    .sort(byName)
+    .map((b) => busBudget(b, { itLoads: loadsByBus.get(b.name) ?? [], cooling: coolingByBus.get(b.name) ?? [], auxiliary: auxByBus.get(b.name) ?? [] }));
   const totalLoadKw = sum(buses, (b) => b.scenarios[0].load.totalKw);
   const gridImportKw = sum(buses, (b) => b.gridImportKw);
   return {
