@@ -15,7 +15,7 @@ import { ASIC_MODELS } from '../catalog/hardware-catalog';
 import { CoolingSystem } from '../constructs/cooling-system';
 import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
-import { evaluateCampus } from '../domain/evaluate';
+import { evaluateCampus, evaluateTimeline } from '../domain/evaluate';
 import type { CampusModel, MiningPodModel } from '../domain/model';
 import { renderPowerBudget } from '../domain/power-budget-file';
 import { ercot300 } from '../examples/ercot-300';
@@ -46,7 +46,7 @@ function bigModel(buses: number, podsPerBus: number): CampusModel {
       pods.push({
         kind: 'mining-pod', name: `pod-${b}-${p}`, path: `big/pod-${b}-${p}`, bus: `bus-${b}`, cooling: `air-${b}`,
         itKw: 1_020.6, firm: false, coolingRequirement: 'air', hardware: 'S21 XP', hardwareId: 's21-xp',
-        count: 280, spares: 0, minerPowerW: 3_645, hashrateThs: 75_600,
+        count: 280, spares: 0, minerPowerW: 3_645, hashrateThs: 75_600, efficiencyJTh: 13.5, curtailSeconds: 60, priority: 0,
       });
     }
   }
@@ -68,7 +68,7 @@ const quiet = { stdout: () => undefined, stderr: (t: string) => process.stderr.w
 
 time('engine: evaluate 1,000 pods on 10 buses', 20, () => evaluateCampus(bigModel(10, 100)));
 time('engine: evaluate 10,000 pods on 100 buses', 5, () => evaluateCampus(bigModel(100, 100)));
-time('engine: evaluate + render power-budget.json, 10,000 pods', 5, () => renderPowerBudget(evaluateCampus(bigModel(100, 100))));
+time('engine: evaluate + render power-budget.json, 10,000 pods', 5, () => renderPowerBudget(evaluateTimeline(bigModel(100, 100))));
 time('constructs + synth: both bundled examples (186 + 26 pods)', 10, () => {
   const app = new App({ outdir });
   ercot300(app);

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import type { AuxiliaryLoadModel } from '../domain/model';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
-import { constructOf, parseProps, positiveNumber } from './props';
+import { checkServiceDates, constructOf, datesOf, parseProps, positiveNumber, serviceDates } from './props';
 import { PowerBus } from './power-bus';
 
 export interface AuxiliaryLoadProps {
@@ -13,18 +13,32 @@ export interface AuxiliaryLoadProps {
   readonly powerKw: number;
   /** The bus that feeds it. */
   readonly bus: PowerBus;
+  /**
+   * First month in service, 'YYYY-MM'.
+   * @default in service from the start of the timeline
+   */
+  readonly inService?: string;
+  /**
+   * First month out of service, 'YYYY-MM'.
+   * @default never retires
+   */
+  readonly retire?: string;
 }
 
-const schema = z.strictObject({
-  powerKw: positiveNumber('constant draw in kW'),
-  bus: constructOf(PowerBus, 'PowerBus'),
-});
+const schema = z
+  .strictObject({
+    powerKw: positiveNumber('constant draw in kW'),
+    bus: constructOf(PowerBus, 'PowerBus'),
+    ...serviceDates,
+  })
+  .superRefine(checkServiceDates);
 
 export class AuxiliaryLoad extends Construct implements CampusPart {
   public readonly partKind = 'auxiliary-load';
   public readonly campus: CampusScope;
   public readonly powerKw: number;
   public readonly bus: PowerBus;
+  private readonly dates: { inService?: string; retire?: string };
 
   public constructor(scope: Construct, id: string, props: AuxiliaryLoadProps) {
     super(scope, id);
@@ -33,11 +47,12 @@ export class AuxiliaryLoad extends Construct implements CampusPart {
     requireSameCampus(this, this.campus, 'bus', p.bus, 'PowerBus');
     this.powerKw = p.powerKw;
     this.bus = p.bus;
+    this.dates = datesOf(p);
     this.campus.registerPart(this);
     validateWithCampus(this, this.campus);
   }
 
   public toModel(): AuxiliaryLoadModel {
-    return { kind: 'auxiliary', name: this.node.id, path: this.node.path, bus: this.bus.node.id, powerKw: this.powerKw };
+    return { kind: 'auxiliary', name: this.node.id, path: this.node.path, bus: this.bus.node.id, powerKw: this.powerKw, ...this.dates };
   }
 }

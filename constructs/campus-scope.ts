@@ -18,6 +18,8 @@ export interface CampusScope extends IConstruct {
   readonly campusName: string;
   /** Adds a part to the campus's budget. */
   registerPart(part: CampusPart): void;
+  /** Tells the campus a registered part changed (e.g. a pod was given a retirement date). */
+  partChanged(): void;
   /** Error messages (failures) the campus's budget checks raise about the construct at `path`. */
   failuresAt(path: string): string[];
 }

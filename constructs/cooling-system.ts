@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import type { CoolingModel, CoolingPowerModel, CoolingType } from '../domain/model';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
-import { constructOf, parseProps, positiveNumber } from './props';
+import { checkServiceDates, constructOf, datesOf, parseProps, positiveNumber, serviceDates } from './props';
 import { PowerBus } from './power-bus';
 
 export interface CoolingSystemProps {
@@ -27,6 +27,16 @@ export interface CoolingSystemProps {
   readonly cop?: number;
   /** A constant draw in kW whatever the load, e.g. ~25 kW of pumps and fans per immersion container. */
   readonly fixedPowerKw?: number;
+  /**
+   * First month in service, 'YYYY-MM'.
+   * @default in service from the start of the timeline
+   */
+  readonly inService?: string;
+  /**
+   * First month out of service, 'YYYY-MM'.
+   * @default never retires
+   */
+  readonly retire?: string;
 }
 
 const schema = z
@@ -43,7 +53,9 @@ const schema = z
       .optional(),
     cop: positiveNumber('heat kW removed per kW drawn').optional(),
     fixedPowerKw: positiveNumber('constant draw in kW').optional(),
+    ...serviceDates,
   })
+  .superRefine(checkServiceDates)
   .superRefine((p, ctx) => {
     const given = (['pue', 'cop', 'fixedPowerKw'] as const).filter((k) => p[k] !== undefined);
     if (given.length !== 1) {
@@ -65,6 +77,7 @@ export class CoolingSystem extends Construct implements CampusPart {
   public readonly capacityKw: number;
   public readonly bus: PowerBus;
   public readonly power: CoolingPowerModel;
+  private readonly dates: { inService?: string; retire?: string };
 
   public constructor(scope: Construct, id: string, props: CoolingSystemProps) {
     super(scope, id);
@@ -80,11 +93,12 @@ export class CoolingSystem extends Construct implements CampusPart {
         : p.cop !== undefined
           ? { model: 'cop', cop: p.cop }
           : { model: 'fixed', powerKw: p.fixedPowerKw! };
+    this.dates = datesOf(p);
     this.campus.registerPart(this);
     validateWithCampus(this, this.campus);
   }
 
   public toModel(): CoolingModel {
-    return { name: this.node.id, path: this.node.path, type: this.type, capacityKw: this.capacityKw, power: this.power, bus: this.bus.node.id };
+    return { name: this.node.id, path: this.node.path, type: this.type, capacityKw: this.capacityKw, power: this.power, bus: this.bus.node.id, ...this.dates };
   }
 }

@@ -8,7 +8,7 @@ import type { GpuHallModel } from '../domain/model';
 import { wToKw } from '../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
-import { constructOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger } from './props';
+import { checkServiceDates, constructOf, datesOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger, serviceDates } from './props';
 import { PowerBus } from './power-bus';
 
 export interface GpuHallProps {
@@ -36,9 +36,20 @@ export interface GpuHallProps {
    * @default undefined - the hall is self-operated
    */
   readonly tenant?: string;
+  /**
+   * First month in service, 'YYYY-MM'.
+   * @default in service from the start of the timeline
+   */
+  readonly inService?: string;
+  /**
+   * First month out of service, 'YYYY-MM'.
+   * @default never retires
+   */
+  readonly retire?: string;
 }
 
-const schema = z.strictObject({
+const schema = z
+  .strictObject({
   system: hardwareOf(gpuSystemSchema, {
     kinds: ['gpu-server', 'gpu-rack'],
     label: 'a GPU server or rack model',
@@ -51,7 +62,9 @@ const schema = z.strictObject({
   cooling: constructOf(CoolingSystem, 'CoolingSystem'),
   firm: z.boolean({ error: 'must be true or false' }).default(true),
   tenant: kubernetesNameSchema.optional(),
-});
+  ...serviceDates,
+})
+  .superRefine(checkServiceDates);
 
 export class GpuHall extends Construct implements CampusPart {
   public readonly partKind = 'gpu-hall';
@@ -63,6 +76,8 @@ export class GpuHall extends Construct implements CampusPart {
   public readonly cooling: CoolingSystem;
   public readonly firm: boolean;
   public readonly tenant?: string;
+  public readonly inService?: string;
+  public readonly retire?: string;
 
   public constructor(scope: Construct, id: string, props: GpuHallProps) {
     super(scope, id);
@@ -77,6 +92,8 @@ export class GpuHall extends Construct implements CampusPart {
     this.cooling = p.cooling;
     this.firm = p.firm;
     this.tenant = p.tenant;
+    this.inService = p.inService;
+    this.retire = p.retire;
     this.campus.registerPart(this);
     validateWithCampus(this, this.campus);
   }
@@ -108,6 +125,7 @@ export class GpuHall extends Construct implements CampusPart {
       systemPowerW: this.system.powerW,
       overheadKw: this.overheadKw,
       operator: this.tenant ? { kind: 'tenant', tenant: this.tenant } : { kind: 'self' },
+      ...datesOf(this),
     };
   }
 }

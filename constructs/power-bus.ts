@@ -11,7 +11,7 @@ import {
 } from '../domain/feed-rating';
 import type { BusModel, FeedModel, FeedSource, Redundancy } from '../domain/model';
 import { type CampusPart, type CampusScope, requireCampus, validateWithCampus } from './campus-scope';
-import { fraction, kubernetesNameSchema, parseProps, positiveNumber } from './props';
+import { checkServiceDates, datesOf, fraction, kubernetesNameSchema, parseProps, positiveNumber, serviceDates } from './props';
 
 /**
  * One feed into a bus: a utility line, a transformer or on-site generation.
@@ -43,6 +43,16 @@ export interface FeedProps {
    * @default 0.8 for an electrical rating (NEC continuous-load rule); 1.0 for capacityMw (the contract already states the continuous figure)
    */
   readonly maxUtilization?: number;
+  /**
+   * First month in service, 'YYYY-MM'.
+   * @default in service from the start of the timeline
+   */
+  readonly inService?: string;
+  /**
+   * First month out of service, 'YYYY-MM'.
+   * @default never retires
+   */
+  readonly retire?: string;
 }
 
 export interface PowerBusProps {
@@ -54,6 +64,16 @@ export interface PowerBusProps {
    * @default 'N' - no contingency check; declare 'N+1' or '2N' for buses that carry firm load
    */
   readonly redundancy?: Redundancy;
+  /**
+   * First month in service, 'YYYY-MM'.
+   * @default in service from the start of the timeline
+   */
+  readonly inService?: string;
+  /**
+   * First month out of service, 'YYYY-MM'.
+   * @default never retires
+   */
+  readonly retire?: string;
 }
 
 const feedSchema = z
@@ -72,7 +92,9 @@ const feedSchema = z
       .lte(1, { error: 'must be at most 1' })
       .optional(),
     maxUtilization: fraction('share of the rating that may be drawn continuously').optional(),
+    ...serviceDates,
   })
+  .superRefine(checkServiceDates)
   .superRefine((feed, ctx) => {
     const electrical = ['voltageKv', 'currentA', 'phases', 'powerFactor'] as const;
     const given = electrical.filter((k) => feed[k] !== undefined);
@@ -103,7 +125,9 @@ const busSchema = z
   .strictObject({
     feeds: z.array(feedSchema).min(1, { error: 'a bus needs at least one feed' }),
     redundancy: z.enum(['N', 'N+1', '2N'], { error: 'must be "N", "N+1" or "2N"' }).default('N'),
+    ...serviceDates,
   })
+  .superRefine(checkServiceDates)
   .superRefine((bus, ctx) => {
     if (bus.redundancy !== 'N' && bus.feeds.length < 2) {
       ctx.addIssue({
@@ -127,6 +151,7 @@ function toFeedModel(feed: ParsedFeed): FeedModel {
     ratingKw: feedRatingKw(rating),
     maxUtilization: feed.maxUtilization ?? defaultMaxUtilization(rating),
     ratingBasis: describeRating(rating),
+    ...datesOf(feed),
   };
 }
 
@@ -135,6 +160,7 @@ export class PowerBus extends Construct implements CampusPart {
   public readonly campus: CampusScope;
   public readonly redundancy: Redundancy;
   public readonly feeds: readonly FeedModel[];
+  private readonly dates: { inService?: string; retire?: string };
 
   public constructor(scope: Construct, id: string, props: PowerBusProps) {
     super(scope, id);
@@ -142,11 +168,12 @@ export class PowerBus extends Construct implements CampusPart {
     const parsed = parseProps(this, busSchema, props);
     this.redundancy = parsed.redundancy;
     this.feeds = parsed.feeds.map(toFeedModel);
+    this.dates = datesOf(parsed);
     this.campus.registerPart(this);
     validateWithCampus(this, this.campus);
   }
 
   public toModel(): BusModel {
-    return { name: this.node.id, path: this.node.path, redundancy: this.redundancy, feeds: this.feeds };
+    return { name: this.node.id, path: this.node.path, redundancy: this.redundancy, feeds: this.feeds, ...this.dates };
   }
 }

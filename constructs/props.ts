@@ -4,6 +4,7 @@
 import type { IConstruct } from 'constructs';
 import { z } from 'zod';
 import { configErrorFromZod } from '../domain/config-error';
+import { MONTH_PATTERN } from '../domain/timeline';
 
 /** DNS-1123 label, as Kubernetes requires for namespace and most object names. */
 export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -37,6 +38,36 @@ export function fraction(what: string) {
     .number({ error: `must be a finite number (${what})` })
     .gt(0, { error: `must be greater than 0 (${what})` })
     .lte(1, { error: `must be at most 1 (${what}); give a fraction, e.g. 0.8 for 80%` });
+}
+
+/** A month, 'YYYY-MM'. */
+export const monthSchema = z.string({ error: 'must be a month written YYYY-MM, e.g. "2027-01"' }).regex(MONTH_PATTERN, {
+  error: 'must be a month written YYYY-MM, e.g. "2027-01"',
+});
+
+/** The optional service dates every part can carry (see domain/timeline.ts). */
+export const serviceDates = {
+  inService: monthSchema.optional(),
+  retire: monthSchema.optional(),
+};
+
+/** Refinement: a part retires after it comes into service. */
+export function checkServiceDates(value: { inService?: string; retire?: string }, ctx: z.RefinementCtx): void {
+  if (value.inService !== undefined && value.retire !== undefined && value.retire <= value.inService) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['retire'],
+      message: `must be after inService (${value.inService}): retire is the first month the part is out of service`,
+    });
+  }
+}
+
+/** Service dates from parsed props, without undefined keys (so models stay minimal). */
+export function datesOf(value: { inService?: string; retire?: string }): { inService?: string; retire?: string } {
+  return {
+    ...(value.inService !== undefined ? { inService: value.inService } : {}),
+    ...(value.retire !== undefined ? { retire: value.retire } : {}),
+  };
 }
 
 /** A construct reference of the given class. */

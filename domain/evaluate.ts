@@ -1,10 +1,13 @@
 /**
- * One call that computes a campus's budget and runs every check over it.
+ * Computes a campus's budget and runs every check over it: once per state of its timeline.
  */
 import { computeBudget, type CampusBudget } from './budget';
+import { campusAt, campusStates } from './campus-timeline';
 import { ALL_CHECKS, type BudgetCheck, type CheckResult } from './checks';
 import type { CampusModel } from './model';
+import type { Month, TimelinePoint } from './timeline';
 
+/** One state: its budget and check results. */
 export interface CampusEvaluation {
   readonly budget: CampusBudget;
   /** Every check result, in check order and then subject order. */
@@ -13,13 +16,67 @@ export interface CampusEvaluation {
   readonly warnings: readonly CheckResult[];
 }
 
+/** Evaluates one state of a campus (or a campus without dates). */
 export function evaluateCampus(campus: CampusModel, checks: readonly BudgetCheck[] = ALL_CHECKS): CampusEvaluation {
   const budget = computeBudget(campus);
-  const results = checks.flatMap((check) => check.run(budget));
+  const label = campus.period?.label;
+  const results = checks
+    .flatMap((check) => check.run(budget))
+    .map((r) => (label ? { ...r, date: label, message: `${label}: ${r.message}` } : r));
   return {
     budget,
     results,
     failures: results.filter((r) => r.status === 'fail'),
     warnings: results.filter((r) => r.status === 'warn'),
   };
+}
+
+export interface TimelineState {
+  readonly point: TimelinePoint;
+  readonly evaluation: CampusEvaluation;
+}
+
+export interface TimelineEvaluation {
+  /** The campus as declared, all dates included. */
+  readonly campus: CampusModel;
+  /** The chosen month, when the campus is synthesized for one date. */
+  readonly asOf?: Month;
+  /** Every state, in time order. */
+  readonly states: readonly TimelineState[];
+  /** The state reported at the top level: the chosen month's, else the last (the campus as finally planned). */
+  readonly current: CampusEvaluation;
+  /** Failures and warnings of every state, in time order. */
+  readonly failures: readonly CheckResult[];
+  readonly warnings: readonly CheckResult[];
+}
+
+/** Evaluates every state of the timeline (or only month `asOf`). Never reads the clock. */
+export function evaluateTimeline(campus: CampusModel, options: { readonly asOf?: Month; readonly checks?: readonly BudgetCheck[] } = {}): TimelineEvaluation {
+  const states = campusStates(campus, options.asOf).map((point) => ({
+    point,
+    evaluation: evaluateCampus(point.label ? campusAt(campus, point) : campus, options.checks),
+  }));
+  return {
+    campus,
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    states,
+    current: states[states.length - 1].evaluation,
+    failures: states.flatMap((s) => s.evaluation.failures),
+    warnings: states.flatMap((s) => s.evaluation.warnings),
+  };
+}
+
+/**
+ * Groups results of the same check on the same subject across dates: the first date's message,
+ * followed by the other dates where it also happens. This is what synth reports.
+ */
+export function firstOccurrences(results: readonly CheckResult[]): CheckResult[] {
+  const groups = new Map<string, CheckResult[]>();
+  for (const r of results) {
+    const key = JSON.stringify([r.check, r.subject, r.path, r.scenario ?? '']);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map(([first, ...later]) =>
+    later.length === 0 ? first : { ...first, message: `${first.message} Also ${later.map((r) => r.date).join(', ')}.` },
+  );
 }

@@ -7,6 +7,8 @@
  */
 
 /** Where a feed's power comes from. On-site generation offsets grid import (site check). */
+import type { Dated, TimelinePoint } from './timeline';
+
 export type FeedSource = 'utility' | 'transformer' | 'onsite-generation';
 
 /** How many feeds a bus can lose and still carry its firm load. */
@@ -17,7 +19,7 @@ export type CoolingType = 'air' | 'hydro' | 'immersion' | 'direct-to-chip' | 'ch
 /** What a piece of hardware needs from its cooling system. */
 export type CoolingRequirement = 'air' | 'hydro' | 'immersion' | 'direct-to-chip' | 'unspecified';
 
-export interface FeedModel {
+export interface FeedModel extends Dated {
   readonly name: string;
   readonly source: FeedSource;
   /** Nameplate (or contracted) rating in kW, before max utilization. */
@@ -28,7 +30,7 @@ export interface FeedModel {
   readonly ratingBasis: string;
 }
 
-export interface BusModel {
+export interface BusModel extends Dated {
   readonly name: string;
   readonly path: string;
   readonly redundancy: Redundancy;
@@ -41,7 +43,7 @@ export type CoolingPowerModel =
   | { readonly model: 'cop'; readonly cop: number }
   | { readonly model: 'fixed'; readonly powerKw: number };
 
-export interface CoolingModel {
+export interface CoolingModel extends Dated {
   readonly name: string;
   readonly path: string;
   readonly type: CoolingType;
@@ -53,7 +55,7 @@ export interface CoolingModel {
 }
 
 /** Fields shared by every IT load (mining pods and GPU halls). */
-export interface ItLoadModel {
+export interface ItLoadModel extends Dated {
   readonly name: string;
   readonly path: string;
   /** Name of the bus that feeds the load. */
@@ -76,7 +78,14 @@ export interface MiningPodModel extends ItLoadModel {
   /** Unpowered spare units kept on site; they draw nothing. */
   readonly spares: number;
   readonly minerPowerW: number;
+  /** Hashrate of the powered miners, in TH/s. */
   readonly hashrateThs: number;
+  /** Rated efficiency of the model, J/TH. */
+  readonly efficiencyJTh: number;
+  /** How fast the pod can curtail to zero, in seconds (demand response). */
+  readonly curtailSeconds: number;
+  /** Shedding priority: lower is shed first (see shedding-order.ts). */
+  readonly priority: number;
 }
 
 export interface GpuHallModel extends ItLoadModel {
@@ -91,12 +100,29 @@ export interface GpuHallModel extends ItLoadModel {
   readonly operator: { readonly kind: 'self' } | { readonly kind: 'tenant'; readonly tenant: string };
 }
 
-export interface AuxiliaryLoadModel {
+export interface AuxiliaryLoadModel extends Dated {
   readonly kind: 'auxiliary';
   readonly name: string;
   readonly path: string;
   readonly bus: string;
   readonly powerKw: number;
+}
+
+/** A demand-response commitment: MW that must be sheddable within a response time. */
+export interface DemandResponseCommitment extends Dated {
+  /** Program name, e.g. "ERCOT ERS-10". */
+  readonly program: string;
+  /** Interruptible load that must be sheddable, in kW. */
+  readonly sheddableKw: number;
+  /** The program's required response time, in seconds. */
+  readonly responseTimeS: number;
+  /**
+   * Calendar months (1-12) the commitment applies in, from `fromMonth` to `toMonth` inclusive,
+   * wrapping over the new year (e.g. 11 to 2). Undefined: all year.
+   */
+  readonly season?: { readonly fromMonth: number; readonly toMonth: number };
+  /** Free-text time window, e.g. "weekdays 14:00-20:00 CT"; carried to plans, not checked. */
+  readonly window?: string;
 }
 
 export interface CampusModel {
@@ -113,4 +139,8 @@ export interface CampusModel {
   readonly miningPods: readonly MiningPodModel[];
   readonly gpuHalls: readonly GpuHallModel[];
   readonly auxiliaryLoads: readonly AuxiliaryLoadModel[];
+  /** Demand-response commitments. @default none */
+  readonly commitments?: readonly DemandResponseCommitment[];
+  /** Set on the campus as it stands in one state of its timeline (see timeline.ts). */
+  readonly period?: TimelinePoint;
 }

@@ -7,13 +7,16 @@
  * - power in kW, rounded to the watt (3 decimals); utilization as a fraction rounded to 4
  *   decimals, or null when there is load and no capacity;
  * - arrays sorted by name (buses, feeds, cooling, loads); checks in check order, then subject;
- * - nothing depends on the clock, the machine or declaration order.
+ * - nothing depends on the clock, the machine or declaration order;
+ * - `timeline` lists every state of the campus (see timeline.ts), each with its load by class
+ *   against capacity and what failed or warned; the top level describes `asOf` or the last state.
  */
-import type { CampusEvaluation } from './evaluate';
+import type { CampusEvaluation, TimelineEvaluation, TimelineState } from './evaluate';
 import type { LoadByClass, ScenarioBudget } from './budget';
 import { byName } from './budget';
 import { describeCoolingPower } from './cooling-power';
 import { feedUsableKw } from './feed-rating';
+import type { Dated } from './timeline';
 import { round, roundKw } from './units';
 
 export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
@@ -22,6 +25,10 @@ export const POWER_BUDGET_FILE_NAME = 'power-budget.json';
 
 function ratio(fraction: number): number | null {
   return Number.isFinite(fraction) ? round(fraction, 4) : null;
+}
+
+function dates(part: Dated) {
+  return { inService: part.inService ?? null, retire: part.retire ?? null };
 }
 
 function loadJson(load: LoadByClass) {
@@ -47,14 +54,63 @@ function scenarioJson(s: ScenarioBudget) {
   };
 }
 
-/** Builds the document (plain JSON data). */
-export function powerBudgetDocument(evaluation: CampusEvaluation) {
-  const { budget, results, failures, warnings } = evaluation;
+function statusOf(failures: readonly unknown[], warnings: readonly unknown[]): 'pass' | 'warn' | 'fail' {
+  return failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : 'pass';
+}
+
+function sumLoads(loads: readonly LoadByClass[]): LoadByClass {
+  const add = (key: keyof LoadByClass) => loads.reduce((total, l) => total + l[key], 0);
+  return {
+    firmItKw: add('firmItKw'),
+    interruptibleItKw: add('interruptibleItKw'),
+    coolingKw: add('coolingKw'),
+    auxiliaryKw: add('auxiliaryKw'),
+    totalKw: add('totalKw'),
+  };
+}
+
+/** One state of the timeline: site load by class against capacity, per-bus scenarios and what failed. */
+function timelineEntryJson(state: TimelineState) {
+  const { point, evaluation } = state;
+  const { budget } = evaluation;
+  return {
+    label: point.label,
+    from: point.from ?? null,
+    until: point.until ?? null,
+    status: statusOf(evaluation.failures, evaluation.warnings),
+    capacityKw: roundKw(budget.buses.reduce((total, b) => total + b.usableKw, 0)),
+    load: loadJson(sumLoads(budget.buses.map((b) => b.scenarios[0].load))),
+    gridImportKw: roundKw(budget.site.gridImportKw),
+    interconnectLimitKw: roundKw(budget.site.interconnectLimitKw),
+    siteUtilization: ratio(budget.site.utilization),
+    buses: budget.buses.map((b) => ({
+      name: b.bus.name,
+      scenarios: b.scenarios.map((s) => ({
+        scenario: s.scenario,
+        capacityKw: roundKw(s.capacityKw),
+        totalKw: roundKw(s.load.totalKw),
+        utilization: ratio(s.utilization),
+      })),
+    })),
+    failures: evaluation.failures.map((r) => r.message),
+    warnings: evaluation.warnings.map((r) => r.message),
+  };
+}
+
+/**
+ * Builds the document (plain JSON data). The top level describes one state: the chosen month
+ * (`asOf`) or, without one, the last state of the timeline (the campus as finally planned).
+ * `timeline` has every state; `status` is the worst over all of them.
+ */
+export function powerBudgetDocument(timeline: TimelineEvaluation) {
+  const evaluation: CampusEvaluation = timeline.current;
+  const { budget, results } = evaluation;
   const { campus, site } = budget;
   return {
     format: POWER_BUDGET_FORMAT,
     formatVersion: POWER_BUDGET_FORMAT_VERSION,
-    status: failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : 'pass',
+    status: statusOf(timeline.failures, timeline.warnings),
+    asOf: timeline.asOf ?? null,
     site: {
       name: campus.name,
       path: campus.path,
@@ -110,7 +166,11 @@ export function powerBudgetDocument(evaluation: CampusEvaluation) {
         minerPowerW: p.minerPowerW,
         itKw: roundKw(p.itKw),
         hashrateThs: round(p.hashrateThs, 3),
+        efficiencyJTh: p.efficiencyJTh,
+        curtailSeconds: p.curtailSeconds,
+        priority: p.priority,
         firm: p.firm,
+        ...dates(p),
         bus: p.bus,
         cooling: p.cooling,
       })),
@@ -125,6 +185,7 @@ export function powerBudgetDocument(evaluation: CampusEvaluation) {
         overheadKw: roundKw(h.overheadKw),
         itKw: roundKw(h.itKw),
         firm: h.firm,
+        ...dates(h),
         operator: h.operator.kind,
         ...(h.operator.kind === 'tenant' ? { tenant: h.operator.tenant } : {}),
         bus: h.bus,
@@ -143,14 +204,16 @@ export function powerBudgetDocument(evaluation: CampusEvaluation) {
       subject: r.subject,
       path: r.path,
       ...(r.scenario ? { scenario: r.scenario } : {}),
+      ...(r.date ? { date: r.date } : {}),
       message: r.message,
     })),
+    timeline: timeline.states.map(timelineEntryJson),
   };
 }
 
 export type PowerBudgetDocument = ReturnType<typeof powerBudgetDocument>;
 
 /** The file's exact bytes: two-space JSON with a final newline. */
-export function renderPowerBudget(evaluation: CampusEvaluation): string {
-  return `${JSON.stringify(powerBudgetDocument(evaluation), null, 2)}\n`;
+export function renderPowerBudget(timeline: TimelineEvaluation): string {
+  return `${JSON.stringify(powerBudgetDocument(timeline), null, 2)}\n`;
 }

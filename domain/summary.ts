@@ -1,7 +1,7 @@
 /**
  * The plain-text power-budget summary printed by `cdktf synth` (one block per site).
  */
-import type { CampusEvaluation } from './evaluate';
+import { firstOccurrences, type TimelineEvaluation } from './evaluate';
 import { formatPercent, KW_PER_MW, round } from './units';
 
 function mw(kw: number): string {
@@ -22,8 +22,31 @@ function table(rows: readonly (readonly string[])[], rightAligned: readonly bool
   );
 }
 
-export function renderSummary(evaluation: CampusEvaluation): string {
-  const { budget, failures, warnings } = evaluation;
+/** One row per state of the timeline: site load by class against bus capacity. */
+function timelineRows(timeline: TimelineEvaluation): string[] {
+  const rows: string[][] = [['', 'capacity MW', 'firm IT', 'interr. IT', 'cooling', 'aux', 'load MW', 'grid MW', 'status']];
+  for (const { point, evaluation } of timeline.states) {
+    const buses = evaluation.budget.buses;
+    const total = (pick: (l: (typeof buses)[number]['scenarios'][number]['load']) => number) =>
+      buses.reduce((t, b) => t + pick(b.scenarios[0].load), 0);
+    rows.push([
+      point.label,
+      mw(buses.reduce((t, b) => t + b.usableKw, 0)),
+      mw(total((l) => l.firmItKw)),
+      mw(total((l) => l.interruptibleItKw)),
+      mw(total((l) => l.coolingKw)),
+      mw(total((l) => l.auxiliaryKw)),
+      mw(total((l) => l.totalKw)),
+      mw(evaluation.budget.site.gridImportKw),
+      evaluation.failures.length > 0 ? 'FAIL' : evaluation.warnings.length > 0 ? 'warn' : 'ok',
+    ]);
+  }
+  return table(rows, [false, true, true, true, true, true, true, true, false]);
+}
+
+export function renderSummary(timeline: TimelineEvaluation): string {
+  const { budget } = timeline.current;
+  const { failures, warnings } = timeline;
   const { campus, site } = budget;
   const header = ['', 'scenario', 'capacity MW', 'firm IT', 'interr. IT', 'cooling', 'aux', 'load MW', 'headroom MW', 'util'];
   const rows: string[][] = [header];
@@ -45,10 +68,13 @@ export function renderSummary(evaluation: CampusEvaluation): string {
   }
   rows.push(['site', 'grid import', mw(site.interconnectLimitKw), '', '', '', '', mw(site.gridImportKw), mw(site.headroomKw), pct(site.utilization)]);
   const status = failures.length > 0 ? `FAIL (${failures.length} failed)` : warnings.length > 0 ? `OK with ${warnings.length} warning(s)` : 'OK';
+  const dated = timeline.states.length > 1 || timeline.asOf !== undefined;
+  const scope = timeline.asOf !== undefined ? `, at ${timeline.asOf}` : dated ? `, ${timeline.states[timeline.states.length - 1].point.label}` : '';
   const lines = [
-    `Power budget: ${campus.name} (${campus.gridRegion}, interconnect ${mw(site.interconnectLimitKw)} MW): ${status}`,
+    `Power budget: ${campus.name} (${campus.gridRegion}, interconnect ${mw(site.interconnectLimitKw)} MW${scope}): ${status}`,
     ...table(rows, [false, false, true, true, true, true, true, true, true, true]).map((l) => `  ${l}`),
-    ...[...failures, ...warnings].map((r) => `  ${r.status === 'fail' ? 'FAIL' : 'WARN'} [${r.path}] ${r.message}`),
+    ...(timeline.states.length > 1 ? ['  timeline (site totals, normal operation):', ...timelineRows(timeline).map((l) => `    ${l}`)] : []),
+    ...[...firstOccurrences(failures), ...firstOccurrences(warnings)].map((r) => `  ${r.status === 'fail' ? 'FAIL' : 'WARN'} [${r.path}] ${r.message}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -12,8 +12,10 @@ import * as path from 'path';
 import { Annotations, LocalBackend, TerraformBackend, TerraformStack, type ISynthesisSession } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import { z } from 'zod';
-import { evaluateCampus, type CampusEvaluation } from '../domain/evaluate';
-import type { CampusModel } from '../domain/model';
+import { evaluateTimeline, firstOccurrences, type TimelineEvaluation } from '../domain/evaluate';
+import { CampusConfigError, showValue } from '../domain/config-error';
+import type { CampusModel, DemandResponseCommitment } from '../domain/model';
+import { inServiceAt, isMonth } from '../domain/timeline';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../domain/power-budget-file';
 import { mwToKw } from '../domain/units';
 import { AuxiliaryLoad } from '../constructs/auxiliary-load';
@@ -24,7 +26,7 @@ import { KubernetesAccess } from '../constructs/kubernetes-access';
 import type { WorkloadClass } from '../constructs/labels';
 import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
-import { checkId, fraction, parseProps, positiveNumber } from '../constructs/props';
+import { checkId, checkServiceDates, datesOf, fraction, parseProps, positiveNumber, serviceDates } from '../constructs/props';
 import { WorkloadNamespace } from '../constructs/workload-namespace';
 
 export interface CampusProps {
@@ -43,13 +45,70 @@ export interface CampusProps {
    * @default '~/.kube/config'
    */
   readonly defaultKubeconfigPath?: string;
+  /**
+   * Demand-response commitments: interruptible MW that must be sheddable within a response
+   * time. Synth fails at any date where they cannot be met.
+   * @default none
+   */
+  readonly demandResponse?: readonly DemandResponseProps[];
 }
+
+/** A demand-response program the campus is enrolled in. */
+export interface DemandResponseProps {
+  /** Program name, e.g. "ERCOT ERS-10". */
+  readonly program: string;
+  /** Interruptible load that must be sheddable, in MW. */
+  readonly sheddableMw: number;
+  /** The program's required response time, in seconds (e.g. 600 for a 10-minute program). */
+  readonly responseTimeS: number;
+  /**
+   * Months the commitment applies in, 1-12, inclusive; may wrap (e.g. 11 to 2).
+   * @default all year
+   */
+  readonly season?: { readonly fromMonth: number; readonly toMonth: number };
+  /**
+   * Time window in words, e.g. "weekdays 14:00-20:00 CT"; carried to plans, not checked.
+   * @default none
+   */
+  readonly window?: string;
+  /**
+   * First month of the enrolment, 'YYYY-MM'.
+   * @default in force from the start
+   */
+  readonly inService?: string;
+  /**
+   * First month after the enrolment ends, 'YYYY-MM'.
+   * @default never ends
+   */
+  readonly retire?: string;
+}
+
+/**
+ * cdktf context key that synthesizes the campus as it stands in one month ('YYYY-MM'): only
+ * the parts in service then are checked and deployed. Set it in cdktf.json's "context".
+ * Without it, every state of the timeline is checked and nothing depends on today's date.
+ */
+export const DATE_CONTEXT_KEY = 'hybrid-campus:date';
+
+const calendarMonth = z.int({ error: 'must be a month number, 1 to 12' }).min(1, { error: 'must be 1 to 12' }).max(12, { error: 'must be 1 to 12' });
+
+const demandResponseSchema = z
+  .strictObject({
+    program: z.string({ error: 'must be the program name, e.g. "ERCOT ERS-10"' }).trim().min(1, { error: 'must not be empty' }),
+    sheddableMw: positiveNumber('MW that must be sheddable'),
+    responseTimeS: positiveNumber('required response time in seconds'),
+    season: z.strictObject({ fromMonth: calendarMonth, toMonth: calendarMonth }).optional(),
+    window: z.string().optional(),
+    ...serviceDates,
+  })
+  .superRefine(checkServiceDates);
 
 const schema = z.strictObject({
   gridRegion: z.string({ error: 'must be a string, e.g. "ERCOT"' }).trim().min(1, { error: 'must not be empty, e.g. "ERCOT"' }),
   interconnectLimitMw: positiveNumber('approved grid draw in MW'),
   warnUtilization: fraction('warning threshold').default(0.9),
   defaultKubeconfigPath: z.string().min(1).optional(),
+  demandResponse: z.array(demandResponseSchema).default([]),
 });
 
 export const DEFAULT_WARN_UTILIZATION = 0.9;
@@ -65,10 +124,13 @@ export class Campus extends TerraformStack implements CampusScope {
   public readonly interconnectLimitMw: number;
   public readonly warnUtilization: number;
   public readonly kubernetes: KubernetesAccess;
+  /** The month chosen with the `hybrid-campus:date` context, if any. */
+  public readonly asOf?: string;
+  public readonly commitments: readonly DemandResponseCommitment[];
 
   private readonly parts: CampusPart[] = [];
   private readonly namespaces = new Map<WorkloadClass, WorkloadNamespace>();
-  private evaluation?: CampusEvaluation;
+  private evaluation?: TimelineEvaluation;
   private warningsAnnotated = false;
 
   public constructor(scope: Construct, id: string, props: CampusProps) {
@@ -79,6 +141,24 @@ export class Campus extends TerraformStack implements CampusScope {
     this.gridRegion = p.gridRegion;
     this.interconnectLimitMw = p.interconnectLimitMw;
     this.warnUtilization = p.warnUtilization;
+    this.commitments = p.demandResponse.map((c) => ({
+      program: c.program,
+      sheddableKw: mwToKw(c.sheddableMw),
+      responseTimeS: c.responseTimeS,
+      ...(c.season ? { season: c.season } : {}),
+      ...(c.window !== undefined ? { window: c.window } : {}),
+      ...datesOf(c),
+    }));
+    const asOf: unknown = this.node.tryGetContext(DATE_CONTEXT_KEY);
+    if (asOf !== undefined) {
+      if (!isMonth(asOf)) {
+        throw new CampusConfigError(
+          `[${this.node.path}] context ${DATE_CONTEXT_KEY} = ${showValue(asOf)}: must be a month written YYYY-MM, e.g. "2027-01". ` +
+            `Fix it in cdktf.json's "context", or remove it to check the whole timeline.`,
+        );
+      }
+      this.asOf = asOf;
+    }
     this.kubernetes = new KubernetesAccess(this, 'kubernetes', { defaultKubeconfigPath: p.defaultKubeconfigPath });
     this.node.addValidation({ validate: () => this.failuresAt(this.node.path) });
     // Write power-budget.json right after the stack's own synthesis, which has validated the
@@ -104,11 +184,20 @@ export class Campus extends TerraformStack implements CampusScope {
     return existing ?? new LocalBackend(this, { path: `../../../terraform.${this.campusName}.tfstate` });
   }
 
+  public partChanged(): void {
+    this.evaluation = undefined;
+  }
+
   public registerPart(part: CampusPart): void {
     this.parts.push(part);
     this.evaluation = undefined;
-    if (part instanceof MiningPod) this.workloadNamespace('mining');
-    if (part instanceof GpuHall) this.workloadNamespace('ai');
+    if (part instanceof MiningPod && this.inServiceNow(part)) this.workloadNamespace('mining');
+    if (part instanceof GpuHall && this.inServiceNow(part)) this.workloadNamespace('ai');
+  }
+
+  /** Whether a part is in service at the chosen month (always true when no month is chosen). */
+  public inServiceNow(part: { readonly inService?: string; readonly retire?: string }): boolean {
+    return inServiceAt(part, this.asOf);
   }
 
   /** The namespace for a class of workloads, created the first time a part of that class is added. */
@@ -135,26 +224,31 @@ export class Campus extends TerraformStack implements CampusScope {
       miningPods: of(MiningPod).map((p) => p.toModel()),
       gpuHalls: of(GpuHall).map((h) => h.toModel()),
       auxiliaryLoads: of(AuxiliaryLoad).map((a) => a.toModel()),
+      commitments: this.commitments,
     };
   }
 
-  /** The budget and every check result; computed once and kept until a part is added. */
-  public evaluate(): CampusEvaluation {
-    this.evaluation ??= evaluateCampus(this.toModel());
+  /**
+   * The budget and every check result at each state of the timeline (or only at `asOf`);
+   * computed once and kept until a part is added or changed.
+   */
+  public evaluate(): TimelineEvaluation {
+    this.evaluation ??= evaluateTimeline(this.toModel(), { asOf: this.asOf });
     return this.evaluation;
   }
 
+  /** Failures at a construct: for each check, the first failing date, naming the later ones. */
   public failuresAt(constructPath: string): string[] {
     const evaluation = this.evaluate();
     this.annotateWarnings(evaluation);
-    const messages = evaluation.failures.filter((r) => r.path === constructPath).map((r) => r.message);
+    const messages = firstOccurrences(evaluation.failures.filter((r) => r.path === constructPath)).map((r) => r.message);
     return [...new Set(messages)];
   }
 
-  private annotateWarnings(evaluation: CampusEvaluation): void {
+  private annotateWarnings(evaluation: TimelineEvaluation): void {
     if (this.warningsAnnotated) return;
     this.warningsAnnotated = true;
     const byPath = new Map<string, IConstruct>(this.node.findAll().map((c) => [c.node.path, c]));
-    for (const w of evaluation.warnings) Annotations.of(byPath.get(w.path) ?? this).addWarning(w.message);
+    for (const w of firstOccurrences(evaluation.warnings)) Annotations.of(byPath.get(w.path) ?? this).addWarning(w.message);
   }
 }

@@ -47,7 +47,7 @@ describe('bundled examples', () => {
 
   test('ercot-300 has the hand-computed budget', () => {
     const { campus } = ercot300(Testing.app());
-    const { budget, failures } = campus.evaluate();
+    const { current: { budget }, failures } = campus.evaluate();
     expect(failures).toEqual([]);
     const ai = budget.buses.find((b) => b.bus.name === 'bus-ai')!;
     const mining = budget.buses.find((b) => b.bus.name === 'bus-mining')!;
@@ -62,7 +62,7 @@ describe('bundled examples', () => {
 
   test('the retrofit site leases one hall and offsets grid import with its genset', () => {
     const { campus } = retrofit(Testing.app());
-    const { budget, failures } = campus.evaluate();
+    const { current: { budget }, failures } = campus.evaluate();
     expect(failures).toEqual([]);
     expect(budget.campus.gpuHalls.map((h) => h.operator)).toEqual([{ kind: 'self' }, { kind: 'tenant', tenant: 'acme-ai' }]);
     expect(budget.site.generationOffsetKw).toBe(10_000);

@@ -20,6 +20,11 @@ export interface CheckResult {
   readonly path: string;
   /** "normal" or "contingency" for scenario checks. */
   readonly scenario?: string;
+  /**
+   * The state of the timeline the result is about, e.g. "from 2027-01"; absent for a campus
+   * without dates.
+   */
+  readonly date?: string;
   /** One sentence for people: what was found, the numbers with units and, if not passing, what to change. */
   readonly message: string;
 }

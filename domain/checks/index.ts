@@ -6,12 +6,14 @@ import { busContingencyCapacity } from './bus-contingency-capacity';
 import { busNormalCapacity } from './bus-normal-capacity';
 import { coolingCapacity } from './cooling-capacity';
 import { coolingTypeMatch } from './cooling-type-match';
+import { demandResponse } from './demand-response';
 import { loadReferences } from './load-references';
 import { siteInterconnect } from './site-interconnect';
 import { uniqueNames } from './unique-names';
 
 export * from './check';
-export { busContingencyCapacity, busNormalCapacity, coolingCapacity, coolingTypeMatch, loadReferences, siteInterconnect, uniqueNames };
+export { busContingencyCapacity, busNormalCapacity, coolingCapacity, coolingTypeMatch, demandResponse, loadReferences, siteInterconnect, uniqueNames };
+export { inSeason, sheddableKw } from './demand-response';
 
 export const ALL_CHECKS: readonly BudgetCheck[] = [
   uniqueNames,
@@ -21,4 +23,5 @@ export const ALL_CHECKS: readonly BudgetCheck[] = [
   siteInterconnect,
   coolingCapacity,
   coolingTypeMatch,
+  demandResponse,
 ];

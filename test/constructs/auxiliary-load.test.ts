@@ -5,7 +5,7 @@ describe('AuxiliaryLoad', () => {
   test('is a fixed firm draw on its bus', () => {
     const { campus, bus } = smallCampus();
     new AuxiliaryLoad(campus, 'office', { powerKw: 250, bus });
-    const normal = campus.evaluate().budget.buses[0].scenarios[0];
+    const normal = campus.evaluate().current.budget.buses[0].scenarios[0];
     expect(normal.load.auxiliaryKw).toBe(250);
   });
 

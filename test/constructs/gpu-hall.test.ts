@@ -25,7 +25,7 @@ describe('GpuHall', () => {
     const { campus, bus, air } = smallCampus();
     const hall = new GpuHall(campus, 'hall-2', { system: GPU_SYSTEMS.NVIDIA_DGX_H100, count: 10, bus, cooling: air, tenant: 'acme-ai' });
     expect(hall.toModel().operator).toEqual({ kind: 'tenant', tenant: 'acme-ai' });
-    expect(campus.evaluate().budget.buses[0].scenarios[0].load.firmItKw).toBe(102);
+    expect(campus.evaluate().current.budget.buses[0].scenarios[0].load.firmItKw).toBe(102);
   });
 
   test('refuses an infinite overhead and a tenant that is not a Kubernetes name', () => {

@@ -32,6 +32,9 @@ export function pod(name: string, busName: string, coolingName: string, itKw: nu
     spares: 0,
     minerPowerW: itKw * 1000,
     hashrateThs: 100,
+    efficiencyJTh: 20,
+    curtailSeconds: 60,
+    priority: 0,
     ...extra,
   };
 }

@@ -1,4 +1,4 @@
-import { evaluateCampus } from '../../domain/evaluate';
+import { evaluateTimeline } from '../../domain/evaluate';
 import { POWER_BUDGET_FORMAT_VERSION, powerBudgetDocument, renderPowerBudget } from '../../domain/power-budget-file';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
 
@@ -12,7 +12,7 @@ const model = campus({
 });
 
 describe('power-budget.json', () => {
-  const doc = powerBudgetDocument(evaluateCampus(model));
+  const doc = powerBudgetDocument(evaluateTimeline(model));
 
   test('is versioned', () => {
     expect(doc.format).toBe('hybrid-campus/power-budget');
@@ -65,7 +65,7 @@ describe('power-budget.json', () => {
 
   test('writes null utilization when there is load and no capacity', () => {
     const d = powerBudgetDocument(
-      evaluateCampus(
+      evaluateTimeline(
         campus({
           interconnectLimitKw: 0,
           buses: [bus('a', [feed('f', 10)])],
@@ -82,12 +82,12 @@ describe('power-budget.json', () => {
       miningPods: [...model.miningPods].reverse(),
       buses: model.buses.map((b) => ({ ...b, feeds: [...b.feeds].reverse() })),
     };
-    expect(renderPowerBudget(evaluateCampus(shuffled))).toBe(renderPowerBudget(evaluateCampus(model)));
+    expect(renderPowerBudget(evaluateTimeline(shuffled))).toBe(renderPowerBudget(evaluateTimeline(model)));
   });
 
   test('rounds to the watt so float noise never reaches the file', () => {
     const text = renderPowerBudget(
-      evaluateCampus(
+      evaluateTimeline(
         campus({
           buses: [bus('a', [feed('f', 10_000)])],
           auxiliaryLoads: [

@@ -1,11 +1,11 @@
-import { evaluateCampus } from '../../domain/evaluate';
+import { evaluateTimeline } from '../../domain/evaluate';
 import { renderSummary } from '../../domain/summary';
 import { bus, campus, cooling, feed, hall } from './fixtures';
 
 describe('summary', () => {
   test('prints one row per bus scenario plus the site, then each failure', () => {
     const text = renderSummary(
-      evaluateCampus(
+      evaluateTimeline(
         campus({
           interconnectLimitKw: 50_000,
           buses: [bus('main', [feed('f1', 30_000), feed('f2', 30_000)], 'N+1')],

@@ -1,0 +1,42 @@
+/**
+ * The campus at each state of its timeline (see timeline.ts for the rules on dates).
+ */
+import type { CampusModel } from './model';
+import { type Dated, type Month, type TimelinePoint, inServiceAt, timelinePoints } from './timeline';
+
+/** Every dated thing in a campus: feeds, buses, cooling, loads and commitments. */
+export function datedParts(campus: CampusModel): Dated[] {
+  return [
+    ...campus.buses,
+    ...campus.buses.flatMap((b) => b.feeds),
+    ...campus.coolingSystems,
+    ...campus.miningPods,
+    ...campus.gpuHalls,
+    ...campus.auxiliaryLoads,
+    ...(campus.commitments ?? []),
+  ];
+}
+
+/** The campus with only what is in service during `point`. */
+export function campusAt(campus: CampusModel, point: TimelinePoint): CampusModel {
+  const on = <T extends Dated>(items: readonly T[]): T[] => items.filter((item) => inServiceAt(item, point.at));
+  return {
+    ...campus,
+    buses: on(campus.buses).map((b) => ({ ...b, feeds: on(b.feeds) })),
+    coolingSystems: on(campus.coolingSystems),
+    miningPods: on(campus.miningPods),
+    gpuHalls: on(campus.gpuHalls),
+    auxiliaryLoads: on(campus.auxiliaryLoads),
+    commitments: on(campus.commitments ?? []),
+    period: point,
+  };
+}
+
+/**
+ * The states to check: every change of the timeline, or only the month `at` when one is chosen
+ * (synth for a date).
+ */
+export function campusStates(campus: CampusModel, at?: Month): TimelinePoint[] {
+  if (at !== undefined) return [{ at, from: at, until: at, label: `at ${at}` }];
+  return timelinePoints(datedParts(campus));
+}
