@@ -46,7 +46,8 @@ function timelineRows(timeline: TimelineEvaluation): string[] {
 
 export function renderSummary(timeline: TimelineEvaluation): string {
   const { budget } = timeline.current;
-  const { failures, warnings } = timeline;
+  const failures = firstOccurrences(timeline.failures);
+  const warnings = firstOccurrences(timeline.warnings);
   const { campus, site } = budget;
   const header = ['', 'scenario', 'capacity MW', 'firm IT', 'interr. IT', 'cooling', 'aux', 'load MW', 'headroom MW', 'util'];
   const rows: string[][] = [header];
@@ -74,7 +75,7 @@ export function renderSummary(timeline: TimelineEvaluation): string {
     `Power budget: ${campus.name} (${campus.gridRegion}, interconnect ${mw(site.interconnectLimitKw)} MW${scope}): ${status}`,
     ...table(rows, [false, false, true, true, true, true, true, true, true, true]).map((l) => `  ${l}`),
     ...(timeline.states.length > 1 ? ['  timeline (site totals, normal operation):', ...timelineRows(timeline).map((l) => `    ${l}`)] : []),
-    ...[...firstOccurrences(failures), ...firstOccurrences(warnings)].map((r) => `  ${r.status === 'fail' ? 'FAIL' : 'WARN'} [${r.path}] ${r.message}`),
+    ...[...failures, ...warnings].map((r) => `  ${r.status === 'fail' ? 'FAIL' : 'WARN'} [${r.path}] ${r.message}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -3,9 +3,11 @@
  */
 import { runCampusApp } from '../stacks/run-campus-app';
 import { ercot300 } from './ercot-300';
+import { phasedConversion } from './phased-conversion';
 import { retrofit } from './retrofit';
 
 process.exitCode = runCampusApp((app) => {
   ercot300(app);
   retrofit(app);
+  phasedConversion(app);
 });

@@ -6,6 +6,11 @@ import { formatPower } from '../units';
 import type { BudgetCheck } from './check';
 import { judgeCapacity } from './check';
 
+/** Up to five names, then how many more: messages stay one readable line for big campuses. */
+export function listNames(names: readonly string[], shown = 5): string {
+  return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
 export const coolingCapacity: BudgetCheck = {
   id: 'cooling-capacity',
   description: 'Each cooling system can reject the heat of every pod and hall it serves.',
@@ -24,7 +29,7 @@ export const coolingCapacity: BudgetCheck = {
           level: `cooling capacity: heat ${formatPower(c.heatKw)} from ${served} on '${name}'`,
           capacityLabel: 'its heat-rejection capacity',
           failure: (overKw) =>
-            `cooling capacity: heat ${formatPower(c.heatKw)} from ${served} (${c.served.join(', ')}) exceeds the ` +
+            `cooling capacity: heat ${formatPower(c.heatKw)} from ${served} (${listNames(c.served)}) exceeds the ` +
             `heat-rejection capacity ${formatPower(c.cooling.capacityKw)} of '${name}' by ${formatPower(overKw)}. ` +
             `Raise capacityKw of '${name}' or move loads to another cooling system.`,
         },
