@@ -1,0 +1,60 @@
+import { computeBudget } from '../../../domain/budget';
+import { demandResponse, inSeason } from '../../../domain/checks/demand-response';
+import type { DemandResponseCommitment } from '../../../domain/model';
+import { bus, campus, cooling, feed, hall, pod } from '../fixtures';
+
+// Pods: fast (10 MW, curtails in 60 s) and slow (20 MW, 900 s), sharing a PUE 1.1 air system with
+// a 5 MW firm hall. Interruptible cooling = 30 MW x 0.1 = 3 MW, split by heat: fast pod 1 MW.
+function run(commitment: DemandResponseCommitment, period = { label: '' }) {
+  return demandResponse.run(
+    computeBudget(
+      campus({
+        buses: [bus('main', [feed('f', 100_000)])],
+        coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.1 })],
+        miningPods: [pod('fast', 'main', 'air', 10_000, { curtailSeconds: 60 }), pod('slow', 'main', 'air', 20_000, { curtailSeconds: 900 })],
+        gpuHalls: [hall('h', 'main', 'air', 5_000)],
+        commitments: [commitment],
+        period,
+      }),
+    ),
+  );
+}
+
+describe('check demand-response', () => {
+  test('passes when pods fast enough cover the commitment, counting their cooling', () => {
+    expect(run({ program: 'ERS-10', sheddableKw: 11_000, responseTimeS: 600 })).toEqual([
+      {
+        check: 'demand-response',
+        status: 'pass',
+        subject: 'ERS-10',
+        path: 'site',
+        message: "demand response 'ERS-10': 11.000 MW of interruptible load can curtail within 600 s, covering the committed 11.000 MW (100.0%).",
+      },
+    ]);
+  });
+
+  test('fails when too little load can curtail in time, with the gap and the fix', () => {
+    expect(run({ program: 'ERS-10', sheddableKw: 15_000, responseTimeS: 600 })[0]).toMatchObject({
+      status: 'fail',
+      message:
+        "demand response 'ERS-10': 11.000 MW of interruptible load can curtail within 600 s, below the committed 15.000 MW by 4.000 MW. " +
+        'Keep more mining in service, make pods curtail faster (curtailSeconds), or lower or end the commitment.',
+    });
+  });
+
+  test('slow pods count for programs with a longer response time', () => {
+    expect(run({ program: 'non-spin', sheddableKw: 33_000, responseTimeS: 1_800 })[0].status).toBe('pass');
+  });
+
+  test('a seasonal commitment is not checked in a state outside its season', () => {
+    const summer: DemandResponseCommitment = { program: 'ERS', sheddableKw: 50_000, responseTimeS: 600, season: { fromMonth: 6, toMonth: 9 } };
+    expect(run(summer, { from: '2026-10', until: '2027-05', label: 'from 2026-10' } as never)).toEqual([]);
+    expect(run(summer, { from: '2026-10', until: '2027-07', label: 'from 2026-10' } as never)[0].status).toBe('fail');
+  });
+
+  test('seasons may wrap the new year', () => {
+    const winter: DemandResponseCommitment = { program: 'w', sheddableKw: 1, responseTimeS: 1, season: { fromMonth: 11, toMonth: 2 } };
+    expect(inSeason(winter, new Set([1]))).toBe(true);
+    expect(inSeason(winter, new Set([7]))).toBe(false);
+  });
+});

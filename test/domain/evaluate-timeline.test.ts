@@ -1,0 +1,53 @@
+import { evaluateTimeline, firstOccurrences } from '../../domain/evaluate';
+import { bus, campus, cooling, feed, hall, pod } from './fixtures';
+
+// A 10 MW bus. A 6 MW pod retires in 2027-01; a 6 MW hall comes in 2026-07 (too early: 12 MW
+// from 2026-07 to 2027-01) and a second 6 MW hall in 2028-01 (12 MW again).
+const model = campus({
+  buses: [bus('main', [feed('f', 10_000)])],
+  coolingSystems: [cooling('air', 'main', { model: 'fixed', powerKw: 0.001 }, 1_000_000)],
+  miningPods: [pod('p', 'main', 'air', 6_000, { retire: '2027-01' })],
+  gpuHalls: [hall('h1', 'main', 'air', 6_000, { inService: '2026-07' }), hall('h2', 'main', 'air', 6_000, { inService: '2028-01' })],
+});
+
+describe('evaluateTimeline', () => {
+  const timeline = evaluateTimeline(model);
+
+  test('evaluates every state where the set of parts changes', () => {
+    expect(timeline.states.map((s) => [s.point.label, s.evaluation.budget.buses[0].scenarios[0].load.totalKw])).toEqual([
+      ['before 2026-07', 6_000.001],
+      ['from 2026-07', 12_000.001],
+      ['from 2027-01', 6_000.001],
+      ['from 2028-01', 12_000.001],
+    ]);
+  });
+
+  test('names the date in each failure and lists every failing date', () => {
+    expect(timeline.failures.map((f) => f.date)).toEqual(['from 2026-07', 'from 2028-01']);
+    expect(timeline.failures[0].message).toMatch(/^from 2026-07: normal operation: bus 'main' load 12\.000 MW/);
+  });
+
+  test('synth reports the first failing date and names the later ones', () => {
+    const [first] = firstOccurrences(timeline.failures);
+    expect(first.message).toBe(
+      "from 2026-07: normal operation: bus 'main' load 12.000 MW (firm IT 6.000 MW, interruptible IT 6.000 MW, cooling 0.000 MW, auxiliary 0.000 MW) " +
+        "exceeds its usable capacity 10.000 MW (1 feed x max utilization) by 2.000 MW. Add or uprate a feed on 'main', or move or remove load on it. " +
+        'Also from 2028-01.',
+    );
+  });
+
+  test('the current state is the last one unless a month is chosen', () => {
+    expect(timeline.current.budget.campus.gpuHalls.map((h) => h.name)).toEqual(['h1', 'h2']);
+    const at = evaluateTimeline(model, { asOf: '2027-06' });
+    expect(at.states.map((s) => s.point.label)).toEqual(['at 2027-06']);
+    expect(at.current.budget.campus.gpuHalls.map((h) => h.name)).toEqual(['h1']);
+    expect(at.current.budget.campus.miningPods).toEqual([]);
+    expect(at.failures).toEqual([]);
+  });
+
+  test('a campus without dates has no date in its messages', () => {
+    const plain = evaluateTimeline(campus({ buses: [bus('a', [feed('f', 1)])], auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'a', powerKw: 2 }] }));
+    expect(plain.failures[0].date).toBeUndefined();
+    expect(plain.failures[0].message.startsWith('normal operation')).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+import { changeMonths, inServiceAt, isMonth, monthsCovered, nextMonth, previousMonth, timelinePoints } from '../../domain/timeline';
+
+describe('timeline', () => {
+  test('a part is in service from inService until the month before retire', () => {
+    const part = { inService: '2026-03', retire: '2027-01' };
+    expect(inServiceAt(part, '2026-02')).toBe(false);
+    expect(inServiceAt(part, '2026-03')).toBe(true);
+    expect(inServiceAt(part, '2026-12')).toBe(true);
+    expect(inServiceAt(part, '2027-01')).toBe(false);
+    expect(inServiceAt({}, '1999-01')).toBe(true);
+    expect(inServiceAt(part, undefined)).toBe(true);
+  });
+
+  test('month arithmetic crosses year ends', () => {
+    expect(previousMonth('2027-01')).toBe('2026-12');
+    expect(previousMonth('2027-10')).toBe('2027-09');
+    expect(nextMonth('2026-12')).toBe('2027-01');
+    expect(nextMonth('2026-09')).toBe('2026-10');
+  });
+
+  test('validates months', () => {
+    expect(isMonth('2027-01')).toBe(true);
+    expect(isMonth('2027-13')).toBe(false);
+    expect(isMonth('2027-1')).toBe(false);
+    expect(isMonth(202701)).toBe(false);
+  });
+
+  test('change months are distinct and sorted', () => {
+    expect(changeMonths([{ inService: '2027-01' }, { retire: '2026-07' }, { inService: '2026-07', retire: '2028-01' }])).toEqual([
+      '2026-07',
+      '2027-01',
+      '2028-01',
+    ]);
+  });
+
+  test('a campus without dates has one unlabelled state', () => {
+    expect(timelinePoints([{}, {}])).toEqual([{ label: '' }]);
+  });
+
+  test('the state before the first change is checked when undated parts exist', () => {
+    expect(timelinePoints([{}, { retire: '2026-07' }, { inService: '2026-10' }])).toEqual([
+      { until: '2026-07', at: '2026-06', label: 'before 2026-07' },
+      { from: '2026-07', until: '2026-10', at: '2026-07', label: 'from 2026-07' },
+      { from: '2026-10', until: undefined, at: '2026-10', label: 'from 2026-10' },
+    ]);
+  });
+
+  test('no "before" state when nothing is in service before the first date', () => {
+    expect(timelinePoints([{ inService: '2026-01' }, { inService: '2027-01' }]).map((p) => p.label)).toEqual(['from 2026-01', 'from 2027-01']);
+  });
+
+  test('months covered by a state, wrapping the year; open states cover all twelve', () => {
+    expect([...monthsCovered({ from: '2026-11', until: '2027-02', label: '' })]).toEqual([11, 12, 1]);
+    expect(monthsCovered({ from: '2026-11', label: '' }).size).toBe(12);
+    expect(monthsCovered({ from: '2020-01', until: '2030-01', label: '' }).size).toBe(12);
+  });
+});
