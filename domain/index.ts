@@ -12,4 +12,8 @@ export * from './checks';
 export * from './evaluate';
 export * from './power-budget-file';
 export * from './summary';
+export * from './timeline';
+export * from './campus-timeline';
+export * from './shedding-order';
+export * from './economics';
 export * from './config-error';

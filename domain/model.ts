@@ -7,6 +7,7 @@
  */
 
 /** Where a feed's power comes from. On-site generation offsets grid import (site check). */
+import type { EconomicsInputs } from './economics';
 import type { Dated, TimelinePoint } from './timeline';
 
 export type FeedSource = 'utility' | 'transformer' | 'onsite-generation';
@@ -141,6 +142,8 @@ export interface CampusModel {
   readonly auxiliaryLoads: readonly AuxiliaryLoadModel[];
   /** Demand-response commitments. @default none */
   readonly commitments?: readonly DemandResponseCommitment[];
+  /** Inputs for the optional revenue figures (economics.ts). @default none: no economics */
+  readonly economics?: EconomicsInputs;
   /** Set on the campus as it stands in one state of its timeline (see timeline.ts). */
   readonly period?: TimelinePoint;
 }

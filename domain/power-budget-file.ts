@@ -12,12 +12,13 @@
  *   against capacity and what failed or warned; the top level describes `asOf` or the last state.
  */
 import type { CampusEvaluation, TimelineEvaluation, TimelineState } from './evaluate';
-import type { LoadByClass, ScenarioBudget } from './budget';
+import type { CampusBudget, LoadByClass, ScenarioBudget } from './budget';
 import { byName } from './budget';
 import { describeCoolingPower } from './cooling-power';
 import { feedUsableKw } from './feed-rating';
 import type { Dated } from './timeline';
 import { round, roundKw } from './units';
+import { campusEconomics, type CampusEconomics, type ClassEconomics } from './economics';
 
 export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
 export const POWER_BUDGET_FORMAT_VERSION = 1;
@@ -25,6 +26,32 @@ export const POWER_BUDGET_FILE_NAME = 'power-budget.json';
 
 function ratio(fraction: number): number | null {
   return Number.isFinite(fraction) ? round(fraction, 4) : null;
+}
+
+function usd(value: number): number {
+  return round(value, 2);
+}
+
+function classEconomicsJson(c: ClassEconomics) {
+  return {
+    itKw: roundKw(c.itKw),
+    revenueUsdPerDay: usd(c.revenueUsdPerDay),
+    revenueUsdPerMwYear: c.revenueUsdPerMwYear === null ? null : usd(c.revenueUsdPerMwYear),
+    ...(c.powerCostUsdPerDay !== undefined ? { powerCostUsdPerDay: usd(c.powerCostUsdPerDay) } : {}),
+  };
+}
+
+/** Revenue by class for one state, or nothing when the campus has no economics inputs. */
+function economicsJson(budget: CampusBudget) {
+  const inputs = budget.campus.economics;
+  if (!inputs) return {};
+  const e: CampusEconomics = campusEconomics(budget, inputs);
+  return {
+    economics: {
+      ...(e.mining ? { mining: classEconomicsJson(e.mining) } : {}),
+      ...(e.ai ? { ai: classEconomicsJson(e.ai) } : {}),
+    },
+  };
 }
 
 function dates(part: Dated) {
@@ -92,6 +119,7 @@ function timelineEntryJson(state: TimelineState) {
         utilization: ratio(s.utilization),
       })),
     })),
+    ...economicsJson(budget),
     failures: evaluation.failures.map((r) => r.message),
     warnings: evaluation.warnings.map((r) => r.message),
   };
@@ -198,6 +226,8 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
         powerKw: roundKw(a.powerKw),
       })),
     },
+    ...(campus.economics ? { economicsInputs: campus.economics } : {}),
+    ...economicsJson(budget),
     checks: results.map((r) => ({
       check: r.check,
       status: r.status,

@@ -1,6 +1,7 @@
 /**
  * The plain-text power-budget summary printed by `cdktf synth` (one block per site).
  */
+import { campusEconomics } from './economics';
 import { firstOccurrences, type TimelineEvaluation } from './evaluate';
 import { formatPercent, KW_PER_MW, round } from './units';
 
@@ -24,7 +25,11 @@ function table(rows: readonly (readonly string[])[], rightAligned: readonly bool
 
 /** One row per state of the timeline: site load by class against bus capacity. */
 function timelineRows(timeline: TimelineEvaluation): string[] {
-  const rows: string[][] = [['', 'capacity MW', 'firm IT', 'interr. IT', 'cooling', 'aux', 'load MW', 'grid MW', 'status']];
+  const inputs = timeline.campus.economics;
+  const money = (usdPerDay: number | undefined) => (usdPerDay === undefined ? '' : ((usdPerDay * 365) / 1e6).toFixed(1));
+  const rows: string[][] = [
+    ['', 'capacity MW', 'firm IT', 'interr. IT', 'cooling', 'aux', 'load MW', 'grid MW', ...(inputs ? ['mining $M/yr', 'AI $M/yr'] : []), 'status'],
+  ];
   for (const { point, evaluation } of timeline.states) {
     const buses = evaluation.budget.buses;
     const total = (pick: (l: (typeof buses)[number]['scenarios'][number]['load']) => number) =>
@@ -38,10 +43,16 @@ function timelineRows(timeline: TimelineEvaluation): string[] {
       mw(total((l) => l.auxiliaryKw)),
       mw(total((l) => l.totalKw)),
       mw(evaluation.budget.site.gridImportKw),
+      ...(inputs
+        ? (() => {
+            const e = campusEconomics(evaluation.budget, inputs);
+            return [money(e.mining?.revenueUsdPerDay), money(e.ai?.revenueUsdPerDay)];
+          })()
+        : []),
       evaluation.failures.length > 0 ? 'FAIL' : evaluation.warnings.length > 0 ? 'warn' : 'ok',
     ]);
   }
-  return table(rows, [false, true, true, true, true, true, true, true, false]);
+  return table(rows, [false, ...rows[0].slice(1, -1).map(() => true), false]);
 }
 
 export function renderSummary(timeline: TimelineEvaluation): string {

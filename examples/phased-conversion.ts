@@ -23,6 +23,7 @@ import { Conversion } from '../constructs/conversion';
 import { CoolingSystem } from '../constructs/cooling-system';
 import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
+import { REFERENCE_ECONOMICS } from '../domain/economics';
 import { Campus, type DemandResponseProps } from '../stacks/campus';
 
 export interface PhasedConversionOptions {
@@ -44,6 +45,8 @@ export function phasedConversion(scope: Construct, id = 'permian-phased', option
   const campus = new Campus(scope, id, {
     gridRegion: 'ERCOT',
     interconnectLimitMw: 130,
+    // Revenue per MW by class at each date: dated reference values (domain-notes.md section 6).
+    economics: { mining: REFERENCE_ECONOMICS.mining, ai: { coloUsdPerKwMonth: REFERENCE_ECONOMICS.ai.coloUsdPerKwMonth } },
     demandResponse: [
       options.commitment ?? {
         program: 'ERCOT ERS-10',

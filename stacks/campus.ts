@@ -14,6 +14,7 @@ import type { Construct, IConstruct } from 'constructs';
 import { z } from 'zod';
 import { evaluateTimeline, firstOccurrences, type TimelineEvaluation } from '../domain/evaluate';
 import { CampusConfigError, showValue } from '../domain/config-error';
+import type { EconomicsInputs } from '../domain/economics';
 import type { CampusModel, DemandResponseCommitment } from '../domain/model';
 import { inServiceAt, isMonth } from '../domain/timeline';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../domain/power-budget-file';
@@ -26,7 +27,7 @@ import { KubernetesAccess } from '../constructs/kubernetes-access';
 import type { WorkloadClass } from '../constructs/labels';
 import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
-import { checkId, checkServiceDates, datesOf, fraction, parseProps, positiveNumber, serviceDates } from '../constructs/props';
+import { checkId, checkServiceDates, datesOf, fraction, nonNegativeNumber, parseProps, positiveNumber, serviceDates } from '../constructs/props';
 import { WorkloadNamespace } from '../constructs/workload-namespace';
 
 export interface CampusProps {
@@ -51,6 +52,12 @@ export interface CampusProps {
    * @default none
    */
   readonly demandResponse?: readonly DemandResponseProps[];
+  /**
+   * Inputs for revenue per MW by class, reported in power-budget.json at every date.
+   * `REFERENCE_ECONOMICS` holds dated, sourced values to start from.
+   * @default none - no economics are computed
+   */
+  readonly economics?: EconomicsInputs;
 }
 
 /** A demand-response program the campus is enrolled in. */
@@ -109,6 +116,32 @@ const schema = z.strictObject({
   warnUtilization: fraction('warning threshold').default(0.9),
   defaultKubeconfigPath: z.string().min(1).optional(),
   demandResponse: z.array(demandResponseSchema).default([]),
+  economics: z
+    .strictObject({
+      mining: z
+        .strictObject({
+          hashpriceUsdPerPhDay: positiveNumber('USD per PH/s per day'),
+          powerPriceUsdPerMwh: nonNegativeNumber('USD per MWh'),
+        })
+        .optional(),
+      ai: z
+        .strictObject({
+          gpuHourUsd: positiveNumber('USD per GPU-hour').optional(),
+          utilization: fraction('share of GPU-hours sold').optional(),
+          coloUsdPerKwMonth: positiveNumber('USD per kW-month').optional(),
+        })
+        .superRefine((ai, ctx) => {
+          if ((ai.gpuHourUsd === undefined) !== (ai.utilization === undefined)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [ai.gpuHourUsd === undefined ? 'gpuHourUsd' : 'utilization'],
+              message: 'give gpuHourUsd and utilization together (GPU-hour revenue = GPUs x hours x price x utilization)',
+            });
+          }
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 export const DEFAULT_WARN_UTILIZATION = 0.9;
@@ -127,6 +160,7 @@ export class Campus extends TerraformStack implements CampusScope {
   /** The month chosen with the `hybrid-campus:date` context, if any. */
   public readonly asOf?: string;
   public readonly commitments: readonly DemandResponseCommitment[];
+  public readonly economics?: EconomicsInputs;
 
   private readonly parts: CampusPart[] = [];
   private readonly namespaces = new Map<WorkloadClass, WorkloadNamespace>();
@@ -149,6 +183,7 @@ export class Campus extends TerraformStack implements CampusScope {
       ...(c.window !== undefined ? { window: c.window } : {}),
       ...datesOf(c),
     }));
+    this.economics = p.economics;
     const asOf: unknown = this.node.tryGetContext(DATE_CONTEXT_KEY);
     if (asOf !== undefined) {
       if (!isMonth(asOf)) {
@@ -225,6 +260,7 @@ export class Campus extends TerraformStack implements CampusScope {
       gpuHalls: of(GpuHall).map((h) => h.toModel()),
       auxiliaryLoads: of(AuxiliaryLoad).map((a) => a.toModel()),
       commitments: this.commitments,
+      ...(this.economics ? { economics: this.economics } : {}),
     };
   }
 
