@@ -16,4 +16,5 @@ export * from './timeline';
 export * from './campus-timeline';
 export * from './shedding-order';
 export * from './economics';
+export * from './timeline-chart';
 export * from './config-error';

@@ -18,6 +18,7 @@ import type { EconomicsInputs } from '../domain/economics';
 import type { CampusModel, DemandResponseCommitment } from '../domain/model';
 import { inServiceAt, isMonth } from '../domain/timeline';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../domain/power-budget-file';
+import { timelineSvg, type TimelineChartEntry } from '../domain/timeline-chart';
 import { mwToKw } from '../domain/units';
 import { AuxiliaryLoad } from '../constructs/auxiliary-load';
 import { CAMPUS_SCOPE, type CampusPart, type CampusScope } from '../constructs/campus-scope';
@@ -146,6 +147,9 @@ const schema = z.strictObject({
 
 export const DEFAULT_WARN_UTILIZATION = 0.9;
 
+/** The timeline chart written beside power-budget.json for campuses with dates. */
+export const TIMELINE_SVG_FILE_NAME = 'power-timeline.svg';
+
 export class Campus extends TerraformStack implements CampusScope {
   /** Whether `x` is a Campus (works across copies of this library). */
   public static isCampus(x: unknown): x is Campus {
@@ -203,7 +207,14 @@ export class Campus extends TerraformStack implements CampusScope {
       synthesize: (session: ISynthesisSession) => {
         stackSynthesizer.synthesize(session);
         const dir = path.join(session.outdir, session.manifest.forStack(this).workingDirectory);
-        fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), renderPowerBudget(this.evaluate()));
+        const evaluation = this.evaluate();
+        const text = renderPowerBudget(evaluation);
+        fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), text);
+        // A campus with more than one state also gets its timeline as a chart.
+        if (evaluation.states.length > 1) {
+          const doc = JSON.parse(text) as { timeline: TimelineChartEntry[] };
+          fs.writeFileSync(path.join(dir, TIMELINE_SVG_FILE_NAME), timelineSvg(doc.timeline, `${this.campusName}: load against capacity (MW)`));
+        }
       },
     };
   }

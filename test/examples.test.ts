@@ -41,6 +41,7 @@ describe('bundled examples', () => {
     expect(result.stdout).toContain('Power budget: nyiso-retrofit (NYISO, interconnect 75.00 MW): OK');
     for (const site of ['ercot-300', 'nyiso-retrofit']) {
       const dir = path.join(result.outdir, 'stacks', site);
+      // No dates, so no timeline chart.
       expect(fs.readdirSync(dir).sort()).toEqual(['cdk.tf.json', 'power-budget.json']);
     }
   });

@@ -103,8 +103,10 @@ describe('phased conversion example', () => {
     expect(late.stdout).toBe(early.stdout);
   });
 
-  test('power-budget.json carries the whole timeline', () => {
+  test('power-budget.json carries the whole timeline, and a chart of it is written beside', () => {
     const result = synth((app) => phasedConversion(app));
+    const svg = fs.readFileSync(path.join(result.outdir, 'stacks', 'permian-phased', 'power-timeline.svg'), 'utf8');
+    expect(svg).toContain('<title>permian-phased: load against capacity (MW)</title>');
     const budget = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'permian-phased', 'power-budget.json'), 'utf8'));
     expect(budget.asOf).toBeNull();
     expect(budget.timeline.map((t: { label: string; status: string; load: { totalKw: number }; capacityKw: number }) => [t.label, t.status, t.load.totalKw, t.capacityKw])).toEqual([
