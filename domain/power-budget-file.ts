@@ -119,6 +119,7 @@ export function powerBudgetDocument(evaluation: CampusEvaluation) {
         path: h.path,
         hardwareId: h.hardwareId,
         hardware: h.hardware,
+        systemKind: h.systemKind,
         count: h.count,
         gpus: h.gpus,
         systemPowerW: h.systemPowerW,
