@@ -6,9 +6,11 @@
 const fs = require('fs');
 const path = require('path');
 
+const root = path.join(__dirname, '..');
+
 function hasTsNode() {
   try {
-    require.resolve('ts-node/register/transpile-only');
+    require.resolve('ts-node');
     return true;
   } catch {
     return false;
@@ -16,12 +18,13 @@ function hasTsNode() {
 }
 
 function entry() {
-  const source = path.join(__dirname, '..', 'cli', 'campus.ts');
+  const source = path.join(root, 'cli', 'campus.ts');
   if (fs.existsSync(source) && hasTsNode()) {
-    require('ts-node/register/transpile-only');
+    // The repository's tsconfig, whatever the working directory; transpile only, so it starts fast.
+    require('ts-node').register({ transpileOnly: true, project: path.join(root, 'tsconfig.json') });
     return require(source);
   }
-  return require(path.join(__dirname, '..', 'dist', 'cli', 'campus.js'));
+  return require(path.join(root, 'dist', 'cli', 'campus.js'));
 }
 
 process.exitCode = entry().main(process.argv.slice(2));
