@@ -4,6 +4,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_CHECK_FAILS, EXIT_OK, EXIT_USAGE } from '../../cli/exit-codes';
 import { USAGE } from '../../cli/usage';
 import { GOLDEN_DIR } from './golden';
 import { budgetFile, synthVariant, tempDir } from './synth-examples';
@@ -33,6 +34,25 @@ describe('campus (the bin)', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.bin).toEqual({ campus: 'bin/campus.js' });
     expect(fs.readFileSync(path.join(ROOT, 'bin', 'campus.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  test('the README documents every exit code and the copyable workflow', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const [code, meaning] of [
+      [EXIT_OK, 'report printed; diff: no change'],
+      [EXIT_CHANGED, 'diff: changed, and every check in head passes or warns'],
+      [EXIT_CHECK_FAILS, 'diff: a check fails in head (even if nothing changed)'],
+    ] as const) {
+      expect(readme).toContain(`| ${code} | ${meaning} |`);
+      expect(USAGE).toContain(`  ${code}  ${meaning}\n`);
+    }
+    expect(readme).toContain(`| ${EXIT_BAD_INPUT} | bad input:`);
+    expect(readme).toContain(`| ${EXIT_USAGE} | usage error:`);
+    const workflow = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'power-budget-diff.yml'), 'utf8');
+    expect(readme).toContain('.github/workflows/power-budget-diff.yml');
+    expect(workflow).toContain('HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE: \'1\'');
+    expect(workflow).toContain("const marker = '<!-- hybrid-campus:power-budget-diff -->';");
+    expect(workflow).toContain("if: steps.diff.outputs.code != '0' && steps.diff.outputs.code != '1'");
   });
 
   test('--help prints the usage with the exit codes', () => {
