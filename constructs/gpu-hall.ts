@@ -120,6 +120,7 @@ export class GpuHall extends Construct implements CampusPart {
       coolingRequirement: this.system.cooling,
       hardware: `${this.system.vendor} ${this.system.model}`,
       hardwareId: this.system.id,
+      systemKind: this.system.kind,
       count: this.count,
       gpus: this.gpus,
       systemPowerW: this.system.powerW,

@@ -92,6 +92,8 @@ export interface MiningPodModel extends ItLoadModel {
 export interface GpuHallModel extends ItLoadModel {
   readonly kind: 'gpu-hall';
   readonly hardwareId: string;
+  /** Whether each installed system is a server (e.g. DGX B200) or a whole rack (e.g. GB300 NVL72). */
+  readonly systemKind: 'gpu-server' | 'gpu-rack';
   readonly count: number;
   readonly gpus: number;
   readonly systemPowerW: number;

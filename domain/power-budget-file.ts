@@ -207,6 +207,7 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
         path: h.path,
         hardwareId: h.hardwareId,
         hardware: h.hardware,
+        systemKind: h.systemKind,
         count: h.count,
         gpus: h.gpus,
         systemPowerW: h.systemPowerW,

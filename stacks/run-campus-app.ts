@@ -7,11 +7,18 @@
  * every stack first, and on any failure writes nothing (and removes the campuses' old output,
  * so no stale power-budget.json survives a refused synth). Errors are printed as one line per
  * problem, never as a stack trace.
+ *
+ * Opt-in for pull-request diffs: with HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE=1 (or the
+ * `writeBudgetOnFailure` option) a refused synth still writes each campus's power-budget.json,
+ * with `status: "fail"` and its failing checks, so `campus diff` can show what newly fails. It
+ * writes no cdk.tf.json and no manifest, so nothing deployable comes out of a failing campus,
+ * and it still prints the errors and returns 1.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { CampusConfigError } from '../domain/config-error';
+import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../domain/power-budget-file';
 import { renderSummary } from '../domain/summary';
 import { Campus } from './campus';
 
@@ -22,6 +29,19 @@ export interface RunCampusAppOptions {
   readonly stderr?: (text: string) => void;
   /** Props for the App (e.g. outdir in tests). @default cdktf's defaults, read from the CLI's environment */
   readonly app?: App;
+  /**
+   * When a check fails, still write each campus's power-budget.json (and nothing else).
+   * @default true when the environment variable HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE is "1"
+   */
+  readonly writeBudgetOnFailure?: boolean;
+}
+
+/** The environment variable that turns on `writeBudgetOnFailure`. */
+export const WRITE_BUDGET_ON_FAILURE_ENV = 'HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE';
+
+/** Whether a refused synth should still write power-budget.json: the option, else the environment variable. */
+export function writeBudgetOnFailureEnabled(options: RunCampusAppOptions, env: NodeJS.ProcessEnv = process.env): boolean {
+  return options.writeBudgetOnFailure ?? env[WRITE_BUDGET_ON_FAILURE_ENV] === '1';
 }
 
 /** Every validation error of every stack in the app, as "[construct path] message". */
@@ -39,12 +59,21 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   const campuses = app.node.findAll().filter(Campus.isCampus);
   const errors = collectValidationErrors(app);
   if (errors.length > 0) {
+    const writeBudgets = writeBudgetOnFailureEnabled(options);
     for (const campus of campuses) {
-      fs.rmSync(path.join(app.outdir, 'stacks', campus.node.id), { recursive: true, force: true });
+      const dir = path.join(app.outdir, 'stacks', campus.node.id);
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (writeBudgets) {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), renderPowerBudget(campus.evaluate()));
+      }
     }
     out(campuses.map((c) => renderSummary(c.evaluate())).join('\n'));
+    const written = writeBudgets
+      ? `only ${POWER_BUDGET_FILE_NAME} was written (${WRITE_BUDGET_ON_FAILURE_ENV}), no Terraform stack.`
+      : 'nothing was written.';
     err(
-      `hybrid-campus: synth refused: ${errors.length} check${errors.length === 1 ? '' : 's'} failed, nothing was written.\n` +
+      `hybrid-campus: synth refused: ${errors.length} check${errors.length === 1 ? '' : 's'} failed, ${written}\n` +
         errors.map((e) => `  ${e}\n`).join(''),
     );
     return 1;

@@ -16,6 +16,7 @@ describe('GpuHall', () => {
       operator: { kind: 'self' },
       coolingRequirement: 'air',
       hardwareId: 'nvidia-dgx-b200',
+      systemKind: 'gpu-server',
       gpus: 256,
       overheadKw: 40,
     });

@@ -51,6 +51,7 @@ export function hall(name: string, busName: string, coolingName: string, itKw: n
     coolingRequirement: 'air',
     hardware: 'Test GPU Server',
     hardwareId: 'test-gpu',
+    systemKind: 'gpu-server',
     count: 1,
     gpus: 8,
     systemPowerW: itKw * 1000,

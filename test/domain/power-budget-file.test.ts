@@ -46,7 +46,7 @@ describe('power-budget.json', () => {
   test('sorts feeds and loads by name and records the tenant', () => {
     expect(doc.buses[0].feeds.map((f) => f.name)).toEqual(['f1', 'f2', 'f3']);
     expect(doc.loads.miningPods.map((p) => p.name)).toEqual(['p1', 'p2']);
-    expect(doc.loads.gpuHalls[0]).toMatchObject({ operator: 'tenant', tenant: 'acme' });
+    expect(doc.loads.gpuHalls[0]).toMatchObject({ operator: 'tenant', tenant: 'acme', systemKind: 'gpu-server' });
   });
 
   test('records every check result and an overall status', () => {

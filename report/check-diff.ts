@@ -1,0 +1,73 @@
+/**
+ * Which checks newly fail, newly warn or newly pass between two budgets of one site.
+ *
+ * A check result is identified by its check id, construct path and scenario (and its rank
+ * among results sharing those, for checks that judge one subject twice). A result missing on
+ * one side counts as "absent": a new failing check newly fails, a removed failing check newly
+ * passes (it is no longer checked).
+ */
+import type { CheckResult, CheckStatus } from './budget-schema';
+
+export type CheckTransition = 'newly-fails' | 'newly-warns' | 'newly-passes';
+
+export interface CheckChange {
+  readonly transition: CheckTransition;
+  readonly check: string;
+  readonly subject: string;
+  readonly path: string;
+  readonly scenario?: string;
+  readonly baseStatus: CheckStatus | 'absent';
+  readonly headStatus: CheckStatus | 'absent';
+  /** The head's message, or the base's when the check is gone from head. */
+  readonly message: string;
+}
+
+const TRANSITION_ORDER: Record<CheckTransition, number> = { 'newly-fails': 0, 'newly-warns': 1, 'newly-passes': 2 };
+
+function keyed(results: readonly CheckResult[]): Map<string, CheckResult> {
+  const seen = new Map<string, number>();
+  const map = new Map<string, CheckResult>();
+  for (const r of results) {
+    const base = JSON.stringify([r.check, r.path, r.scenario ?? '']);
+    const rank = seen.get(base) ?? 0;
+    seen.set(base, rank + 1);
+    map.set(`${base}#${rank}`, r);
+  }
+  return map;
+}
+
+/** What a change from `base` to `head` status is, or undefined if it is not worth reporting. */
+export function transitionOf(base: CheckStatus | 'absent', head: CheckStatus | 'absent'): CheckTransition | undefined {
+  if (base === head) return undefined;
+  if (head === 'fail') return 'newly-fails';
+  if (head === 'warn') return 'newly-warns';
+  if (base === 'warn' || base === 'fail') return 'newly-passes';
+  return undefined; // absent -> pass, pass -> absent: nothing to tell a reviewer
+}
+
+/** Every reported transition, failures first, then warnings, then passes; each group by path, check and scenario. */
+export function diffChecks(base: readonly CheckResult[], head: readonly CheckResult[]): CheckChange[] {
+  const before = keyed(base);
+  const after = keyed(head);
+  const keys = [...new Set([...before.keys(), ...after.keys()])];
+  const changes: CheckChange[] = [];
+  for (const key of keys) {
+    const b = before.get(key);
+    const h = after.get(key);
+    const transition = transitionOf(b?.status ?? 'absent', h?.status ?? 'absent');
+    if (!transition) continue;
+    const r = (h ?? b)!;
+    changes.push({
+      transition,
+      check: r.check,
+      subject: r.subject,
+      path: r.path,
+      ...(r.scenario ? { scenario: r.scenario } : {}),
+      baseStatus: b?.status ?? 'absent',
+      headStatus: h?.status ?? 'absent',
+      message: r.message,
+    });
+  }
+  const sortKey = (c: CheckChange) => `${c.path}\u0000${c.check}\u0000${c.scenario ?? ''}`;
+  return changes.sort((x, y) => TRANSITION_ORDER[x.transition] - TRANSITION_ORDER[y.transition] || (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0));
+}

@@ -1,0 +1,56 @@
+/**
+ * `campus report --format md`: a table per site and a Mermaid flowchart of its power.
+ */
+import type { PowerBudget } from './budget-schema';
+import { mw, pct } from './format';
+import { escapeCell, markdownTable } from './markdown-table';
+import { mermaidFlowchart } from './mermaid';
+import { siteReport, type SiteReport } from './report';
+import { statusBadge } from './status-badge';
+
+const HEADER = ['bus', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', 'aux MW', 'load MW', 'headroom MW', 'util'];
+const RIGHT = [false, false, true, true, true, true, true, true, true, true];
+
+/** The scenario table of one site (also used by the diff's details). */
+export function scenarioTable(site: SiteReport): string[] {
+  const rows = site.buses.flatMap((bus) =>
+    bus.scenarios.map((s) => [
+      `${bus.bus} (${bus.redundancy})`,
+      s.label,
+      mw(s.capacityKw),
+      mw(s.load.firmItKw),
+      mw(s.load.interruptibleItKw),
+      mw(s.load.coolingKw),
+      mw(s.load.auxiliaryKw),
+      mw(s.load.totalKw),
+      mw(s.headroomKw),
+      pct(s.utilization),
+    ]),
+  );
+  return markdownTable(HEADER, rows, RIGHT);
+}
+
+function siteSection(budget: PowerBudget): string[] {
+  const site = siteReport(budget);
+  return [
+    `### ${escapeCell(site.site)} (${escapeCell(site.gridRegion)}): ${statusBadge(site.status)}`,
+    '',
+    `Grid import **${mw(site.gridImportKw)} MW** of the ${mw(site.interconnectLimitKw)} MW interconnect ` +
+      `(${pct(site.utilization)}); headroom ${mw(site.headroomKw)} MW.`,
+    '',
+    ...scenarioTable(site),
+    ...(site.findings.length > 0
+      ? ['', ...site.findings.map((c) => `- ${statusBadge(c.status)} \`${c.path}\`: ${escapeCell(c.message)}`)]
+      : []),
+    '',
+    '```mermaid',
+    ...mermaidFlowchart(budget),
+    '```',
+  ];
+}
+
+/** The whole report in Markdown, sites in name order. */
+export function renderReportMarkdown(budgets: readonly PowerBudget[]): string {
+  const sorted = [...budgets].sort((a, b) => (a.site.name < b.site.name ? -1 : a.site.name > b.site.name ? 1 : 0));
+  return `${['## Power budget', '', ...sorted.flatMap((b) => [...siteSection(b), ''])].join('\n')}`;
+}

@@ -1,0 +1,48 @@
+/**
+ * `campus report` as a terminal table (the default format).
+ */
+import { mw, pct } from './format';
+import type { CampusReport, SiteReport } from './report';
+import { textTable } from './text-table';
+
+const HEADER = ['bus', 'redundancy', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', 'aux MW', 'load MW', 'headroom MW', 'util'];
+const RIGHT = [false, false, false, true, true, true, true, true, true, true, true];
+
+/** One line: "ercot-300 (ERCOT): pass; grid import 255.88 of 300.00 MW, headroom 44.12 MW, 85.3%". */
+export function siteHeadline(site: SiteReport): string {
+  return (
+    `${site.site} (${site.gridRegion}): ${site.status}; grid import ${mw(site.gridImportKw)} of ${mw(site.interconnectLimitKw)} MW ` +
+    `interconnect, headroom ${mw(site.headroomKw)} MW, utilization ${pct(site.utilization)}`
+  );
+}
+
+function siteBlock(site: SiteReport): string[] {
+  const rows = [HEADER];
+  for (const bus of site.buses) {
+    for (const s of bus.scenarios) {
+      rows.push([
+        bus.bus,
+        bus.redundancy,
+        s.label,
+        mw(s.capacityKw),
+        mw(s.load.firmItKw),
+        mw(s.load.interruptibleItKw),
+        mw(s.load.coolingKw),
+        mw(s.load.auxiliaryKw),
+        mw(s.load.totalKw),
+        mw(s.headroomKw),
+        pct(s.utilization),
+      ]);
+    }
+  }
+  return [
+    siteHeadline(site),
+    ...textTable(rows, RIGHT).map((l) => `  ${l}`),
+    ...site.findings.map((c) => `  ${c.status.toUpperCase()} [${c.path}] ${c.message}`),
+  ];
+}
+
+/** The whole report: one block per site, separated by a blank line. */
+export function renderReportText(report: CampusReport): string {
+  return `${report.sites.map((s) => siteBlock(s).join('\n')).join('\n\n')}\n`;
+}

@@ -1,0 +1,104 @@
+/**
+ * The data of `campus report`: per site, per bus and scenario, capacity, load by class,
+ * headroom and utilization, plus the checks that do not pass. Also the `--format json` document.
+ */
+import type { CheckResult, LoadByClass, PowerBudget } from './budget-schema';
+
+export const REPORT_FORMAT = 'hybrid-campus/power-budget-report';
+export const REPORT_FORMAT_VERSION = 1;
+
+export interface ScenarioRow {
+  readonly scenario: 'normal' | 'contingency';
+  readonly label: string;
+  readonly capacityKw: number;
+  readonly load: LoadByClass;
+  readonly headroomKw: number;
+  readonly utilization: number | null;
+}
+
+export interface BusReport {
+  readonly bus: string;
+  readonly redundancy: string;
+  readonly scenarios: readonly ScenarioRow[];
+}
+
+export interface SiteReport {
+  readonly site: string;
+  readonly gridRegion: string;
+  readonly status: 'pass' | 'warn' | 'fail';
+  readonly interconnectLimitKw: number;
+  readonly gridImportKw: number;
+  readonly generationOffsetKw: number;
+  readonly headroomKw: number;
+  readonly utilization: number | null;
+  readonly buses: readonly BusReport[];
+  /** Checks that warn or fail, in the file's order (check order, then subject). */
+  readonly findings: readonly CheckResult[];
+}
+
+export interface CampusReport {
+  readonly format: typeof REPORT_FORMAT;
+  readonly formatVersion: typeof REPORT_FORMAT_VERSION;
+  readonly sites: readonly SiteReport[];
+}
+
+function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+/** Normal operation first, then the contingency. */
+export function scenarioOrder(scenario: 'normal' | 'contingency'): number {
+  return scenario === 'normal' ? 0 : 1;
+}
+
+/** One site's report from its power budget; buses sorted by name, scenarios normal first. */
+export function siteReport(budget: PowerBudget): SiteReport {
+  const { site } = budget;
+  return {
+    site: site.name,
+    gridRegion: site.gridRegion,
+    status: budget.status,
+    interconnectLimitKw: site.interconnectLimitKw,
+    gridImportKw: site.gridImportKw,
+    generationOffsetKw: site.generationOffsetKw,
+    headroomKw: site.headroomKw,
+    utilization: site.utilization,
+    buses: [...budget.buses].sort(byKey((b) => b.name)).map((b) => ({
+      bus: b.name,
+      redundancy: b.redundancy,
+      scenarios: [...b.scenarios]
+        .sort((x, y) => scenarioOrder(x.scenario) - scenarioOrder(y.scenario))
+        .map((s) => ({
+          scenario: s.scenario,
+          label: s.label,
+          capacityKw: s.capacityKw,
+          load: {
+            firmItKw: s.load.firmItKw,
+            interruptibleItKw: s.load.interruptibleItKw,
+            coolingKw: s.load.coolingKw,
+            auxiliaryKw: s.load.auxiliaryKw,
+            totalKw: s.load.totalKw,
+          },
+          headroomKw: s.headroomKw,
+          utilization: s.utilization,
+        })),
+    })),
+    findings: budget.checks
+      .filter((c) => c.status !== 'pass')
+      .map((c) => ({ check: c.check, status: c.status, subject: c.subject, path: c.path, ...(c.scenario ? { scenario: c.scenario } : {}), message: c.message })),
+  };
+}
+
+/** The report over every site, sorted by site name. */
+export function buildReport(budgets: readonly PowerBudget[]): CampusReport {
+  return {
+    format: REPORT_FORMAT,
+    formatVersion: REPORT_FORMAT_VERSION,
+    sites: budgets.map(siteReport).sort(byKey((s) => s.site)),
+  };
+}
+
+/** `--format json`: two-space JSON with a final newline. */
+export function renderReportJson(report: CampusReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,146 @@
+/**
+ * The real bin, spawned as a user runs it: `node bin/campus.js ...` in the repository.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_CHECK_FAILS, EXIT_OK, EXIT_USAGE } from '../../cli/exit-codes';
+import { USAGE } from '../../cli/usage';
+import { GOLDEN_DIR } from './golden';
+import { budgetFile, synthVariant, tempDir } from './synth-examples';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function campus(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'campus.js'), ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function golden(name: string): string {
+  return fs.readFileSync(path.join(GOLDEN_DIR, name), 'utf8');
+}
+
+/** A copy of the examples' output with one site's power-budget.json replaced by `text`. */
+function withBudgetText(text: string): string {
+  const dir = tempDir();
+  const file = path.join(dir, 'stacks', 'ercot-300', 'power-budget.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return dir;
+}
+
+describe('campus (the bin)', () => {
+  test('package.json declares it as bin', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.bin).toEqual({ campus: 'bin/campus.js' });
+    expect(fs.readFileSync(path.join(ROOT, 'bin', 'campus.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  test('the README documents every exit code and the copyable workflow', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const [code, meaning] of [
+      [EXIT_OK, 'report printed; diff: no change'],
+      [EXIT_CHANGED, 'diff: changed, and every check in head passes or warns'],
+      [EXIT_CHECK_FAILS, 'diff: a check fails in head (even if nothing changed)'],
+    ] as const) {
+      expect(readme).toContain(`| ${code} | ${meaning} |`);
+      expect(USAGE).toContain(`  ${code}  ${meaning}\n`);
+    }
+    expect(readme).toContain(`| ${EXIT_BAD_INPUT} | bad input:`);
+    expect(readme).toContain(`| ${EXIT_USAGE} | usage error:`);
+    const workflow = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'power-budget-diff.yml'), 'utf8');
+    expect(readme).toContain('.github/workflows/power-budget-diff.yml');
+    expect(workflow).toContain('HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE: \'1\'');
+    expect(workflow).toContain("const marker = '<!-- hybrid-campus:power-budget-diff -->';");
+    expect(workflow).toContain("if: steps.diff.outputs.code != '0' && steps.diff.outputs.code != '1'");
+  });
+
+  test('--help prints the usage with the exit codes', () => {
+    const result = campus(['--help']);
+    expect(result).toEqual({ status: 0, stdout: USAGE, stderr: '' });
+    expect(USAGE).toContain('  2  diff: a check fails in head');
+  });
+
+  test('report reads cdktf.out in the working directory by default', () => {
+    const cwd = tempDir();
+    fs.cpSync(synthVariant('examples'), path.join(cwd, 'cdktf.out'), { recursive: true });
+    expect(campus(['report'], cwd)).toEqual({ status: 0, stdout: golden('report-examples.txt'), stderr: '' });
+  });
+
+  test('report --format md on one power-budget.json file', () => {
+    const result = campus(['report', budgetFile('examples', 'ercot-300'), '--format', 'md']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('```mermaid\nflowchart LR\n');
+    expect(result.stdout).not.toContain('nyiso-retrofit');
+  });
+
+  test('diff exits 0 on no change, 1 on a passing change, 2 when a check fails in head', () => {
+    const base = synthVariant('examples');
+    expect(campus(['diff', '--base', base, '--head', base])).toEqual({ status: 0, stdout: golden('diff-examples-to-examples.txt'), stderr: '' });
+    expect(campus(['diff', '--base', base, '--head', synthVariant('more-mining'), '--format', 'md'])).toEqual({
+      status: 1,
+      stdout: golden('diff-examples-to-more-mining.md'),
+      stderr: '',
+    });
+    expect(campus(['diff', '--base', base, '--head', synthVariant('second-hall'), '--format', 'json'])).toEqual({
+      status: 2,
+      stdout: golden('diff-examples-to-second-hall.json'),
+      stderr: '',
+    });
+  });
+
+  describe('bad input: one line on stderr, exit 3, no stack trace', () => {
+    test('a missing directory', () => {
+      expect(campus(['report', 'no-such-dir'], tempDir())).toEqual({ status: 3, stdout: '', stderr: 'campus: no-such-dir: no such file or directory\n' });
+    });
+
+    test('a directory without power budgets', () => {
+      const dir = tempDir();
+      expect(campus(['report', dir])).toEqual({
+        status: 3,
+        stdout: '',
+        stderr: `campus: ${dir}: no power-budget.json found (expected ${dir}/stacks/<site>/power-budget.json); run cdktf synth first\n`,
+      });
+    });
+
+    test('corrupt JSON', () => {
+      const dir = withBudgetText('{"format": "hybrid-campus/power-budget", ');
+      expect(campus(['report', dir])).toEqual({
+        status: 3,
+        stdout: '',
+        stderr: `campus: ${dir}/stacks/ercot-300/power-budget.json: not valid JSON; re-run cdktf synth to rewrite it\n`,
+      });
+    });
+
+    test('an unknown format version', () => {
+      const doc = { ...JSON.parse(fs.readFileSync(budgetFile('examples', 'ercot-300'), 'utf8')), formatVersion: 2 };
+      const dir = withBudgetText(JSON.stringify(doc));
+      expect(campus(['diff', '--base', synthVariant('examples'), '--head', dir])).toEqual({
+        status: 3,
+        stdout: '',
+        stderr: `campus: ${dir}/stacks/ercot-300/power-budget.json: formatVersion 2 is not supported (this campus understands 1); upgrade hybrid-campus\n`,
+      });
+    });
+
+    test('base and head for different sites', () => {
+      expect(campus(['diff', '--base', budgetFile('examples', 'ercot-300'), '--head', budgetFile('examples', 'nyiso-retrofit')])).toEqual({
+        status: 3,
+        stdout: '',
+        stderr: 'campus: base and head describe different sites (base: ercot-300; head: nyiso-retrofit); compare two outputs of the same campus app\n',
+      });
+    });
+  });
+
+  describe('usage errors: one line on stderr, exit 4', () => {
+    test.each([
+      [[], 'campus: missing command (report or diff); run campus --help\n'],
+      [['deploy'], "campus: unknown command 'deploy'; run campus --help\n"],
+      [['report', '--colour'], "campus: unknown option --colour for 'report'; run campus --help\n"],
+      [['report', '--format', 'html'], "campus: --format must be text, md or json (got 'html')\n"],
+      [['diff', '--base', 'a'], 'campus: diff needs --base <dir|file> and --head <dir|file>\n'],
+    ])('campus %j', (args, stderr) => {
+      expect(campus(args as string[])).toEqual({ status: 4, stdout: '', stderr });
+    });
+  });
+});
