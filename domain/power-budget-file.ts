@@ -11,6 +11,7 @@
  * - `timeline` lists every state of the campus (see timeline.ts), each with its load by class
  *   against capacity and what failed or warned; the top level describes `asOf` or the last state.
  */
+import type { CheckResult } from './checks/check';
 import type { CampusEvaluation, TimelineEvaluation, TimelineState } from './evaluate';
 import type { CampusBudget, LoadByClass, ScenarioBudget } from './budget';
 import { byName } from './budget';
@@ -96,6 +97,18 @@ function sumLoads(loads: readonly LoadByClass[]): LoadByClass {
   };
 }
 
+function checkJson(r: CheckResult) {
+  return {
+    check: r.check,
+    status: r.status,
+    subject: r.subject,
+    path: r.path,
+    ...(r.scenario ? { scenario: r.scenario } : {}),
+    ...(r.date ? { date: r.date } : {}),
+    message: r.message,
+  };
+}
+
 /** One state of the timeline: site load by class against capacity, per-bus scenarios and what failed. */
 function timelineEntryJson(state: TimelineState) {
   const { point, evaluation } = state;
@@ -120,8 +133,8 @@ function timelineEntryJson(state: TimelineState) {
       })),
     })),
     ...economicsJson(budget),
-    failures: evaluation.failures.map((r) => r.message),
-    warnings: evaluation.warnings.map((r) => r.message),
+    failures: evaluation.failures.map(checkJson),
+    warnings: evaluation.warnings.map(checkJson),
   };
 }
 
@@ -229,15 +242,7 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
     },
     ...(campus.economics ? { economicsInputs: campus.economics } : {}),
     ...economicsJson(budget),
-    checks: results.map((r) => ({
-      check: r.check,
-      status: r.status,
-      subject: r.subject,
-      path: r.path,
-      ...(r.scenario ? { scenario: r.scenario } : {}),
-      ...(r.date ? { date: r.date } : {}),
-      message: r.message,
-    })),
+    checks: results.map(checkJson),
     timeline: timeline.states.map(timelineEntryJson),
   };
 }

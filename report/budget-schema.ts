@@ -90,7 +90,22 @@ const checkSchema = z.object({
   subject: z.string(),
   path: z.string(),
   scenario: z.string().optional(),
+  date: z.string().optional(),
   message: z.string(),
+});
+
+const timelineEntrySchema = z.object({
+  label: z.string(),
+  from: z.string().nullable(),
+  until: z.string().nullable(),
+  status,
+  capacityKw: kw,
+  load: loadSchema,
+  gridImportKw: kw,
+  interconnectLimitKw: kw,
+  siteUtilization: utilization,
+  failures: z.array(checkSchema),
+  warnings: z.array(checkSchema),
 });
 
 /** A version-1 power budget, as read by the reports. */
@@ -116,6 +131,9 @@ export const powerBudgetSchema = z.object({
     auxiliary: z.array(auxiliarySchema),
   }),
   checks: z.array(checkSchema),
+  /** Added to version 1 with the timeline (phases); absent in older files. */
+  asOf: z.string().nullable().optional(),
+  timeline: z.array(timelineEntrySchema).optional(),
 });
 
 export type PowerBudget = z.infer<typeof powerBudgetSchema>;
@@ -126,3 +144,4 @@ export type CheckResult = PowerBudget['checks'][number];
 export type CheckStatus = CheckResult['status'];
 export type MiningPodLoad = PowerBudget['loads']['miningPods'][number];
 export type GpuHallLoad = PowerBudget['loads']['gpuHalls'][number];
+export type TimelineEntry = NonNullable<PowerBudget['timeline']>[number];

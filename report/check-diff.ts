@@ -1,7 +1,7 @@
 /**
  * Which checks newly fail, newly warn or newly pass between two budgets of one site.
  *
- * A check result is identified by its check id, construct path and scenario (and its rank
+ * A check result is identified by its check id, construct path, scenario and date (and its rank
  * among results sharing those, for checks that judge one subject twice). A result missing on
  * one side counts as "absent": a new failing check newly fails, a removed failing check newly
  * passes (it is no longer checked).
@@ -28,7 +28,7 @@ function keyed(results: readonly CheckResult[]): Map<string, CheckResult> {
   const seen = new Map<string, number>();
   const map = new Map<string, CheckResult>();
   for (const r of results) {
-    const base = JSON.stringify([r.check, r.path, r.scenario ?? '']);
+    const base = JSON.stringify([r.check, r.path, r.scenario ?? '', r.date ?? '']);
     const rank = seen.get(base) ?? 0;
     seen.set(base, rank + 1);
     map.set(`${base}#${rank}`, r);

@@ -5,6 +5,7 @@
  * "changed" when anything the reports read differs; its buses, checks and hardware say what.
  */
 import type { BusBudget, CheckStatus, PowerBudget, ScenarioBudget } from './budget-schema';
+import { siteChecks } from './site-checks';
 import { diffChecks, type CheckChange } from './check-diff';
 import { diffHardware, type LoadChange } from './hardware-diff';
 import { InputError } from './input-error';
@@ -99,7 +100,7 @@ function siteFigures(b: PowerBudget): SiteFigures {
     utilization: b.site.utilization,
     firmItKw: normal.reduce((sum, s) => sum + s.load.firmItKw, 0),
     interruptibleItKw: normal.reduce((sum, s) => sum + s.load.interruptibleItKw, 0),
-    failingChecks: b.checks.filter((c) => c.status === 'fail').length,
+    failingChecks: siteChecks(b).filter((c) => c.status === 'fail').length,
   };
 }
 
@@ -156,7 +157,7 @@ export function diffSite(name: string, base: PowerBudget | undefined, head: Powe
         h.buses.find((x) => x.name === bus),
       ),
     ),
-    checks: diffChecks(b.checks, h.checks),
+    checks: diffChecks(siteChecks(b), siteChecks(h)),
     hardware: diffHardware(b, h),
   };
 }

@@ -7,6 +7,8 @@ import { escapeCell, markdownTable } from './markdown-table';
 import { mermaidFlowchart } from './mermaid';
 import { siteReport, type SiteReport } from './report';
 import { statusBadge } from './status-badge';
+import { timelineRows } from './report-text';
+import { timelineMermaid } from '../domain/timeline-chart';
 
 const HEADER = ['bus', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', 'aux MW', 'load MW', 'headroom MW', 'util'];
 const RIGHT = [false, false, true, true, true, true, true, true, true, true];
@@ -45,6 +47,23 @@ function siteSection(budget: PowerBudget): string[] {
     '',
     '```mermaid',
     ...mermaidFlowchart(budget),
+    '```',
+    ...timelineSection(site),
+  ];
+}
+
+/** For a site with phases: the timeline as a table and as a stacked chart. */
+function timelineSection(site: SiteReport): string[] {
+  if (site.timeline.length === 0) return [];
+  const [header, ...rows] = timelineRows(site);
+  return [
+    '',
+    '#### Timeline',
+    '',
+    ...markdownTable(header, rows, [false, true, true, true, true, true, true, true, true, false]),
+    '',
+    '```mermaid',
+    timelineMermaid(site.timeline, `${site.site}: load against capacity (MW)`),
     '```',
   ];
 }

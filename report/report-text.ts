@@ -11,9 +11,31 @@ const RIGHT = [false, false, false, true, true, true, true, true, true, true, tr
 /** One line: "ercot-300 (ERCOT): pass; grid import 255.88 of 300.00 MW, headroom 44.12 MW, 85.3%". */
 export function siteHeadline(site: SiteReport): string {
   return (
-    `${site.site} (${site.gridRegion}): ${site.status}; grid import ${mw(site.gridImportKw)} of ${mw(site.interconnectLimitKw)} MW ` +
+    `${site.site} (${site.gridRegion})${site.asOf ? ` at ${site.asOf}` : ''}: ${site.status}; grid import ${mw(site.gridImportKw)} of ${mw(site.interconnectLimitKw)} MW ` +
     `interconnect, headroom ${mw(site.headroomKw)} MW, utilization ${pct(site.utilization)}`
   );
+}
+
+const TIMELINE_HEADER = ['date', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', 'aux MW', 'load MW', 'grid MW', 'interconnect MW', 'status'];
+const TIMELINE_RIGHT = [false, true, true, true, true, true, true, true, true, false];
+
+/** The timeline rows of a site with phases (header first); shared with the Markdown report. */
+export function timelineRows(site: SiteReport): string[][] {
+  return [
+    TIMELINE_HEADER,
+    ...site.timeline.map((t) => [
+      t.label,
+      mw(t.capacityKw),
+      mw(t.load.firmItKw),
+      mw(t.load.interruptibleItKw),
+      mw(t.load.coolingKw),
+      mw(t.load.auxiliaryKw),
+      mw(t.load.totalKw),
+      mw(t.gridImportKw),
+      mw(t.interconnectLimitKw),
+      t.status,
+    ]),
+  ];
 }
 
 function siteBlock(site: SiteReport): string[] {
@@ -38,6 +60,7 @@ function siteBlock(site: SiteReport): string[] {
   return [
     siteHeadline(site),
     ...textTable(rows, RIGHT).map((l) => `  ${l}`),
+    ...(site.timeline.length > 0 ? ['  timeline (site totals, normal operation):', ...textTable(timelineRows(site), TIMELINE_RIGHT).map((l) => `    ${l}`)] : []),
     ...site.findings.map((c) => `  ${c.status.toUpperCase()} [${c.path}] ${c.message}`),
   ];
 }

@@ -3,6 +3,7 @@
  * headroom and utilization, plus the checks that do not pass. Also the `--format json` document.
  */
 import type { CheckResult, LoadByClass, PowerBudget } from './budget-schema';
+import { siteChecks } from './site-checks';
 
 export const REPORT_FORMAT = 'hybrid-campus/power-budget-report';
 export const REPORT_FORMAT_VERSION = 1;
@@ -32,8 +33,24 @@ export interface SiteReport {
   readonly headroomKw: number;
   readonly utilization: number | null;
   readonly buses: readonly BusReport[];
-  /** Checks that warn or fail, in the file's order (check order, then subject). */
+  /**
+   * Checks that warn or fail, in the file's order (check order, then subject). For a campus with
+   * a timeline, those of every date, in time order, each message naming its date.
+   */
   readonly findings: readonly CheckResult[];
+  /** The chosen month the top level describes, if the site was synthesized for one. */
+  readonly asOf: string | null;
+  /** One row per state, for a campus with more than one (phases); empty otherwise. */
+  readonly timeline: readonly TimelineRow[];
+}
+
+export interface TimelineRow {
+  readonly label: string;
+  readonly status: 'pass' | 'warn' | 'fail';
+  readonly capacityKw: number;
+  readonly load: LoadByClass;
+  readonly gridImportKw: number;
+  readonly interconnectLimitKw: number;
 }
 
 export interface CampusReport {
@@ -54,6 +71,7 @@ export function scenarioOrder(scenario: 'normal' | 'contingency'): number {
 /** One site's report from its power budget; buses sorted by name, scenarios normal first. */
 export function siteReport(budget: PowerBudget): SiteReport {
   const { site } = budget;
+  const timeline = budget.timeline ?? [];
   return {
     site: site.name,
     gridRegion: site.gridRegion,
@@ -83,9 +101,21 @@ export function siteReport(budget: PowerBudget): SiteReport {
           utilization: s.utilization,
         })),
     })),
-    findings: budget.checks
-      .filter((c) => c.status !== 'pass')
-      .map((c) => ({ check: c.check, status: c.status, subject: c.subject, path: c.path, ...(c.scenario ? { scenario: c.scenario } : {}), message: c.message })),
+    findings: siteChecks(budget).filter((c) => c.status !== 'pass').map(
+      (c) => ({ check: c.check, status: c.status, subject: c.subject, path: c.path, ...(c.scenario ? { scenario: c.scenario } : {}), message: c.message }),
+    ),
+    asOf: budget.asOf ?? null,
+    timeline:
+      timeline.length > 1
+        ? timeline.map((t) => ({
+            label: t.label,
+            status: t.status,
+            capacityKw: t.capacityKw,
+            load: t.load,
+            gridImportKw: t.gridImportKw,
+            interconnectLimitKw: t.interconnectLimitKw,
+          }))
+        : [],
   };
 }
 

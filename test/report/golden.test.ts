@@ -12,7 +12,7 @@ function cli(args: string[]): { code: number; stdout: string; stderr: string } {
 describe.each(['text', 'md', 'json'] as const)('golden outputs, --format %s', (format) => {
   const ext = format === 'text' ? 'txt' : format;
 
-  test.each(['examples', 'second-hall'] as Variant[])('report on %s', (variant) => {
+  test.each(['examples', 'second-hall', 'phased', 'phased-mid-n1'] as Variant[])('report on %s', (variant) => {
     const result = cli(['report', synthVariant(variant), '--format', format]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -24,6 +24,7 @@ describe.each(['text', 'md', 'json'] as const)('golden outputs, --format %s', (f
     ['examples', 'more-mining', 1],
     ['examples', 'second-hall', 2],
     ['second-hall', 'examples', 1],
+    ['phased', 'phased-mid-n1', 2],
   ] as [Variant, Variant, number][])('diff %s -> %s exits %d', (base, head, code) => {
     const result = cli(['diff', '--base', synthVariant(base), '--head', synthVariant(head), '--format', format]);
     expect(result.stderr).toBe('');

@@ -13,12 +13,16 @@ import { CoolingSystem } from '../../constructs/cooling-system';
 import { GpuHall } from '../../constructs/gpu-hall';
 import { MiningPod } from '../../constructs/mining-pod';
 import { ercot300 } from '../../examples/ercot-300';
+import { phasedConversion } from '../../examples/phased-conversion';
 import { retrofit } from '../../examples/retrofit';
 import { runCampusApp } from '../../stacks/run-campus-app';
 
-export type Variant = 'examples' | 'second-hall' | 'more-mining';
+export type Variant = 'examples' | 'second-hall' | 'more-mining' | 'phased' | 'phased-mid-n1';
 
 function build(variant: Variant): (app: App) => void {
+  if (variant === 'phased') return (app) => void phasedConversion(app);
+  // 260 racks in phase 2: the N+1 contingency fails from 2027-07 until the third feed in 2028-01.
+  if (variant === 'phased-mid-n1') return (app) => void phasedConversion(app, 'permian-phased', { phase2Racks: 260 });
   return (app) => {
     const site = ercot300(app);
     if (variant === 'second-hall') {
