@@ -4,6 +4,7 @@
 import { computeBudget, type CampusBudget } from './budget';
 import { campusAt, campusStates } from './campus-timeline';
 import { ALL_CHECKS, type BudgetCheck, type CheckResult } from './checks';
+import { allocateMiningCaps } from './mining-caps';
 import type { CampusModel } from './model';
 import type { Month, TimelinePoint } from './timeline';
 
@@ -18,7 +19,7 @@ export interface CampusEvaluation {
 
 /** Evaluates one state of a campus (or a campus without dates). */
 export function evaluateCampus(campus: CampusModel, checks: readonly BudgetCheck[] = ALL_CHECKS): CampusEvaluation {
-  const budget = computeBudget(campus);
+  const budget = computeBudget(allocateMiningCaps(campus));
   const label = campus.period?.label;
   const results = checks
     .flatMap((check) => check.run(budget))

@@ -17,4 +17,6 @@ export * from './campus-timeline';
 export * from './shedding-order';
 export * from './economics';
 export * from './timeline-chart';
+export * from './hashrate';
+export * from './mining-caps';
 export * from './config-error';

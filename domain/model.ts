@@ -8,6 +8,7 @@
 
 /** Where a feed's power comes from. On-site generation offsets grid import (site check). */
 import type { EconomicsInputs } from './economics';
+import type { MiningAllocation } from './mining-caps';
 import type { Dated, TimelinePoint } from './timeline';
 
 export type FeedSource = 'utility' | 'transformer' | 'onsite-generation';
@@ -87,6 +88,19 @@ export interface MiningPodModel extends ItLoadModel {
   readonly curtailSeconds: number;
   /** Shedding priority: lower is shed first (see shedding-order.ts). */
   readonly priority: number;
+  /**
+   * Per-miner power control (mining-caps.ts). Absent: miners run at their rated power.
+   * `fixed`: at `capW`; `auto`: the engine picks a cap in [minW, maxW] that fills the headroom.
+   */
+  readonly powerControl?:
+    | { readonly mode: 'fixed'; readonly capW: number }
+    | { readonly mode: 'auto'; readonly minW: number; readonly maxW: number };
+  /** Measured hashrate per miner at given power (W -> TH/s), interpolated linearly. Absent: constant J/TH. */
+  readonly hashrateCurve?: readonly { readonly powerW: number; readonly hashrateThs: number }[];
+  /** Set by the allocation for capped pods: the cap per miner, W (0 when switched off). */
+  readonly capW?: number;
+  /** Set by the allocation when an auto pod is switched off: why. */
+  readonly offReason?: string;
 }
 
 export interface GpuHallModel extends ItLoadModel {
@@ -146,6 +160,8 @@ export interface CampusModel {
   readonly commitments?: readonly DemandResponseCommitment[];
   /** Inputs for the optional revenue figures (economics.ts). @default none: no economics */
   readonly economics?: EconomicsInputs;
+  /** Set by the allocation of per-pod power caps (mining-caps.ts). */
+  readonly miningAllocation?: MiningAllocation;
   /** Set on the campus as it stands in one state of its timeline (see timeline.ts). */
   readonly period?: TimelinePoint;
 }

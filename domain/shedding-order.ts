@@ -8,7 +8,7 @@
  */
 import type { MiningPodModel } from './model';
 
-export function sheddingOrder(pods: readonly MiningPodModel[]): MiningPodModel[] {
+export function sheddingOrder<T extends MiningPodModel>(pods: readonly T[]): T[] {
   return [...pods].sort(
     (a, b) => a.priority - b.priority || b.efficiencyJTh - a.efficiencyJTh || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );

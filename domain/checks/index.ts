@@ -8,11 +8,12 @@ import { coolingCapacity } from './cooling-capacity';
 import { coolingTypeMatch } from './cooling-type-match';
 import { demandResponse } from './demand-response';
 import { loadReferences } from './load-references';
+import { miningCaps } from './mining-caps';
 import { siteInterconnect } from './site-interconnect';
 import { uniqueNames } from './unique-names';
 
 export * from './check';
-export { busContingencyCapacity, busNormalCapacity, coolingCapacity, coolingTypeMatch, demandResponse, loadReferences, siteInterconnect, uniqueNames };
+export { busContingencyCapacity, busNormalCapacity, coolingCapacity, coolingTypeMatch, demandResponse, loadReferences, miningCaps, siteInterconnect, uniqueNames };
 export { inSeason, sheddableKw } from './demand-response';
 
 export const ALL_CHECKS: readonly BudgetCheck[] = [
@@ -24,4 +25,5 @@ export const ALL_CHECKS: readonly BudgetCheck[] = [
   coolingCapacity,
   coolingTypeMatch,
   demandResponse,
+  miningCaps,
 ];

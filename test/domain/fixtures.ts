@@ -61,6 +61,17 @@ export function hall(name: string, busName: string, coolingName: string, itKw: n
   };
 }
 
+/** An auto-capped pod: `count` miners between minW and maxW (rated power maxW), 17.5 J/TH. */
+export function autoPod(name: string, busName: string, coolingName: string, count: number, minW: number, maxW: number, extra: Partial<MiningPodModel> = {}): MiningPodModel {
+  return pod(name, busName, coolingName, (count * maxW) / 1000, {
+    count,
+    minerPowerW: maxW,
+    efficiencyJTh: 17.5,
+    powerControl: { mode: 'auto', minW, maxW },
+    ...extra,
+  });
+}
+
 export function campus(parts: Partial<CampusModel> = {}): CampusModel {
   return {
     name: 'site',

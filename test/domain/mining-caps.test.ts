@@ -1,0 +1,144 @@
+import { allocateMiningCaps } from '../../domain/mining-caps';
+import { evaluateCampus } from '../../domain/evaluate';
+import { autoPod, bus, campus, cooling, feed, hall } from './fixtures';
+
+function capsOf(model: ReturnType<typeof campus>) {
+  const allocated = allocateMiningCaps(model);
+  return Object.fromEntries(allocated.miningAllocation!.pods.map((p) => [p.name, Math.round(p.capW * 1000) / 1000]));
+}
+
+describe('mining caps', () => {
+  // One 10 MW bus. A 2 MW firm hall and two 1,000-miner pods (2,000-3,500 W) share a PUE 1.25
+  // air system: every kW of IT costs 1.25 kW on the bus. Base = 2,000 + 500 = 2,500 kW, leaving
+  // 7,500 kW, i.e. 6,000 kW of mining IT. 'hi' (priority 1) goes first, to its 3,500 kW maximum;
+  // 'lo' gets the remaining 2,500 kW: a cap of 2,500 W.
+  const twoPriorities = campus({
+    buses: [bus('main', [feed('f', 10_000)])],
+    coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.25 })],
+    gpuHalls: [hall('h', 'main', 'air', 2_000)],
+    miningPods: [autoPod('lo', 'main', 'air', 1_000, 2_000, 3_500, { priority: 0 }), autoPod('hi', 'main', 'air', 1_000, 2_000, 3_500, { priority: 1 })],
+  });
+
+  test('one bus, two priorities, PUE-cooled: the higher priority fills first, the lower takes the rest', () => {
+    const allocated = allocateMiningCaps(twoPriorities);
+    const pods = allocated.miningAllocation!.pods;
+    expect(pods.map((p) => [p.name, p.priority, Math.round(p.capW * 1000) / 1000, Math.round(p.powerKw * 1000) / 1000])).toEqual([
+      ['hi', 1, 3_500, 3_500],
+      ['lo', 0, 2_500, 2_500],
+    ]);
+    // Hashrate at constant 17.5 J/TH: 1,000 x 3,500 / 17.5 = 200,000 TH/s and 1,000 x 2,500 / 17.5 = 142,857.1 TH/s.
+    expect(pods[0].hashrateThs).toBeCloseTo(200_000, 6);
+    expect(pods[1].hashrateThs).toBeCloseTo(142_857.142857, 3);
+    expect(allocated.miningAllocation!.miningPowerKw).toBeCloseTo(6_000, 6);
+    expect(allocated.miningAllocation!.headroomKw).toBeCloseTo(6_000, 6);
+    // The capped campus passes every check, with the bus exactly full.
+    const evaluation = evaluateCampus(twoPriorities);
+    expect(evaluation.failures).toEqual([]);
+    expect(evaluation.budget.buses[0].scenarios[0].load.totalKw).toBeCloseTo(10_000, 6);
+  });
+
+  test('an N+1 bus where the contingency binds, not normal operation', () => {
+    // Feeds 6 + 6 MW: 12 MW usable, 6 MW firm. A 3 MW firm hall and a firm (non-interruptible) pod
+    // share a COP-5 chiller (1.2 kW per kW of IT). Contingency: 3,600 + 1.2 P <= 6,000 -> P = 2,000 kW;
+    // normal would allow 7,000 kW. An interruptible pod of the same priority is shed in the
+    // contingency, so only normal operation limits it: it reaches its 3,000 W maximum.
+    const model = campus({
+      buses: [bus('b', [feed('f1', 6_000), feed('f2', 6_000)], 'N+1')],
+      coolingSystems: [cooling('chill', 'b', { model: 'cop', cop: 5 }, 100_000, 'chiller')],
+      gpuHalls: [hall('h', 'b', 'chill', 3_000)],
+      miningPods: [
+        autoPod('firm-pod', 'b', 'chill', 1_000, 1_000, 3_000, { firm: true }),
+        autoPod('int-pod', 'b', 'chill', 1_000, 1_000, 3_000),
+      ],
+    });
+    expect(capsOf(model)).toEqual({ 'firm-pod': 2_000, 'int-pod': 3_000 });
+    const evaluation = evaluateCampus(model);
+    expect(evaluation.failures).toEqual([]);
+    const [normal, contingency] = evaluation.budget.buses[0].scenarios;
+    expect(contingency.load.totalKw).toBeCloseTo(6_000, 6);
+    expect(normal.load.totalKw).toBeCloseTo(9_600, 6);
+  });
+
+  test('whole pods are switched off, lowest priority first, only when their minimum does not fit', () => {
+    // 5 MW bus with 3 MW of firm auxiliary. Two pods of 1,000 x 1,500-3,000 W: both at minimum need
+    // 3 MW, only 2 MW is left. 'a' (priority 0) is switched off; 'b' (priority 1) rises to 2,000 W.
+    const model = campus({
+      buses: [bus('main', [feed('f', 5_000)])],
+      coolingSystems: [cooling('air', 'main', { model: 'fixed', powerKw: 0.000001 })],
+      miningPods: [autoPod('a', 'main', 'air', 1_000, 1_500, 3_000, { priority: 0 }), autoPod('b', 'main', 'air', 1_000, 1_500, 3_000, { priority: 1 })],
+      auxiliaryLoads: [{ kind: 'auxiliary', name: 'office', path: 'site/office', bus: 'main', powerKw: 3_000 }],
+    });
+    const allocated = allocateMiningCaps(model);
+    const [a, b] = allocated.miningAllocation!.pods;
+    expect(a).toMatchObject({
+      name: 'a',
+      capW: 0,
+      powerKw: 0,
+      offReason:
+        "switched off (shed 1 of 2): its minimum cap does not fit with the pods ranked above it: normal operation on bus 'main' would exceed its limit by 1.000 MW",
+    });
+    expect(b.capW).toBeCloseTo(2_000, 3);
+    expect(evaluateCampus(model).failures).toEqual([]);
+  });
+
+  test('when firm load alone breaks a check, synth fails and says by how much firm load must shrink', () => {
+    const model = campus({
+      buses: [bus('main', [feed('f', 5_000)])],
+      coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.1 })],
+      gpuHalls: [hall('h', 'main', 'air', 5_000)],
+      miningPods: [autoPod('p', 'main', 'air', 100, 1_000, 3_000)],
+    });
+    const evaluation = evaluateCampus(model);
+    const capFailure = evaluation.failures.find((f) => f.check === 'mining-caps')!;
+    expect(capFailure).toMatchObject({
+      path: 'site/main',
+      scenario: 'normal',
+      message:
+        "auto mining caps: even with every auto-capped pod switched off, normal operation on bus 'main' (normal) is over its limit by 0.500 MW: " +
+        'firm load must shrink by 0.500 MW, or the capacity must grow by as much.',
+    });
+    expect(allocateMiningCaps(model).miningAllocation!.pods[0]).toMatchObject({
+      capW: 0,
+      offReason: "switched off (shed 1 of 1): firm load alone breaks normal operation on bus 'main'",
+    });
+  });
+
+  test('reports headroom used: the pods all at maximum use less than the headroom', () => {
+    const model = campus({
+      buses: [bus('main', [feed('f', 10_000)])],
+      coolingSystems: [cooling('air', 'main', { model: 'fixed', powerKw: 0.000001 })],
+      miningPods: [autoPod('p', 'main', 'air', 1_000, 1_000, 3_000)],
+    });
+    const allocation = allocateMiningCaps(model).miningAllocation!;
+    expect(allocation.miningPowerKw).toBeCloseTo(3_000, 6);
+    expect(allocation.headroomKw).toBeCloseTo(10_000, 3);
+    expect(evaluateCampus(model).results.find((r) => r.check === 'mining-caps')!.message).toBe(
+      'auto mining caps: headroom used by mining 3.000 MW of 10.000 MW across 1 pod.',
+    );
+  });
+
+  test('the site interconnect and a cooling system limit caps too', () => {
+    // Two 10 MW buses, 4 MW interconnect: the site binds. Each pod: 1,000 x 1,000-3,000 W, fixed cooling.
+    const site = campus({
+      interconnectLimitKw: 4_000,
+      buses: [bus('a', [feed('fa', 10_000)]), bus('b', [feed('fb', 10_000)])],
+      coolingSystems: [cooling('ca', 'a', { model: 'fixed', powerKw: 0.000001 }), cooling('cb', 'b', { model: 'fixed', powerKw: 0.000001 }, 1_500)],
+      miningPods: [autoPod('pa', 'a', 'ca', 1_000, 1_000, 3_000), autoPod('pb', 'b', 'cb', 1_000, 1_000, 3_000)],
+    });
+    // Both rise together; pb stops at its 1,500 kW cooling capacity; pa takes the rest of the site: 2,500 kW.
+    const caps = capsOf(site);
+    expect(caps.pb).toBeCloseTo(1_500, 3);
+    expect(caps.pa).toBeCloseTo(2_500, 3);
+    expect(evaluateCampus(site).failures).toEqual([]);
+  });
+
+  test('caps do not depend on declaration order', () => {
+    const reversed = { ...twoPriorities, miningPods: [...twoPriorities.miningPods].reverse() };
+    expect(capsOf(reversed)).toEqual(capsOf(twoPriorities));
+  });
+
+  test('a campus without power-controlled pods is left as it is', () => {
+    const plain = campus({ buses: [bus('a', [feed('f', 1)])] });
+    expect(allocateMiningCaps(plain)).toBe(plain);
+  });
+});
