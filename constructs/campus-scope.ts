@@ -4,6 +4,8 @@
  */
 import type { IConstruct } from 'constructs';
 import { CampusConfigError } from '../domain/config-error';
+import type { WorkloadClass } from './labels';
+import type { WorkloadNamespace } from './workload-namespace';
 
 export const CAMPUS_SCOPE = Symbol.for('hybrid-campus/campus');
 
@@ -20,6 +22,18 @@ export interface CampusScope extends IConstruct {
   registerPart(part: CampusPart): void;
   /** Error messages (failures) the campus's budget checks raise about the construct at `path`. */
   failuresAt(path: string): string[];
+  /** The registered parts of one kind (e.g. "gpu-hall"), in declaration order. */
+  partsOfKind(partKind: string): readonly CampusPart[];
+  /** The namespace for a class of workloads, created on first use. */
+  workloadNamespace(workloadClass: WorkloadClass): WorkloadNamespace;
+  /** The name of the PriorityClass for a class of workloads, created on first use. */
+  priorityClassName(workloadClass: WorkloadClass): string;
+  /**
+   * Reserves a Kubernetes object name in the campus's cluster; throws a CampusConfigError naming
+   * both constructs when it is already taken. `where` is a namespace, or "cluster" for
+   * cluster-scoped objects.
+   */
+  claimKubernetesName(kind: string, where: string, name: string, claimant: IConstruct): void;
 }
 
 export function isCampusScope(x: unknown): x is CampusScope {

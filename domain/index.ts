@@ -13,3 +13,5 @@ export * from './evaluate';
 export * from './power-budget-file';
 export * from './summary';
 export * from './config-error';
+export * from './kubernetes-values';
+export * from './curtailment-plan';
