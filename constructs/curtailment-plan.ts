@@ -13,6 +13,7 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import { CampusConfigError } from '../domain/config-error';
 import { CURTAILMENT_PLAN_FILE_NAME, curtailmentPlan, renderCurtailmentPlan } from '../domain/curtailment-plan';
 import { type CampusScope, requireCampus, requireSameCampus } from './campus-scope';
 import { LABEL_CAMPUS, LABEL_COMPONENT, LABEL_NAME, LABEL_PART_OF, LABEL_WORKLOAD_CLASS } from './labels';
@@ -109,6 +110,12 @@ export class CurtailmentPlan extends Construct {
 
     const c = p.controller;
     const name = `${id}-controller`;
+    if (name.length > 63) {
+      throw new CampusConfigError(
+        `[${this.node.path}] the controller's name '${name}' (${name.length} characters) is longer than the 63 characters a Kubernetes label value may have. ` +
+          `Shorten the id '${id}' to at most 52 characters.`,
+      );
+    }
     for (const kind of ['Deployment', 'NetworkPolicy']) this.campus.claimKubernetesName(kind, this.namespace, name, this);
     const selector = { [LABEL_NAME]: name, [LABEL_COMPONENT]: 'curtailment-controller' };
     const controllerLabels = { ...labels, ...selector };

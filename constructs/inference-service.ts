@@ -13,7 +13,7 @@ import { type AiContainerProps, aiContainerShape, aiPodSpec, aiSelector, aiWorkl
 import { type CampusScope, requireCampus } from './campus-scope';
 import type { GpuHall } from './gpu-hall';
 import { type HallWorkload, hallRefSchema, resolveHall } from './hall-workload';
-import { cidrSchema, parseProps, portSchema, positiveInteger } from './props';
+import { cidrSchema, checkServiceId, parseProps, portSchema, positiveInteger } from './props';
 import { WorkloadNetworkPolicy } from './workload-network-policy';
 
 export interface InferenceServiceProps extends AiContainerProps {
@@ -72,6 +72,7 @@ export class InferenceService extends Construct implements HallWorkload {
     super(scope, id);
     this.campus = requireCampus(this, 'InferenceService');
     const p = parseProps(this, schema, props);
+    checkServiceId(this);
     this.hall = resolveHall(this, this.campus, p.hall);
     const hallNamespace = this.hall.namespace!;
     this.namespace = hallNamespace.name;

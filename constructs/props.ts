@@ -3,7 +3,7 @@
  */
 import type { IConstruct } from 'constructs';
 import { z } from 'zod';
-import { configErrorFromZod } from '../domain/config-error';
+import { CampusConfigError, configErrorFromZod } from '../domain/config-error';
 import { imagePinProblem } from '../domain/kubernetes-values';
 
 /** DNS-1123 label, as Kubernetes requires for namespace and most object names. */
@@ -135,3 +135,16 @@ export const cidrRuleSchema = z.strictObject({
   port: portSchema,
   protocol: z.enum(['TCP', 'UDP'], { error: 'must be "TCP" or "UDP"' }).optional(),
 });
+
+/**
+ * A Service's name is a DNS-1035 label: a DNS-1123 label that starts with a letter. Checks the
+ * id of a construct that creates a Service named after it.
+ */
+export function checkServiceId(scope: IConstruct): void {
+  if (!/^[a-z]/.test(scope.node.id)) {
+    throw new CampusConfigError(
+      `[${scope.node.path}] invalid property: id = ${JSON.stringify(scope.node.id)}: names a Kubernetes Service, which must start with a letter (a DNS-1035 label); ` +
+        `e.g. "svc-${scope.node.id}"`,
+    );
+  }
+}

@@ -33,7 +33,7 @@ import {
   LABEL_WORKLOAD_CLASS,
 } from './labels';
 import { MiningPod } from './mining-pod';
-import { argsSchema, cidrSchema, constructOf, mebibytes, millicores, parseProps, pinnedImageSchema, portSchema, positiveInteger } from './props';
+import { argsSchema, cidrSchema, constructOf, mebibytes, millicores, checkServiceId, parseProps, pinnedImageSchema, portSchema, positiveInteger } from './props';
 import { securePodSpec } from './secure-pod';
 import { WorkloadNetworkPolicy } from './workload-network-policy';
 
@@ -142,6 +142,7 @@ export class StratumProxy extends Construct {
     super(scope, id);
     this.campus = requireCampus(this, 'StratumProxy');
     const p = parseProps(this, schema, props);
+    checkServiceId(this);
     p.pods.forEach((pod, i) => requireSameCampus(this, this.campus, `pods[${i}]`, pod, 'MiningPod'));
     this.workerName = p.workerName.replace(/\{campus\}/g, this.campus.campusName).replace(/\{proxy\}/g, id);
     if (!WORKER_NAME.test(this.workerName)) {

@@ -83,6 +83,15 @@ describe('CurtailmentPlan', () => {
     expect(byName(campus, 'kubernetes_deployment_v1')).toEqual({});
   });
 
+  test("refuses an id too long for the controller's label", () => {
+    const { campus } = site();
+    const id = 'p'.repeat(53);
+    expect(errorOf(() => new CurtailmentPlan(campus, id, { controller: { image: 'controller:1.0' } }))).toBe(
+      `CampusConfigError: [site/${id}] the controller's name '${id}-controller' (64 characters) is longer than the 63 characters a Kubernetes label value may have. ` +
+        `Shorten the id '${id}' to at most 52 characters.`,
+    );
+  });
+
   test('refuses an empty pod list and a controller without a pinned image', () => {
     const { campus } = site();
     expect(errorOf(() => new CurtailmentPlan(campus, 'plan', { pods: [], controller: { image: 'controller:latest' } }))).toBe(

@@ -197,6 +197,13 @@ describe('InferenceService', () => {
       );
     });
 
+    test('an id that cannot name a Service', () => {
+      const { hall } = campusWithHall();
+      expect(errorOf(() => hall.addInferenceService('7b-chat', INFERENCE))).toBe(
+        'CampusConfigError: [site/hall-1/7b-chat] invalid property: id = "7b-chat": names a Kubernetes Service, which must start with a letter (a DNS-1035 label); e.g. "svc-7b-chat"',
+      );
+    });
+
     test('bad quantities, ports and CIDR blocks', () => {
       const { hall } = campusWithHall();
       expect(
