@@ -8,8 +8,17 @@ export { runCampusApp, synthCampusApp, collectValidationErrors, type RunCampusAp
 export { PowerBus, type PowerBusProps, type FeedProps } from './constructs/power-bus';
 export { CoolingSystem, type CoolingSystemProps } from './constructs/cooling-system';
 export { MiningPod, type MiningPodProps } from './constructs/mining-pod';
-export { GpuHall, type GpuHallProps } from './constructs/gpu-hall';
+export { GpuHall, type GpuHallProps, type TenantNamespaceProps } from './constructs/gpu-hall';
 export { AuxiliaryLoad, type AuxiliaryLoadProps } from './constructs/auxiliary-load';
 export { KubernetesAccess, type KubernetesAccessProps } from './constructs/kubernetes-access';
 export { WorkloadNamespace, type WorkloadNamespaceProps } from './constructs/workload-namespace';
+export { InferenceService, type InferenceServiceProps } from './constructs/inference-service';
+export { TrainingJob, type TrainingJobProps } from './constructs/training-job';
+export { type AiContainerProps } from './constructs/ai-workload';
+export { StratumProxy, type StratumProxyProps, type StratumPoolProps } from './constructs/stratum-proxy';
+export { CurtailmentPlan, CURTAILMENT_PLAN_MOUNT_PATH, type CurtailmentPlanProps, type CurtailmentControllerProps } from './constructs/curtailment-plan';
+export { HallNamespace, HALL_CONTAINER_DEFAULTS, type HallNamespaceProps } from './constructs/hall-namespace';
+export { WorkloadNetworkPolicy, type WorkloadNetworkPolicyProps, type PortRule, type CidrRule } from './constructs/workload-network-policy';
+export { WORKLOAD_USER_ID, SCRATCH_PATH } from './constructs/secure-pod';
+export { WORKLOAD_PRIORITY } from './stacks/campus';
 export * from './constructs/labels';

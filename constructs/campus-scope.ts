@@ -4,6 +4,10 @@
  */
 import type { IConstruct } from 'constructs';
 import { CampusConfigError } from '../domain/config-error';
+import type { TimelineEvaluation } from '../domain/evaluate';
+import type { DemandResponseCommitment } from '../domain/model';
+import type { WorkloadClass } from './labels';
+import type { WorkloadNamespace } from './workload-namespace';
 
 export const CAMPUS_SCOPE = Symbol.for('hybrid-campus/campus');
 
@@ -18,10 +22,30 @@ export interface CampusScope extends IConstruct {
   readonly campusName: string;
   /** Adds a part to the campus's budget. */
   registerPart(part: CampusPart): void;
+  /** The month chosen with the `hybrid-campus:date` context, if any. */
+  readonly asOf?: string;
+  /** The campus's demand-response commitments. */
+  readonly commitments: readonly DemandResponseCommitment[];
+  /** Whether a dated part is in service at the chosen month (always true without one). */
+  inServiceNow(part: { readonly inService?: string; readonly retire?: string }): boolean;
+  /** The budget and check results at every state of the timeline. */
+  evaluate(): TimelineEvaluation;
   /** Tells the campus a registered part changed (e.g. a pod was given a retirement date). */
   partChanged(): void;
   /** Error messages (failures) the campus's budget checks raise about the construct at `path`. */
   failuresAt(path: string): string[];
+  /** The registered parts of one kind (e.g. "gpu-hall"), in declaration order. */
+  partsOfKind(partKind: string): readonly CampusPart[];
+  /** The namespace for a class of workloads, created on first use. */
+  workloadNamespace(workloadClass: WorkloadClass): WorkloadNamespace;
+  /** The name of the PriorityClass for a class of workloads, created on first use. */
+  priorityClassName(workloadClass: WorkloadClass): string;
+  /**
+   * Reserves a Kubernetes object name in the campus's cluster; throws a CampusConfigError naming
+   * both constructs when it is already taken. `where` is a namespace, or "cluster" for
+   * cluster-scoped objects.
+   */
+  claimKubernetesName(kind: string, where: string, name: string, claimant: IConstruct): void;
 }
 
 export function isCampusScope(x: unknown): x is CampusScope {

@@ -1,15 +1,45 @@
 /**
  * A GPU hall: identical GPU servers or racks plus network and storage. Firm by default.
+ *
+ * On the campus's Kubernetes cluster a self-operated hall gets its own namespace
+ * `<campus>-<hall>` (labels: campus, `hybrid-campus/gpu-hall`, class `ai`) with a GPU
+ * ResourceQuota equal to the GPUs installed and a LimitRange. A hall leased to a tenant gets
+ * what the tenant's contract says, through `tenantNamespace`: either a namespace
+ * `<campus>-tenant-<tenant>` with a quota of the tenant's GPU allocation, or nothing.
+ * AI workloads are added with `addInferenceService` and `addTrainingJob`; synth fails when
+ * they request more GPUs than the hall has (or the tenant is allocated).
  */
 import { Construct } from 'constructs';
 import { z } from 'zod';
 import { gpuSystemSchema, type GpuSystem } from '../catalog/hardware-model';
+import { CampusConfigError } from '../domain/config-error';
 import type { GpuHallModel } from '../domain/model';
 import { wToKw } from '../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
+import { inServiceAt } from '../domain/timeline';
+import { deployedWhen } from './deployed-when';
+import { HallNamespace } from './hall-namespace';
+import type { HallWorkload } from './hall-workload';
+import { InferenceService, type InferenceServiceProps } from './inference-service';
+import { LABEL_GPU_HALL, LABEL_TENANT } from './labels';
 import { checkServiceDates, constructOf, datesOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger, serviceDates } from './props';
+
 import { PowerBus } from './power-bus';
+import { TrainingJob, type TrainingJobProps } from './training-job';
+
+/**
+ * What a tenant's contract gives it on the campus's Kubernetes cluster. Without it a leased
+ * hall gets nothing on the cluster (the tenant runs its own), and no workload can be placed in it.
+ */
+export interface TenantNamespaceProps {
+  /**
+   * GPUs of the hall allocated to the tenant: the ResourceQuota on `requests.nvidia.com/gpu` of
+   * the tenant's namespace, and the limit for workloads placed in the hall. At most the GPUs
+   * installed in the hall.
+   */
+  readonly gpuAllocation: number;
+}
 
 export interface GpuHallProps {
   /** The GPU server or rack model, from `GPU_SYSTEMS` or `defineGpuSystem`. */
@@ -46,6 +76,13 @@ export interface GpuHallProps {
    * @default never retires
    */
   readonly retire?: string;
+  /**
+   * For a leased hall: the namespace and GPU quota the tenant's contract provides on this
+   * campus's cluster, named `<campus>-tenant-<tenant>`. Only with `tenant`; a tenant gets one
+   * namespace, so give it on one of the tenant's halls.
+   * @default undefined - a leased hall gets nothing on the cluster (a self-operated hall always gets its namespace)
+   */
+  readonly tenantNamespace?: TenantNamespaceProps;
 }
 
 const schema = z
@@ -62,6 +99,9 @@ const schema = z
   cooling: constructOf(CoolingSystem, 'CoolingSystem'),
   firm: z.boolean({ error: 'must be true or false' }).default(true),
   tenant: kubernetesNameSchema.optional(),
+  tenantNamespace: z
+    .strictObject({ gpuAllocation: positiveInteger('GPUs allocated to the tenant') }, { error: 'must be an object { gpuAllocation }' })
+    .optional(),
   ...serviceDates,
 })
   .superRefine(checkServiceDates);
@@ -78,6 +118,12 @@ export class GpuHall extends Construct implements CampusPart {
   public readonly tenant?: string;
   public readonly inService?: string;
   public readonly retire?: string;
+  /** The hall's namespace (self-operated, or a tenant's by contract); undefined for a tenant hall without one. */
+  public readonly namespace?: HallNamespace;
+  /** The GPUs workloads in the hall may request: installed GPUs, or the tenant's allocation. */
+  public readonly gpuQuota?: number;
+
+  private readonly workloads: HallWorkload[] = [];
 
   public constructor(scope: Construct, id: string, props: GpuHallProps) {
     super(scope, id);
@@ -94,8 +140,87 @@ export class GpuHall extends Construct implements CampusPart {
     this.tenant = p.tenant;
     this.inService = p.inService;
     this.retire = p.retire;
+    if (p.tenantNamespace && !p.tenant) {
+      throw new CampusConfigError(
+        `[${this.node.path}] invalid property: tenantNamespace = ${JSON.stringify(props.tenantNamespace)}: is only for a hall leased to a tenant; ` +
+          `set tenant, or remove tenantNamespace (a self-operated hall always gets its own namespace).`,
+      );
+    }
+    if (p.tenantNamespace && p.tenantNamespace.gpuAllocation > this.gpus) {
+      throw new CampusConfigError(
+        `[${this.node.path}] invalid property: tenantNamespace.gpuAllocation = ${p.tenantNamespace.gpuAllocation}: is more than the ${this.gpus} GPUs ` +
+          `installed in the hall (${this.count} x ${this.system.gpus}); allocate at most ${this.gpus}.`,
+      );
+    }
+    if (p.tenantNamespace) {
+      const other = (this.campus.partsOfKind('gpu-hall') as unknown as GpuHall[]).find((h) => h.tenant === p.tenant && h.namespace);
+      if (other) {
+        throw new CampusConfigError(
+          `[${this.node.path}] tenant '${p.tenant}' already has a namespace, from hall '${other.node.id}' (${other.node.path}); a tenant gets one. ` +
+            `Remove tenantNamespace here, or give it on one hall only.`,
+        );
+      }
+    }
     this.campus.registerPart(this);
     validateWithCampus(this, this.campus);
+    const campusName = this.campus.campusName;
+    if (!p.tenant) {
+      this.gpuQuota = this.gpus;
+      this.namespace = new HallNamespace(this, 'kubernetes', {
+        campusName,
+        name: `${campusName}-${id}`,
+        labels: { [LABEL_GPU_HALL]: id },
+        gpuQuota: this.gpus,
+        shorten: `the campus id '${campusName}' or the hall id '${id}'`,
+      });
+    } else if (p.tenantNamespace) {
+      this.gpuQuota = p.tenantNamespace.gpuAllocation;
+      this.namespace = new HallNamespace(this, 'kubernetes', {
+        campusName,
+        name: `${campusName}-tenant-${p.tenant}`,
+        labels: { [LABEL_GPU_HALL]: id, [LABEL_TENANT]: p.tenant },
+        gpuQuota: p.tenantNamespace.gpuAllocation,
+        shorten: `the campus id '${campusName}' or the tenant name '${p.tenant}'`,
+      });
+    }
+    if (this.namespace) {
+      this.campus.claimKubernetesName('Namespace', 'cluster', this.namespace.name, this.namespace);
+      deployedWhen(this.namespace, (month) => inServiceAt(this, month));
+    }
+    this.node.addValidation({ validate: () => this.gpuRequestErrors() });
+  }
+
+  /** Adds an inference service (Deployment, Service, PodDisruptionBudget) to the hall. */
+  public addInferenceService(id: string, props: Omit<InferenceServiceProps, 'hall'>): InferenceService {
+    return new InferenceService(this, id, { ...props, hall: this });
+  }
+
+  /** Adds a training job (a Job) to the hall. */
+  public addTrainingJob(id: string, props: Omit<TrainingJobProps, 'hall'>): TrainingJob {
+    return new TrainingJob(this, id, { ...props, hall: this });
+  }
+
+  /** Called by the workloads placed in the hall. */
+  public registerWorkload(workload: HallWorkload): void {
+    this.workloads.push(workload);
+  }
+
+  /** GPUs requested by all workloads placed in the hall. */
+  public get gpusRequested(): number {
+    return this.workloads.reduce((sum, w) => sum + w.gpusRequested, 0);
+  }
+
+  private gpuRequestErrors(): string[] {
+    const requested = this.gpusRequested;
+    if (this.gpuQuota === undefined || requested <= this.gpuQuota) return [];
+    const each = this.workloads.map((w) => w.gpuRequestSummary).join('; ');
+    const limit = this.tenant
+      ? `tenant '${this.tenant}' is allocated ${this.gpuQuota} GPUs (tenantNamespace.gpuAllocation; the hall has ${this.gpus} installed)`
+      : `the hall has ${this.gpuQuota} GPUs installed (${this.count} systems x ${this.system.gpus} GPUs)`;
+    return [
+      `GPU requests: the workloads in hall '${this.node.id}' request ${requested} GPUs (${each}), but ${limit}: ` +
+        `${requested - this.gpuQuota} too many. Lower replicas, parallelism or gpusPerPod, or move a workload to another hall.`,
+    ];
   }
 
   /** GPUs installed in the hall. */

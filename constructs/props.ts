@@ -3,7 +3,8 @@
  */
 import type { IConstruct } from 'constructs';
 import { z } from 'zod';
-import { configErrorFromZod } from '../domain/config-error';
+import { CampusConfigError, configErrorFromZod } from '../domain/config-error';
+import { imagePinProblem } from '../domain/kubernetes-values';
 import { MONTH_PATTERN } from '../domain/timeline';
 
 /** DNS-1123 label, as Kubernetes requires for namespace and most object names. */
@@ -120,4 +121,61 @@ export function parseProps<S extends z.ZodType>(scope: IConstruct, schema: S, pr
   const parsed = schema.safeParse(props ?? {});
   if (!parsed.success) throw configErrorFromZod(scope.node.path, props ?? {}, parsed.error);
   return parsed.data;
+}
+
+/** A container image pinned to a tag other than `latest`, or to a digest (see imagePinProblem). */
+export const pinnedImageSchema = z.string({ error: 'must be a string, e.g. "ghcr.io/acme/proxy:1.4.2"' }).superRefine((image, ctx) => {
+  const problem = imagePinProblem(image);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** An IPv4 or IPv6 CIDR block, as NetworkPolicy ipBlock takes it. */
+export const cidrSchema = z.union([z.cidrv4(), z.cidrv6()], {
+  error: 'must be a CIDR block, e.g. "10.20.0.0/16" or "2001:db8::/48"',
+});
+
+/** A TCP or UDP port number. */
+export const portSchema = z
+  .int({ error: 'must be a whole number (a port)' })
+  .min(1, { error: 'must be a port number from 1 to 65535' })
+  .max(65535, { error: 'must be a port number from 1 to 65535' });
+
+/** Container arguments. */
+export const argsSchema = z.array(z.string({ error: 'must be a string' }), { error: 'must be a list of strings' });
+
+/** Environment variables by name (plain values; secrets never go here). */
+export const envSchema = z.record(
+  z.string().regex(/^[-._a-zA-Z][-._a-zA-Z0-9]*$/, { error: 'must be an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit' }),
+  z.string({ error: 'must be a string' }),
+  { error: 'must be an object of NAME: "value" strings' },
+);
+
+/** CPU in millicores (1000 = one core). */
+export function millicores(what: string) {
+  return positiveInteger(`${what} in millicores, 1000 = one core`).max(1_000_000, { error: `must be at most 1000000 (${what} in millicores)` });
+}
+
+/** Memory in MiB. */
+export function mebibytes(what: string) {
+  return positiveInteger(`${what} in MiB`).max(16_777_216, { error: `must be at most 16777216 (${what} in MiB, 16 TiB)` });
+}
+
+/** An endpoint a workload may reach: a CIDR block and a port. */
+export const cidrRuleSchema = z.strictObject({
+  cidr: cidrSchema,
+  port: portSchema,
+  protocol: z.enum(['TCP', 'UDP'], { error: 'must be "TCP" or "UDP"' }).optional(),
+});
+
+/**
+ * A Service's name is a DNS-1035 label: a DNS-1123 label that starts with a letter. Checks the
+ * id of a construct that creates a Service named after it.
+ */
+export function checkServiceId(scope: IConstruct): void {
+  if (!/^[a-z]/.test(scope.node.id)) {
+    throw new CampusConfigError(
+      `[${scope.node.path}] invalid property: id = ${JSON.stringify(scope.node.id)}: names a Kubernetes Service, which must start with a letter (a DNS-1035 label); ` +
+        `e.g. "svc-${scope.node.id}"`,
+    );
+  }
 }

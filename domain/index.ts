@@ -20,3 +20,5 @@ export * from './timeline-chart';
 export * from './hashrate';
 export * from './mining-caps';
 export * from './config-error';
+export * from './kubernetes-values';
+export * from './curtailment-plan';

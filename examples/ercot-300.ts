@@ -12,19 +12,31 @@
  * - Liquid-cooled AI PUE 1.15: under Uptime Institute's < 1.25 target for liquid-cooled AI
  *   (domain-notes.md section 4).
  * - Transformer feeds rated electrically and loaded to the NEC 80% (domain-notes.md section 2).
+ *
+ * Workloads (Kubernetes, through Terraform): an inference service and a training job in the
+ * GB300 hall (72 GPUs per rack, hardware-catalog.json; 4 GPUs per compute tray, so 4 GPUs per
+ * pod), a stratum proxy per mining row and a curtailment plan with its controller. Images,
+ * pool host and addresses are placeholders (registry.example.com, documentation address
+ * ranges 203.0.113.0/24 and 198.51.100.0/24): put your own.
  */
 import type { Construct } from 'constructs';
 import { ASIC_MODELS, GPU_SYSTEMS } from '../catalog/hardware-catalog';
 import { AuxiliaryLoad } from '../constructs/auxiliary-load';
 import { CoolingSystem } from '../constructs/cooling-system';
+import { CurtailmentPlan } from '../constructs/curtailment-plan';
 import { GpuHall } from '../constructs/gpu-hall';
 import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
+import { StratumProxy } from '../constructs/stratum-proxy';
 import { Campus } from '../stacks/campus';
 
 export const ERCOT_MINING_ROWS = 6;
 export const ERCOT_PODS_PER_ROW = 30;
 export const ERCOT_MINERS_PER_POD = 280;
+/** The miners' network, the only source allowed to reach the stratum proxies. */
+export const ERCOT_MINER_CIDR = '10.50.0.0/16';
+/** The pool: a placeholder host in a documentation address range. */
+export const ERCOT_POOL = { url: 'stratum+tcp://btc.pool.example:3333', egressCidrs: ['203.0.113.0/24'] };
 
 export interface ErcotCampus {
   readonly campus: Campus;
@@ -56,19 +68,44 @@ export function ercot300(scope: Construct, id = 'ercot-300'): ErcotCampus {
     feeds: [1, 2, 3].map((n) => ({ name: `xfmr-ai${n}`, source: 'transformer' as const, capacityMw: 30 })),
   });
 
+  const pods: MiningPod[] = [];
   for (let row = 1; row <= ERCOT_MINING_ROWS; row++) {
     // 30 containers x 1.02 MW = 30.6 MW of heat per row.
     const air = new CoolingSystem(campus, `air-row-${row}`, { type: 'air', capacityKw: 35_000, pue: 1.1, bus: miningBus });
     for (let pod = 1; pod <= ERCOT_PODS_PER_ROW; pod++) {
-      new MiningPod(campus, `pod-r${row}-${String(pod).padStart(2, '0')}`, {
-        model: ASIC_MODELS.BITMAIN_ANTMINER_S21_XP,
-        count: ERCOT_MINERS_PER_POD,
-        spares: 4,
-        bus: miningBus,
-        cooling: air,
-      });
+      pods.push(
+        new MiningPod(campus, `pod-r${row}-${String(pod).padStart(2, '0')}`, {
+          model: ASIC_MODELS.BITMAIN_ANTMINER_S21_XP,
+          count: ERCOT_MINERS_PER_POD,
+          spares: 4,
+          bus: miningBus,
+          cooling: air,
+        }),
+      );
     }
   }
+  // One stratum proxy per half of the site: rows 1-3 and rows 4-6, 90 pods (25,200 miners) each.
+  const half = pods.length / 2;
+  for (const [name, group] of [['proxy-rows-1-3', pods.slice(0, half)], ['proxy-rows-4-6', pods.slice(half)]] as const) {
+    new StratumProxy(campus, name, {
+      pods: group,
+      image: 'registry.example.com/mining/stratum-proxy:1.4.2',
+      pools: [ERCOT_POOL],
+      minerCidrs: [ERCOT_MINER_CIDR],
+      workerName: '{campus}.{proxy}',
+    });
+  }
+  // The plan covers every pod; the controller reaches the miners' management network and the
+  // grid operator's dispatch endpoint (placeholder address).
+  new CurtailmentPlan(campus, 'curtailment-plan', {
+    controller: {
+      image: 'registry.example.com/mining/curtailment-controller:0.9.0',
+      egress: [
+        { cidr: ERCOT_MINER_CIDR, port: 4028 },
+        { cidr: '198.51.100.10/32', port: 443 },
+      ],
+    },
+  });
   new AuxiliaryLoad(campus, 'mining-ops', { powerKw: 1_500, bus: miningBus });
 
   const hallCooling = new CoolingSystem(campus, 'dlc-hall-1', { type: 'direct-to-chip', capacityKw: 50_000, pue: 1.15, bus: aiBus });
@@ -81,6 +118,26 @@ export function ercot300(scope: Construct, id = 'ercot-300'): ErcotCampus {
     cooling: hallCooling,
   });
   new AuxiliaryLoad(campus, 'campus-core', { powerKw: 2_000, bus: aiBus });
+
+  // 320 racks x 72 GPUs = 23,040 GPUs; the workloads below request 64 x 4 + 512 x 4 = 2,304.
+  hall.addInferenceService('llm-inference', {
+    image: 'registry.example.com/ai/inference-server:2.3.1',
+    replicas: 64,
+    gpusPerPod: 4,
+    cpuMillicores: 32_000,
+    memoryMib: 262_144,
+    port: 8000,
+    args: ['--model', '/models/llm', '--port', '8000'],
+  });
+  hall.addTrainingJob('pretrain-run-1', {
+    image: 'registry.example.com/ai/trainer:2025.06',
+    parallelism: 512,
+    gpusPerPod: 4,
+    cpuMillicores: 64_000,
+    memoryMib: 524_288,
+    scratchMib: 102_400,
+    egress: [{ cidr: '198.51.100.0/24', port: 443 }],
+  });
 
   return { campus, miningBus, aiBus, hallCooling, hall };
 }

@@ -22,7 +22,10 @@ import { AuxiliaryLoad } from '../constructs/auxiliary-load';
 import { Conversion } from '../constructs/conversion';
 import { CoolingSystem } from '../constructs/cooling-system';
 import { MiningPod } from '../constructs/mining-pod';
+import { CurtailmentPlan } from '../constructs/curtailment-plan';
 import { PowerBus } from '../constructs/power-bus';
+import { StratumProxy } from '../constructs/stratum-proxy';
+import { ERCOT_MINER_CIDR, ERCOT_POOL } from './ercot-300';
 import { REFERENCE_ECONOMICS } from '../domain/economics';
 import { Campus, type DemandResponseProps } from '../stacks/campus';
 
@@ -96,11 +99,31 @@ export function phasedConversion(scope: Construct, id = 'permian-phased', option
       bus,
       inService: phase.hallOnline,
     });
-    return new Conversion(campus, `phase-${i + 1}`, {
+    // One stratum proxy per group; synth for a month deploys it only while its pods mine.
+    new StratumProxy(campus, `proxy-${phase.group}`, {
+      pods,
+      image: 'registry.example.com/mining/stratum-proxy:1.4.2',
+      pools: [ERCOT_POOL],
+      minerCidrs: [ERCOT_MINER_CIDR],
+      workerName: '{campus}.{proxy}',
+    });
+    const conversion = new Conversion(campus, `phase-${i + 1}`, {
       pods,
       retire: phase.retire,
       hall: { id: `hall-${i + 1}`, system: GPU_SYSTEMS.NVIDIA_GB300_NVL72_RACK, count: phase.racks, overheadKw: 600, inService: phase.hallOnline, cooling: dlc },
     });
+    // Each hall serves inference once it is online.
+    conversion.hall.addInferenceService('inference', {
+      image: 'registry.example.com/ai/inference-server:2.3.1',
+      replicas: 8,
+      gpusPerPod: 8,
+      cpuMillicores: 32_000,
+      memoryMib: 262_144,
+      port: 8000,
+    });
+    return conversion;
   });
+  // The plan lists the pods in shedding order with the demand-response commitment.
+  new CurtailmentPlan(campus, 'curtailment-plan');
   return { campus, bus, phases };
 }

@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, LocalBackend, TerraformBackend, TerraformStack, type ISynthesisSession } from 'cdktf';
+import { Annotations, Aspects, LocalBackend, TerraformBackend, TerraformStack, type ISynthesisSession } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import { z } from 'zod';
 import { evaluateTimeline, firstOccurrences, type TimelineEvaluation } from '../domain/evaluate';
@@ -21,11 +21,13 @@ import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../domain/power-budge
 import { timelineSvg, type TimelineChartEntry } from '../domain/timeline-chart';
 import { mwToKw } from '../domain/units';
 import { AuxiliaryLoad } from '../constructs/auxiliary-load';
+import { pruneForMonth } from '../constructs/deployed-when';
 import { CAMPUS_SCOPE, type CampusPart, type CampusScope } from '../constructs/campus-scope';
 import { CoolingSystem } from '../constructs/cooling-system';
 import { GpuHall } from '../constructs/gpu-hall';
+import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
 import { KubernetesAccess } from '../constructs/kubernetes-access';
-import type { WorkloadClass } from '../constructs/labels';
+import { LABEL_CAMPUS, LABEL_PART_OF, LABEL_WORKLOAD_CLASS, type WorkloadClass } from '../constructs/labels';
 import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
 import { checkId, checkServiceDates, datesOf, fraction, nonNegativeNumber, parseProps, positiveNumber, serviceDates } from '../constructs/props';
@@ -150,6 +152,26 @@ export const DEFAULT_WARN_UTILIZATION = 0.9;
 /** The timeline chart written beside power-budget.json for campuses with dates. */
 export const TIMELINE_SVG_FILE_NAME = 'power-timeline.svg';
 
+/**
+ * The priority of each workload class. Firm AI workloads rank above the mining side, so when a
+ * node runs short the scheduler preempts, and the kubelet evicts, mining fleet services first.
+ * Both stay far below the system classes (2,000,000,000 and up).
+ */
+export const WORKLOAD_PRIORITY: Readonly<Record<WorkloadClass, { readonly suffix: string; readonly value: number; readonly preemptionPolicy: string; readonly description: string }>> = {
+  ai: {
+    suffix: 'ai-firm',
+    value: 1_000_000,
+    preemptionPolicy: 'PreemptLowerPriority',
+    description: 'Firm AI workloads (GPU halls): rank above mining fleet services, which are evicted first.',
+  },
+  mining: {
+    suffix: 'mining',
+    value: 1_000,
+    preemptionPolicy: 'Never',
+    description: 'Mining fleet services (stratum proxies, curtailment controller): interruptible, evicted before firm AI workloads.',
+  },
+};
+
 export class Campus extends TerraformStack implements CampusScope {
   /** Whether `x` is a Campus (works across copies of this library). */
   public static isCampus(x: unknown): x is Campus {
@@ -168,6 +190,8 @@ export class Campus extends TerraformStack implements CampusScope {
 
   private readonly parts: CampusPart[] = [];
   private readonly namespaces = new Map<WorkloadClass, WorkloadNamespace>();
+  private readonly priorityClasses = new Map<WorkloadClass, string>();
+  private readonly kubernetesNames = new Map<string, IConstruct>();
   private evaluation?: TimelineEvaluation;
   private warningsAnnotated = false;
 
@@ -197,6 +221,9 @@ export class Campus extends TerraformStack implements CampusScope {
         );
       }
       this.asOf = asOf;
+      // Synth for a month deploys only what is in service then (constructs/deployed-when.ts).
+      const root = this;
+      Aspects.of(this).add({ visit: (node) => node === root && pruneForMonth(root, asOf) });
     }
     this.kubernetes = new KubernetesAccess(this, 'kubernetes', { defaultKubeconfigPath: p.defaultKubeconfigPath });
     this.node.addValidation({ validate: () => this.failuresAt(this.node.path) });
@@ -251,9 +278,49 @@ export class Campus extends TerraformStack implements CampusScope {
     let ns = this.namespaces.get(workloadClass);
     if (!ns) {
       ns = new WorkloadNamespace(this.kubernetes, `namespace-${workloadClass}`, { campusName: this.campusName, workloadClass });
+      this.claimKubernetesName('Namespace', 'cluster', ns.name, ns);
       this.namespaces.set(workloadClass, ns);
     }
     return ns;
+  }
+
+  /** The PriorityClass `<campus>-ai-firm` or `<campus>-mining`, created the first time a workload of that class needs it. */
+  public priorityClassName(workloadClass: WorkloadClass): string {
+    let name = this.priorityClasses.get(workloadClass);
+    if (!name) {
+      const priority = WORKLOAD_PRIORITY[workloadClass];
+      name = `${this.campusName}-${priority.suffix}`;
+      const resource = new PriorityClassV1(this.kubernetes, `priority-${workloadClass}`, {
+        metadata: {
+          name,
+          labels: { [LABEL_PART_OF]: 'hybrid-campus', [LABEL_CAMPUS]: this.campusName, [LABEL_WORKLOAD_CLASS]: workloadClass },
+        },
+        value: priority.value,
+        preemptionPolicy: priority.preemptionPolicy,
+        globalDefault: false,
+        description: priority.description,
+      });
+      this.claimKubernetesName('PriorityClass', 'cluster', name, resource);
+      this.priorityClasses.set(workloadClass, name);
+    }
+    return name;
+  }
+
+  public claimKubernetesName(kind: string, where: string, name: string, claimant: IConstruct): void {
+    const key = `${kind}\u0000${where}\u0000${name}`;
+    const owner = this.kubernetesNames.get(key);
+    if (owner && owner !== claimant) {
+      const place = where === 'cluster' ? 'in the cluster' : `in namespace '${where}'`;
+      throw new CampusConfigError(
+        `[${claimant.node.path}] the Kubernetes ${kind} '${name}' ${place} is already defined by ${owner.node.path}. ` +
+          `Give one of them another id.`,
+      );
+    }
+    this.kubernetesNames.set(key, claimant);
+  }
+
+  public partsOfKind(partKind: string): readonly CampusPart[] {
+    return this.parts.filter((p) => p.partKind === partKind);
   }
 
   /** The campus as plain data for the budget engine. */

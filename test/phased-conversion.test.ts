@@ -80,6 +80,40 @@ describe('phased conversion example', () => {
     expect(namespaces).toEqual(['permian-phased-mining']);
   });
 
+  test('synth for a month deploys only the workloads of halls and pod groups in service then', () => {
+    const result = synth((app) => phasedConversion(app), { [DATE_CONTEXT_KEY]: '2027-08' });
+    expect(result.code).toBe(0);
+    const tf = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'permian-phased', 'cdk.tf.json'), 'utf8'));
+    const names = (type: string) =>
+      Object.values(tf.resource[type] ?? {}).map((r) => `${(r as { metadata: { namespace?: string; name: string } }).metadata.namespace ?? ''}/${(r as { metadata: { name: string } }).metadata.name}`).sort();
+    // Halls 1 and 2 are online in 2027-08, hall 3 is not; only group c still mines.
+    expect(names('kubernetes_deployment_v1')).toEqual([
+      'permian-phased-hall-1/inference',
+      'permian-phased-hall-2/inference',
+      'permian-phased-mining/proxy-c',
+    ]);
+    expect(names('kubernetes_namespace_v1')).toEqual(['/permian-phased-ai', '/permian-phased-hall-1', '/permian-phased-hall-2', '/permian-phased-mining']);
+    // The curtailment plan lists the 40 pods of group c, in shedding order, with the commitment.
+    const configMap = Object.values(tf.resource.kubernetes_config_map_v1)[0] as { data: Record<string, string> };
+    const plan = JSON.parse(configMap.data['curtailment-plan.json']);
+    expect(plan.asOf).toBe('2027-08');
+    expect(plan.steps).toHaveLength(40);
+    expect(plan.steps[0]).toMatchObject({ step: 1, pod: 'pod-c01', priority: 0, itKw: 1001, retire: '2028-01' });
+    expect(plan.commitments).toEqual([
+      { program: 'ERCOT ERS-10', sheddableKw: 40_000, responseTimeS: 600, season: { fromMonth: 6, toMonth: 9 }, window: 'summer peak hours', inService: null, retire: '2028-01' },
+    ]);
+  });
+
+  test('without a month every workload is in cdk.tf.json and the plan lists every pod with its dates', () => {
+    const result = synth((app) => phasedConversion(app));
+    const tf = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'permian-phased', 'cdk.tf.json'), 'utf8'));
+    expect(Object.keys(tf.resource.kubernetes_deployment_v1)).toHaveLength(6);
+    const plan = JSON.parse((Object.values(tf.resource.kubernetes_config_map_v1)[0] as { data: Record<string, string> }).data['curtailment-plan.json']);
+    expect(plan.asOf).toBeNull();
+    expect(plan.steps).toHaveLength(100);
+    expect(plan.steps.map((s: { retire: string }) => s.retire).filter((r: string) => r === '2026-07')).toHaveLength(30);
+  });
+
   test('refuses a chosen date that is not a month', () => {
     const result = synth((app) => phasedConversion(app), { [DATE_CONTEXT_KEY]: 'next year' });
     expect(result.code).toBe(1);

@@ -58,10 +58,13 @@ describe('Campus', () => {
       });
     }
     const resources = JSON.parse(synthesized).resource;
-    expect(Object.keys(resources.kubernetes_namespace_v1)).toHaveLength(2);
+    // The two class namespaces and the self-operated hall's own (see gpu-hall-kubernetes.test.ts).
+    const namespaces = Object.values(resources.kubernetes_namespace_v1) as { metadata: { name: string } }[];
+    expect(namespaces.map((n) => n.metadata.name).sort()).toEqual(['site-ai', 'site-hall-1', 'site-mining']);
     const policies = Object.values(resources.kubernetes_network_policy_v1) as { metadata: { name: string; namespace: string }; spec: unknown }[];
     expect(policies.map((p) => [p.metadata.name, p.metadata.namespace, p.spec]).sort()).toEqual([
       ['default-deny', 'site-ai', { pod_selector: {}, policy_types: ['Ingress', 'Egress'] }],
+      ['default-deny', 'site-hall-1', { pod_selector: {}, policy_types: ['Ingress', 'Egress'] }],
       ['default-deny', 'site-mining', { pod_selector: {}, policy_types: ['Ingress', 'Egress'] }],
     ]);
     expect(synthesized).toHaveResource(NetworkPolicyV1);

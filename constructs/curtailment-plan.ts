@@ -1,0 +1,178 @@
+/**
+ * The campus's curtailment plan as a ConfigMap in the mining namespace, for whatever
+ * curtailment controller the operator runs: key `curtailment-plan.json`, in the format of
+ * ../domain/curtailment-plan.ts (interruptible pods, least efficient first, with their kW).
+ * With `controller`, also the controller's Deployment, which mounts the plan read-only at
+ * /etc/hybrid-campus/curtailment-plan.json (env `CURTAILMENT_PLAN`), and its NetworkPolicy
+ * (DNS and the `controller.egress` endpoints, e.g. the miners' management network and the
+ * grid operator's dispatch endpoint; no ingress).
+ */
+import { createHash } from 'crypto';
+import { Lazy } from 'cdktf';
+import { Construct } from 'constructs';
+import { z } from 'zod';
+import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import { CampusConfigError } from '../domain/config-error';
+import type { MiningPodModel } from '../domain/model';
+import { CURTAILMENT_PLAN_FILE_NAME, curtailmentPlan, renderCurtailmentPlan } from '../domain/curtailment-plan';
+import { type CampusScope, requireCampus, requireSameCampus } from './campus-scope';
+import { LABEL_CAMPUS, LABEL_COMPONENT, LABEL_NAME, LABEL_PART_OF, LABEL_WORKLOAD_CLASS } from './labels';
+import { MiningPod } from './mining-pod';
+import { argsSchema, cidrRuleSchema, constructOf, mebibytes, millicores, parseProps, pinnedImageSchema } from './props';
+import { securePodSpec } from './secure-pod';
+import { type CidrRule, WorkloadNetworkPolicy } from './workload-network-policy';
+
+export const CURTAILMENT_PLAN_MOUNT_PATH = '/etc/hybrid-campus';
+
+export interface CurtailmentControllerProps {
+  /** The controller image, pinned: a tag other than `latest`, or a digest. */
+  readonly image: string;
+  /**
+   * What the controller must reach (miner management network, grid dispatch endpoint).
+   * @default - none: DNS only
+   */
+  readonly egress?: readonly CidrRule[];
+  /**
+   * CPU in millicores, as request and limit.
+   * @default 200
+   */
+  readonly cpuMillicores?: number;
+  /**
+   * Memory in MiB, as request and limit.
+   * @default 128
+   */
+  readonly memoryMib?: number;
+  /**
+   * Container arguments.
+   * @default - the image's own command and arguments
+   */
+  readonly args?: readonly string[];
+}
+
+export interface CurtailmentPlanProps {
+  /**
+   * The pods the plan covers.
+   * @default - every mining pod of the campus, including pods declared after the plan
+   */
+  readonly pods?: readonly MiningPod[];
+  /**
+   * The curtailment controller to run next to the plan.
+   * @default - none: the plan is published for a controller deployed elsewhere
+   */
+  readonly controller?: CurtailmentControllerProps;
+}
+
+const schema = z.strictObject({
+  pods: z.array(constructOf(MiningPod, 'MiningPod')).min(1, { error: 'must list at least one MiningPod, or be left out for all of them' }).optional(),
+  controller: z
+    .strictObject({
+      image: pinnedImageSchema,
+      egress: z.array(cidrRuleSchema).default([]),
+      cpuMillicores: millicores('controller CPU').default(200),
+      memoryMib: mebibytes('controller memory').default(128),
+      args: argsSchema.optional(),
+    })
+    .optional(),
+});
+
+export class CurtailmentPlan extends Construct {
+  public readonly campus: CampusScope;
+  public readonly namespace: string;
+  public readonly configMap: ConfigMapV1;
+  public readonly controller?: DeploymentV1;
+  public readonly controllerNetworkPolicy?: WorkloadNetworkPolicy;
+  private readonly pods?: readonly MiningPod[];
+
+  public constructor(scope: Construct, id: string, props: CurtailmentPlanProps = {}) {
+    super(scope, id);
+    this.campus = requireCampus(this, 'CurtailmentPlan');
+    const p = parseProps(this, schema, props);
+    p.pods?.forEach((pod, i) => requireSameCampus(this, this.campus, `pods[${i}]`, pod, 'MiningPod'));
+    this.pods = p.pods;
+    const ns = this.campus.workloadNamespace('mining');
+    this.namespace = ns.name;
+    this.campus.claimKubernetesName('ConfigMap', this.namespace, id, this);
+    const labels = {
+      [LABEL_NAME]: id,
+      [LABEL_COMPONENT]: 'curtailment-plan',
+      [LABEL_CAMPUS]: this.campus.campusName,
+      [LABEL_WORKLOAD_CLASS]: 'mining',
+      [LABEL_PART_OF]: 'hybrid-campus',
+    };
+    const dependsOn = [ns.namespace];
+    // One lazy value: the pods are read at synth, when the campus is complete.
+    this.configMap = new ConfigMapV1(this, 'config-map', {
+      metadata: { name: id, namespace: this.namespace, labels },
+      data: { [CURTAILMENT_PLAN_FILE_NAME]: Lazy.stringValue({ produce: () => this.render() }) },
+      dependsOn,
+    });
+    if (!p.controller) return;
+
+    const c = p.controller;
+    const name = `${id}-controller`;
+    if (name.length > 63) {
+      throw new CampusConfigError(
+        `[${this.node.path}] the controller's name '${name}' (${name.length} characters) is longer than the 63 characters a Kubernetes label value may have. ` +
+          `Shorten the id '${id}' to at most 52 characters.`,
+      );
+    }
+    for (const kind of ['Deployment', 'NetworkPolicy']) this.campus.claimKubernetesName(kind, this.namespace, name, this);
+    const selector = { [LABEL_NAME]: name, [LABEL_COMPONENT]: 'curtailment-controller' };
+    const controllerLabels = { ...labels, ...selector };
+    const podSpec = securePodSpec({
+      containerName: 'controller',
+      image: c.image,
+      args: c.args,
+      env: [{ name: 'CURTAILMENT_PLAN', value: `${CURTAILMENT_PLAN_MOUNT_PATH}/${CURTAILMENT_PLAN_FILE_NAME}` }],
+      cpuMillicores: c.cpuMillicores,
+      memoryMib: c.memoryMib,
+      scratchMib: 64,
+      priorityClassName: this.campus.priorityClassName('mining'),
+      volumeMounts: [{ name: 'plan', mountPath: CURTAILMENT_PLAN_MOUNT_PATH, readOnly: true }],
+      volumes: [{ name: 'plan', configMap: { name: id } }],
+    });
+    this.controller = new DeploymentV1(this, 'controller', {
+      metadata: { name, namespace: this.namespace, labels: controllerLabels },
+      spec: {
+        replicas: '1',
+        // Never two controllers acting on the same plan at once.
+        strategy: { type: 'Recreate' },
+        selector: { matchLabels: selector },
+        template: {
+          // The plan's hash restarts the controller when the plan changes.
+          metadata: { labels: controllerLabels, annotations: { 'hybrid-campus/curtailment-plan-sha256': Lazy.stringValue({ produce: () => sha256(this.render()) }) } },
+          spec: podSpec,
+        },
+      },
+      waitForRollout: false,
+      dependsOn: [...dependsOn, this.configMap],
+    });
+    this.controllerNetworkPolicy = new WorkloadNetworkPolicy(this, 'controller-network-policy', {
+      name,
+      namespace: this.namespace,
+      podLabels: selector,
+      egressTo: c.egress,
+      dependsOn,
+    });
+  }
+
+  /** The plan document, as written into the ConfigMap. */
+  public render(): string {
+    const pods = this.pods ? [...new Set(this.pods)] : (this.campus.partsOfKind('mining-pod') as unknown as MiningPod[]);
+    // Each pod's figures (with its cap) from the last state of the timeline it is in service in;
+    // for a chosen month that is the only state, and pods out of service then are left out.
+    const evaluated = new Map<string, MiningPodModel>();
+    for (const state of this.campus.evaluate().states) {
+      for (const pod of state.evaluation.budget.campus.miningPods) evaluated.set(pod.name, pod);
+    }
+    const models = pods.filter((pod) => evaluated.has(pod.node.id)).map((pod) => evaluated.get(pod.node.id)!);
+    return renderCurtailmentPlan(
+      curtailmentPlan({ campus: this.campus.campusName, pods: models, commitments: this.campus.commitments, asOf: this.campus.asOf }),
+    );
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
