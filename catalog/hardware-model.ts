@@ -31,6 +31,11 @@ export interface AsicModel {
   readonly efficiencyJTh: number;
   /** Air-cooled, hydro (water cold plates) or immersion. */
   readonly cooling: 'air' | 'hydro' | 'immersion';
+  /**
+   * The per-miner power range the firmware can run at (under- or overclocking), W. Used as the
+   * default range of power-capped pods. None of the built-in entries has one: no source gives it.
+   */
+  readonly powerRangeW?: { readonly minW: number; readonly maxW: number };
   readonly source: HardwareSource;
 }
 
@@ -77,7 +82,15 @@ export const asicModelSchema = z.strictObject({
   hashrateThs: positive('hashrate per miner, in TH/s'),
   efficiencyJTh: positive('J/TH'),
   cooling: z.enum(['air', 'hydro', 'immersion'], { error: 'must be "air", "hydro" or "immersion"' }),
+  powerRangeW: z
+    .strictObject({ minW: positive('lowest per-miner power, W'), maxW: positive('highest per-miner power, W') })
+    .refine((r) => r.minW <= r.maxW, { error: 'minW must be at most maxW' })
+    .optional(),
   source: sourceSchema,
+}).superRefine((m, ctx) => {
+  if (m.powerRangeW && m.powerRangeW.maxW > m.powerW) {
+    ctx.addIssue({ code: 'custom', path: ['powerRangeW', 'maxW'], message: `must be at most the rated powerW (${m.powerW} W)` });
+  }
 });
 
 export const gpuSystemSchema = z.strictObject({

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import { asicModelSchema, type AsicModel } from '../catalog/hardware-model';
 import type { MiningPodModel } from '../domain/model';
+import { minerHashrateThs } from '../domain/hashrate';
 import { wToKw } from '../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
@@ -39,6 +40,22 @@ export interface MiningPodProps {
    */
   readonly curtailSeconds?: number;
   /**
+   * Per-miner power control, for firmware that can run miners at a chosen power limit.
+   * - `{ mode: 'auto' }`: synth picks, at every date, the highest cap in [minW, maxW] such that
+   *   every check still passes: mining fills what firm load, cooling and auxiliary leave.
+   * - `{ mode: 'fixed', capW }`: every miner runs at `capW`, checked like any other load.
+   * `minW` defaults to the model's `powerRangeW.minW` (auto needs one), `maxW` to its
+   * `powerRangeW.maxW` or rated `powerW`; the range must satisfy 0 < minW <= maxW <= rated powerW.
+   * @default undefined - miners run at their rated power
+   */
+  readonly powerCap?: PowerCapProps;
+  /**
+   * Measured hashrate per miner at given powers, for the firmware in use; interpolated linearly.
+   * Must cover the power range. Used for capped pods.
+   * @default constant efficiency: TH/s = W / (the model's J/TH)
+   */
+  readonly hashrateCurve?: readonly { readonly powerW: number; readonly hashrateThs: number }[];
+  /**
    * Shedding priority: pods with a lower priority are shed first.
    * @default 0 - ties are broken by efficiency (least efficient first), then name
    */
@@ -55,7 +72,20 @@ export interface MiningPodProps {
   readonly retire?: string;
 }
 
+/** Per-miner power control of a pod (see MiningPodProps.powerCap). */
+export interface PowerCapProps {
+  readonly mode: 'auto' | 'fixed';
+  /** Lowest per-miner power, W. @default the model's powerRangeW.minW */
+  readonly minW?: number;
+  /** Highest per-miner power, W. @default the model's powerRangeW.maxW, else its rated powerW */
+  readonly maxW?: number;
+  /** The cap for `fixed` mode, W per miner. */
+  readonly capW?: number;
+}
+
 export const DEFAULT_CURTAIL_SECONDS = 60;
+
+const watts = (what: string) => positiveNumber(what);
 
 const schema = z
   .strictObject({
@@ -67,9 +97,62 @@ const schema = z
     interruptible: z.boolean({ error: 'must be true or false' }).default(true),
     curtailSeconds: positiveNumber('seconds to curtail to zero').default(DEFAULT_CURTAIL_SECONDS),
     priority: z.int({ error: 'must be a whole number (lower is shed first)' }).default(0),
+    powerCap: z
+      .strictObject({
+        mode: z.enum(['auto', 'fixed'], { error: 'must be "auto" or "fixed"' }),
+        minW: watts('lowest per-miner power, W').optional(),
+        maxW: watts('highest per-miner power, W').optional(),
+        capW: watts('per-miner cap, W').optional(),
+      })
+      .optional(),
+    hashrateCurve: z
+      .array(z.strictObject({ powerW: watts('per-miner power, W'), hashrateThs: positiveNumber('per-miner hashrate, TH/s') }))
+      .min(2, { error: 'give at least two points' })
+      .optional(),
     ...serviceDates,
   })
-  .superRefine(checkServiceDates);
+  .superRefine(checkServiceDates)
+  .superRefine((p, ctx) => {
+    const cap = p.powerCap;
+    const rated = p.model.powerW;
+    if (!cap) return;
+    const range = p.model.powerRangeW;
+    const minW = cap.minW ?? range?.minW;
+    const maxW = cap.maxW ?? range?.maxW ?? rated;
+    if (cap.mode === 'auto' && minW === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['powerCap', 'minW'],
+        message: `auto mode needs the lowest per-miner power: the ${p.model.model} entry has no sourced powerRangeW, so give powerCap.minW (W, at most ${maxW})`,
+      });
+      return;
+    }
+    if (maxW > rated) {
+      ctx.addIssue({ code: 'custom', path: ['powerCap', 'maxW'], message: `must be at most the model's rated ${rated} W` });
+    } else if (minW !== undefined && minW > maxW) {
+      ctx.addIssue({ code: 'custom', path: ['powerCap', 'minW'], message: `must be at most maxW (${maxW} W)` });
+    }
+    if (cap.mode === 'fixed') {
+      if (cap.capW === undefined) ctx.addIssue({ code: 'custom', path: ['powerCap', 'capW'], message: 'fixed mode needs capW, the per-miner cap in W' });
+      else if (cap.capW > maxW || (minW !== undefined && cap.capW < minW)) {
+        ctx.addIssue({ code: 'custom', path: ['powerCap', 'capW'], message: `must be within the power range ${minW ?? 0}-${maxW} W` });
+      }
+    } else if (cap.capW !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['powerCap', 'capW'], message: 'is only for fixed mode; auto mode computes the cap' });
+    }
+    const curve = p.hashrateCurve;
+    if (curve) {
+      if (curve.some((pt, i) => i > 0 && pt.powerW <= curve[i - 1].powerW)) {
+        ctx.addIssue({ code: 'custom', path: ['hashrateCurve'], message: 'powerW must increase from point to point' });
+      } else if (curve[0].powerW > (cap.mode === 'fixed' ? cap.capW ?? maxW : minW!) || curve[curve.length - 1].powerW < maxW) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hashrateCurve'],
+          message: `must cover the power range ${cap.mode === 'fixed' ? cap.capW : minW}-${maxW} W (it spans ${curve[0].powerW}-${curve[curve.length - 1].powerW} W)`,
+        });
+      }
+    }
+  });
 
 export class MiningPod extends Construct implements CampusPart {
   public readonly partKind = 'mining-pod';
@@ -82,6 +165,9 @@ export class MiningPod extends Construct implements CampusPart {
   public readonly interruptible: boolean;
   public readonly curtailSeconds: number;
   public readonly priority: number;
+  /** The resolved power control, or undefined at rated power. */
+  public readonly powerControl?: MiningPodModel['powerControl'];
+  public readonly hashrateCurve?: readonly { readonly powerW: number; readonly hashrateThs: number }[];
   public readonly inService?: string;
   private retireMonth?: string;
 
@@ -99,6 +185,14 @@ export class MiningPod extends Construct implements CampusPart {
     this.interruptible = p.interruptible;
     this.curtailSeconds = p.curtailSeconds;
     this.priority = p.priority;
+    if (p.powerCap) {
+      const maxW = p.powerCap.maxW ?? p.model.powerRangeW?.maxW ?? p.model.powerW;
+      this.powerControl =
+        p.powerCap.mode === 'fixed'
+          ? { mode: 'fixed', capW: p.powerCap.capW! }
+          : { mode: 'auto', minW: (p.powerCap.minW ?? p.model.powerRangeW?.minW)!, maxW };
+    }
+    this.hashrateCurve = p.hashrateCurve;
     this.inService = p.inService;
     this.retireMonth = p.retire;
     this.campus.registerPart(this);
@@ -121,7 +215,13 @@ export class MiningPod extends Construct implements CampusPart {
 
   /** Electrical draw of the powered miners, in kW. */
   public get itKw(): number {
-    return wToKw(this.model.powerW * this.count);
+    return wToKw(this.perMinerW * this.count);
+  }
+
+  /** Per-miner power before any allocation: the fixed cap, the auto maximum, or the rated power. */
+  private get perMinerW(): number {
+    const c = this.powerControl;
+    return c === undefined ? this.model.powerW : c.mode === 'fixed' ? c.capW : c.maxW;
   }
 
   public toModel(): MiningPodModel {
@@ -139,10 +239,16 @@ export class MiningPod extends Construct implements CampusPart {
       count: this.count,
       spares: this.spares,
       minerPowerW: this.model.powerW,
-      hashrateThs: this.model.hashrateThs * this.count,
+      hashrateThs:
+        this.powerControl === undefined
+          ? this.model.hashrateThs * this.count
+          : this.count * minerHashrateThs(this.perMinerW, this.model.efficiencyJTh, this.hashrateCurve),
       efficiencyJTh: this.model.efficiencyJTh,
       curtailSeconds: this.curtailSeconds,
       priority: this.priority,
+      ...(this.powerControl ? { powerControl: this.powerControl } : {}),
+      ...(this.powerControl?.mode === 'fixed' ? { capW: this.powerControl.capW } : {}),
+      ...(this.hashrateCurve ? { hashrateCurve: this.hashrateCurve } : {}),
       ...datesOf({ inService: this.inService, retire: this.retireMonth }),
     };
   }

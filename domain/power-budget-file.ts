@@ -18,7 +18,7 @@ import { byName } from './budget';
 import { describeCoolingPower } from './cooling-power';
 import { feedUsableKw } from './feed-rating';
 import type { Dated } from './timeline';
-import { round, roundKw } from './units';
+import { formatMw, round, roundKw } from './units';
 import { campusEconomics, type CampusEconomics, type ClassEconomics } from './economics';
 
 export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
@@ -51,6 +51,33 @@ function economicsJson(budget: CampusBudget) {
     economics: {
       ...(e.mining ? { mining: classEconomicsJson(e.mining) } : {}),
       ...(e.ai ? { ai: classEconomicsJson(e.ai) } : {}),
+    },
+  };
+}
+
+/**
+ * Mining in one state: total hashrate, and for power-capped pods how much of the headroom they
+ * use ("headroom used by mining: X MW of Y MW") and which were switched off and why.
+ */
+function miningJson(budget: CampusBudget) {
+  const pods = budget.campus.miningPods;
+  const allocation = budget.campus.miningAllocation;
+  const auto = allocation?.pods.filter((p) => p.mode === 'auto') ?? [];
+  return {
+    mining: {
+      totalHashrateThs: round(pods.reduce((t, p) => t + p.hashrateThs, 0), 3),
+      itKw: roundKw(pods.reduce((t, p) => t + p.itKw, 0)),
+      ...(allocation && auto.length > 0
+        ? {
+            autoCapped: {
+              pods: auto.length,
+              powerKw: roundKw(allocation.miningPowerKw),
+              headroomKw: roundKw(allocation.headroomKw),
+              headroomUsed: `headroom used by mining: ${formatMw(allocation.miningPowerKw)} of ${formatMw(allocation.headroomKw)}`,
+              switchedOff: auto.filter((p) => p.offReason).map((p) => ({ name: p.name, reason: p.offReason! })),
+            },
+          }
+        : {}),
     },
   };
 }
@@ -133,6 +160,7 @@ function timelineEntryJson(state: TimelineState) {
       })),
     })),
     ...economicsJson(budget),
+    ...miningJson(budget),
     failures: evaluation.failures.map(checkJson),
     warnings: evaluation.warnings.map(checkJson),
   };
@@ -210,6 +238,10 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
         efficiencyJTh: p.efficiencyJTh,
         curtailSeconds: p.curtailSeconds,
         priority: p.priority,
+        capMode: p.powerControl?.mode ?? 'rated',
+        capW: p.capW === undefined ? null : round(p.capW, 3),
+        ...(p.powerControl?.mode === 'auto' ? { powerRangeW: { minW: p.powerControl.minW, maxW: p.powerControl.maxW } } : {}),
+        ...(p.offReason ? { offReason: p.offReason } : {}),
         firm: p.firm,
         ...dates(p),
         bus: p.bus,
@@ -242,6 +274,7 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
     },
     ...(campus.economics ? { economicsInputs: campus.economics } : {}),
     ...economicsJson(budget),
+    ...miningJson(budget),
     checks: results.map(checkJson),
     timeline: timeline.states.map(timelineEntryJson),
   };

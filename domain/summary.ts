@@ -55,6 +55,21 @@ function timelineRows(timeline: TimelineEvaluation): string[] {
   return table(rows, [false, ...rows[0].slice(1, -1).map(() => true), false]);
 }
 
+/** For campuses with auto-capped pods: one line per state on the headroom mining uses. */
+function miningLines(timeline: TimelineEvaluation): string[] {
+  return timeline.states.flatMap(({ point, evaluation }) => {
+    const allocation = evaluation.budget.campus.miningAllocation;
+    const auto = allocation?.pods.filter((p) => p.mode === 'auto') ?? [];
+    if (!allocation || auto.length === 0) return [];
+    const phs = evaluation.budget.campus.miningPods.reduce((t, p) => t + p.hashrateThs, 0) / 1000;
+    const off = auto.filter((p) => p.offReason).length;
+    return [
+      `  mining${point.label ? ` ${point.label}` : ''}: ${mw(allocation.miningPowerKw)} MW of ${mw(allocation.headroomKw)} MW headroom used by ` +
+        `${auto.length} auto-capped pod${auto.length === 1 ? '' : 's'}${off > 0 ? ` (${off} off)` : ''}; ${phs.toFixed(1)} PH/s in all`,
+    ];
+  });
+}
+
 export function renderSummary(timeline: TimelineEvaluation): string {
   const { budget } = timeline.current;
   const failures = firstOccurrences(timeline.failures);
@@ -85,6 +100,7 @@ export function renderSummary(timeline: TimelineEvaluation): string {
   const lines = [
     `Power budget: ${campus.name} (${campus.gridRegion}, interconnect ${mw(site.interconnectLimitKw)} MW${scope}): ${status}`,
     ...table(rows, [false, false, true, true, true, true, true, true, true, true]).map((l) => `  ${l}`),
+    ...miningLines(timeline),
     ...(timeline.states.length > 1 ? ['  timeline (site totals, normal operation):', ...timelineRows(timeline).map((l) => `    ${l}`)] : []),
     ...[...failures, ...warnings].map((r) => `  ${r.status === 'fail' ? 'FAIL' : 'WARN'} [${r.path}] ${r.message}`),
   ];

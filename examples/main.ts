@@ -3,6 +3,7 @@
  */
 import { runCampusApp } from '../stacks/run-campus-app';
 import { ercot300 } from './ercot-300';
+import { flexibleMining } from './flexible-mining';
 import { phasedConversion } from './phased-conversion';
 import { retrofit } from './retrofit';
 
@@ -10,4 +11,5 @@ process.exitCode = runCampusApp((app) => {
   ercot300(app);
   retrofit(app);
   phasedConversion(app);
+  flexibleMining(app);
 });

@@ -57,6 +57,12 @@ const coolingSchema = z.object({
 
 const podSchema = z.object({
   name: z.string(),
+  /** Added to version 1 with power caps; absent in older files. */
+  capMode: z.enum(['rated', 'auto', 'fixed']).optional(),
+  capW: z.number().nullable().optional(),
+  priority: z.number().optional(),
+  hashrateThs: z.number().optional(),
+  offReason: z.string().optional(),
   hardwareId: z.string(),
   hardware: z.string(),
   count: z.number().int(),

@@ -7,7 +7,7 @@ import { escapeCell, markdownTable } from './markdown-table';
 import { mermaidFlowchart } from './mermaid';
 import { siteReport, type SiteReport } from './report';
 import { statusBadge } from './status-badge';
-import { timelineRows } from './report-text';
+import { cappedPodRows, timelineRows } from './report-text';
 import { timelineMermaid } from '../domain/timeline-chart';
 
 const HEADER = ['bus', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', 'aux MW', 'load MW', 'headroom MW', 'util'];
@@ -49,7 +49,15 @@ function siteSection(budget: PowerBudget): string[] {
     ...mermaidFlowchart(budget),
     '```',
     ...timelineSection(site),
+    ...cappedPodSection(site),
   ];
+}
+
+/** For a site with power-capped pods: a line per pod with its cap, hashrate and priority. */
+function cappedPodSection(site: SiteReport): string[] {
+  if (site.cappedPods.length === 0) return [];
+  const [header, ...rows] = cappedPodRows(site);
+  return ['', '#### Mining caps', '', ...markdownTable(header, rows.map((r) => r.map(escapeCell)), [false, false, true, true, true, true, false])];
 }
 
 /** For a site with phases: the timeline as a table and as a stacked chart. */

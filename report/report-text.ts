@@ -38,6 +38,14 @@ export function timelineRows(site: SiteReport): string[][] {
   ];
 }
 
+/** The per-pod cap rows of a site with power-capped pods (header first); shared with the Markdown report. */
+export function cappedPodRows(site: SiteReport): string[][] {
+  return [
+    ['pod', 'mode', 'priority', 'cap W', 'kW', 'TH/s', 'note'],
+    ...site.cappedPods.map((p) => [p.pod, p.mode, String(p.priority), p.capW.toFixed(0), p.itKw.toFixed(1), p.hashrateThs.toFixed(1), p.offReason ?? '']),
+  ];
+}
+
 function siteBlock(site: SiteReport): string[] {
   const rows = [HEADER];
   for (const bus of site.buses) {
@@ -61,6 +69,9 @@ function siteBlock(site: SiteReport): string[] {
     siteHeadline(site),
     ...textTable(rows, RIGHT).map((l) => `  ${l}`),
     ...(site.timeline.length > 0 ? ['  timeline (site totals, normal operation):', ...textTable(timelineRows(site), TIMELINE_RIGHT).map((l) => `    ${l}`)] : []),
+    ...(site.cappedPods.length > 0
+      ? ['  mining caps:', ...textTable(cappedPodRows(site), [false, false, true, true, true, true, false]).map((l) => `    ${l}`)]
+      : []),
     ...site.findings.map((c) => `  ${c.status.toUpperCase()} [${c.path}] ${c.message}`),
   ];
 }

@@ -42,6 +42,18 @@ export interface SiteReport {
   readonly asOf: string | null;
   /** One row per state, for a campus with more than one (phases); empty otherwise. */
   readonly timeline: readonly TimelineRow[];
+  /** One row per power-capped pod (auto or fixed), in the state the file's top level describes. */
+  readonly cappedPods: readonly CappedPodRow[];
+}
+
+export interface CappedPodRow {
+  readonly pod: string;
+  readonly mode: 'auto' | 'fixed';
+  readonly priority: number;
+  readonly capW: number;
+  readonly itKw: number;
+  readonly hashrateThs: number;
+  readonly offReason?: string;
 }
 
 export interface TimelineRow {
@@ -105,6 +117,17 @@ export function siteReport(budget: PowerBudget): SiteReport {
       (c) => ({ check: c.check, status: c.status, subject: c.subject, path: c.path, ...(c.scenario ? { scenario: c.scenario } : {}), message: c.message }),
     ),
     asOf: budget.asOf ?? null,
+    cappedPods: budget.loads.miningPods
+      .filter((p) => p.capMode === 'auto' || p.capMode === 'fixed')
+      .map((p) => ({
+        pod: p.name,
+        mode: p.capMode as 'auto' | 'fixed',
+        priority: p.priority ?? 0,
+        capW: p.capW ?? 0,
+        itKw: p.itKw,
+        hashrateThs: p.hashrateThs ?? 0,
+        ...(p.offReason ? { offReason: p.offReason } : {}),
+      })),
     timeline:
       timeline.length > 1
         ? timeline.map((t) => ({

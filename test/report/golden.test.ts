@@ -12,7 +12,7 @@ function cli(args: string[]): { code: number; stdout: string; stderr: string } {
 describe.each(['text', 'md', 'json'] as const)('golden outputs, --format %s', (format) => {
   const ext = format === 'text' ? 'txt' : format;
 
-  test.each(['examples', 'second-hall', 'phased', 'phased-mid-n1'] as Variant[])('report on %s', (variant) => {
+  test.each(['examples', 'second-hall', 'phased', 'phased-mid-n1', 'flexible'] as Variant[])('report on %s', (variant) => {
     const result = cli(['report', synthVariant(variant), '--format', format]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

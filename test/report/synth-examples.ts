@@ -14,13 +14,15 @@ import { GpuHall } from '../../constructs/gpu-hall';
 import { MiningPod } from '../../constructs/mining-pod';
 import { ercot300 } from '../../examples/ercot-300';
 import { phasedConversion } from '../../examples/phased-conversion';
+import { flexibleMining } from '../../examples/flexible-mining';
 import { retrofit } from '../../examples/retrofit';
 import { runCampusApp } from '../../stacks/run-campus-app';
 
-export type Variant = 'examples' | 'second-hall' | 'more-mining' | 'phased' | 'phased-mid-n1';
+export type Variant = 'examples' | 'second-hall' | 'more-mining' | 'phased' | 'phased-mid-n1' | 'flexible';
 
 function build(variant: Variant): (app: App) => void {
   if (variant === 'phased') return (app) => void phasedConversion(app);
+  if (variant === 'flexible') return (app) => void flexibleMining(app);
   // 260 racks in phase 2: the N+1 contingency fails from 2027-07 until the third feed in 2028-01.
   if (variant === 'phased-mid-n1') return (app) => void phasedConversion(app, 'permian-phased', { phase2Racks: 260 });
   return (app) => {
