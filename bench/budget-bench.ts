@@ -16,10 +16,13 @@ import { CoolingSystem } from '../constructs/cooling-system';
 import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
 import { evaluateCampus, evaluateTimeline } from '../domain/evaluate';
+import { allocateMiningCaps } from '../domain/mining-caps';
 import type { CampusModel, MiningPodModel } from '../domain/model';
 import { renderPowerBudget } from '../domain/power-budget-file';
 import { ercot300 } from '../examples/ercot-300';
 import { retrofit } from '../examples/retrofit';
+import { phasedConversion } from '../examples/phased-conversion';
+import { flexibleMining } from '../examples/flexible-mining';
 import { Campus } from '../stacks/campus';
 import { synthCampusApp } from '../stacks/run-campus-app';
 
@@ -39,14 +42,15 @@ function time(label: string, runs: number, fn: () => void): void {
 }
 
 /** A plain-data campus with `buses` buses, `podsPerBus` pods each, one air system per bus. */
-function bigModel(buses: number, podsPerBus: number): CampusModel {
+function bigModel(buses: number, podsPerBus: number, autoCaps = false): CampusModel {
   const pods: MiningPodModel[] = [];
   for (let b = 0; b < buses; b++) {
     for (let p = 0; p < podsPerBus; p++) {
       pods.push({
         kind: 'mining-pod', name: `pod-${b}-${p}`, path: `big/pod-${b}-${p}`, bus: `bus-${b}`, cooling: `air-${b}`,
         itKw: 1_020.6, firm: false, coolingRequirement: 'air', hardware: 'S21 XP', hardwareId: 's21-xp',
-        count: 280, spares: 0, minerPowerW: 3_645, hashrateThs: 75_600, efficiencyJTh: 13.5, curtailSeconds: 60, priority: 0,
+        count: 280, spares: 0, minerPowerW: 3_645, hashrateThs: 75_600, efficiencyJTh: 13.5, curtailSeconds: 60, priority: p % 3,
+        ...(autoCaps ? { powerControl: { mode: 'auto' as const, minW: 2_600, maxW: 3_645 } } : {}),
       });
     }
   }
@@ -68,11 +72,15 @@ const quiet = { stdout: () => undefined, stderr: (t: string) => process.stderr.w
 
 time('engine: evaluate 1,000 pods on 10 buses', 20, () => evaluateCampus(bigModel(10, 100)));
 time('engine: evaluate 10,000 pods on 100 buses', 5, () => evaluateCampus(bigModel(100, 100)));
+time('engine: auto caps for 10,000 pods on 100 buses (3 priorities)', 5, () => allocateMiningCaps(bigModel(100, 100, true)));
+time('engine: evaluate with auto caps, 10,000 pods', 5, () => evaluateCampus(bigModel(100, 100, true)));
 time('engine: evaluate + render power-budget.json, 10,000 pods', 5, () => renderPowerBudget(evaluateTimeline(bigModel(100, 100))));
-time('constructs + synth: both bundled examples (186 + 26 pods)', 10, () => {
+time('constructs + synth: all four bundled examples', 10, () => {
   const app = new App({ outdir });
   ercot300(app);
   retrofit(app);
+  phasedConversion(app);
+  flexibleMining(app);
   synthCampusApp(app, quiet);
 });
 time('constructs + synth: one campus with 2,000 pods', 3, () => {
