@@ -2,6 +2,7 @@
  * The plain-text power-budget summary printed by `cdktf synth` (one block per site).
  */
 import { campusEconomics } from './economics';
+import { loadCells } from './load-cells';
 import { firstOccurrences, type TimelineEvaluation } from './evaluate';
 import { formatPercent, KW_PER_MW, round } from './units';
 
@@ -83,11 +84,7 @@ export function renderSummary(timeline: TimelineEvaluation): string {
         `bus ${bus.bus.name}`,
         s.label,
         mw(s.capacityKw),
-        mw(s.load.firmItKw),
-        mw(s.load.interruptibleItKw),
-        mw(s.load.coolingKw),
-        mw(s.load.auxiliaryKw),
-        mw(s.load.totalKw),
+        ...loadCells(s.load, mw),
         mw(s.headroomKw),
         pct(s.utilization),
       ]);

@@ -2,6 +2,7 @@
  * `campus report --format md`: a table per site and a Mermaid flowchart of its power.
  */
 import type { PowerBudget } from './budget-schema';
+import { loadCells } from '../domain/load-cells';
 import { mw, pct } from './format';
 import { escapeCell, markdownTable } from './markdown-table';
 import { mermaidFlowchart } from './mermaid';
@@ -20,11 +21,7 @@ export function scenarioTable(site: SiteReport): string[] {
       `${bus.bus} (${bus.redundancy})`,
       s.label,
       mw(s.capacityKw),
-      mw(s.load.firmItKw),
-      mw(s.load.interruptibleItKw),
-      mw(s.load.coolingKw),
-      mw(s.load.auxiliaryKw),
-      mw(s.load.totalKw),
+      ...loadCells(s.load, mw),
       mw(s.headroomKw),
       pct(s.utilization),
     ]),

@@ -1,6 +1,7 @@
 /**
  * `campus report` as a terminal table (the default format).
  */
+import { loadCells } from '../domain/load-cells';
 import { mw, pct } from './format';
 import type { CampusReport, SiteReport } from './report';
 import { textTable } from './text-table';
@@ -26,11 +27,7 @@ export function timelineRows(site: SiteReport): string[][] {
     ...site.timeline.map((t) => [
       t.label,
       mw(t.capacityKw),
-      mw(t.load.firmItKw),
-      mw(t.load.interruptibleItKw),
-      mw(t.load.coolingKw),
-      mw(t.load.auxiliaryKw),
-      mw(t.load.totalKw),
+      ...loadCells(t.load, mw),
       mw(t.gridImportKw),
       mw(t.interconnectLimitKw),
       t.status,
@@ -55,11 +52,7 @@ function siteBlock(site: SiteReport): string[] {
         bus.redundancy,
         s.label,
         mw(s.capacityKw),
-        mw(s.load.firmItKw),
-        mw(s.load.interruptibleItKw),
-        mw(s.load.coolingKw),
-        mw(s.load.auxiliaryKw),
-        mw(s.load.totalKw),
+        ...loadCells(s.load, mw),
         mw(s.headroomKw),
         pct(s.utilization),
       ]);

@@ -3,30 +3,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// The README's campus example is part of the contract with a new user: it must synthesize.
-test('the README campus example synthesizes', () => {
+/** Runs the README's TypeScript block that contains `marker` as an app; returns its result and output folder. */
+function runReadmeExample(marker: string) {
   const root = path.join(__dirname, '..');
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-  const example = /```ts\n([\s\S]*?)```/.exec(readme)![1].replace("from 'hybrid-campus'", `from ${JSON.stringify(path.join(root, 'index'))}`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-readme-'));
-  const file = path.join(dir, 'main.ts');
-  fs.writeFileSync(file, example);
-  const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', file], {
-    cwd: root,
-    env: { ...process.env, CDKTF_OUTDIR: path.join(dir, 'out') },
-    encoding: 'utf8',
-  });
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  expect(result.stdout).toContain('Power budget: west-texas-1 (ERCOT, interconnect 120.00 MW): OK');
-  expect(fs.existsSync(path.join(dir, 'out', 'stacks', 'west-texas-1', 'power-budget.json'))).toBe(true);
-});
-
-// So must the workloads example of "Adding workloads".
-test('the README workloads example synthesizes, with its workloads and no credential in cdk.tf.json', () => {
-  const root = path.join(__dirname, '..');
-  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).find((code) => code.includes('addInferenceService'))!;
+  const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).find((code) => code.includes(marker))!;
   const example = block.replace("from 'hybrid-campus'", `from ${JSON.stringify(path.join(root, 'index'))}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-readme-'));
   const file = path.join(dir, 'main.ts');
@@ -36,10 +17,25 @@ test('the README workloads example synthesizes, with its workloads and no creden
     env: { ...process.env, CDKTF_OUTDIR: path.join(dir, 'out') },
     encoding: 'utf8',
   });
+  return { result, out: path.join(dir, 'out') };
+}
+
+// The README's campus example is part of the contract with a new user: it must synthesize.
+test('the README campus example synthesizes', () => {
+  const { result, out } = runReadmeExample("'west-texas-1'");
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('Power budget: west-texas-1 (ERCOT, interconnect 120.00 MW): OK');
+  expect(fs.existsSync(path.join(out, 'stacks', 'west-texas-1', 'power-budget.json'))).toBe(true);
+});
+
+// So must the workloads example of "Adding workloads".
+test('the README workloads example synthesizes, with its workloads and no credential in cdk.tf.json', () => {
+  const { result, out } = runReadmeExample('addInferenceService');
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   expect(result.stdout).toContain('Power budget: west-texas-2 (ERCOT, interconnect 50.00 MW): OK');
-  const json = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'stacks', 'west-texas-2', 'cdk.tf.json'), 'utf8'));
+  const json = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'west-texas-2', 'cdk.tf.json'), 'utf8'));
   expect(Object.keys(json.resource.kubernetes_deployment_v1)).toHaveLength(3);
   expect(Object.keys(json.resource.kubernetes_job_v1)).toHaveLength(1);
   expect(Object.values(json.resource.kubernetes_secret_v1).map((s) => (s as { data: unknown }).data)).toEqual([
