@@ -3,11 +3,13 @@
  */
 export * from './domain';
 export * from './catalog';
-export { Campus, DEFAULT_WARN_UTILIZATION, type CampusProps } from './stacks/campus';
+export { Campus, DATE_CONTEXT_KEY, DEFAULT_WARN_UTILIZATION, TIMELINE_SVG_FILE_NAME, type CampusProps, type DemandResponseProps } from './stacks/campus';
 export { runCampusApp, synthCampusApp, collectValidationErrors, type RunCampusAppOptions } from './stacks/run-campus-app';
 export { PowerBus, type PowerBusProps, type FeedProps } from './constructs/power-bus';
 export { CoolingSystem, type CoolingSystemProps } from './constructs/cooling-system';
-export { MiningPod, type MiningPodProps } from './constructs/mining-pod';
+export { MiningPod, DEFAULT_CURTAIL_SECONDS, type MiningPodProps, type PowerCapProps } from './constructs/mining-pod';
+export { Conversion, type ConversionProps, type ConvertedHallProps } from './constructs/conversion';
+export { deployedWhen, isDeployedIn } from './constructs/deployed-when';
 export { GpuHall, type GpuHallProps, type TenantNamespaceProps } from './constructs/gpu-hall';
 export { AuxiliaryLoad, type AuxiliaryLoadProps } from './constructs/auxiliary-load';
 export { KubernetesAccess, type KubernetesAccessProps } from './constructs/kubernetes-access';
