@@ -2,7 +2,7 @@
  * The campus at each state of its timeline (see timeline.ts for the rules on dates).
  */
 import type { CampusModel } from './model';
-import { type Dated, type Month, type TimelinePoint, inServiceAt, timelinePoints } from './timeline';
+import { type Dated, type Month, type TimelinePoint, inServiceAt, nextMonth, timelinePoints } from './timeline';
 
 /** Every dated thing in a campus: feeds, buses, cooling, loads and commitments. */
 export function datedParts(campus: CampusModel): Dated[] {
@@ -37,6 +37,6 @@ export function campusAt(campus: CampusModel, point: TimelinePoint): CampusModel
  * (synth for a date).
  */
 export function campusStates(campus: CampusModel, at?: Month): TimelinePoint[] {
-  if (at !== undefined) return [{ at, from: at, until: at, label: `at ${at}` }];
+  if (at !== undefined) return [{ at, from: at, until: nextMonth(at), label: `at ${at}` }];
   return timelinePoints(datedParts(campus));
 }

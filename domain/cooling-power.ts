@@ -10,8 +10,11 @@
  * All electrical power drawn by IT ends up as heat, so heat kW = IT kW.
  *
  * When one system serves firm and interruptible loads, its power is split in proportion to the
- * heat each class puts into it. A system that serves nothing yet still draws its fixed power;
- * that draw is counted as firm, the conservative choice.
+ * heat each class puts into it: a PUE or COP draw falls with the heat when interruptible load is
+ * shed. A fixed draw does not fall with the heat (fans and pumps keep running for the firm
+ * loads), so it is firm whenever the system serves any firm load, or nothing at all, and
+ * interruptible only when it serves interruptible loads alone (then shedding them all lets the
+ * system stop).
  */
 import type { CoolingPowerModel } from './model';
 
@@ -36,7 +39,7 @@ export interface CoolingPowerSplit {
 export function splitCoolingPower(model: CoolingPowerModel, firmHeatKw: number, interruptibleHeatKw: number): CoolingPowerSplit {
   const heatKw = firmHeatKw + interruptibleHeatKw;
   const totalKw = coolingPowerKw(model, heatKw);
-  const firmShare = heatKw > 0 ? firmHeatKw / heatKw : 1;
+  const firmShare = model.model === 'fixed' ? (firmHeatKw > 0 || heatKw === 0 ? 1 : 0) : heatKw > 0 ? firmHeatKw / heatKw : 1;
   const firmKw = totalKw * firmShare;
   return { totalKw, firmKw, interruptibleKw: totalKw - firmKw };
 }

@@ -37,6 +37,9 @@ export function busContingency(bus: BusModel): Contingency | undefined {
     case 'N':
       return undefined;
     case 'N+1': {
+      if (bus.feeds.length === 0) {
+        return { label: 'N+1 (no feed in service)', lost: 'no feed in service', firmCapacityKw: 0 };
+      }
       const lost = largestFeed(bus.feeds);
       return {
         label: `N+1 (lose ${lost.name})`,

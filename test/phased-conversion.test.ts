@@ -71,6 +71,18 @@ describe('phased conversion example', () => {
     const dir = path.join(result.outdir, 'stacks', 'permian-phased');
     const budget = JSON.parse(fs.readFileSync(path.join(dir, 'power-budget.json'), 'utf8'));
     expect(budget.asOf).toBe('2026-08');
+    // 2026-08 is inside the commitment's June-September season: the check ran, for that month.
+    expect(budget.checks.filter((c: { check: string }) => c.check === 'demand-response')).toEqual([
+      {
+        check: 'demand-response',
+        status: 'pass',
+        subject: 'ERCOT ERS-10',
+        path: 'permian-phased',
+        date: 'at 2026-08',
+        message:
+          "at 2026-08: demand response 'ERCOT ERS-10': 77.077 MW of interruptible load can curtail within 600 s, covering the committed 40.000 MW (192.7%).",
+      },
+    ]);
     expect(budget.timeline.map((t: { label: string }) => t.label)).toEqual(['at 2026-08']);
     expect(budget.loads.miningPods).toHaveLength(70);
     expect(budget.loads.gpuHalls).toEqual([]);

@@ -90,6 +90,22 @@ describe('computeBudget', () => {
     expect(b.site.generationOffsetKw).toBeCloseTo(7_000, 6);
   });
 
+  test('fixed cooling power stays firm in a contingency however much mining shares the system', () => {
+    // A 10 MW firm hall and 2 MW of fixed cooling on an N+1 bus with 11 MW firm capacity: 12 MW
+    // of firm load fails. Adding a 9 MW interruptible pod on the same cooling must not change that.
+    const model = (podKw: number) =>
+      computeBudget(
+        campus({
+          buses: [bus('b', [feed('f1', 11_000), feed('f2', 11_000)], 'N+1')],
+          coolingSystems: [cooling('c', 'b', { model: 'fixed', powerKw: 2_000 }, 1_000_000)],
+          gpuHalls: [hall('h', 'b', 'c', 10_000)],
+          miningPods: podKw > 0 ? [pod('p', 'b', 'c', podKw)] : [],
+        }),
+      ).buses[0].scenarios[1].load.totalKw;
+    expect(model(0)).toBe(12_000);
+    expect(model(9_000)).toBe(12_000);
+  });
+
   test('the result does not depend on declaration order', () => {
     const reversed = computeBudget({
       ...model,

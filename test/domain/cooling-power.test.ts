@@ -21,10 +21,13 @@ describe('cooling power', () => {
     expect(s.interruptibleKw).toBe(25);
   });
 
-  test('fixed power is split by heat too', () => {
-    const s = splitCoolingPower({ model: 'fixed', powerKw: 40 }, 100, 300);
-    expect(s.firmKw).toBe(10);
-    expect(s.interruptibleKw).toBe(30);
+  test('fixed power does not fall with the heat: firm while any firm load is served', () => {
+    const mixed = splitCoolingPower({ model: 'fixed', powerKw: 40 }, 100, 300);
+    expect(mixed.firmKw).toBe(40);
+    expect(mixed.interruptibleKw).toBe(0);
+    const miningOnly = splitCoolingPower({ model: 'fixed', powerKw: 40 }, 0, 300);
+    expect(miningOnly.firmKw).toBe(0);
+    expect(miningOnly.interruptibleKw).toBe(40);
   });
 
   test('a system that serves nothing counts its fixed draw as firm', () => {

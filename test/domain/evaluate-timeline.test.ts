@@ -45,6 +45,19 @@ describe('evaluateTimeline', () => {
     expect(at.failures).toEqual([]);
   });
 
+  test('an N+1 bus whose feeds are not in service yet has no capacity, and says so', () => {
+    const early = evaluateTimeline(
+      campus({
+        buses: [bus('b', [feed('f1', 5_000, { inService: '2027-01' }), feed('f2', 5_000, { inService: '2027-01' })], 'N+1')],
+        auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'b', powerKw: 100 }],
+      }),
+    );
+    expect(early.failures.map((f) => f.message)).toEqual([
+      "before 2027-01: normal operation: bus 'b' load 0.100 MW (firm IT 0.000 MW, interruptible IT 0.000 MW, cooling 0.000 MW, auxiliary 0.100 MW) exceeds its usable capacity 0.000 MW (0 feeds x max utilization) by 0.100 MW. Add or uprate a feed on 'b', or move or remove load on it.",
+      "before 2027-01: contingency N+1 on bus 'b' (no feed in service): firm load 0.100 MW (firm IT 0.000 MW, interruptible IT 0.000 MW, cooling 0.000 MW, auxiliary 0.100 MW) exceeds the firm capacity 0.000 MW by 0.100 MW, with all interruptible load shed. Add a feed to 'b', move firm load (GPU halls, their cooling, auxiliary) to another bus, or make loads interruptible if they can be shed.",
+    ]);
+  });
+
   test('a campus without dates has no date in its messages', () => {
     const plain = evaluateTimeline(campus({ buses: [bus('a', [feed('f', 1)])], auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'a', powerKw: 2 }] }));
     expect(plain.failures[0].date).toBeUndefined();
