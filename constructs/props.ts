@@ -130,9 +130,13 @@ export const pinnedImageSchema = z.string({ error: 'must be a string, e.g. "ghcr
 });
 
 /** An IPv4 or IPv6 CIDR block, as NetworkPolicy ipBlock takes it. */
-export const cidrSchema = z.union([z.cidrv4(), z.cidrv6()], {
-  error: 'must be a CIDR block, e.g. "10.20.0.0/16" or "2001:db8::/48"',
-});
+export const cidrSchema = z
+  .union([z.cidrv4(), z.cidrv6()], {
+    error: 'must be a CIDR block, e.g. "10.20.0.0/16" or "2001:db8::/48"',
+  })
+  .refine((cidr) => !cidr.endsWith('/0'), {
+    error: 'opens to every address (a /0 block, which also contains the pod network); give the narrow block of the miners or the pool',
+  });
 
 /** A TCP or UDP port number. */
 export const portSchema = z

@@ -230,6 +230,8 @@ export class StratumProxy extends Construct {
       spec: {
         type: p.serviceType,
         externalTrafficPolicy: p.serviceType === 'ClusterIP' ? undefined : 'Local',
+        // A cloud load balancer admits only the miners' network too, not just the NetworkPolicy.
+        loadBalancerSourceRanges: p.serviceType === 'LoadBalancer' ? [...p.minerCidrs] : undefined,
         selector,
         port: [{ name: 'stratum', port: p.port, targetPort: 'stratum', protocol: 'TCP' }],
       },

@@ -46,13 +46,18 @@ export interface StratumEndpoint {
   readonly port: number;
 }
 
-const STRATUM_URL = /^(?<scheme>stratum\+tcp|stratum\+ssl|stratum2\+tcp):\/\/(?<host>[A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(?<port>[0-9]{1,5})(?:\/[^\s]*)?$/;
+const STRATUM_URL = /^(?<scheme>stratum\+tcp|stratum\+ssl|stratum2\+tcp):\/\/(?<host>[A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(?<port>[0-9]{1,5})(?:\/[A-Za-z0-9]*)?$/;
 
 /**
  * Parses a pool URL such as `stratum+tcp://btc.pool.example:3333`. The port is required: it is
  * what the proxy's egress NetworkPolicy allows. Returns a problem description for a bad URL.
  */
 export function parseStratumUrl(url: string): StratumEndpoint | string {
+  // Pool URLs are written into cdk.tf.json in the clear, so nothing that can carry a secret:
+  // no user, query or fragment, and a path only for Stratum V2 (the pool's public authority key).
+  if (/[@?#]/.test(url) || (!url.startsWith('stratum2+') && /:\/\/[^/]+\/./.test(url))) {
+    return 'carries a user, query, fragment or path; pool URLs go into cdk.tf.json in the clear, so give scheme://host:port (stratum2+tcp may add the pool key as a path) and pass credentials through the pool credential variables';
+  }
   const match = STRATUM_URL.exec(url);
   if (!match?.groups) {
     return 'is not a stratum pool URL with a port; write stratum+tcp://host:port, stratum+ssl://host:port or stratum2+tcp://host:port';

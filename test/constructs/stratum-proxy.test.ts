@@ -92,18 +92,26 @@ describe('StratumProxy', () => {
     });
   });
 
-  test('a LoadBalancer Service that keeps the miners\u2019 source addresses', () => {
+  test('a LoadBalancer Service that keeps the miners\u2019 source addresses and admits only their network', () => {
     const { campus, pods } = site();
     new StratumProxy(campus, 'proxy-a', { ...PROXY, pods, port: 3400 });
     expect(Testing.synth(campus, true)).toHaveResourceWithProperties(ServiceV1, {
       spec: {
         type: 'LoadBalancer',
         external_traffic_policy: 'Local',
+        load_balancer_source_ranges: ['10.50.0.0/16'],
         selector: { 'app.kubernetes.io/name': 'proxy-a', 'app.kubernetes.io/component': 'stratum-proxy' },
         port: [{ name: 'stratum', port: 3400, target_port: 'stratum', protocol: 'TCP' }],
       },
       wait_for_load_balancer: false,
     });
+  });
+
+  test('refuses a /0 block, which would open the proxy to every address', () => {
+    const { campus, pods } = site();
+    expect(errorOf(() => new StratumProxy(campus, 'proxy-a', { ...PROXY, pods, minerCidrs: ['0.0.0.0/0'] }))).toBe(
+      'CampusConfigError: [site/proxy-a] invalid property: minerCidrs[0] = "0.0.0.0/0": opens to every address (a /0 block, which also contains the pod network); give the narrow block of the miners or the pool',
+    );
   });
 
   test('its NetworkPolicy admits the miners on the proxy port and lets it reach DNS and the pools only', () => {

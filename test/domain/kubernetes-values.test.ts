@@ -47,6 +47,15 @@ describe('parseStratumUrl', () => {
     expect(parseStratumUrl('stratum2+tcp://[2001:db8::1]:3336/abc')).toMatchObject({ host: '[2001:db8::1]', port: 3336 });
   });
 
+  test.each(['stratum+tcp://worker:hunter2@pool.example:3333', 'stratum+tcp://pool.example:3333/acct?password=hunter2', 'stratum+tcp://pool.example:3333/path', 'stratum+ssl://pool.example:443#frag'])(
+    'refuses %s, which could carry a secret into cdk.tf.json',
+    (url) => {
+      expect(parseStratumUrl(url)).toBe(
+        'carries a user, query, fragment or path; pool URLs go into cdk.tf.json in the clear, so give scheme://host:port (stratum2+tcp may add the pool key as a path) and pass credentials through the pool credential variables',
+      );
+    },
+  );
+
   test.each(['http://pool.example:3333', 'stratum+tcp://pool.example', 'pool.example:3333'])('refuses %s', (url) => {
     expect(parseStratumUrl(url)).toBe(
       'is not a stratum pool URL with a port; write stratum+tcp://host:port, stratum+ssl://host:port or stratum2+tcp://host:port',
