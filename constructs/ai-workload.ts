@@ -2,7 +2,9 @@
  * What inference services and training jobs share: the props of their one container, their
  * placement in a GPU hall and the pod template built from both.
  */
+import type { IConstruct } from 'constructs';
 import { z } from 'zod';
+import { CampusConfigError } from '../domain/config-error';
 import type { DeploymentV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { type CampusScope } from './campus-scope';
 import type { GpuHall } from './gpu-hall';
@@ -57,6 +59,20 @@ type AiContainer = {
 };
 
 /** The labels of an AI workload's objects and pods; the first two select its pods. */
+/**
+ * A pod runs on one node, so it cannot ask for more GPUs than one server has. Checked for
+ * halls of GPU servers; a rack's GPUs sit in several compute trays whose size the catalog does
+ * not give, so rack halls are not checked here.
+ */
+export function checkGpusPerPod(workload: IConstruct, hall: GpuHall, gpusPerPod: number): void {
+  if (hall.system.kind === 'gpu-server' && gpusPerPod > hall.system.gpus) {
+    throw new CampusConfigError(
+      `[${workload.node.path}] invalid property: gpusPerPod = ${gpusPerPod}: a pod runs on one ${hall.system.model} server, which has ` +
+        `${hall.system.gpus} GPUs; ask for at most ${hall.system.gpus} GPUs per pod and run more pods.`,
+    );
+  }
+}
+
 export function aiWorkloadLabels(campus: CampusScope, hall: GpuHall, name: string, component: string): Record<string, string> {
   return {
     [LABEL_NAME]: name,

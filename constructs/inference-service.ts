@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
-import { type AiContainerProps, aiContainerShape, aiPodSpec, aiSelector, aiWorkloadLabels } from './ai-workload';
+import { type AiContainerProps, aiContainerShape, aiPodSpec, aiSelector, aiWorkloadLabels, checkGpusPerPod } from './ai-workload';
 import { type CampusScope, requireCampus } from './campus-scope';
 import type { GpuHall } from './gpu-hall';
 import { inServiceAt } from '../domain/timeline';
@@ -76,6 +76,7 @@ export class InferenceService extends Construct implements HallWorkload {
     const p = parseProps(this, schema, props);
     checkServiceId(this);
     this.hall = resolveHall(this, this.campus, p.hall);
+    checkGpusPerPod(this, this.hall, p.gpusPerPod);
     const hallNamespace = this.hall.namespace!;
     this.namespace = hallNamespace.name;
     this.replicas = p.replicas;
@@ -94,6 +95,9 @@ export class InferenceService extends Construct implements HallWorkload {
       metadata,
       spec: {
         replicas: String(p.replicas),
+        // Replace pods in place: a surge pod would ask for GPUs beyond the hall's quota and stall
+        // the rollout when the hall's GPUs are all requested.
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '0', maxUnavailable: String(p.maxUnavailable) } },
         selector: { matchLabels: selector },
         template: {
           metadata: { labels },

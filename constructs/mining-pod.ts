@@ -115,7 +115,16 @@ const schema = z
   .superRefine((p, ctx) => {
     const cap = p.powerCap;
     const rated = p.model.powerW;
-    if (!cap) return;
+    if (!cap) {
+      if (p.hashrateCurve) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hashrateCurve'],
+          message: 'is used only with powerCap (at rated power the hashrate comes from the model); remove it or add powerCap',
+        });
+      }
+      return;
+    }
     const range = p.model.powerRangeW;
     const minW = cap.minW ?? range?.minW;
     const maxW = cap.maxW ?? range?.maxW ?? rated;

@@ -20,13 +20,15 @@ export const kubernetesNameSchema = z
 export function positiveNumber(what: string) {
   return z
     .number({ error: `must be a finite number (${what})` })
-    .positive({ error: `must be greater than 0 (${what})` });
+    .positive({ error: `must be greater than 0 (${what})` })
+    .lt(1e9, { error: `must be less than 1,000,000,000 (${what}); check the unit` });
 }
 
 export function nonNegativeNumber(what: string) {
   return z
     .number({ error: `must be a finite number (${what})` })
-    .nonnegative({ error: `must be 0 or more (${what})` });
+    .nonnegative({ error: `must be 0 or more (${what})` })
+    .lt(1e9, { error: `must be less than 1,000,000,000 (${what}); check the unit` });
 }
 
 export function positiveInteger(what: string) {

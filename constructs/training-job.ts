@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import { JobV1 } from '@cdktf/provider-kubernetes/lib/job-v1';
 import type { JobV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/job-v1';
-import { type AiContainerProps, aiContainerShape, aiPodSpec, aiSelector, aiWorkloadLabels } from './ai-workload';
+import { type AiContainerProps, aiContainerShape, aiPodSpec, aiSelector, aiWorkloadLabels, checkGpusPerPod } from './ai-workload';
 import { type CampusScope, requireCampus } from './campus-scope';
 import type { GpuHall } from './gpu-hall';
 import { inServiceAt } from '../domain/timeline';
@@ -64,6 +64,7 @@ export class TrainingJob extends Construct implements HallWorkload {
     this.campus = requireCampus(this, 'TrainingJob');
     const p = parseProps(this, schema, props);
     this.hall = resolveHall(this, this.campus, p.hall);
+    checkGpusPerPod(this, this.hall, p.gpusPerPod);
     const hallNamespace = this.hall.namespace!;
     this.namespace = hallNamespace.name;
     this.parallelism = p.parallelism;

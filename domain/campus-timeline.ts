@@ -28,6 +28,9 @@ export function campusAt(campus: CampusModel, point: TimelinePoint): CampusModel
     gpuHalls: on(campus.gpuHalls),
     auxiliaryLoads: on(campus.auxiliaryLoads),
     commitments: on(campus.commitments ?? []),
+    notInService: [...campus.buses, ...campus.coolingSystems]
+      .filter((part) => !inServiceAt(part, point.at))
+      .map((part) => ({ name: part.name, ...(part.inService ? { inService: part.inService } : {}), ...(part.retire ? { retire: part.retire } : {}) })),
     period: point,
   };
 }

@@ -162,6 +162,8 @@ export interface CampusModel {
   readonly economics?: EconomicsInputs;
   /** Set by the allocation of per-pod power caps (mining-caps.ts). */
   readonly miningAllocation?: MiningAllocation;
+  /** Set with `period`: the buses and cooling systems of the campus that are not in service then. */
+  readonly notInService?: readonly { readonly name: string; readonly inService?: string; readonly retire?: string }[];
   /** Set on the campus as it stands in one state of its timeline (see timeline.ts). */
   readonly period?: TimelinePoint;
 }

@@ -18,6 +18,21 @@ export const loadReferences: BudgetCheck = {
     const judge = (subject: { name: string; path: string }, field: 'bus' | 'cooling', target: string): void => {
       const known = field === 'bus' ? buses : cooling;
       if (known.has(target)) return;
+      const what = field === 'bus' ? 'bus' : 'cooling system';
+      const dormant = campus.notInService?.find((p) => p.name === target);
+      if (dormant) {
+        const span = dormant.retire ? `it retires in ${dormant.retire}` : `it comes into service in ${dormant.inService}`;
+        results.push({
+          check: loadReferences.id,
+          status: 'fail',
+          subject: subject.name,
+          path: subject.path,
+          message:
+            `structure: '${subject.name}' uses ${what} '${target}', which is not in service then (${span}). ` +
+            `Give '${subject.name}' service dates within those of '${target}', or move it to a ${what} in service.`,
+        });
+        return;
+      }
       results.push({
         check: loadReferences.id,
         status: 'fail',

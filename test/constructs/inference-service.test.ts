@@ -31,6 +31,8 @@ describe('InferenceService', () => {
     expect(deployment.spec).toEqual({
       replicas: '3',
       selector: { match_labels: SELECTOR },
+      // No surge pod: it would ask for GPUs beyond the hall's quota.
+      strategy: { type: 'RollingUpdate', rolling_update: { max_surge: '0', max_unavailable: '1' } },
       template: {
         metadata: { labels: LABELS },
         spec: {
@@ -231,5 +233,13 @@ describe('InferenceService', () => {
         "CampusConfigError: [site/llm] the Kubernetes Deployment 'llm' in namespace 'site-hall-1' is already defined by site/hall-1/llm. Give one of them another id.",
       );
     });
+  });
+
+  test('refuses more GPUs per pod than one server of the hall has', () => {
+    const { campus } = smallCampus();
+    const hall = new GpuHall(campus, 'hall-b200', { system: GPU_SYSTEMS.NVIDIA_DGX_B200, count: 4, bus: campus.node.findChild('bus') as never, cooling: campus.node.findChild('air') as never });
+    expect(errorOf(() => hall.addInferenceService('big', { image: 'registry.example.com/ai/server:1.0', gpusPerPod: 16, cpuMillicores: 1_000, memoryMib: 1_024, port: 8000 }))).toBe(
+      'CampusConfigError: [site/hall-b200/big] invalid property: gpusPerPod = 16: a pod runs on one DGX B200 (8x B200, 1,440 GB) server, which has 8 GPUs; ask for at most 8 GPUs per pod and run more pods.',
+    );
   });
 });

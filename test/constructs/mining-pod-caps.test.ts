@@ -47,6 +47,11 @@ describe('MiningPod power caps', () => {
       'hashrateCurve = [{"powerW":2500,"hashrateThs":150},{"powerW":3500,"hashrateThs":200}]: must cover the power range 2000-3500 W (it spans 2500-3500 W)',
     ],
     [
+      'a hashrate curve without a power cap',
+      { hashrateCurve: [{ powerW: 2_000, hashrateThs: 120 }, { powerW: 3_500, hashrateThs: 200 }] },
+      'hashrateCurve = [{"powerW":2000,"hashrateThs":120},{"powerW":3500,"hashrateThs":200}]: is used only with powerCap (at rated power the hashrate comes from the model); remove it or add powerCap',
+    ],
+    [
       'a hashrate curve out of order',
       { powerCap: { mode: 'auto', minW: 2_000 }, hashrateCurve: [{ powerW: 3_500, hashrateThs: 200 }, { powerW: 2_000, hashrateThs: 120 }] },
       'hashrateCurve = [{"powerW":3500,"hashrateThs":200},{"powerW":2000,"hashrateThs":120}]: powerW must increase from point to point',

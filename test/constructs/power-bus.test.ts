@@ -59,6 +59,11 @@ describe('PowerBus', () => {
       '[site/b] 2 invalid properties: feeds[0].name = "F 1": must be a Kubernetes DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit; feeds[0].capacityMw = NaN: must be a finite number (contracted or nameplate rating in MW)',
     ],
     [
+      'a rating in W where MW is asked',
+      { feeds: [{ name: 'f', capacityMw: 30e9 }] },
+      '[site/b] invalid property: feeds[0].capacityMw = 30000000000: must be less than 1,000,000,000 (contracted or nameplate rating in MW); check the unit',
+    ],
+    [
       'a percentage instead of a fraction',
       { feeds: [{ name: 'f', capacityMw: 10, maxUtilization: 80 }] },
       '[site/b] invalid property: feeds[0].maxUtilization = 80: must be at most 1 (share of the rating that may be drawn continuously); give a fraction, e.g. 0.8 for 80%',
