@@ -49,6 +49,11 @@ export interface BusBudget {
   readonly generationUsableKw: number;
   /** What this bus draws from the grid in normal operation. */
   readonly gridImportKw: number;
+  /**
+   * Normal-operation load of auto-capped mining on this bus (its IT, and the PUE/COP cooling it
+   * causes here). It is sized to fill the headroom, so it does not count towards warnings.
+   */
+  readonly autoMiningKw: number;
   readonly scenarios: readonly ScenarioBudget[];
 }
 
@@ -59,6 +64,8 @@ export interface CoolingBudget {
   readonly heatKw: number;
   readonly firmHeatKw: number;
   readonly power: CoolingPowerSplit;
+  /** Heat of auto-capped mining pods served. */
+  readonly autoMiningHeatKw: number;
   readonly utilization: number;
 }
 
@@ -70,6 +77,8 @@ export interface SiteBudget {
   readonly interconnectLimitKw: number;
   readonly headroomKw: number;
   readonly utilization: number;
+  /** Grid import that is auto-capped mining (per bus, at most that bus's import). */
+  readonly autoMiningKw: number;
 }
 
 export interface CampusBudget {
@@ -135,6 +144,7 @@ function coolingBudget(cooling: CoolingModel, served: readonly ItLoadModel[]): C
     heatKw,
     firmHeatKw,
     power: splitCoolingPower(cooling.power, firmHeatKw, interruptibleHeatKw),
+    autoMiningHeatKw: sum(served.filter(isAutoCapped), (l) => l.itKw),
     utilization: utilizationOf(heatKw, cooling.capacityKw),
   };
 }
@@ -143,6 +153,16 @@ interface BusParts {
   readonly itLoads: readonly ItLoadModel[];
   readonly cooling: readonly CoolingBudget[];
   readonly auxiliary: readonly AuxiliaryLoadModel[];
+}
+
+/** A mining pod whose cap the engine sized to fill the headroom (mining-caps.ts). */
+function isAutoCapped(load: ItLoadModel): boolean {
+  return (load as MiningPodModel).powerControl?.mode === 'auto';
+}
+
+/** Cooling power a PUE or COP system draws per kW of heat; a fixed draw does not grow with it. */
+function coolingPerHeatKw(c: CoolingBudget): number {
+  return c.cooling.power.model === 'fixed' || c.heatKw <= 0 ? 0 : c.power.totalKw / c.heatKw;
 }
 
 function busBudget(bus: BusModel, parts: BusParts): BusBudget {
@@ -178,6 +198,7 @@ function busBudget(bus: BusModel, parts: BusParts): BusBudget {
     usableKw,
     generationUsableKw,
     gridImportKw: Math.max(0, normal.load.totalKw - generationUsableKw),
+    autoMiningKw: sum(onBus.filter(isAutoCapped), (l) => l.itKw) + sum(coolingOnBus, (c) => c.autoMiningHeatKw * coolingPerHeatKw(c)),
     scenarios,
   };
 }
@@ -203,6 +224,7 @@ export function computeBudget(campus: CampusModel): CampusBudget {
     site: {
       totalLoadKw,
       generationOffsetKw: totalLoadKw - gridImportKw,
+      autoMiningKw: sum(buses, (b) => Math.min(b.autoMiningKw, b.gridImportKw)),
       gridImportKw,
       interconnectLimitKw: campus.interconnectLimitKw,
       headroomKw: campus.interconnectLimitKw - gridImportKw,

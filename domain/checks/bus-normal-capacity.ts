@@ -22,6 +22,7 @@ export const busNormalCapacity: BudgetCheck = {
           capacityKw: normal.capacityKw,
           utilization: normal.utilization,
           warnUtilization: budget.campus.warnUtilization,
+          autoMiningKw: bus.autoMiningKw,
           format: formatMw,
           level: `normal operation: bus '${name}' load ${formatMw(normal.load.totalKw)}`,
           capacityLabel: 'its usable capacity',

@@ -55,6 +55,11 @@ export interface CapacityJudgement {
   readonly capacityLabel: string;
   /** The sentence for a failure: what is over, by how much, and what to change. */
   readonly failure: (overKw: number) => string;
+  /**
+   * Load of auto-capped mining in `loadKw`: sized to fill the headroom, so a check is not a
+   * warning when only that load takes it above the threshold.
+   */
+  readonly autoMiningKw?: number;
 }
 
 /** Judges a load against a capacity: fail above 100%, warn above the threshold, pass otherwise. */
@@ -63,10 +68,16 @@ export function judgeCapacity(
   j: CapacityJudgement,
 ): CheckResult {
   const fits = fitsWithin(j.loadKw, j.capacityKw);
-  const status = utilizationStatus(j.utilization, j.warnUtilization, fits);
+  const autoKw = j.autoMiningKw ?? 0;
+  const firmUtilization = j.capacityKw > 0 ? (j.loadKw - autoKw) / j.capacityKw : j.utilization;
+  let status = utilizationStatus(j.utilization, j.warnUtilization, fits);
+  const filledByMining = status === 'warn' && autoKw > 0 && firmUtilization <= j.warnUtilization;
+  if (filledByMining) status = 'pass';
   const headroomKw = j.capacityKw - j.loadKw;
   if (status === 'fail') return { ...base, status, message: j.failure(-headroomKw) };
-  const level = `${j.level} is ${formatPercent(j.utilization)} of ${j.capacityLabel} ${j.format(j.capacityKw)}`;
+  const level =
+    `${j.level} is ${formatPercent(j.utilization)} of ${j.capacityLabel} ${j.format(j.capacityKw)}` +
+    (filledByMining ? `, of which auto-capped mining fills ${j.format(autoKw)} by design` : '');
   const message =
     status === 'warn'
       ? `${level}, above the ${formatPercent(j.warnUtilization)} warning threshold; headroom ${j.format(headroomKw)}.`

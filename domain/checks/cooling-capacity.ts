@@ -25,6 +25,7 @@ export const coolingCapacity: BudgetCheck = {
           capacityKw: c.cooling.capacityKw,
           utilization: c.utilization,
           warnUtilization: budget.campus.warnUtilization,
+          autoMiningKw: c.autoMiningHeatKw,
           format: formatPower,
           level: `cooling capacity: heat ${formatPower(c.heatKw)} from ${served} on '${name}'`,
           capacityLabel: 'its heat-rejection capacity',

@@ -23,6 +23,7 @@ export const siteInterconnect: BudgetCheck = {
           capacityKw: site.interconnectLimitKw,
           utilization: site.utilization,
           warnUtilization: campus.warnUtilization,
+          autoMiningKw: site.autoMiningKw,
           format: formatMw,
           level: `site interconnect: ${draw}`,
           capacityLabel: `the ${campus.gridRegion} interconnect limit`,

@@ -37,6 +37,18 @@ describe('mining caps', () => {
     expect(evaluation.budget.buses[0].scenarios[0].load.totalKw).toBeCloseTo(10_000, 6);
   });
 
+  test('a bus full of auto-capped mining does not warn; one whose firm load alone is above the threshold does', () => {
+    const full = evaluateCampus(twoPriorities).results.find((r) => r.check === 'bus-normal-capacity')!;
+    expect(full.status).toBe('pass');
+    // 6,000 kW of mining IT x 1.25 = 7,500 kW of the 10,000 kW is the pods' doing.
+    expect(full.message).toBe(
+      "normal operation: bus 'main' load 10.000 MW is 100.0% of its usable capacity 10.000 MW, of which auto-capped mining fills 7.500 MW by design; headroom 0.000 MW.",
+    );
+    const heavy = { ...twoPriorities, gpuHalls: [hall('h', 'main', 'air', 7_500)] };
+    // 7,500 x 1.25 = 9,375 kW of firm load alone: 93.75% > 90%.
+    expect(evaluateCampus(heavy).results.find((r) => r.check === 'bus-normal-capacity')!.status).toBe('warn');
+  });
+
   test('an N+1 bus where the contingency binds, not normal operation', () => {
     // Feeds 6 + 6 MW: 12 MW usable, 6 MW firm. A 3 MW firm hall and a firm (non-interruptible) pod
     // share a COP-5 chiller (1.2 kW per kW of IT). Contingency: 3,600 + 1.2 P <= 6,000 -> P = 2,000 kW;
