@@ -44,6 +44,11 @@ export interface FeedProps {
    */
   readonly maxUtilization?: number;
   /**
+   * For a 2N bus: the side the feed belongs to. Give it on every feed of the bus or none.
+   * @default undefined - the bus's firm capacity is half its usable capacity
+   */
+  readonly side?: 'A' | 'B';
+  /**
    * First month in service, 'YYYY-MM'.
    * @default in service from the start of the timeline
    */
@@ -92,6 +97,7 @@ const feedSchema = z
       .lte(1, { error: 'must be at most 1' })
       .optional(),
     maxUtilization: fraction('share of the rating that may be drawn continuously').optional(),
+    side: z.enum(['A', 'B'], { error: 'must be "A" or "B"' }).optional(),
     ...serviceDates,
   })
   .superRefine(checkServiceDates)
@@ -129,6 +135,15 @@ const busSchema = z
   })
   .superRefine(checkServiceDates)
   .superRefine((bus, ctx) => {
+    const sided = bus.feeds.filter((f) => f.side !== undefined);
+    if (sided.length > 0 && bus.redundancy !== '2N') {
+      ctx.addIssue({ code: 'custom', path: ['feeds'], message: `feed sides (A/B) are for a 2N bus; this bus is ${bus.redundancy}. Remove side, or set redundancy to "2N"` });
+    } else if (sided.length > 0 && sided.length < bus.feeds.length) {
+      const missing = bus.feeds.filter((f) => f.side === undefined).map((f) => f.name);
+      ctx.addIssue({ code: 'custom', path: ['feeds'], message: `give every feed of a 2N bus its side, or none; ${missing.join(', ')} ha${missing.length === 1 ? 's' : 've'} none` });
+    } else if (sided.length > 0 && new Set(sided.map((f) => f.side)).size < 2) {
+      ctx.addIssue({ code: 'custom', path: ['feeds'], message: `a 2N bus needs feeds on both sides; all are on side ${sided[0].side}` });
+    }
     if (bus.redundancy !== 'N' && bus.feeds.length < 2) {
       ctx.addIssue({
         code: 'custom',
@@ -151,6 +166,7 @@ function toFeedModel(feed: ParsedFeed): FeedModel {
     ratingKw: feedRatingKw(rating),
     maxUtilization: feed.maxUtilization ?? defaultMaxUtilization(rating),
     ratingBasis: describeRating(rating),
+    ...(feed.side ? { side: feed.side } : {}),
     ...datesOf(feed),
   };
 }

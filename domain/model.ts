@@ -30,6 +30,8 @@ export interface FeedModel extends Dated {
   readonly maxUtilization: number;
   /** How the rating was given, for reports, e.g. "34.5 kV x 2000 A x 3-phase x PF 0.95". */
   readonly ratingBasis: string;
+  /** For a 2N bus: the side (A or B) the feed belongs to. */
+  readonly side?: 'A' | 'B';
 }
 
 export interface BusModel extends Dated {

@@ -205,6 +205,7 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
         ratingBasis: f.ratingBasis,
         ratingKw: roundKw(f.ratingKw),
         maxUtilization: f.maxUtilization,
+        ...(f.side ? { side: f.side } : {}),
         usableKw: roundKw(feedUsableKw(f)),
       })),
       scenarios: b.scenarios.map(scenarioJson),

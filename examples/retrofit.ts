@@ -55,8 +55,8 @@ export function retrofit(scope: Construct, id = 'nyiso-retrofit'): RetrofitCampu
   const hallBus = new PowerBus(campus, 'bus-a', {
     redundancy: '2N',
     feeds: [
-      { name: 'utility-a', source: 'utility', capacityMw: 40 },
-      { name: 'utility-b', source: 'utility', capacityMw: 40 },
+      { name: 'utility-a', source: 'utility', capacityMw: 40, side: 'A' },
+      { name: 'utility-b', source: 'utility', capacityMw: 40, side: 'B' },
     ],
   });
 

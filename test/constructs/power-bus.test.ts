@@ -64,6 +64,21 @@ describe('PowerBus', () => {
       '[site/b] invalid property: feeds[0].capacityMw = 30000000000: must be less than 1,000,000,000 (contracted or nameplate rating in MW); check the unit',
     ],
     [
+      'sides on a bus that is not 2N',
+      { feeds: [{ name: 'f1', capacityMw: 10, side: 'A' }, { name: 'f2', capacityMw: 10, side: 'B' }], redundancy: 'N+1' },
+      '[site/b] invalid property: feeds = [{"name":"f1","capacityMw":10,"side":"A"},{"name":"f2","capacityMw":10,"side"...: feed sides (A/B) are for a 2N bus; this bus is N+1. Remove side, or set redundancy to "2N"',
+    ],
+    [
+      'a 2N bus with a feed without a side',
+      { feeds: [{ name: 'f1', capacityMw: 10, side: 'A' }, { name: 'f2', capacityMw: 10 }], redundancy: '2N' },
+      '[site/b] invalid property: feeds = [{"name":"f1","capacityMw":10,"side":"A"},{"name":"f2","capacityMw":10}]: give every feed of a 2N bus its side, or none; f2 has none',
+    ],
+    [
+      'a 2N bus with one side only',
+      { feeds: [{ name: 'f1', capacityMw: 10, side: 'A' }, { name: 'f2', capacityMw: 10, side: 'A' }], redundancy: '2N' },
+      '[site/b] invalid property: feeds = [{"name":"f1","capacityMw":10,"side":"A"},{"name":"f2","capacityMw":10,"side"...: a 2N bus needs feeds on both sides; all are on side A',
+    ],
+    [
       'a percentage instead of a fraction',
       { feeds: [{ name: 'f', capacityMw: 10, maxUtilization: 80 }] },
       '[site/b] invalid property: feeds[0].maxUtilization = 80: must be at most 1 (share of the rating that may be drawn continuously); give a fraction, e.g. 0.8 for 80%',

@@ -35,4 +35,18 @@ describe('redundancy', () => {
     expect(c.lostFeed).toBeUndefined();
     expect(c.label).toBe('2N (lose one side)');
   });
+
+  test('2N with sides: losing the larger side leaves the smaller, and the feeds lost are named', () => {
+    const c = busContingency(
+      bus('b', [feed('a1', 30_000, { side: 'A' }), feed('a2', 20_000, { side: 'A' }), feed('b1', 45_000, { side: 'B' })], '2N'),
+    )!;
+    expect(c.firmCapacityKw).toBe(45_000);
+    expect(c.label).toBe('2N (lose side A)');
+    expect(c.lost).toBe("loss of side A: feeds 'a1', 'a2'");
+    expect(c.lostFeed).toBe('a1,a2');
+  });
+
+  test('N+1 with no feed in service has no firm capacity', () => {
+    expect(busContingency(bus('b', [], 'N+1'))).toEqual({ label: 'N+1 (no feed in service)', lost: 'no feed in service', firmCapacityKw: 0 });
+  });
 });
