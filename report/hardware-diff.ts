@@ -18,7 +18,7 @@ export interface LoadChange {
 
 type ItLoad = (MiningPodLoad & { readonly kind: 'pod' }) | (GpuHallLoad & { readonly kind: 'hall' });
 
-/** "NVIDIA GB300 NVL72" from "NVIDIA GB300 NVL72 rack (72x B300 @1.4 kW, 36x Grace)": no parenthetical, no unit word. */
+/** The short hardware name, e.g. NVIDIA GB300 NVL72 rack (72x B300 @1.4 kW, 36x Grace) becomes NVIDIA GB300 NVL72: no parenthetical, no unit word. */
 export function shortHardwareName(label: string): string {
   return label
     .replace(/\s*\([^)]*\)\s*$/, '')

@@ -3,7 +3,7 @@
  *
  * A check is a small pure function over the computed budget (in the style of cdk-nag rules):
  * one file per check, each returning a result for every subject it judges, passing or not, so
- * that reports and diffs can tell "newly passes" from "was never checked".
+ * that reports and diffs can tell a check that newly passes apart from one never run.
  */
 import type { CampusBudget } from '../budget';
 import { fitsWithin, formatPercent } from '../units';
