@@ -15,6 +15,8 @@ import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { CampusConfigError } from '../domain/config-error';
 import type { MiningPodModel } from '../domain/model';
+import { inServiceAt } from '../domain/timeline';
+import { deployedWhen } from './deployed-when';
 import { CURTAILMENT_PLAN_FILE_NAME, curtailmentPlan, renderCurtailmentPlan } from '../domain/curtailment-plan';
 import { type CampusScope, requireCampus, requireSameCampus } from './campus-scope';
 import { LABEL_CAMPUS, LABEL_COMPONENT, LABEL_NAME, LABEL_PART_OF, LABEL_WORKLOAD_CLASS } from './labels';
@@ -90,6 +92,7 @@ export class CurtailmentPlan extends Construct {
     const p = parseProps(this, schema, props);
     p.pods?.forEach((pod, i) => requireSameCampus(this, this.campus, `pods[${i}]`, pod, 'MiningPod'));
     this.pods = p.pods;
+    deployedWhen(this, (month) => this.coveredPods().some((pod) => inServiceAt(pod, month)));
     const ns = this.campus.workloadNamespace('mining');
     this.namespace = ns.name;
     this.campus.claimKubernetesName('ConfigMap', this.namespace, id, this);
@@ -159,7 +162,7 @@ export class CurtailmentPlan extends Construct {
 
   /** The plan document, as written into the ConfigMap. */
   public render(): string {
-    const pods = this.pods ? [...new Set(this.pods)] : (this.campus.partsOfKind('mining-pod') as unknown as MiningPod[]);
+    const pods = this.coveredPods();
     // Each pod's figures (with its cap) from the last state of the timeline it is in service in;
     // for a chosen month that is the only state, and pods out of service then are left out.
     const evaluated = new Map<string, MiningPodModel>();
@@ -168,8 +171,18 @@ export class CurtailmentPlan extends Construct {
     }
     const models = pods.filter((pod) => evaluated.has(pod.node.id)).map((pod) => evaluated.get(pod.node.id)!);
     return renderCurtailmentPlan(
-      curtailmentPlan({ campus: this.campus.campusName, pods: models, commitments: this.campus.commitments, asOf: this.campus.asOf }),
+      curtailmentPlan({
+        campus: this.campus.campusName,
+        pods: models,
+        commitments: this.campus.commitments.filter((c) => this.campus.inServiceNow(c)),
+        asOf: this.campus.asOf,
+      }),
     );
+  }
+
+  /** The pods the plan covers: those given, or every pod of the campus. */
+  private coveredPods(): MiningPod[] {
+    return this.pods ? [...new Set(this.pods)] : (this.campus.partsOfKind('mining-pod') as unknown as MiningPod[]);
   }
 }
 

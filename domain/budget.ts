@@ -40,6 +40,8 @@ export interface ScenarioBudget {
   readonly headroomKw: number;
   /** load / capacity; Infinity when there is load and no capacity. */
   readonly utilization: number;
+  /** Load of auto-capped mining in this scenario (sized to fill the headroom; see BusBudget.autoMiningKw). */
+  readonly autoMiningKw: number;
 }
 
 export interface BusBudget {
@@ -64,8 +66,9 @@ export interface CoolingBudget {
   readonly heatKw: number;
   readonly firmHeatKw: number;
   readonly power: CoolingPowerSplit;
-  /** Heat of auto-capped mining pods served. */
+  /** Heat of auto-capped mining pods served, and of those among them declared firm. */
   readonly autoMiningHeatKw: number;
+  readonly autoMiningFirmHeatKw: number;
   readonly utilization: number;
 }
 
@@ -108,6 +111,7 @@ function scenario(
   label: string,
   capacityKw: number,
   parts: Omit<LoadByClass, 'totalKw'>,
+  autoMiningKw: number,
   lost?: { readonly lost: string; readonly lostFeed?: string },
 ): ScenarioBudget {
   const totalKw = parts.firmItKw + parts.interruptibleItKw + parts.coolingKw + parts.auxiliaryKw;
@@ -119,6 +123,7 @@ function scenario(
     load: { ...parts, totalKw },
     headroomKw: capacityKw - totalKw,
     utilization: utilizationOf(totalKw, capacityKw),
+    autoMiningKw,
   };
 }
 
@@ -145,6 +150,7 @@ function coolingBudget(cooling: CoolingModel, served: readonly ItLoadModel[]): C
     firmHeatKw,
     power: splitCoolingPower(cooling.power, firmHeatKw, interruptibleHeatKw),
     autoMiningHeatKw: sum(served.filter(isAutoCapped), (l) => l.itKw),
+    autoMiningFirmHeatKw: sum(served.filter((l) => isAutoCapped(l) && l.firm), (l) => l.itKw),
     utilization: utilizationOf(heatKw, cooling.capacityKw),
   };
 }
@@ -172,13 +178,17 @@ function busBudget(bus: BusModel, parts: BusParts): BusBudget {
   const interruptibleItKw = sum(onBus.filter((l) => !l.firm), (l) => l.itKw);
   const auxiliaryKw = sum(parts.auxiliary, (a) => a.powerKw);
   const usableKw = busUsableKw(bus);
+  const autoMiningKw = sum(onBus.filter(isAutoCapped), (l) => l.itKw) + sum(coolingOnBus, (c) => c.autoMiningHeatKw * coolingPerHeatKw(c));
+  const autoFirmMiningKw =
+    sum(onBus.filter((l) => isAutoCapped(l) && l.firm), (l) => l.itKw) + sum(coolingOnBus, (c) => c.autoMiningFirmHeatKw * coolingPerHeatKw(c));
 
-  const normal = scenario('normal', 'normal', usableKw, {
-    firmItKw,
-    interruptibleItKw,
-    coolingKw: sum(coolingOnBus, (c) => c.power.totalKw),
-    auxiliaryKw,
-  });
+  const normal = scenario(
+    'normal',
+    'normal',
+    usableKw,
+    { firmItKw, interruptibleItKw, coolingKw: sum(coolingOnBus, (c) => c.power.totalKw), auxiliaryKw },
+    autoMiningKw,
+  );
   const scenarios: ScenarioBudget[] = [normal];
   const contingency = busContingency(bus);
   if (contingency) {
@@ -188,6 +198,7 @@ function busBudget(bus: BusModel, parts: BusParts): BusBudget {
         contingency.label,
         contingency.firmCapacityKw,
         { firmItKw, interruptibleItKw: 0, coolingKw: sum(coolingOnBus, (c) => c.power.firmKw), auxiliaryKw },
+        autoFirmMiningKw,
         contingency,
       ),
     );
@@ -198,7 +209,7 @@ function busBudget(bus: BusModel, parts: BusParts): BusBudget {
     usableKw,
     generationUsableKw,
     gridImportKw: Math.max(0, normal.load.totalKw - generationUsableKw),
-    autoMiningKw: sum(onBus.filter(isAutoCapped), (l) => l.itKw) + sum(coolingOnBus, (c) => c.autoMiningHeatKw * coolingPerHeatKw(c)),
+    autoMiningKw,
     scenarios,
   };
 }

@@ -41,5 +41,6 @@ export function campusAt(campus: CampusModel, point: TimelinePoint): CampusModel
  */
 export function campusStates(campus: CampusModel, at?: Month): TimelinePoint[] {
   if (at !== undefined) return [{ at, from: at, until: nextMonth(at), label: `at ${at}` }];
-  return timelinePoints(datedParts(campus));
+  const anchors = [...campus.buses, ...campus.coolingSystems, ...campus.miningPods, ...campus.gpuHalls, ...campus.auxiliaryLoads];
+  return timelinePoints(datedParts(campus), anchors);
 }

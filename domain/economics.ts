@@ -26,7 +26,7 @@ export interface AiEconomicsInputs {
   readonly gpuHourUsd?: number;
   /** Fraction of GPU-hours sold (0-1), with gpuHourUsd. */
   readonly utilization?: number;
-  /** USD per kW-month of IT, for halls leased to tenants (and for self-operated halls when no GPU-hour price is given). */
+  /** USD per kW-month of IT, for halls leased to tenants (and for self-operated halls when no GPU-hour price is given); leased halls earn nothing without it. */
   readonly coloUsdPerKwMonth?: number;
 }
 
@@ -97,10 +97,11 @@ export function campusEconomics(budget: CampusBudget, inputs: EconomicsInputs): 
     const ai = inputs.ai;
     const halls = budget.campus.gpuHalls;
     const itKw = halls.reduce((t, h) => t + h.itKw, 0);
+    // Self-operated halls sell GPU-hours (or, without a GPU-hour price, are valued at colocation
+    // rent); leased halls earn colocation rent only, and nothing without a colocation price.
     const revenueUsdPerDay = halls.reduce((t, h) => {
       const gpuHour = ai.gpuHourUsd !== undefined && ai.utilization !== undefined;
-      const useGpuHours = h.operator.kind === 'self' ? gpuHour : gpuHour && ai.coloUsdPerKwMonth === undefined;
-      if (useGpuHours) return t + h.gpus * 24 * ai.gpuHourUsd! * ai.utilization!;
+      if (h.operator.kind === 'self' && gpuHour) return t + h.gpus * 24 * ai.gpuHourUsd! * ai.utilization!;
       if (ai.coloUsdPerKwMonth !== undefined) return t + (h.itKw * ai.coloUsdPerKwMonth * 12) / 365;
       return t;
     }, 0);

@@ -69,14 +69,16 @@ export function nextMonth(month: Month): Month {
 
 /**
  * The states to check, in time order. A campus without dates has one state with an empty label.
- * The state before the first change is included only when some part is in service then.
+ * The state before the first change is included only when one of `anchors` (the parts that make
+ * a campus: buses, cooling, loads; by default all parts) is in service then; an undated
+ * commitment or feed alone does not make a state worth checking.
  */
-export function timelinePoints(parts: readonly Dated[]): TimelinePoint[] {
+export function timelinePoints(parts: readonly Dated[], anchors: readonly Dated[] = parts): TimelinePoint[] {
   const months = changeMonths(parts);
   if (months.length === 0) return [{ label: '' }];
   const points: TimelinePoint[] = [];
   const before = previousMonth(months[0]);
-  if (parts.some((p) => inServiceAt(p, before))) {
+  if (anchors.some((p) => inServiceAt(p, before))) {
     points.push({ until: months[0], at: before, label: `before ${months[0]}` });
   }
   months.forEach((from, i) => {

@@ -21,7 +21,7 @@ import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../domain/power-budge
 import { timelineSvg, type TimelineChartEntry } from '../domain/timeline-chart';
 import { mwToKw } from '../domain/units';
 import { AuxiliaryLoad } from '../constructs/auxiliary-load';
-import { pruneForMonth } from '../constructs/deployed-when';
+import { deployedWhen, pruneForMonth } from '../constructs/deployed-when';
 import { CAMPUS_SCOPE, type CampusPart, type CampusScope } from '../constructs/campus-scope';
 import { CoolingSystem } from '../constructs/cooling-system';
 import { GpuHall } from '../constructs/gpu-hall';
@@ -264,8 +264,9 @@ export class Campus extends TerraformStack implements CampusScope {
   public registerPart(part: CampusPart): void {
     this.parts.push(part);
     this.evaluation = undefined;
-    if (part instanceof MiningPod && this.inServiceNow(part)) this.workloadNamespace('mining');
-    if (part instanceof GpuHall && this.inServiceNow(part)) this.workloadNamespace('ai');
+    // Created for every pod or hall; synth for a month prunes them when no part of the class is in service.
+    if (part instanceof MiningPod) this.workloadNamespace('mining');
+    if (part instanceof GpuHall) this.workloadNamespace('ai');
   }
 
   /** Whether a part is in service at the chosen month (always true when no month is chosen). */
@@ -279,9 +280,16 @@ export class Campus extends TerraformStack implements CampusScope {
     if (!ns) {
       ns = new WorkloadNamespace(this.kubernetes, `namespace-${workloadClass}`, { campusName: this.campusName, workloadClass });
       this.claimKubernetesName('Namespace', 'cluster', ns.name, ns);
+      deployedWhen(ns, (month) => this.classInService(workloadClass, month));
       this.namespaces.set(workloadClass, ns);
     }
     return ns;
+  }
+
+  /** Whether some pod (mining) or hall (ai) of the campus is in service in `month`. */
+  public classInService(workloadClass: WorkloadClass, month: string): boolean {
+    const kind = workloadClass === 'mining' ? 'mining-pod' : 'gpu-hall';
+    return this.parts.some((p) => p.partKind === kind && inServiceAt(p as unknown as { inService?: string; retire?: string }, month));
   }
 
   /** The PriorityClass `<campus>-ai-firm` or `<campus>-mining`, created the first time a workload of that class needs it. */
@@ -300,6 +308,7 @@ export class Campus extends TerraformStack implements CampusScope {
         globalDefault: false,
         description: priority.description,
       });
+      deployedWhen(resource, (month) => this.classInService(workloadClass, month));
       this.claimKubernetesName('PriorityClass', 'cluster', name, resource);
       this.priorityClasses.set(workloadClass, name);
     }

@@ -126,6 +126,37 @@ describe('phased conversion example', () => {
     expect(plan.steps.map((s: { retire: string }) => s.retire).filter((r: string) => r === '2026-07')).toHaveLength(30);
   });
 
+  test('synth for a month leaves out the classes with nothing in service: no mining after the last pod, no AI before the first hall', () => {
+    const resources = (month: string) => {
+      const result = synth((app) => phasedConversion(app), { [DATE_CONTEXT_KEY]: month });
+      expect(result.code).toBe(0);
+      const tf = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'permian-phased', 'cdk.tf.json'), 'utf8'));
+      const names = (type: string) => Object.values(tf.resource[type] ?? {}).map((r) => (r as { metadata: { name: string } }).metadata.name).sort();
+      return { namespaces: names('kubernetes_namespace_v1'), priorityClasses: names('kubernetes_priority_class_v1'), configMaps: names('kubernetes_config_map_v1') };
+    };
+    expect(resources('2028-06')).toEqual({
+      namespaces: ['permian-phased-ai', 'permian-phased-hall-1', 'permian-phased-hall-2', 'permian-phased-hall-3'],
+      priorityClasses: ['permian-phased-ai-firm'],
+      configMaps: [],
+    });
+    expect(resources('2026-01')).toEqual({
+      namespaces: ['permian-phased-mining'],
+      priorityClasses: ['permian-phased-mining'],
+      configMaps: ['curtailment-plan'],
+    });
+  });
+
+  test('the plan for a month carries only the commitments in force that month', () => {
+    const result = synth(
+      (app) => phasedConversion(app, 'permian-phased', { commitment: { program: 'ended', sheddableMw: 10, responseTimeS: 600, retire: '2026-06' } }),
+      { [DATE_CONTEXT_KEY]: '2026-08' },
+    );
+    const tf = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'permian-phased', 'cdk.tf.json'), 'utf8'));
+    const plan = JSON.parse((Object.values(tf.resource.kubernetes_config_map_v1)[0] as { data: Record<string, string> }).data['curtailment-plan.json']);
+    expect(plan.steps).toHaveLength(70);
+    expect(plan.commitments).toEqual([]);
+  });
+
   test('refuses a chosen date that is not a month', () => {
     const result = synth((app) => phasedConversion(app), { [DATE_CONTEXT_KEY]: 'next year' });
     expect(result.code).toBe(1);

@@ -26,6 +26,7 @@ export const busContingencyCapacity: BudgetCheck = {
               capacityKw: s.capacityKw,
               utilization: s.utilization,
               warnUtilization: budget.campus.warnUtilization,
+              autoMiningKw: s.autoMiningKw,
               format: formatMw,
               level: `${head}: firm load ${formatMw(s.load.totalKw)}`,
               capacityLabel: 'the firm capacity',

@@ -1,7 +1,8 @@
 /**
  * Check: each demand-response commitment in force can be met. The interruptible load that can
  * curtail within the program's response time (pods whose curtailSeconds <= responseTimeS, plus
- * the share of their cooling power that stops with them) must reach the committed MW.
+ * the share of their cooling power that stops with them; a fixed cooling draw only when every
+ * load it cools can be shed in time) must reach the committed MW.
  *
  * A commitment with a season applies to a state only if the state covers one of its months.
  */
@@ -25,12 +26,17 @@ export function inSeason(commitment: DemandResponseCommitment, months: ReadonlyS
 /** Interruptible load (IT + its cooling share) that can curtail within `responseTimeS`, in kW. */
 export function sheddableKw(budget: CampusBudget, responseTimeS: number): number {
   const cooling = new Map(budget.cooling.map((c) => [c.cooling.name, c]));
+  // A fixed cooling draw stops only when every load it cools is shed: count it only then.
+  const slowOrFirm = new Set(
+    [...budget.campus.miningPods, ...budget.campus.gpuHalls].filter((l) => l.firm || (l as { curtailSeconds?: number }).curtailSeconds! > responseTimeS).map((l) => l.cooling),
+  );
   let total = 0;
   for (const pod of budget.campus.miningPods) {
     if (pod.firm || pod.curtailSeconds > responseTimeS) continue;
     const c = cooling.get(pod.cooling);
     const interruptibleHeatKw = c ? c.heatKw - c.firmHeatKw : 0;
-    const coolingShareKw = c && interruptibleHeatKw > 0 ? (c.power.interruptibleKw * pod.itKw) / interruptibleHeatKw : 0;
+    const fixedStaysOn = c?.cooling.power.model === 'fixed' && slowOrFirm.has(pod.cooling);
+    const coolingShareKw = c && interruptibleHeatKw > 0 && !fixedStaysOn ? (c.power.interruptibleKw * pod.itKw) / interruptibleHeatKw : 0;
     total += pod.itKw + coolingShareKw;
   }
   return total;

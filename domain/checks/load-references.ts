@@ -21,7 +21,9 @@ export const loadReferences: BudgetCheck = {
       const what = field === 'bus' ? 'bus' : 'cooling system';
       const dormant = campus.notInService?.find((p) => p.name === target);
       if (dormant) {
-        const span = dormant.retire ? `it retires in ${dormant.retire}` : `it comes into service in ${dormant.inService}`;
+        const at = campus.period?.at;
+        const notYet = dormant.inService !== undefined && (at === undefined || at < dormant.inService);
+        const span = notYet ? `it comes into service in ${dormant.inService}` : `it retires in ${dormant.retire}`;
         results.push({
           check: loadReferences.id,
           status: 'fail',

@@ -31,6 +31,11 @@ describe('economics', () => {
     expect(ai!.itKw).toBe(1_100);
   });
 
+  test('with only a GPU-hour price, a leased hall earns nothing (it is not ours to sell)', () => {
+    const { ai } = campusEconomics(budget, { ai: { gpuHourUsd: 2.95, utilization: 0.5 } });
+    expect(ai!.revenueUsdPerDay).toBeCloseTo(283.2, 6);
+  });
+
   test('with only a colocation price, every hall earns rent', () => {
     const { ai } = campusEconomics(budget, { ai: { coloUsdPerKwMonth: 100 } });
     expect(ai!.revenueUsdPerDay).toBeCloseTo((1_100 * 100 * 12) / 365, 6);

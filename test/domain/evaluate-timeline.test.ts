@@ -58,6 +58,32 @@ describe('evaluateTimeline', () => {
     ]);
   });
 
+  test('an undated commitment does not make an empty "before" state on a greenfield site', () => {
+    const greenfield = evaluateTimeline(
+      campus({
+        buses: [{ ...bus('b', [feed('f', 10_000)]), inService: '2026-03' }],
+        coolingSystems: [{ ...cooling('c', 'b', { model: 'pue', pue: 1.1 }), inService: '2026-03' }],
+        miningPods: [pod('p', 'b', 'c', 6_000, { inService: '2026-03' })],
+        commitments: [{ program: 'ERS-10', sheddableKw: 5_000, responseTimeS: 600 }],
+      }),
+    );
+    expect(greenfield.states.map((s) => s.point.label)).toEqual(['from 2026-03']);
+    expect(greenfield.failures).toEqual([]);
+  });
+
+  test('a load on a bus that is not in service yet is told when the bus comes into service', () => {
+    const early = evaluateTimeline(
+      campus({
+        buses: [{ ...bus('b', [feed('f', 10_000)]), inService: '2027-01', retire: '2030-01' }],
+        auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'b', powerKw: 10 }],
+      }),
+    );
+    expect(early.failures.map((f) => f.message)).toEqual([
+      "before 2027-01: structure: 'x' uses bus 'b', which is not in service then (it comes into service in 2027-01). Give 'x' service dates within those of 'b', or move it to a bus in service.",
+      "from 2030-01: structure: 'x' uses bus 'b', which is not in service then (it retires in 2030-01). Give 'x' service dates within those of 'b', or move it to a bus in service.",
+    ]);
+  });
+
   test('a campus without dates has no date in its messages', () => {
     const plain = evaluateTimeline(campus({ buses: [bus('a', [feed('f', 1)])], auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'a', powerKw: 2 }] }));
     expect(plain.failures[0].date).toBeUndefined();

@@ -49,6 +49,17 @@ describe('mining caps', () => {
     expect(evaluateCampus(heavy).results.find((r) => r.check === 'bus-normal-capacity')!.status).toBe('warn');
   });
 
+  test('a firm auto-capped pod that fills the contingency does not make it warn', () => {
+    const model = campus({
+      buses: [bus('b', [feed('f1', 1_000), feed('f2', 1_000)], 'N+1')],
+      coolingSystems: [cooling('c', 'b', { model: 'pue', pue: 1.1 })],
+      miningPods: [autoPod('p', 'b', 'c', 1_000, 500, 3_000, { firm: true })],
+    });
+    const contingency = evaluateCampus(model).results.find((r) => r.check === 'bus-contingency-capacity')!;
+    expect(contingency.status).toBe('pass');
+    expect(contingency.message).toContain('is 100.0% of the firm capacity 1.000 MW, of which auto-capped mining fills 1.000 MW by design');
+  });
+
   test('an N+1 bus where the contingency binds, not normal operation', () => {
     // Feeds 6 + 6 MW: 12 MW usable, 6 MW firm. A 3 MW firm hall and a firm (non-interruptible) pod
     // share a COP-5 chiller (1.2 kW per kW of IT). Contingency: 3,600 + 1.2 P <= 6,000 -> P = 2,000 kW;

@@ -52,6 +52,24 @@ describe('check demand-response', () => {
     expect(run(summer, { from: '2026-10', until: '2027-07', label: 'from 2026-10' } as never)[0].status).toBe('fail');
   });
 
+  test('a fixed cooling draw counts only when every pod it cools can be shed in time', () => {
+    // 500 kW of fixed cooling for a fast and a slow pod: the fans keep running for the slow one.
+    const fixed = (slowSeconds: number) =>
+      demandResponse.run(
+        computeBudget(
+          campus({
+            buses: [bus('main', [feed('f', 100_000)])],
+            coolingSystems: [cooling('fans', 'main', { model: 'fixed', powerKw: 500 })],
+            miningPods: [pod('fast', 'main', 'fans', 1_000, { curtailSeconds: 30 }), pod('slow', 'main', 'fans', 1_000, { curtailSeconds: slowSeconds })],
+            commitments: [{ program: 'ERS-10', sheddableKw: 1_200, responseTimeS: 600 }],
+          }),
+        ),
+      )[0];
+    expect(fixed(3_600).message).toContain('1.000 MW of interruptible load can curtail within 600 s, below the committed 1.200 MW');
+    // When both can be shed in time, the fans stop too: 2,000 + 500 kW.
+    expect(fixed(60).message).toContain('2.500 MW of interruptible load can curtail within 600 s, covering');
+  });
+
   test('seasons may wrap the new year', () => {
     const winter: DemandResponseCommitment = { program: 'w', sheddableKw: 1, responseTimeS: 1, season: { fromMonth: 11, toMonth: 2 } };
     expect(inSeason(winter, new Set([1]))).toBe(true);
