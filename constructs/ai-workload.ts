@@ -48,15 +48,8 @@ export const aiContainerShape = {
   scratchMib: mebibytes('scratch space at /tmp').default(1_024),
 };
 
-type AiContainer = {
-  readonly image: string;
-  readonly gpusPerPod: number;
-  readonly cpuMillicores: number;
-  readonly memoryMib: number;
-  readonly args?: readonly string[];
-  readonly env?: Readonly<Record<string, string>>;
-  readonly scratchMib: number;
-};
+/** The parsed props: as given, with the scratch space's default applied. */
+type AiContainer = AiContainerProps & { readonly scratchMib: number };
 
 /** The labels of an AI workload's objects and pods; the first two select its pods. */
 /**

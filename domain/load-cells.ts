@@ -13,3 +13,15 @@ export interface LoadFigures {
 export function loadCells(load: LoadFigures, format: (kw: number) => string): string[] {
   return [load.firmItKw, load.interruptibleItKw, load.coolingKw, load.auxiliaryKw, load.totalKw].map(format);
 }
+
+/** The site's normal-operation load by class: the sum over its buses. */
+export function sumLoads(loads: readonly LoadFigures[]): LoadFigures {
+  const add = (key: keyof LoadFigures) => loads.reduce((total, l) => total + l[key], 0);
+  return {
+    firmItKw: add('firmItKw'),
+    interruptibleItKw: add('interruptibleItKw'),
+    coolingKw: add('coolingKw'),
+    auxiliaryKw: add('auxiliaryKw'),
+    totalKw: add('totalKw'),
+  };
+}

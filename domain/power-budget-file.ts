@@ -18,6 +18,7 @@ import { byName } from './budget';
 import { describeCoolingPower } from './cooling-power';
 import { feedUsableKw } from './feed-rating';
 import type { Dated } from './timeline';
+import { sumLoads } from './load-cells';
 import { formatMw, round, roundKw } from './units';
 import { campusEconomics, type CampusEconomics, type ClassEconomics } from './economics';
 
@@ -111,17 +112,6 @@ function scenarioJson(s: ScenarioBudget) {
 
 function statusOf(failures: readonly unknown[], warnings: readonly unknown[]): 'pass' | 'warn' | 'fail' {
   return failures.length > 0 ? 'fail' : warnings.length > 0 ? 'warn' : 'pass';
-}
-
-function sumLoads(loads: readonly LoadByClass[]): LoadByClass {
-  const add = (key: keyof LoadByClass) => loads.reduce((total, l) => total + l[key], 0);
-  return {
-    firmItKw: add('firmItKw'),
-    interruptibleItKw: add('interruptibleItKw'),
-    coolingKw: add('coolingKw'),
-    auxiliaryKw: add('auxiliaryKw'),
-    totalKw: add('totalKw'),
-  };
 }
 
 function checkJson(r: CheckResult) {

@@ -2,7 +2,7 @@
  * The plain-text power-budget summary printed by `cdktf synth` (one block per site).
  */
 import { campusEconomics } from './economics';
-import { loadCells } from './load-cells';
+import { loadCells, sumLoads } from './load-cells';
 import { firstOccurrences, type TimelineEvaluation } from './evaluate';
 import { formatPercent, KW_PER_MW, round } from './units';
 
@@ -33,16 +33,10 @@ function timelineRows(timeline: TimelineEvaluation): string[] {
   ];
   for (const { point, evaluation } of timeline.states) {
     const buses = evaluation.budget.buses;
-    const total = (pick: (l: (typeof buses)[number]['scenarios'][number]['load']) => number) =>
-      buses.reduce((t, b) => t + pick(b.scenarios[0].load), 0);
     rows.push([
       point.label,
       mw(buses.reduce((t, b) => t + b.usableKw, 0)),
-      mw(total((l) => l.firmItKw)),
-      mw(total((l) => l.interruptibleItKw)),
-      mw(total((l) => l.coolingKw)),
-      mw(total((l) => l.auxiliaryKw)),
-      mw(total((l) => l.totalKw)),
+      ...loadCells(sumLoads(buses.map((b) => b.scenarios[0].load)), mw),
       mw(evaluation.budget.site.gridImportKw),
       ...(inputs
         ? (() => {

@@ -79,11 +79,7 @@ function figures(s: ScenarioBudget): ScenarioFigures {
   return {
     label: s.label,
     capacityKw: s.capacityKw,
-    firmItKw: s.load.firmItKw,
-    interruptibleItKw: s.load.interruptibleItKw,
-    coolingKw: s.load.coolingKw,
-    auxiliaryKw: s.load.auxiliaryKw,
-    totalKw: s.load.totalKw,
+    ...s.load,
     headroomKw: s.headroomKw,
     utilization: s.utilization,
   };

@@ -20,30 +20,20 @@ export const loadReferences: BudgetCheck = {
       if (known.has(target)) return;
       const what = field === 'bus' ? 'bus' : 'cooling system';
       const dormant = campus.notInService?.find((p) => p.name === target);
+      let message: string;
       if (dormant) {
         const at = campus.period?.at;
         const notYet = dormant.inService !== undefined && (at === undefined || at < dormant.inService);
         const span = notYet ? `it comes into service in ${dormant.inService}` : `it retires in ${dormant.retire}`;
-        results.push({
-          check: loadReferences.id,
-          status: 'fail',
-          subject: subject.name,
-          path: subject.path,
-          message:
-            `structure: '${subject.name}' uses ${what} '${target}', which is not in service then (${span}). ` +
-            `Give '${subject.name}' service dates within those of '${target}', or move it to a ${what} in service.`,
-        });
-        return;
+        message =
+          `structure: '${subject.name}' uses ${what} '${target}', which is not in service then (${span}). ` +
+          `Give '${subject.name}' service dates within those of '${target}', or move it to a ${what} in service.`;
+      } else {
+        message =
+          `structure: '${subject.name}' refers to ${what} '${target}', which is not part of campus ` +
+          `'${campus.name}'. Use one of: ${field === 'bus' ? busList : coolingList}.`;
       }
-      results.push({
-        check: loadReferences.id,
-        status: 'fail',
-        subject: subject.name,
-        path: subject.path,
-        message:
-          `structure: '${subject.name}' refers to ${field === 'bus' ? 'bus' : 'cooling system'} '${target}', which is not part of campus ` +
-          `'${campus.name}'. Use one of: ${field === 'bus' ? busList : coolingList}.`,
-      });
+      results.push({ check: loadReferences.id, status: 'fail', subject: subject.name, path: subject.path, message });
     };
     for (const load of budget.itLoads) {
       judge(load, 'bus', load.bus);
