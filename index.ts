@@ -2,6 +2,11 @@
  * hybrid-campus: CDK for Terraform constructs for hybrid Bitcoin-mining + AI campuses.
  */
 export * from './domain';
+export * from './report/power-budget-file';
+export * from './report/summary';
+export * from './report/timeline-chart';
+export * from './constructs/kubernetes-values';
+export * from './constructs/curtailment-plan-document';
 export * from './catalog';
 export { Campus, DATE_CONTEXT_KEY, DEFAULT_WARN_UTILIZATION, TIMELINE_SVG_FILE_NAME, type CampusProps, type DemandResponseProps } from './stacks/campus';
 export { runCampusApp, synthCampusApp, collectValidationErrors, type RunCampusAppOptions } from './stacks/run-campus-app';

@@ -18,7 +18,7 @@ import { PowerBus } from '../constructs/power-bus';
 import { evaluateCampus, evaluateTimeline } from '../domain/evaluate';
 import { allocateMiningCaps } from '../domain/mining-caps';
 import type { CampusModel, MiningPodModel } from '../domain/model';
-import { renderPowerBudget } from '../domain/power-budget-file';
+import { renderPowerBudget } from '../report/power-budget-file';
 import { ercot300 } from '../examples/ercot-300';
 import { retrofit } from '../examples/retrofit';
 import { phasedConversion } from '../examples/phased-conversion';
@@ -49,7 +49,7 @@ function bigModel(buses: number, podsPerBus: number, autoCaps = false): CampusMo
       pods.push({
         kind: 'mining-pod', name: `pod-${b}-${p}`, path: `big/pod-${b}-${p}`, bus: `bus-${b}`, cooling: `air-${b}`,
         itKw: 1_020.6, firm: false, coolingRequirement: 'air', hardware: 'S21 XP', hardwareId: 's21-xp',
-        count: 280, spares: 0, minerPowerW: 3_645, hashrateThs: 75_600, efficiencyJTh: 13.5, curtailSeconds: 60, priority: p % 3,
+        count: 280, spares: 0, minerPowerW: 3_645, minerHashrateThs: 270, hashrateThs: 75_600, efficiencyJTh: 13.5, curtailSeconds: 60, priority: p % 3,
         ...(autoCaps ? { powerControl: { mode: 'auto' as const, minW: 2_600, maxW: 3_645 } } : {}),
       });
     }

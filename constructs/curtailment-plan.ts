@@ -15,9 +15,10 @@ import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { CampusConfigError } from '../domain/config-error';
 import type { MiningPodModel } from '../domain/model';
+import type { PodAllocation } from '../domain/mining-caps';
 import { inServiceAt } from '../domain/timeline';
 import { deployedWhen } from './deployed-when';
-import { CURTAILMENT_PLAN_FILE_NAME, curtailmentPlan, renderCurtailmentPlan } from '../domain/curtailment-plan';
+import { CURTAILMENT_PLAN_FILE_NAME, curtailmentPlan, renderCurtailmentPlan } from './curtailment-plan-document';
 import { type CampusScope, requireCampus, requireSameCampus } from './campus-scope';
 import { LABEL_CAMPUS, LABEL_COMPONENT, LABEL_NAME, LABEL_PART_OF, LABEL_WORKLOAD_CLASS } from './labels';
 import { MiningPod } from './mining-pod';
@@ -166,14 +167,17 @@ export class CurtailmentPlan extends Construct {
     // Each pod's figures (with its cap) from the last state of the timeline it is in service in;
     // for a chosen month that is the only state, and pods out of service then are left out.
     const evaluated = new Map<string, MiningPodModel>();
+    const caps = new Map<string, PodAllocation>();
     for (const state of this.campus.evaluate().states) {
       for (const pod of state.evaluation.budget.campus.miningPods) evaluated.set(pod.name, pod);
+      for (const cap of state.evaluation.budget.allocation?.pods ?? []) caps.set(cap.name, cap);
     }
     const models = pods.filter((pod) => evaluated.has(pod.node.id)).map((pod) => evaluated.get(pod.node.id)!);
     return renderCurtailmentPlan(
       curtailmentPlan({
         campus: this.campus.campusName,
         pods: models,
+        caps,
         commitments: this.campus.commitments.filter((c) => this.campus.inServiceNow(c)),
         asOf: this.campus.asOf,
       }),

@@ -9,7 +9,7 @@
 import { Construct } from 'constructs';
 import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
-import { cpuQuantity, memoryQuantity } from '../domain/kubernetes-values';
+import { cpuQuantity, memoryQuantity } from './kubernetes-values';
 import { GPU_RESOURCE, LABEL_PART_OF } from './labels';
 import { WorkloadNamespace } from './workload-namespace';
 

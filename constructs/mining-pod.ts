@@ -248,15 +248,15 @@ export class MiningPod extends Construct implements CampusPart {
       count: this.count,
       spares: this.spares,
       minerPowerW: this.model.powerW,
+      minerHashrateThs: this.model.hashrateThs,
       hashrateThs:
         this.powerControl === undefined
           ? this.model.hashrateThs * this.count
-          : this.count * minerHashrateThs(this.perMinerW, this.model.efficiencyJTh, this.hashrateCurve),
+          : this.count * minerHashrateThs(this.perMinerW, { powerW: this.model.powerW, hashrateThs: this.model.hashrateThs }, this.hashrateCurve),
       efficiencyJTh: this.model.efficiencyJTh,
       curtailSeconds: this.curtailSeconds,
       priority: this.priority,
       ...(this.powerControl ? { powerControl: this.powerControl } : {}),
-      ...(this.powerControl?.mode === 'fixed' ? { capW: this.powerControl.capW } : {}),
       ...(this.hashrateCurve ? { hashrateCurve: this.hashrateCurve } : {}),
       ...datesOf({ inService: this.inService, retire: this.retireMonth }),
     };

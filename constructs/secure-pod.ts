@@ -15,7 +15,7 @@ import type {
   DeploymentV1SpecTemplateSpecContainerVolumeMount,
   DeploymentV1SpecTemplateSpecVolume,
 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
-import { cpuQuantity, memoryQuantity } from '../domain/kubernetes-values';
+import { cpuQuantity, memoryQuantity } from './kubernetes-values';
 import { GPU_RESOURCE, GPU_TAINT_EFFECT, GPU_TAINT_KEY, LABEL_CAMPUS, LABEL_GPU_HALL } from './labels';
 
 /** The non-root user and group every container runs as, unless the image's own user is non-root too. */

@@ -22,7 +22,7 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { CampusConfigError } from '../domain/config-error';
 import { inServiceAt } from '../domain/timeline';
 import { deployedWhen } from './deployed-when';
-import { parseStratumUrl, type StratumEndpoint } from '../domain/kubernetes-values';
+import { parseStratumUrl, type StratumEndpoint } from './kubernetes-values';
 import { type CampusScope, requireCampus, requireSameCampus } from './campus-scope';
 import {
   ANNOTATION_MINING_PODS,

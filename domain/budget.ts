@@ -1,46 +1,57 @@
 /**
- * The power budget: loads by class, per bus and scenario, per cooling system, and for the site.
+ * The power budget of one state of a campus: the results of the load model (load-model.ts) in
+ * every scenario (scenarios.ts), per bus, per cooling system and for the site.
  *
- * Pure arithmetic over a `CampusModel`; the checks in ./checks judge the result. Formulas:
+ * Inputs and results are separate: `campus` is the state as declared, `allocation` is what
+ * the caps solver chose (mining-caps.ts), and everything else here is computed from the two.
+ * The checks in ./checks judge this; nothing here decides pass or fail. Formulas:
  * - feed capacity: feed-rating.ts (NetBox kV x A x sqrt(3) formula, NEC 80% default);
- * - firm capacity under N+1 / 2N: redundancy.ts;
- * - cooling power and its firm/interruptible split: cooling-power.ts;
- * - normal operation: load = firm IT + interruptible IT + cooling + auxiliary, against the sum
- *   of usable feed capacity;
- * - contingency: interruptible IT is shed, and so is the share of cooling that served it; the
- *   rest (the firm load) is set against firm capacity;
+ * - what a bus can carry after losing a source: redundancy.ts;
+ * - what runs and what it draws in each scenario: load-model.ts;
  * - site: each bus draws from the grid what its own on-site generation cannot cover,
  *   max(0, bus load - usable generation on that bus); the sum is set against the
- *   interconnect limit. Generation on one bus does not offset another bus's load.
+ *   interconnect limit in force. Generation on one bus does not offset another bus's load.
  */
-import type { AuxiliaryLoadModel, BusModel, CampusModel, CoolingModel, GpuHallModel, ItLoadModel, MiningPodModel } from './model';
-import { feedUsableKw } from './feed-rating';
-import { busContingency, busUsableKw } from './redundancy';
-import { splitCoolingPower, type CoolingPowerSplit } from './cooling-power';
+import {
+  CONTINGENCY_SHEDDING,
+  NO_SHEDDING,
+  alsoShedding,
+  campusLoads,
+  declaredPowerKw,
+  flowTotalKw,
+  loadFlow,
+  siteImportKw,
+  NO_LOAD,
+  type CampusLoad,
+  type LoadByClass,
+  type LoadFlow,
+} from './load-model';
+import { podAllocation, type MiningAllocation } from './mining-caps';
+import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
+import { busGenerationKw, busUsableKw } from './redundancy';
+import { campusScenarios, generationIn, type Scenario } from './scenarios';
 
-export interface LoadByClass {
-  readonly firmItKw: number;
-  readonly interruptibleItKw: number;
-  readonly coolingKw: number;
-  readonly auxiliaryKw: number;
-  readonly totalKw: number;
-}
+export type { LoadByClass } from './load-model';
 
 export type ScenarioKind = 'normal' | 'contingency';
 
-export interface ScenarioBudget {
+/** One bus in one scenario: what it can carry and what it carries. */
+export interface BusScenario {
   readonly scenario: ScenarioKind;
-  /** Short label for tables, e.g. "normal" or "N+1 (lose utility-2)". */
+  /** "normal", or the loss event's key, e.g. "lose-feed:utility-2". */
+  readonly id: string;
+  /** Short label for tables, e.g. "normal" or "lose utility-2". */
   readonly label: string;
   /** For contingencies: what is lost, in words. */
   readonly lost?: string;
-  readonly lostFeed?: string;
+  /** For contingencies: the feeds lost, sorted. */
+  readonly lostFeeds?: readonly string[];
   readonly capacityKw: number;
   readonly load: LoadByClass;
   readonly headroomKw: number;
   /** load / capacity; Infinity when there is load and no capacity. */
   readonly utilization: number;
-  /** Load of auto-capped mining in this scenario (sized to fill the headroom; see BusBudget.autoMiningKw). */
+  /** Load of auto-capped mining in this scenario (sized to fill the headroom). */
   readonly autoMiningKw: number;
 }
 
@@ -51,25 +62,40 @@ export interface BusBudget {
   readonly generationUsableKw: number;
   /** What this bus draws from the grid in normal operation. */
   readonly gridImportKw: number;
-  /**
-   * Normal-operation load of auto-capped mining on this bus (its IT, and the PUE/COP cooling it
-   * causes here). It is sized to fill the headroom, so it does not count towards warnings.
-   */
+  /** Normal-operation load of auto-capped mining on this bus. */
   readonly autoMiningKw: number;
-  readonly scenarios: readonly ScenarioBudget[];
+  /** Normal operation first, then the loss of each of its sources (redundancy.ts). */
+  readonly scenarios: readonly BusScenario[];
 }
 
 export interface CoolingBudget {
   readonly cooling: CoolingModel;
-  /** Names of the pods and halls it serves, sorted. */
+  /** Names of the loads it serves, sorted. */
   readonly served: readonly string[];
+  /** Heat of the loads it serves in normal operation. */
   readonly heatKw: number;
+  /** Heat that remains in a contingency (firm loads). */
   readonly firmHeatKw: number;
-  readonly power: CoolingPowerSplit;
-  /** Heat of auto-capped mining pods served, and of those among them declared firm. */
+  /** Its draw in normal operation. */
+  readonly powerKw: number;
+  /** Its draw in a contingency (what keeps running for firm loads). */
+  readonly firmPowerKw: number;
+  /** What stops when interruptible load is shed: powerKw - firmPowerKw. */
+  readonly interruptiblePowerKw: number;
+  /** Heat of auto-capped mining pods served. */
   readonly autoMiningHeatKw: number;
-  readonly autoMiningFirmHeatKw: number;
   readonly utilization: number;
+}
+
+/** The site in one loss scenario: firm load against the interconnect, with the generation left. */
+export interface SiteScenario {
+  readonly scenario: Scenario;
+  readonly totalLoadKw: number;
+  readonly generationKw: number;
+  readonly gridImportKw: number;
+  readonly headroomKw: number;
+  readonly utilization: number;
+  readonly autoMiningKw: number;
 }
 
 export interface SiteBudget {
@@ -80,12 +106,23 @@ export interface SiteBudget {
   readonly interconnectLimitKw: number;
   readonly headroomKw: number;
   readonly utilization: number;
-  /** Grid import that is auto-capped mining (per bus, at most that bus's import). */
+  /** Grid import that is auto-capped mining. */
   readonly autoMiningKw: number;
+  /** Every loss scenario of the campus, in scenario order. */
+  readonly contingencies: readonly SiteScenario[];
 }
 
 export interface CampusBudget {
+  /** The state as declared (inputs only). */
   readonly campus: CampusModel;
+  /** What the caps solver chose, when the campus has power-capped pods. */
+  readonly allocation?: MiningAllocation;
+  /** Every load, sorted by name. */
+  readonly loads: readonly CampusLoad[];
+  /** What each load draws when it runs, kW (auto pods at their cap, 0 when switched off). */
+  readonly powerKw: ReadonlyMap<string, number>;
+  readonly scenarios: readonly Scenario[];
+  readonly flows: { readonly normal: LoadFlow; readonly contingency: LoadFlow };
   readonly buses: readonly BusBudget[];
   readonly cooling: readonly CoolingBudget[];
   readonly site: SiteBudget;
@@ -102,144 +139,134 @@ export function utilizationOf(loadKw: number, capacityKw: number): number {
   return loadKw > 0 ? Infinity : 0;
 }
 
-function sum<T>(items: readonly T[], value: (item: T) => number): number {
-  return items.reduce((total, item) => total + value(item), 0);
+function isAutoPod(load: CampusLoad): boolean {
+  return load.kind === 'mining-pod' && load.powerControl?.mode === 'auto';
 }
 
-function scenario(
+/** What each load draws when it runs: the solver's cap for auto pods, the declared power otherwise. */
+export function loadPowers(loads: readonly CampusLoad[], allocation: MiningAllocation | undefined): Map<string, number> {
+  return new Map(loads.map((l) => [l.name, isAutoPod(l) ? (podAllocation(allocation, l.name)?.powerKw ?? declaredPowerKw(l)) : declaredPowerKw(l)]));
+}
+
+function busScenario(
   kind: ScenarioKind,
+  id: string,
   label: string,
   capacityKw: number,
-  parts: Omit<LoadByClass, 'totalKw'>,
+  load: LoadByClass,
   autoMiningKw: number,
-  lost?: { readonly lost: string; readonly lostFeed?: string },
-): ScenarioBudget {
-  const totalKw = parts.firmItKw + parts.interruptibleItKw + parts.coolingKw + parts.auxiliaryKw;
+  lost?: { readonly lost: string; readonly lostFeeds: readonly string[] },
+): BusScenario {
   return {
     scenario: kind,
+    id,
     label,
-    ...(lost ? { lost: lost.lost, ...(lost.lostFeed ? { lostFeed: lost.lostFeed } : {}) } : {}),
+    ...(lost ? { lost: lost.lost, lostFeeds: lost.lostFeeds } : {}),
     capacityKw,
-    load: { ...parts, totalKw },
-    headroomKw: capacityKw - totalKw,
-    utilization: utilizationOf(totalKw, capacityKw),
+    load,
+    headroomKw: capacityKw - load.totalKw,
+    utilization: utilizationOf(load.totalKw, capacityKw),
     autoMiningKw,
   };
 }
 
-/** Groups items by a key in one pass (the budget is linear in the number of parts). */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
+/** Computes the budget of one state, with power-capped pods at the allocation's caps. */
+export function computeBudget(campus: CampusModel, allocation?: MiningAllocation): CampusBudget {
+  const loads = campusLoads(campus);
+  const powerKw = loadPowers(loads, allocation);
+  const power = (l: CampusLoad) => powerKw.get(l.name) ?? 0;
+  const normal = loadFlow(campus, loads, power, NO_SHEDDING);
+  const contingency = loadFlow(campus, loads, power, CONTINGENCY_SHEDDING);
+  const hasAuto = loads.some(isAutoPod);
+  const normalNoAuto = hasAuto ? loadFlow(campus, loads, power, alsoShedding(NO_SHEDDING, 'auto-mining', isAutoPod)) : normal;
+  const contingencyNoAuto = hasAuto ? loadFlow(campus, loads, power, alsoShedding(CONTINGENCY_SHEDDING, 'auto-mining', isAutoPod)) : contingency;
+  const scenarios = campusScenarios(campus.buses);
+  const loadOf = (flow: LoadFlow, bus: string) => flow.buses.get(bus) ?? NO_LOAD;
+
+  const buses = [...campus.buses].sort(byName).map((bus): BusBudget => {
+    const usableKw = busUsableKw(bus);
+    const generationUsableKw = busGenerationKw(bus);
+    const normalLoad = loadOf(normal, bus.name);
+    const autoMiningKw = normalLoad.totalKw - loadOf(normalNoAuto, bus.name).totalKw;
+    const firmLoad = loadOf(contingency, bus.name);
+    const autoFirmKw = firmLoad.totalKw - loadOf(contingencyNoAuto, bus.name).totalKw;
+    return {
+      bus,
+      usableKw,
+      generationUsableKw,
+      gridImportKw: Math.max(0, normalLoad.totalKw - generationUsableKw),
+      autoMiningKw,
+      scenarios: [
+        busScenario('normal', 'normal', 'normal', usableKw, normalLoad, autoMiningKw),
+        ...scenarios
+          .filter((s) => s.event?.bus === bus.name)
+          .map((s) => busScenario('contingency', s.event!.id, s.event!.label, s.event!.capacityKw, firmLoad, autoFirmKw, s.event)),
+      ],
+    };
+  });
+
+  const served = new Map<string, string[]>();
+  const autoHeat = new Map<string, number>();
+  for (const l of loads) {
+    const c = (l as { cooling?: string }).cooling;
+    if (c === undefined || l.kind === 'auxiliary' || (l.kind === 'block-load' && l.basis === 'gross')) continue;
+    served.set(c, [...(served.get(c) ?? []), l.name]);
+    if (isAutoPod(l)) autoHeat.set(c, (autoHeat.get(c) ?? 0) + power(l));
   }
-  return groups;
-}
+  const cooling = [...campus.coolingSystems].sort(byName).map((c): CoolingBudget => {
+    const n = normal.cooling.get(c.name)!;
+    const f = contingency.cooling.get(c.name)!;
+    return {
+      cooling: c,
+      served: (served.get(c.name) ?? []).sort(),
+      heatKw: n.heatKw,
+      firmHeatKw: f.heatKw,
+      powerKw: n.powerKw,
+      firmPowerKw: f.powerKw,
+      interruptiblePowerKw: n.powerKw - f.powerKw,
+      autoMiningHeatKw: autoHeat.get(c.name) ?? 0,
+      utilization: utilizationOf(n.heatKw, c.capacityKw),
+    };
+  });
 
-function coolingBudget(cooling: CoolingModel, served: readonly ItLoadModel[]): CoolingBudget {
-  const firmHeatKw = sum(served.filter((l) => l.firm), (l) => l.itKw);
-  const interruptibleHeatKw = sum(served.filter((l) => !l.firm), (l) => l.itKw);
-  const heatKw = firmHeatKw + interruptibleHeatKw;
-  return {
-    cooling,
-    served: served.map((l) => l.name).sort(),
-    heatKw,
-    firmHeatKw,
-    power: splitCoolingPower(cooling.power, firmHeatKw, interruptibleHeatKw),
-    autoMiningHeatKw: sum(served.filter(isAutoCapped), (l) => l.itKw),
-    autoMiningFirmHeatKw: sum(served.filter((l) => isAutoCapped(l) && l.firm), (l) => l.itKw),
-    utilization: utilizationOf(heatKw, cooling.capacityKw),
-  };
-}
-
-interface BusParts {
-  readonly itLoads: readonly ItLoadModel[];
-  readonly cooling: readonly CoolingBudget[];
-  readonly auxiliary: readonly AuxiliaryLoadModel[];
-}
-
-/** A mining pod whose cap the engine sized to fill the headroom (mining-caps.ts). */
-function isAutoCapped(load: ItLoadModel): boolean {
-  return (load as MiningPodModel).powerControl?.mode === 'auto';
-}
-
-/** Cooling power a PUE or COP system draws per kW of heat; a fixed draw does not grow with it. */
-function coolingPerHeatKw(c: CoolingBudget): number {
-  return c.cooling.power.model === 'fixed' || c.heatKw <= 0 ? 0 : c.power.totalKw / c.heatKw;
-}
-
-function busBudget(bus: BusModel, parts: BusParts): BusBudget {
-  const onBus = parts.itLoads;
-  const coolingOnBus = parts.cooling;
-  const firmItKw = sum(onBus.filter((l) => l.firm), (l) => l.itKw);
-  const interruptibleItKw = sum(onBus.filter((l) => !l.firm), (l) => l.itKw);
-  const auxiliaryKw = sum(parts.auxiliary, (a) => a.powerKw);
-  const usableKw = busUsableKw(bus);
-  const autoMiningKw = sum(onBus.filter(isAutoCapped), (l) => l.itKw) + sum(coolingOnBus, (c) => c.autoMiningHeatKw * coolingPerHeatKw(c));
-  const autoFirmMiningKw =
-    sum(onBus.filter((l) => isAutoCapped(l) && l.firm), (l) => l.itKw) + sum(coolingOnBus, (c) => c.autoMiningFirmHeatKw * coolingPerHeatKw(c));
-
-  const normal = scenario(
-    'normal',
-    'normal',
-    usableKw,
-    { firmItKw, interruptibleItKw, coolingKw: sum(coolingOnBus, (c) => c.power.totalKw), auxiliaryKw },
-    autoMiningKw,
-  );
-  const scenarios: ScenarioBudget[] = [normal];
-  const contingency = busContingency(bus);
-  if (contingency) {
-    scenarios.push(
-      scenario(
-        'contingency',
-        contingency.label,
-        contingency.firmCapacityKw,
-        { firmItKw, interruptibleItKw: 0, coolingKw: sum(coolingOnBus, (c) => c.power.firmKw), auxiliaryKw },
-        autoFirmMiningKw,
-        contingency,
-      ),
-    );
-  }
-  const generationUsableKw = sum(bus.feeds.filter((f) => f.source === 'onsite-generation'), feedUsableKw);
-  return {
-    bus,
-    usableKw,
-    generationUsableKw,
-    gridImportKw: Math.max(0, normal.load.totalKw - generationUsableKw),
-    autoMiningKw,
-    scenarios,
-  };
-}
-
-/** Computes the whole budget. Parts are processed in name order, so the result does not depend on declaration order. */
-export function computeBudget(campus: CampusModel): CampusBudget {
-  const itLoads = [...campus.miningPods, ...campus.gpuHalls].sort(byName);
-  const byCooling = groupBy(itLoads, (l) => l.cooling);
-  const cooling = [...campus.coolingSystems].sort(byName).map((c) => coolingBudget(c, byCooling.get(c.name) ?? []));
-  const loadsByBus = groupBy(itLoads, (l) => l.bus);
-  const coolingByBus = groupBy(cooling, (c) => c.cooling.bus);
-  const auxByBus = groupBy(campus.auxiliaryLoads, (a) => a.bus);
-  const buses = [...campus.buses]
-    .sort(byName)
-    .map((b) => busBudget(b, { itLoads: loadsByBus.get(b.name) ?? [], cooling: coolingByBus.get(b.name) ?? [], auxiliary: auxByBus.get(b.name) ?? [] }));
-  const totalLoadKw = sum(buses, (b) => b.scenarios[0].load.totalKw);
-  const gridImportKw = sum(buses, (b) => b.gridImportKw);
+  const limitKw = campus.interconnectLimitKw;
+  const normalGeneration = generationIn(campus, scenarios[0]);
+  const totalLoadKw = flowTotalKw(normal);
+  const gridImportKw = siteImportKw(normal, normalGeneration);
+  const contingencies = scenarios
+    .filter((s) => s.kind === 'contingency')
+    .map((s): SiteScenario => {
+      const generation = generationIn(campus, s);
+      const importKw = siteImportKw(contingency, generation);
+      return {
+        scenario: s,
+        totalLoadKw: flowTotalKw(contingency),
+        generationKw: [...generation.values()].reduce((t, g) => t + g, 0),
+        gridImportKw: importKw,
+        headroomKw: limitKw - importKw,
+        utilization: utilizationOf(importKw, limitKw),
+        autoMiningKw: importKw - siteImportKw(contingencyNoAuto, generation),
+      };
+    });
   return {
     campus,
+    ...(allocation ? { allocation } : {}),
+    loads,
+    powerKw,
+    scenarios,
+    flows: { normal, contingency },
     buses,
     cooling,
-    itLoads,
+    itLoads: [...campus.miningPods, ...campus.gpuHalls].sort(byName),
     site: {
       totalLoadKw,
       generationOffsetKw: totalLoadKw - gridImportKw,
-      autoMiningKw: sum(buses, (b) => Math.min(b.autoMiningKw, b.gridImportKw)),
       gridImportKw,
-      interconnectLimitKw: campus.interconnectLimitKw,
-      headroomKw: campus.interconnectLimitKw - gridImportKw,
-      utilization: utilizationOf(gridImportKw, campus.interconnectLimitKw),
+      interconnectLimitKw: limitKw,
+      headroomKw: limitKw - gridImportKw,
+      utilization: utilizationOf(gridImportKw, limitKw),
+      autoMiningKw: gridImportKw - siteImportKw(normalNoAuto, normalGeneration),
+      contingencies,
     },
   };
 }

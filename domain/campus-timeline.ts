@@ -4,7 +4,7 @@
 import type { CampusModel } from './model';
 import { type Dated, type Month, type TimelinePoint, inServiceAt, nextMonth, timelinePoints } from './timeline';
 
-/** Every dated thing in a campus: feeds, buses, cooling, loads and commitments. */
+/** Every dated thing in a campus: feeds, buses, cooling, loads, commitments and interconnect steps. */
 export function datedParts(campus: CampusModel): Dated[] {
   return [
     ...campus.buses,
@@ -12,9 +12,25 @@ export function datedParts(campus: CampusModel): Dated[] {
     ...campus.coolingSystems,
     ...campus.miningPods,
     ...campus.gpuHalls,
+    ...(campus.blockLoads ?? []),
     ...campus.auxiliaryLoads,
     ...(campus.commitments ?? []),
+    ...(campus.interconnectSteps ?? []).map((s) => ({ inService: s.from })),
   ];
+}
+
+/** The interconnect limit in force in `month` (the last step from that month or before), kW. */
+export function interconnectLimitAt(campus: CampusModel, month: Month | undefined): number {
+  let limitKw = campus.interconnectLimitKw;
+  if (month === undefined) {
+    // Judged as planned (no dates): the last approval.
+    const steps = campus.interconnectSteps ?? [];
+    return steps.length > 0 ? [...steps].sort((a, b) => (a.from < b.from ? -1 : 1))[steps.length - 1].limitKw : limitKw;
+  }
+  for (const step of [...(campus.interconnectSteps ?? [])].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) {
+    if (step.from <= month) limitKw = step.limitKw;
+  }
+  return limitKw;
 }
 
 /** The campus with only what is in service during `point`. */
@@ -27,7 +43,10 @@ export function campusAt(campus: CampusModel, point: TimelinePoint): CampusModel
     miningPods: on(campus.miningPods),
     gpuHalls: on(campus.gpuHalls),
     auxiliaryLoads: on(campus.auxiliaryLoads),
+    ...(campus.blockLoads ? { blockLoads: on(campus.blockLoads) } : {}),
     commitments: on(campus.commitments ?? []),
+    interconnectLimitKw: interconnectLimitAt(campus, point.at),
+    interconnectSteps: [],
     notInService: [...campus.buses, ...campus.coolingSystems]
       .filter((part) => !inServiceAt(part, point.at))
       .map((part) => ({ name: part.name, ...(part.inService ? { inService: part.inService } : {}), ...(part.retire ? { retire: part.retire } : {}) })),
@@ -41,6 +60,6 @@ export function campusAt(campus: CampusModel, point: TimelinePoint): CampusModel
  */
 export function campusStates(campus: CampusModel, at?: Month): TimelinePoint[] {
   if (at !== undefined) return [{ at, from: at, until: nextMonth(at), label: `at ${at}` }];
-  const anchors = [...campus.buses, ...campus.coolingSystems, ...campus.miningPods, ...campus.gpuHalls, ...campus.auxiliaryLoads];
+  const anchors = [...campus.buses, ...campus.coolingSystems, ...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads];
   return timelinePoints(datedParts(campus), anchors);
 }

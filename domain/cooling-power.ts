@@ -5,43 +5,29 @@
  *   is the partial PUE of this cooling system over the IT it serves.
  * - COP: cooling kW = heat kW / COP (chillers and dry coolers; kW/ton = 3.517 / COP).
  * - Fixed: a constant kW, for container fans, pumps and CDUs (e.g. ~25 kW per Minerbase
- *   immersion container).
+ *   immersion container), drawn whenever at least one load the system cools is running.
  *
- * All electrical power drawn by IT ends up as heat, so heat kW = IT kW.
- *
- * When one system serves firm and interruptible loads, its power is split in proportion to the
- * heat each class puts into it: a PUE or COP draw falls with the heat when interruptible load is
- * shed. A fixed draw does not fall with the heat (fans and pumps keep running for the firm
- * loads), so it is firm whenever the system serves any firm load, or nothing at all, and
- * interruptible only when it serves interruptible loads alone (then shedding them all lets the
- * system stop).
+ * All electrical power drawn by IT ends up as heat, so heat kW = IT kW. Which loads run in a
+ * scenario, and so how much heat there is, is decided by the load model (load-model.ts).
  */
 import type { CoolingPowerModel } from './model';
 
-export function coolingPowerKw(model: CoolingPowerModel, servedItKw: number): number {
-  switch (model.model) {
+/** kW of cooling power per kW of heat for a PUE or COP system; 0 for a fixed draw. */
+export function coolingKwPerHeatKw(power: CoolingPowerModel): number {
+  switch (power.model) {
     case 'pue':
-      return servedItKw * (model.pue - 1);
+      return power.pue - 1;
     case 'cop':
-      return servedItKw / model.cop;
+      return 1 / power.cop;
     case 'fixed':
-      return model.powerKw;
+      return 0;
   }
 }
 
-export interface CoolingPowerSplit {
-  readonly totalKw: number;
-  readonly firmKw: number;
-  readonly interruptibleKw: number;
-}
-
-/** Splits cooling power between firm and interruptible loads by the heat they put in. */
-export function splitCoolingPower(model: CoolingPowerModel, firmHeatKw: number, interruptibleHeatKw: number): CoolingPowerSplit {
-  const heatKw = firmHeatKw + interruptibleHeatKw;
-  const totalKw = coolingPowerKw(model, heatKw);
-  const firmShare = model.model === 'fixed' ? (firmHeatKw > 0 || heatKw === 0 ? 1 : 0) : heatKw > 0 ? firmHeatKw / heatKw : 1;
-  const firmKw = totalKw * firmShare;
-  return { totalKw, firmKw, interruptibleKw: totalKw - firmKw };
+/** Cooling power for a given heat, and whether any load it cools runs (what a fixed draw depends on). */
+export function coolingPowerKw(power: CoolingPowerModel, heatKw: number, anyServedRunning: boolean): number {
+  if (power.model === 'fixed') return anyServedRunning ? power.powerKw : 0;
+  return heatKw * coolingKwPerHeatKw(power);
 }
 
 export function describeCoolingPower(model: CoolingPowerModel): string {

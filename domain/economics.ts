@@ -7,12 +7,18 @@
  * - Mining revenue (USD/day) = hashrate (PH/s) x hashprice (USD per PH/s per day). Equivalently,
  *   revenue per MWh of miner power = hashprice / (24 x J/TH / 1000) (domain-notes.md section 6:
  *   at 17 J/TH and $39.53/PH/day, $96.9/MWh).
- * - Mining power cost (USD/day) = (IT kW + its cooling kW) x 24 / 1000 x power price (USD/MWh).
+ * - Mining power cost (USD/day) = the power mining causes (campus load with the pods running minus
+ *   with them shed, from the load model: IT, overhead and the cooling that stops with them)
+ *   x 24 / 1000 x power price (USD/MWh).
  * - Self-operated AI (USD/day) = GPUs x 24 x GPU-hour price x utilization.
- * - Leased AI (colocation, USD/day) = IT kW x USD per kW-month x 12 / 365.
+ * - Leased AI (colocation, USD/day) = contracted critical-IT kW (installed IT without a lease)
+ *   x USD per kW-month x 12 / 365.
  * Revenue per MW divides a class's revenue by its IT MW.
  */
 import type { CampusBudget } from './budget';
+import { NO_SHEDDING, alsoShedding, flowTotalKw, loadFlow } from './load-model';
+import { podAllocation } from './mining-caps';
+import type { MiningPodModel } from './model';
 
 export interface MiningEconomicsInputs {
   /** USD per PH/s per day. */
@@ -73,38 +79,46 @@ function perMwYear(revenueUsdPerDay: number, itKw: number): number | null {
   return itKw > 0 ? (revenueUsdPerDay * 365) / (itKw / 1000) : null;
 }
 
+/** The IT power and hashrate each mining pod runs at in this state (auto pods at their cap). */
+export function podFigures(budget: CampusBudget, pod: MiningPodModel): { readonly itKw: number; readonly hashrateThs: number } {
+  const allocated = podAllocation(budget.allocation, pod.name);
+  return allocated ? { itKw: allocated.powerKw, hashrateThs: allocated.hashrateThs } : { itKw: pod.itKw, hashrateThs: pod.hashrateThs };
+}
+
 /** Economics of one state of the campus, for the classes that have inputs. */
 export function campusEconomics(budget: CampusBudget, inputs: EconomicsInputs): CampusEconomics {
   const result: { mining?: ClassEconomics; ai?: ClassEconomics } = {};
-  const cooling = new Map(budget.cooling.map((c) => [c.cooling.name, c]));
   if (inputs.mining) {
-    const pods = budget.campus.miningPods;
+    const pods = budget.campus.miningPods.map((p) => podFigures(budget, p));
     const itKw = pods.reduce((t, p) => t + p.itKw, 0);
     const revenueUsdPerDay = pods.reduce((t, p) => t + (p.hashrateThs / 1000) * inputs.mining!.hashpriceUsdPerPhDay, 0);
-    const withCoolingKw = pods.reduce((t, p) => {
-      const c = cooling.get(p.cooling);
-      const shareKw = c && c.heatKw > 0 ? (c.power.totalKw * p.itKw) / c.heatKw : 0;
-      return t + p.itKw + shareKw;
-    }, 0);
+    // The power mining causes: the campus's load with every pod running, less its load with every
+    // pod shed (their IT, overhead and the cooling that stops with them), from the load model.
+    const { campus, loads, powerKw } = budget;
+    const withoutMining = loadFlow(campus, loads, (l) => powerKw.get(l.name) ?? 0, alsoShedding(NO_SHEDDING, 'mining', (l) => l.kind === 'mining-pod'));
+    const miningKw = flowTotalKw(budget.flows.normal) - flowTotalKw(withoutMining);
     result.mining = {
       itKw,
       revenueUsdPerDay,
       revenueUsdPerMwYear: perMwYear(revenueUsdPerDay, itKw),
-      powerCostUsdPerDay: ((withCoolingKw * 24) / 1000) * inputs.mining.powerPriceUsdPerMwh,
+      powerCostUsdPerDay: ((miningKw * 24) / 1000) * inputs.mining.powerPriceUsdPerMwh,
     };
   }
   if (inputs.ai) {
     const ai = inputs.ai;
     const halls = budget.campus.gpuHalls;
-    const itKw = halls.reduce((t, h) => t + h.itKw, 0);
+    const blocks = (budget.campus.blockLoads ?? []).filter((b) => b.lease !== undefined);
+    const itKw = halls.reduce((t, h) => t + h.itKw, 0) + blocks.reduce((t, b) => t + b.powerKw, 0);
     // Self-operated halls sell GPU-hours (or, without a GPU-hour price, are valued at colocation
-    // rent); leased halls earn colocation rent only, and nothing without a colocation price.
-    const revenueUsdPerDay = halls.reduce((t, h) => {
-      const gpuHour = ai.gpuHourUsd !== undefined && ai.utilization !== undefined;
-      if (h.operator.kind === 'self' && gpuHour) return t + h.gpus * 24 * ai.gpuHourUsd! * ai.utilization!;
-      if (ai.coloUsdPerKwMonth !== undefined) return t + (h.itKw * ai.coloUsdPerKwMonth * 12) / 365;
-      return t;
-    }, 0);
+    // rent); leased halls and leased blocks earn colocation rent only, on the contracted critical
+    // IT when there is a lease, and nothing without a colocation price.
+    const rent = (kw: number) => (ai.coloUsdPerKwMonth !== undefined ? (kw * ai.coloUsdPerKwMonth * 12) / 365 : 0);
+    const revenueUsdPerDay =
+      halls.reduce((t, h) => {
+        const gpuHour = ai.gpuHourUsd !== undefined && ai.utilization !== undefined;
+        if (h.operator.kind === 'self' && gpuHour) return t + h.gpus * 24 * ai.gpuHourUsd! * ai.utilization!;
+        return t + rent(h.lease?.contractedItKw ?? h.itKw);
+      }, 0) + blocks.reduce((t, b) => t + rent(b.lease!.contractedItKw), 0);
     result.ai = { itKw, revenueUsdPerDay, revenueUsdPerMwYear: perMwYear(revenueUsdPerDay, itKw) };
   }
   return result;

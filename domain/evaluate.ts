@@ -19,7 +19,7 @@ export interface CampusEvaluation {
 
 /** Evaluates one state of a campus (or a campus without dates). */
 export function evaluateCampus(campus: CampusModel, checks: readonly BudgetCheck[] = ALL_CHECKS): CampusEvaluation {
-  const budget = computeBudget(allocateMiningCaps(campus));
+  const budget = computeBudget(campus, allocateMiningCaps(campus));
   const label = campus.period?.label;
   const results = checks
     .flatMap((check) => check.run(budget))

@@ -1,33 +1,51 @@
 /**
  * Per-pod power caps: mining fills the headroom that firm load, cooling and auxiliary leave.
  *
- * Pods in `auto` mode get the highest per-miner cap in [minW, maxW] such that every capacity
- * check still passes: normal operation on every bus, the contingency of N+1 / 2N buses (for
- * pods declared firm; interruptible pods are shed there), every cooling system's capacity and
- * the site interconnect. Cooling power grows with the IT it serves: a PUE or COP cooling system
- * adds (PUE - 1) or 1/COP kW per kW of mining on its own bus, and that is part of each check.
+ * Pods in `auto` mode get a per-miner cap in [minW, maxW], or are switched off, so that every
+ * capacity check that passes with all of them off still passes: normal operation on every bus,
+ * the loss of each source of each bus (for firm pods; interruptible pods are shed there), every
+ * cooling system's capacity, and the site interconnect in normal operation and after the loss of
+ * each on-site generator.
  *
- * The allocation, for one state of the campus:
- * 1. Everything that is not auto-capped (firm halls, rated or fixed pods, auxiliary, cooling of
- *    those) is the base. If the base alone breaks a check that auto pods take part in, no cap can
- *    help: every auto pod is off and the `mining-caps` check says by how much firm load must shrink.
- * 2. Auto pods start at their minimum cap. If that does not fit, whole pods are switched off in
- *    shedding order (lowest priority, least efficient, then name), each only if it takes part in
- *    a check that is still broken, until the rest fits at minimum.
- * 3. Priority groups, highest first, are raised in turn. Within a group every pod rises by the same
- *    fraction of its range ("water filling"); when a check becomes tight, the pods in it stop and
- *    the others keep rising, until every pod is at its maximum or held by a tight check. So pods of
- *    equal priority are treated alike whatever their declaration order, and lower priorities are
- *    capped first when power is short.
+ * The solver reads what a pod draws from the load model (load-model.ts), the same functions the
+ * budget and the checks use: a kW of pod IT adds (1 + facility overhead) on its bus and the PUE
+ * or COP coefficient of its cooling on the cooling's bus, in every scenario where the pod runs
+ * (normal operation; contingencies too when the pod is firm). A fixed cooling draw is a step:
+ * it starts when the first load it cools runs, in each scenario separately, so a firm pod that
+ * turns on makes the fixed draw of its cooling firm.
+ *
+ * What it optimizes, in order:
+ * 1. Which pods run. Pods are considered from the highest priority down (then the most
+ *    efficient, then by name: the reverse of the shedding order, shedding-order.ts), each
+ *    turned on at its minimum if that fits with the pods already on. So a pod is off only if
+ *    turning it on at its minimum would break a check, and a lower-priority pod never keeps a
+ *    higher-priority one off.
+ * 2. How much they draw. Priority groups, highest first, are raised in turn from their minimum.
+ *    Within a group every pod rises by the same fraction of its range ("water filling"); when a
+ *    check becomes tight, the pods in it stop and the others keep rising, until every pod is at
+ *    its maximum or held by a tight check. Pods of equal priority are treated alike whatever
+ *    their declaration order; lower priorities get what higher ones leave.
  * The same filling with no per-miner maximum gives the headroom available to mining (the
  * "of Y MW" in "headroom used by mining: X MW of Y MW").
  *
- * Each step is linear in the number of pods, and the number of rounds is bounded by the number
- * of checks, so 10,000 pods take milliseconds (bench/budget-bench.ts).
+ * Each step is linear in the number of pods, and the number of filling rounds is bounded by the
+ * number of checks (bench/budget-bench.ts).
  */
-import { computeBudget } from './budget';
 import { minerHashrateThs } from './hashrate';
-import type { CampusModel, CoolingPowerModel, MiningPodModel } from './model';
+import {
+  CONTINGENCY_SHEDDING,
+  NO_SHEDDING,
+  campusLoads,
+  coolingStepKw,
+  declaredPowerKw,
+  itDrawPerKw,
+  loadFlow,
+  type CampusLoad,
+  type LoadFlow,
+} from './load-model';
+import type { CampusModel, MiningPodModel } from './model';
+import { busUsableKw } from './redundancy';
+import { campusScenarios, generationIn } from './scenarios';
 import { sheddingOrder } from './shedding-order';
 import { formatPower } from './units';
 
@@ -40,13 +58,14 @@ export interface PodAllocation {
   readonly priority: number;
   /** Cap per miner, W; 0 when switched off. */
   readonly capW: number;
+  /** IT power of the pod at that cap, kW. */
   readonly powerKw: number;
   readonly hashrateThs: number;
   /** Why an auto pod is off. */
   readonly offReason?: string;
 }
 
-/** A check that firm load alone breaks, so that no mining cap can make it pass. */
+/** A check that the load without auto-capped mining breaks, so that no mining cap can make it pass. */
 export interface CapInfeasibility {
   /** e.g. "normal operation on bus 'bus-a'". */
   readonly label: string;
@@ -66,103 +85,171 @@ export interface MiningAllocation {
   readonly infeasible: readonly CapInfeasibility[];
 }
 
-interface Constraint {
+const BY_NAME = new WeakMap<MiningAllocation, ReadonlyMap<string, PodAllocation>>();
+
+/** The allocation of one pod, if it is power-capped (a cached lookup by name). */
+export function podAllocation(allocation: MiningAllocation | undefined, name: string): PodAllocation | undefined {
+  if (!allocation) return undefined;
+  let byName = BY_NAME.get(allocation);
+  if (!byName) BY_NAME.set(allocation, (byName = new Map(allocation.pods.map((p) => [p.name, p]))));
+  return byName.get(name);
+}
+
+type AutoPod = MiningPodModel & { readonly powerControl: { readonly mode: 'auto'; readonly minW: number; readonly maxW: number } };
+
+function isAuto(p: CampusLoad): p is AutoPod {
+  return p.kind === 'mining-pod' && p.powerControl?.mode === 'auto';
+}
+
+/** A limit on one quantity (a bus load in normal operation or in a contingency, or a cooling system's heat). */
+interface Limit {
+  readonly q: number;
+  readonly capacityKw: number;
   readonly label: string;
   readonly scenario: 'normal' | 'contingency';
   readonly path: string;
-  readonly capacityKw: number;
-  usageKw: number;
-  /** Index of the bus for normal-operation constraints (their usage is the bus load the site sums). */
-  readonly busIndex?: number;
-  relevant: boolean;
+}
+
+/** The site interconnect in one scenario: the bus loads of a mode against generation per bus. */
+interface SiteLimit {
+  /** Offset of the bus quantities: 0 for normal operation, nb for contingencies. */
+  readonly offset: number;
+  readonly generationKw: Float64Array;
+  readonly limitKw: number;
+  readonly label: string;
+  readonly scenario: 'normal' | 'contingency';
 }
 
 interface Problem {
-  readonly constraints: Constraint[];
-  /** Per auto pod: (constraint index, kW of usage per kW of pod power). */
-  readonly terms: { readonly c: number; readonly coeff: number }[][];
-  /** Per bus: the normal-operation constraint index and usable on-site generation. */
-  readonly buses: { readonly c: number; readonly generationKw: number }[];
-  readonly interconnectLimitKw: number;
+  readonly nb: number;
+  /** Quantities: [0, nb) bus loads in normal operation, [nb, 2nb) in a contingency, then cooling heat. */
+  readonly usage: Float64Array;
+  readonly limits: readonly Limit[];
+  readonly limitsOf: readonly (readonly Limit[])[];
+  readonly sites: readonly SiteLimit[];
+  /** Per auto pod: (quantity, kW per kW of pod IT). */
+  readonly terms: readonly { readonly q: number; readonly coeff: number }[][];
+  /** Per auto pod: its fixed cooling step (quantity of the cooling's bus in each mode, kW), if any. */
+  readonly steps: readonly ({ readonly cooling: string; readonly busQ: number; readonly kw: number } | undefined)[];
+  /** Per mode (0 normal, 1 contingency): fixed cooling systems already running. */
+  readonly coolingRunning: [Set<string>, Set<string>];
 }
 
-function coolingCoefficient(power: CoolingPowerModel): number {
-  switch (power.model) {
-    case 'pue':
-      return power.pue - 1;
-    case 'cop':
-      return 1 / power.cop;
-    case 'fixed':
-      return 0;
-  }
+function runningCooling(flow: LoadFlow): Set<string> {
+  return new Set([...flow.cooling].filter(([, c]) => c.running).map(([name]) => name));
 }
 
-function isAuto(p: MiningPodModel): p is MiningPodModel & { powerControl: { mode: 'auto'; minW: number; maxW: number } } {
-  return p.powerControl?.mode === 'auto';
-}
-
-/** The constraints auto pods take part in, with the base load (everything else) as usage. */
-function buildProblem(campus: CampusModel, pods: readonly MiningPodModel[]): Problem {
-  const base = computeBudget({ ...campus, miningPods: campus.miningPods.map((p) => (isAuto(p) ? { ...p, itKw: 0 } : p)) });
-  const constraints: Constraint[] = [];
-  const normalOf = new Map<string, number>();
-  const contingencyOf = new Map<string, number>();
-  const coolingOf = new Map<string, number>();
-  const buses = base.buses.map((b, busIndex) => {
-    const [normal, contingency] = b.scenarios;
-    normalOf.set(b.bus.name, constraints.length);
-    constraints.push({
-      label: `normal operation on bus '${b.bus.name}'`,
-      scenario: 'normal',
-      path: b.bus.path,
-      capacityKw: normal.capacityKw,
-      usageKw: normal.load.totalKw,
-      busIndex,
-      relevant: false,
-    });
-    if (contingency) {
-      contingencyOf.set(b.bus.name, constraints.length);
-      constraints.push({
-        label: `contingency ${b.bus.redundancy} on bus '${b.bus.name}'`,
-        scenario: 'contingency',
-        path: b.bus.path,
-        capacityKw: contingency.capacityKw,
-        usageKw: contingency.load.totalKw,
-        relevant: false,
-      });
-    }
-    return { c: normalOf.get(b.bus.name)!, generationKw: b.generationUsableKw };
+function buildProblem(campus: CampusModel, loads: readonly CampusLoad[], auto: readonly AutoPod[]): Problem {
+  const buses = [...campus.buses].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const nb = buses.length;
+  const busIndex = new Map(buses.map((b, i) => [b.name, i]));
+  const coolingSystems = [...campus.coolingSystems].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const coolingIndex = new Map(coolingSystems.map((c, i) => [c.name, i]));
+  const coolingByName = new Map(coolingSystems.map((c) => [c.name, c]));
+  // The base: every load at its declared power, auto pods off.
+  const basePower = (l: CampusLoad) => (isAuto(l) ? 0 : declaredPowerKw(l));
+  const normal = loadFlow(campus, loads, basePower, NO_SHEDDING);
+  const contingency = loadFlow(campus, loads, basePower, CONTINGENCY_SHEDDING);
+  const usage = new Float64Array(2 * nb + coolingSystems.length);
+  buses.forEach((b, i) => {
+    usage[i] = normal.buses.get(b.name)!.totalKw;
+    usage[nb + i] = contingency.buses.get(b.name)!.totalKw;
   });
-  for (const c of base.cooling) {
-    coolingOf.set(c.cooling.name, constraints.length);
-    constraints.push({ label: `cooling capacity of '${c.cooling.name}'`, scenario: 'normal', path: c.cooling.path, capacityKw: c.cooling.capacityKw, usageKw: c.heatKw, relevant: false });
+  coolingSystems.forEach((c, i) => (usage[2 * nb + i] = normal.cooling.get(c.name)!.heatKw));
+
+  const limits: Limit[] = [];
+  buses.forEach((b, i) => {
+    limits.push({ q: i, capacityKw: busUsableKw(b), label: `normal operation on bus '${b.name}'`, scenario: 'normal', path: b.path });
+  });
+  const scenarios = campusScenarios(buses);
+  for (const s of scenarios) {
+    if (!s.event) continue;
+    const b = busIndex.get(s.event.bus)!;
+    limits.push({ q: nb + b, capacityKw: s.event.capacityKw, label: `${s.event.lost} on bus '${s.event.bus}'`, scenario: 'contingency', path: buses[b].path });
   }
-  const coolingByName = new Map(campus.coolingSystems.map((c) => [c.name, c]));
-  const terms = pods.map((pod) => {
-    const list: { c: number; coeff: number }[] = [];
-    const add = (c: number | undefined, coeff: number) => {
-      if (c === undefined || coeff === 0) return;
-      const existing = list.find((t) => t.c === c);
-      if (existing) existing.coeff += coeff;
-      else list.push({ c, coeff });
-      constraints[c].relevant = true;
-    };
+  coolingSystems.forEach((c, i) =>
+    limits.push({ q: 2 * nb + i, capacityKw: c.capacityKw, label: `cooling capacity of '${c.name}'`, scenario: 'normal', path: c.path }),
+  );
+  const limitsOf: Limit[][] = Array.from({ length: usage.length }, () => []);
+  for (const l of limits) limitsOf[l.q].push(l);
+
+  const generation = (s: (typeof scenarios)[number]) => {
+    const g = generationIn(campus, s);
+    return Float64Array.from(buses, (b) => g.get(b.name) ?? 0);
+  };
+  // The site in normal operation, and after the loss of each generator (a loss that takes no
+  // generation leaves the site importing less than in normal operation).
+  const sites: SiteLimit[] = [
+    { offset: 0, generationKw: generation(scenarios[0]), limitKw: campus.interconnectLimitKw, label: 'the site interconnect', scenario: 'normal' },
+    ...scenarios
+      .filter((s) => s.event && s.event.lostGenerationKw > 0)
+      .map(
+        (s): SiteLimit => ({
+          offset: nb,
+          generationKw: generation(s),
+          limitKw: campus.interconnectLimitKw,
+          label: `the site interconnect after the ${s.event!.lost} on bus '${s.event!.bus}'`,
+          scenario: 'contingency',
+        }),
+      ),
+  ];
+
+  const terms = auto.map((pod) => {
+    const list: { q: number; coeff: number }[] = [];
     const cooling = coolingByName.get(pod.cooling);
-    const k = cooling ? coolingCoefficient(cooling.power) : 0;
-    add(normalOf.get(pod.bus), 1);
-    if (cooling) add(normalOf.get(cooling.bus), k);
-    if (pod.firm) {
-      add(contingencyOf.get(pod.bus), 1);
-      if (cooling) add(contingencyOf.get(cooling.bus), k);
+    for (const draw of itDrawPerKw(pod, cooling)) {
+      const b = busIndex.get(draw.bus);
+      if (b === undefined) continue;
+      list.push({ q: b, coeff: draw.kwPerKw });
+      if (pod.firm) list.push({ q: nb + b, coeff: draw.kwPerKw });
     }
-    add(coolingOf.get(pod.cooling), 1);
+    const c = coolingIndex.get(pod.cooling);
+    if (c !== undefined) list.push({ q: 2 * nb + c, coeff: 1 });
     return list;
   });
-  return { constraints, terms, buses, interconnectLimitKw: campus.interconnectLimitKw };
+  const steps = auto.map((pod) => {
+    const cooling = coolingByName.get(pod.cooling);
+    const b = cooling ? busIndex.get(cooling.bus) : undefined;
+    return cooling && b !== undefined && coolingStepKw(cooling) > 0 ? { cooling: cooling.name, busQ: b, kw: coolingStepKw(cooling) } : undefined;
+  });
+  return { nb, usage, limits, limitsOf, sites, terms, steps, coolingRunning: [runningCooling(normal), runningCooling(contingency)] };
 }
 
-function siteImportKw(problem: Problem, usage: (c: number) => number): number {
-  return problem.buses.reduce((t, b) => t + Math.max(0, usage(b.c) - b.generationKw), 0);
+function siteImport(problem: Problem, site: SiteLimit, usage: Float64Array): number {
+  let total = 0;
+  for (let b = 0; b < problem.nb; b++) total += Math.max(0, usage[site.offset + b] - site.generationKw[b]);
+  return total;
+}
+
+/** What pod i adds at `kw` of IT (and the fixed cooling it starts), as (quantity, kW) pairs. */
+function podDelta(problem: Problem, i: number, kw: number, firm: boolean): Map<number, number> {
+  const delta = new Map<number, number>();
+  for (const t of problem.terms[i]) delta.set(t.q, (delta.get(t.q) ?? 0) + t.coeff * kw);
+  const step = problem.steps[i];
+  if (step) {
+    if (!problem.coolingRunning[0].has(step.cooling)) delta.set(step.busQ, (delta.get(step.busQ) ?? 0) + step.kw);
+    if (firm && !problem.coolingRunning[1].has(step.cooling)) delta.set(problem.nb + step.busQ, (delta.get(problem.nb + step.busQ) ?? 0) + step.kw);
+  }
+  return delta;
+}
+
+/** The first check that `delta` would break (or break further), with the overshoot; undefined if it fits. */
+function breaks(problem: Problem, delta: Map<number, number>): { readonly label: string; readonly overKw: number } | undefined {
+  for (const [q, d] of delta) {
+    if (d <= 0) continue;
+    for (const l of problem.limitsOf[q]) {
+      const over = problem.usage[q] + d - l.capacityKw;
+      if (over > EPS_KW) return { label: l.label, overKw: over };
+    }
+  }
+  const after = Float64Array.from(problem.usage);
+  for (const [q, d] of delta) after[q] += d;
+  for (const site of problem.sites) {
+    const before = siteImport(problem, site, problem.usage);
+    const now = siteImport(problem, site, after);
+    if (now > before + EPS_KW && now - site.limitKw > EPS_KW) return { label: site.label, overKw: now - site.limitKw };
+  }
+  return undefined;
 }
 
 /**
@@ -170,166 +257,148 @@ function siteImportKw(problem: Problem, usage: (c: number) => number): number {
  * whose load stays under its own generation does not add to the import, so a full site does not
  * stop pods that only load such buses.
  */
-function siteStep(problem: Problem, slope: Float64Array): number {
-  const { constraints, buses, interconnectLimitKw } = problem;
-  let value = siteImportKw(problem, (c) => constraints[c].usageKw);
+function siteStep(problem: Problem, site: SiteLimit, slope: Float64Array): number {
+  const { usage } = problem;
+  let value = siteImport(problem, site, usage);
   let rate = 0;
   const breakpoints: { at: number; slope: number }[] = [];
-  for (const b of buses) {
-    const u = constraints[b.c].usageKw;
-    const s = slope[b.c];
+  for (let b = 0; b < problem.nb; b++) {
+    const u = usage[site.offset + b];
+    const s = slope[site.offset + b];
+    const g = site.generationKw[b];
     if (s <= 0) continue;
-    if (u > b.generationKw) rate += s;
-    else breakpoints.push({ at: (b.generationKw - u) / s, slope: s });
+    if (u > g) rate += s;
+    else breakpoints.push({ at: (g - u) / s, slope: s });
   }
-  if (rate > 0 && value >= interconnectLimitKw - EPS_KW) return 0;
+  const limit = site.limitKw;
+  if (rate > 0 && value >= limit - EPS_KW) return 0;
   breakpoints.sort((x, y) => x.at - y.at);
   let at = 0;
   for (const bp of breakpoints) {
-    if (rate > 0 && value + rate * (bp.at - at) >= interconnectLimitKw) return at + Math.max(0, interconnectLimitKw - value) / rate;
+    if (rate > 0 && value + rate * (bp.at - at) >= limit) return at + Math.max(0, limit - value) / rate;
     value += rate * (bp.at - at);
     at = bp.at;
     rate += bp.slope;
-    if (value >= interconnectLimitKw - EPS_KW) return at;
+    if (value >= limit - EPS_KW) return at;
   }
-  return rate > 0 ? at + Math.max(0, interconnectLimitKw - value) / rate : Infinity;
-}
-
-/** Constraints (and the site) that the current usage breaks, with the overshoot. */
-function violations(problem: Problem, extraKw: Float64Array | undefined, onlyRelevant: boolean): CapInfeasibility[] {
-  const usage = (c: number) => problem.constraints[c].usageKw + (extraKw ? extraKw[c] : 0);
-  const out: CapInfeasibility[] = [];
-  problem.constraints.forEach((c, i) => {
-    if (onlyRelevant && !c.relevant) return;
-    const over = usage(i) - c.capacityKw;
-    if (over > EPS_KW) out.push({ label: c.label, scenario: c.scenario, path: c.path, overKw: over });
-  });
-  const site = siteImportKw(problem, usage) - problem.interconnectLimitKw;
-  if (site > EPS_KW) out.push({ label: 'site interconnect', scenario: 'normal', path: '', overKw: site });
-  return out;
+  return rate > 0 ? at + Math.max(0, limit - value) / rate : Infinity;
 }
 
 /**
  * Raises the active pods together: pod i gains rate[i] kW per unit of the shared level, up to
- * `levelMax`. Stops each pod when a constraint it is in becomes tight. Mutates powerKw and usage.
+ * `levelMax`. Stops each pod when a check it takes part in becomes tight. Mutates powerKw and usage.
  */
-function fill(problem: Problem, active: number[], rate: Float64Array, levelMax: number, powerKw: Float64Array): void {
-  const { constraints } = problem;
+function fill(problem: Problem, active: readonly number[], rate: Float64Array, levelMax: number, powerKw: Float64Array): void {
+  const { usage, limits, sites, terms, nb } = problem;
   let level = 0;
   let live = active.filter((i) => rate[i] > 0);
   while (live.length > 0) {
-    const slope = new Float64Array(constraints.length);
-    for (const i of live) for (const t of problem.terms[i]) slope[t.c] += t.coeff * rate[i];
+    const slope = new Float64Array(usage.length);
+    for (const i of live) for (const t of terms[i]) slope[t.q] += t.coeff * rate[i];
     let step = levelMax - level;
-    constraints.forEach((c, j) => {
-      if (slope[j] > 0) step = Math.min(step, Math.max(0, (c.capacityKw - c.usageKw) / slope[j]));
-    });
-    step = Math.min(step, siteStep(problem, slope));
+    for (const l of limits) if (slope[l.q] > 0) step = Math.min(step, Math.max(0, (l.capacityKw - usage[l.q]) / slope[l.q]));
+    for (const site of sites) step = Math.min(step, siteStep(problem, site, slope));
     if (!Number.isFinite(step)) throw new Error('mining-caps: unbounded fill (a pod is on no bus); this is a bug');
     for (const i of live) powerKw[i] += step * rate[i];
-    constraints.forEach((c, j) => (c.usageKw += step * slope[j]));
+    for (let q = 0; q < usage.length; q++) usage[q] += step * slope[q];
     level += step;
     if (level >= levelMax - 1e-12) return;
     const tight = new Set<number>();
-    constraints.forEach((c, j) => {
-      if (slope[j] > 0 && c.capacityKw - c.usageKw <= EPS_KW) tight.add(j);
-    });
-    const siteTight = siteImportKw(problem, (c) => constraints[c].usageKw) >= problem.interconnectLimitKw - EPS_KW;
-    const importing = new Set(problem.buses.filter((b) => constraints[b.c].usageKw > b.generationKw - EPS_KW).map((b) => b.c));
-    const held = (i: number) => problem.terms[i].some((t) => tight.has(t.c) || (siteTight && importing.has(t.c)));
-    const next = live.filter((i) => !held(i));
+    for (const l of limits) if (slope[l.q] > 0 && l.capacityKw - usage[l.q] <= EPS_KW) tight.add(l.q);
+    for (const site of sites) {
+      if (siteImport(problem, site, usage) < site.limitKw - EPS_KW) continue;
+      for (let b = 0; b < nb; b++) if (usage[site.offset + b] > site.generationKw[b] - EPS_KW) tight.add(site.offset + b);
+    }
+    const next = live.filter((i) => !terms[i].some((t) => tight.has(t.q)));
     // Guard against float noise leaving nothing tight: stop rather than loop.
     live = next.length === live.length ? [] : next;
   }
 }
 
-/** Allocates caps for one state. Returns the campus with capped pods' power and hashrate set. */
-export function allocateMiningCaps(campus: CampusModel): CampusModel {
+/** Allocates caps for one state; undefined when the campus has no power-capped pod. */
+export function allocateMiningCaps(campus: CampusModel): MiningAllocation | undefined {
   const controlled = campus.miningPods.filter((p) => p.powerControl !== undefined);
-  if (controlled.length === 0) return campus;
-  const auto = sheddingOrder(campus.miningPods.filter(isAuto));
-  const problem = buildProblem(campus, auto);
-  const n = auto.length;
-  const minKw = Float64Array.from(auto, (p) => (p.count * p.powerControl.minW) / 1000);
-  const spanKw = Float64Array.from(auto, (p) => (p.count * (p.powerControl.maxW - p.powerControl.minW)) / 1000);
-  const ratedKw = Float64Array.from(auto, (p) => (p.count * p.minerPowerW) / 1000);
-  const baseUsage = problem.constraints.map((c) => c.usageKw);
+  if (controlled.length === 0) return undefined;
+  const loads = campusLoads(campus);
+  const shedOrder = sheddingOrder(campus.miningPods.filter(isAuto));
+  const n = shedOrder.length;
+  const problem = buildProblem(campus, loads, shedOrder);
+  const minKw = Float64Array.from(shedOrder, (p) => (p.count * p.powerControl.minW) / 1000);
+  const spanKw = Float64Array.from(shedOrder, (p) => (p.count * (p.powerControl.maxW - p.powerControl.minW)) / 1000);
+  const ratedKw = Float64Array.from(shedOrder, (p) => (p.count * p.minerPowerW) / 1000);
 
-  /** Usage added by the pods that are on, at their minimum. */
-  const atMinimum = (skip: (i: number) => boolean = () => false): Float64Array => {
-    const extra = new Float64Array(problem.constraints.length);
-    for (let i = 0; i < n; i++) if (!skip(i)) for (const t of problem.terms[i]) extra[t.c] += t.coeff * minKw[i];
-    return extra;
-  };
+  // Checks the load without auto pods already breaks, among those auto pods take part in.
+  const touched = new Set(problem.terms.flatMap((ts) => ts.map((t) => t.q)));
+  const infeasible: CapInfeasibility[] = [];
+  for (const l of problem.limits) {
+    const over = problem.usage[l.q] - l.capacityKw;
+    if (touched.has(l.q) && over > EPS_KW) infeasible.push({ label: l.label, scenario: l.scenario, path: l.path, overKw: over });
+  }
+  for (const site of problem.sites) {
+    const over = siteImport(problem, site, problem.usage) - site.limitKw;
+    const involved = [...touched].some((q) => q >= site.offset && q < site.offset + problem.nb);
+    if (involved && over > EPS_KW) infeasible.push({ label: site.label, scenario: site.scenario, path: campus.path, overKw: over });
+  }
 
-  const infeasible = n > 0 ? violations(problem, undefined, true) : [];
-  // off[i]: pod i is switched off, and why.
+  // 1. Which pods run: from the last to be shed to the first, each on at its minimum if it fits.
   const offReasons: (string | undefined)[] = new Array(n).fill(undefined);
-  if (infeasible.length > 0) {
-    offReasons.fill(`firm load alone breaks ${infeasible[0].label}`);
-  } else {
-    // All at their minimum; then, in shedding order, switch off each pod that takes part in a
-    // check its minimum (with the pods still on) breaks, until nothing is broken. A pod whose
-    // checks all fit stays on, even if it ranks low.
-    const usage = atMinimum();
-    problem.constraints.forEach((c, j) => (usage[j] += c.usageKw));
-    const broken = (j: number) => usage[j] > problem.constraints[j].capacityKw + EPS_KW;
-    const siteBroken = () => siteImportKw(problem, (c) => usage[c]) > problem.interconnectLimitKw + EPS_KW;
-    const importing = (j: number) => problem.buses.some((b) => b.c === j && usage[j] > b.generationKw + EPS_KW);
-    for (let i = 0; i < n; i++) {
-      const overSite = siteBroken();
-      const hit = problem.terms[i].find((t) => broken(t.c)) ?? (overSite ? problem.terms[i].find((t) => importing(t.c)) : undefined);
-      if (!hit) continue;
-      const c = problem.constraints[hit.c];
-      const what = broken(hit.c) ? c.label : 'site interconnect';
-      const overKw = broken(hit.c) ? usage[hit.c] - c.capacityKw : siteImportKw(problem, (k) => usage[k]) - problem.interconnectLimitKw;
-      offReasons[i] = `its minimum cap does not fit with the pods ranked above it: ${what} would exceed its limit by ${formatPower(overKw)}`;
-      for (const t of problem.terms[i]) usage[t.c] -= t.coeff * minKw[i];
+  const broken = new Set(infeasible.map((v) => v.label));
+  for (let i = n - 1; i >= 0; i--) {
+    const pod = shedOrder[i];
+    const delta = podDelta(problem, i, minKw[i], pod.firm);
+    const hit = breaks(problem, delta);
+    if (hit) {
+      offReasons[i] = broken.has(hit.label)
+        ? `the load without auto-capped mining already breaks ${hit.label}`
+        : `its minimum cap does not fit with the pods ranked above it: ${hit.label} would exceed its limit by ${formatPower(hit.overKw)}`;
+      continue;
+    }
+    for (const [q, d] of delta) problem.usage[q] += d;
+    const step = problem.steps[i];
+    if (step) {
+      problem.coolingRunning[0].add(step.cooling);
+      if (pod.firm) problem.coolingRunning[1].add(step.cooling);
     }
   }
   const isOff = (i: number) => offReasons[i] !== undefined;
+  const atMinimum = Float64Array.from(problem.usage);
 
-  // A pod on a bus the campus does not have (load-references fails) has no limit to fill up to.
-  const onKnownBus = auto.map((_, i) => problem.terms[i].some((t) => problem.constraints[t.c].busIndex !== undefined));
+  // 2. How much they draw: priority groups, highest first, filled in turn.
+  const onKnownBus = shedOrder.map((_, i) => problem.terms[i].some((t) => t.q < problem.nb));
   const run = (rate: Float64Array, levelMax: number): Float64Array => {
-    problem.constraints.forEach((c, j) => (c.usageKw = baseUsage[j]));
+    problem.usage.set(atMinimum);
     const powerKw = new Float64Array(n);
-    const extra = atMinimum(isOff);
-    problem.constraints.forEach((c, j) => (c.usageKw += extra[j]));
     for (let i = 0; i < n; i++) if (!isOff(i)) powerKw[i] = minKw[i];
-    const priorities = [...new Set(auto.filter((_, i) => !isOff(i)).map((p) => p.priority))].sort((a, b) => b - a);
+    const priorities = [...new Set(shedOrder.filter((_, i) => !isOff(i)).map((p) => p.priority))].sort((a, b) => b - a);
     for (const priority of priorities) {
       const group: number[] = [];
-      for (let i = 0; i < n; i++) if (!isOff(i) && auto[i].priority === priority) group.push(i);
+      for (let i = 0; i < n; i++) if (!isOff(i) && shedOrder[i].priority === priority) group.push(i);
       fill(problem, group, rate, levelMax, powerKw);
     }
     return powerKw;
   };
   const unboundedRate = ratedKw.map((r, i) => (onKnownBus[i] ? r : 0));
-  const onCount = auto.filter((_, i) => !isOff(i)).length;
+  const onCount = shedOrder.filter((_, i) => !isOff(i)).length;
   const headroomKw = onCount > 0 ? run(unboundedRate, Infinity).reduce((t, v) => t + v, 0) : 0;
   const powerKw = run(spanKw, 1);
 
   const allocations = new Map<string, PodAllocation>();
-  const capped = new Map<string, MiningPodModel>();
-  auto.forEach((pod, i) => {
+  shedOrder.forEach((pod, i) => {
     const capW = isOff(i) ? 0 : Math.min(pod.powerControl.maxW, (powerKw[i] * 1000) / pod.count);
-    const itKw = isOff(i) ? 0 : powerKw[i];
-    const hashrateThs = pod.count * minerHashrateThs(capW, pod.efficiencyJTh, pod.hashrateCurve);
+    const itKw = isOff(i) ? 0 : Math.min(powerKw[i], (pod.count * pod.powerControl.maxW) / 1000);
+    const hashrateThs = pod.count * minerHashrateThs(capW, { powerW: pod.minerPowerW, hashrateThs: pod.minerHashrateThs }, pod.hashrateCurve);
     const reason = isOff(i) ? `switched off (shed ${i + 1} of ${n}): ${offReasons[i]}` : undefined;
     allocations.set(pod.name, { name: pod.name, mode: 'auto', priority: pod.priority, capW, powerKw: itKw, hashrateThs, ...(reason ? { offReason: reason } : {}) });
-    capped.set(pod.name, { ...pod, itKw, capW, hashrateThs, ...(reason ? { offReason: reason } : {}) });
   });
   for (const pod of controlled) {
     if (pod.powerControl?.mode !== 'fixed') continue;
     allocations.set(pod.name, { name: pod.name, mode: 'fixed', priority: pod.priority, capW: pod.powerControl.capW, powerKw: pod.itKw, hashrateThs: pod.hashrateThs });
   }
-  const miningPowerKw = auto.reduce((t, _, i) => t + (isOff(i) ? 0 : powerKw[i]), 0);
-  const allocation: MiningAllocation = {
+  const miningPowerKw = shedOrder.reduce((t, _, i) => t + (isOff(i) ? 0 : powerKw[i]), 0);
+  return {
     pods: [...allocations.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     miningPowerKw,
     headroomKw: Math.max(headroomKw, miningPowerKw),
     infeasible,
   };
-  return { ...campus, miningPods: campus.miningPods.map((p) => capped.get(p.name) ?? p), miningAllocation: allocation };
 }

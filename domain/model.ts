@@ -6,11 +6,10 @@
  * was declared (the construct path), used only to point error messages at it.
  */
 
-/** Where a feed's power comes from. On-site generation offsets grid import (site check). */
 import type { EconomicsInputs } from './economics';
-import type { MiningAllocation } from './mining-caps';
-import type { Dated, TimelinePoint } from './timeline';
+import type { Dated, Month, TimelinePoint } from './timeline';
 
+/** Where a feed's power comes from. On-site generation offsets grid import (site check). */
 export type FeedSource = 'utility' | 'transformer' | 'onsite-generation';
 
 /** How many feeds a bus can lose and still carry its firm load. */
@@ -73,6 +72,12 @@ export interface ItLoadModel extends Dated {
   readonly coolingRequirement: CoolingRequirement;
   /** Human label of the hardware, e.g. "Antminer S21 XP". */
   readonly hardware: string;
+  /**
+   * Facility overhead in proportion to IT (electrical losses, UPS, lighting), drawn from the
+   * load's own bus whenever the load runs: overhead kW = IT kW x this fraction. Not heat for the
+   * load's cooling system. @default 0
+   */
+  readonly facilityOverheadFraction?: number;
 }
 
 export interface MiningPodModel extends ItLoadModel {
@@ -81,8 +86,11 @@ export interface MiningPodModel extends ItLoadModel {
   readonly count: number;
   /** Unpowered spare units kept on site; they draw nothing. */
   readonly spares: number;
+  /** Rated power of one miner, W (the catalog figure). */
   readonly minerPowerW: number;
-  /** Hashrate of the powered miners, in TH/s. */
+  /** Rated hashrate of one miner at `minerPowerW`, TH/s (the catalog figure). */
+  readonly minerHashrateThs: number;
+  /** Hashrate of the powered miners at `itKw`, in TH/s. */
   readonly hashrateThs: number;
   /** Rated efficiency of the model, J/TH. */
   readonly efficiencyJTh: number;
@@ -97,12 +105,18 @@ export interface MiningPodModel extends ItLoadModel {
   readonly powerControl?:
     | { readonly mode: 'fixed'; readonly capW: number }
     | { readonly mode: 'auto'; readonly minW: number; readonly maxW: number };
-  /** Measured hashrate per miner at given power (W -> TH/s), interpolated linearly. Absent: constant J/TH. */
+  /** Measured hashrate per miner at given power (W -> TH/s), interpolated linearly. Absent: the rated J/TH. */
   readonly hashrateCurve?: readonly { readonly powerW: number; readonly hashrateThs: number }[];
-  /** Set by the allocation for capped pods: the cap per miner, W (0 when switched off). */
-  readonly capW?: number;
-  /** Set by the allocation when an auto pod is switched off: why. */
-  readonly offReason?: string;
+}
+
+/**
+ * A lease: the critical-IT power a tenant contracted for, and optionally a cap on the gross
+ * power (IT + its cooling share + facility overhead) the lease allows.
+ */
+export interface LeaseModel {
+  readonly tenant: string;
+  readonly contractedItKw: number;
+  readonly grossCapKw?: number;
 }
 
 export interface GpuHallModel extends ItLoadModel {
@@ -117,6 +131,35 @@ export interface GpuHallModel extends ItLoadModel {
   readonly overheadKw: number;
   /** `self` for a self-operated hall, otherwise the tenant's name (colocation). */
   readonly operator: { readonly kind: 'self' } | { readonly kind: 'tenant'; readonly tenant: string };
+  /** The tenant's contract, for a leased hall. @default none */
+  readonly lease?: LeaseModel;
+}
+
+/**
+ * A load stated in MW rather than as hardware: a leased hall known as "168 MW critical IT", a
+ * third-party load known as "72.5 MW gross".
+ * - `it`: `powerKw` is IT; its heat goes to `cooling` and facility overhead applies, like a hall.
+ * - `gross`: `powerKw` already includes its cooling and overhead; it names no cooling system.
+ */
+export interface BlockLoadModel extends Dated {
+  readonly kind: 'block-load';
+  readonly name: string;
+  readonly path: string;
+  readonly bus: string;
+  readonly basis: 'it' | 'gross';
+  readonly powerKw: number;
+  /** Required with basis `it`. */
+  readonly cooling?: string;
+  readonly coolingRequirement: CoolingRequirement;
+  readonly firm: boolean;
+  /** Only with basis `it`. @default 0 */
+  readonly facilityOverheadFraction?: number;
+  /** How fast it can shed, for demand response. @default undefined: it does not take part in demand response */
+  readonly curtailSeconds?: number;
+  /** For a leased block. @default none */
+  readonly lease?: LeaseModel;
+  /** Words for reports, e.g. "tenant T, 168 MW critical IT". */
+  readonly description: string;
 }
 
 export interface AuxiliaryLoadModel extends Dated {
@@ -125,6 +168,8 @@ export interface AuxiliaryLoadModel extends Dated {
   readonly path: string;
   readonly bus: string;
   readonly powerKw: number;
+  /** Firm auxiliary load (offices, security, controls) keeps running in a contingency. @default true */
+  readonly firm?: boolean;
 }
 
 /** A demand-response commitment: MW that must be sheddable within a response time. */
@@ -142,6 +187,18 @@ export interface DemandResponseCommitment extends Dated {
   readonly season?: { readonly fromMonth: number; readonly toMonth: number };
   /** Free-text time window, e.g. "weekdays 14:00-20:00 CT"; carried to plans, not checked. */
   readonly window?: string;
+  /**
+   * Commitments that share a group are never called at the same time (only one of them at
+   * once), so they may count the same megawatts. @default none: called together with every
+   * other commitment in force, so their MW add up
+   */
+  readonly exclusiveGroup?: string;
+}
+
+/** A step of the interconnect approval: from `from` on, the limit is `limitKw`. */
+export interface InterconnectStep {
+  readonly from: Month;
+  readonly limitKw: number;
 }
 
 export interface CampusModel {
@@ -149,8 +206,13 @@ export interface CampusModel {
   readonly path: string;
   /** Grid region or ISO label, e.g. "ERCOT". */
   readonly gridRegion: string;
-  /** What the utility or ISO approved the site to draw from the grid, in kW. */
+  /**
+   * What the utility or ISO approved the site to draw from the grid, in kW: from the start, or
+   * in the state this model describes (campusAt resolves `interconnectSteps`).
+   */
   readonly interconnectLimitKw: number;
+  /** Later approvals, sorted by month: from each `from` on, the limit is its `limitKw`. @default none */
+  readonly interconnectSteps?: readonly InterconnectStep[];
   /** Utilization above which a scenario is reported as a warning (0 < x <= 1). */
   readonly warnUtilization: number;
   readonly buses: readonly BusModel[];
@@ -158,12 +220,12 @@ export interface CampusModel {
   readonly miningPods: readonly MiningPodModel[];
   readonly gpuHalls: readonly GpuHallModel[];
   readonly auxiliaryLoads: readonly AuxiliaryLoadModel[];
+  /** Loads stated in MW. @default none */
+  readonly blockLoads?: readonly BlockLoadModel[];
   /** Demand-response commitments. @default none */
   readonly commitments?: readonly DemandResponseCommitment[];
   /** Inputs for the optional revenue figures (economics.ts). @default none: no economics */
   readonly economics?: EconomicsInputs;
-  /** Set by the allocation of per-pod power caps (mining-caps.ts). */
-  readonly miningAllocation?: MiningAllocation;
   /** Set with `period`: the buses and cooling systems of the campus that are not in service then. */
   readonly notInService?: readonly { readonly name: string; readonly inService?: string; readonly retire?: string }[];
   /** Set on the campus as it stands in one state of its timeline (see timeline.ts). */

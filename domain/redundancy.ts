@@ -1,73 +1,111 @@
 /**
- * Firm capacity of a bus: what it can still carry after the contingency its redundancy level
- * is designed for (Uptime Institute tiers; shared/reference/domain-notes.md section 2).
+ * What a bus must survive: the loss events checked against it (Uptime Institute tiers;
+ * shared/reference/domain-notes.md section 2). Firm load must survive the loss of any one
+ * source, so every bus is checked against:
  *
- * - N: no redundancy, so no contingency scenario is checked.
- * - N+1: the bus must survive the loss of any one feed. The worst case is losing the feed with
- *   the largest usable capacity, so firm = sum of usable capacities - the largest.
- * - 2N: two full sides, each able to carry the firm load alone. When the feeds name their side
- *   (A or B), the worst case is losing the larger side, so firm = the smaller side, and the
- *   message names the feeds lost; without sides, firm = half of the sum.
+ * - N and N+1: the loss of each feed in turn, on-site generators included. (An N bus is not
+ *   designed to survive a loss, so any firm load on it fails unless its other feeds carry it.)
+ * - 2N with a side (A or B) on every feed: the loss of each side, which covers the loss of any
+ *   feed on it.
+ * - 2N without sides: never the favourable split. The worst case is assumed: the loss of the
+ *   ceil(n/2) largest feeds (on-site generation first among equals, then by name), and the label
+ *   says so; give each feed its side to check the real split.
  *
- * Ties for the largest feed go to the name that sorts first, so the named lost feed is stable.
+ * Each event says what the bus can still carry and how much on-site generation it lost, so
+ * the same event is checked against the bus and against the site interconnect (scenarios.ts).
  */
-import type { BusModel, FeedModel } from './model';
 import { feedUsableKw } from './feed-rating';
+import type { BusModel, FeedModel } from './model';
 
-export interface Contingency {
-  /** Short label for tables, e.g. "N+1 (lose utility-2)". */
+export interface LossEvent {
+  /** Stable key, e.g. "lose-feed:utility-2" or "lose-side:A". */
+  readonly id: string;
+  /** The bus that loses the source(s). */
+  readonly bus: string;
+  readonly kind: 'feed' | 'side' | 'worst-split';
+  /** Names of the feeds lost, sorted. */
+  readonly lostFeeds: readonly string[];
+  /** Short label for tables, e.g. "lose utility-2". */
   readonly label: string;
   /** What is lost, in words, for messages. */
   readonly lost: string;
-  /** The feed assumed lost (N+1), the comma-separated feeds of the lost side (2N with sides), or undefined (2N without sides). */
-  readonly lostFeed?: string;
-  readonly firmCapacityKw: number;
+  /** What the bus can still carry, kW. */
+  readonly capacityKw: number;
+  /** Usable on-site generation lost, kW. */
+  readonly lostGenerationKw: number;
 }
 
 export function busUsableKw(bus: BusModel): number {
   return bus.feeds.reduce((sum, feed) => sum + feedUsableKw(feed), 0);
 }
 
-export function largestFeed(feeds: readonly FeedModel[]): FeedModel {
-  return [...feeds].sort((a, b) => feedUsableKw(b) - feedUsableKw(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
+/** Usable capacity of the bus's on-site generation feeds, kW. */
+export function busGenerationKw(bus: BusModel): number {
+  return bus.feeds.reduce((sum, feed) => sum + (feed.source === 'onsite-generation' ? feedUsableKw(feed) : 0), 0);
 }
 
-/** The contingency a bus must survive, or undefined for an N bus. */
-export function busContingency(bus: BusModel): Contingency | undefined {
-  const usableKw = busUsableKw(bus);
-  switch (bus.redundancy) {
-    case 'N':
-      return undefined;
-    case 'N+1': {
-      if (bus.feeds.length === 0) {
-        return { label: 'N+1 (no feed in service)', lost: 'no feed in service', firmCapacityKw: 0 };
-      }
-      const lost = largestFeed(bus.feeds);
-      return {
-        label: `N+1 (lose ${lost.name})`,
-        lost: `loss of feed '${lost.name}', the largest on the bus`,
-        lostFeed: lost.name,
-        firmCapacityKw: usableKw - feedUsableKw(lost),
-      };
+function byName(a: FeedModel, b: FeedModel): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function quoted(names: readonly string[]): string {
+  return names.map((n) => `'${n}'`).join(', ');
+}
+
+function event(bus: BusModel, kind: LossEvent['kind'], id: string, label: string, lost: string, feeds: readonly FeedModel[]): LossEvent {
+  const lostUsableKw = feeds.reduce((t, f) => t + feedUsableKw(f), 0);
+  return {
+    id,
+    bus: bus.name,
+    kind,
+    lostFeeds: feeds.map((f) => f.name).sort(),
+    label,
+    lost,
+    capacityKw: busUsableKw(bus) - lostUsableKw,
+    lostGenerationKw: feeds.reduce((t, f) => t + (f.source === 'onsite-generation' ? feedUsableKw(f) : 0), 0),
+  };
+}
+
+function describeFeed(f: FeedModel): string {
+  return f.source === 'onsite-generation' ? `on-site generator '${f.name}'` : `feed '${f.name}'`;
+}
+
+/** The loss events a bus is checked against, in a stable order; none for a bus with no feed. */
+export function lossEvents(bus: BusModel): LossEvent[] {
+  const feeds = [...bus.feeds].sort(byName);
+  if (feeds.length === 0) return [];
+  if (bus.redundancy === '2N') {
+    if (feeds.every((f) => f.side !== undefined)) {
+      return (['A', 'B'] as const)
+        .map((side) => ({ side, lost: feeds.filter((f) => f.side === side) }))
+        .filter((s) => s.lost.length > 0)
+        .map(({ side, lost }) =>
+          event(bus, 'side', `lose-side:${side}`, `lose side ${side}`, `loss of side ${side}: ${lost.length === 1 ? 'feed' : 'feeds'} ${quoted(lost.map((f) => f.name))}`, lost),
+        );
     }
-    case '2N': {
-      const sided = bus.feeds.length > 0 && bus.feeds.every((f) => f.side !== undefined);
-      if (sided) {
-        const sideKw = (side: 'A' | 'B') => bus.feeds.filter((f) => f.side === side).reduce((t, f) => t + feedUsableKw(f), 0);
-        const lostSide = sideKw('A') >= sideKw('B') ? 'A' : 'B';
-        const lostFeeds = bus.feeds.filter((f) => f.side === lostSide).map((f) => f.name).sort();
-        return {
-          label: `2N (lose side ${lostSide})`,
-          lost: `loss of side ${lostSide}: feed${lostFeeds.length === 1 ? '' : 's'} ${lostFeeds.map((n) => `'${n}'`).join(', ')}`,
-          lostFeed: lostFeeds.join(','),
-          firmCapacityKw: usableKw - sideKw(lostSide),
-        };
-      }
-      return {
-        label: '2N (lose one side)',
-        lost: 'loss of one of its two redundant sides, half of its usable capacity',
-        firmCapacityKw: usableKw / 2,
-      };
+    if (feeds.length > 1) {
+      const k = Math.ceil(feeds.length / 2);
+      const worst = [...feeds]
+        .sort(
+          (a, b) =>
+            feedUsableKw(b) - feedUsableKw(a) ||
+            Number(b.source === 'onsite-generation') - Number(a.source === 'onsite-generation') ||
+            byName(a, b),
+        )
+        .slice(0, k)
+        .sort(byName);
+      const names = quoted(worst.map((f) => f.name));
+      return [
+        event(
+          bus,
+          'worst-split',
+          'lose-side:worst',
+          `lose ${worst.map((f) => f.name).join(', ')} (2N, no sides)`,
+          `loss of one side; the feeds name no side, so the worst split is assumed: ${names} lost`,
+          worst,
+        ),
+      ];
     }
   }
+  return feeds.map((f) => event(bus, 'feed', `lose-feed:${f.name}`, `lose ${f.name}`, `loss of ${describeFeed(f)}`, [f]));
 }

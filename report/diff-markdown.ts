@@ -7,6 +7,7 @@
  * comment stays within GitHub's 65,536-character limit: lists are capped, and bus details that
  * do not fit are left out with a note saying how many.
  */
+import { OTHER_LOAD_HEADER } from './load-cells';
 import type { CheckChange, CheckTransition } from './check-diff';
 import type { BusDiff, CampusDiff, ScenarioFigures, SiteDiff, SiteFigures } from './diff';
 import { summaryLine } from './diff-summary';
@@ -114,7 +115,7 @@ export function busDetails(site: string, bus: BusDiff): string {
   const redundancy = bus.redundancy.base && bus.redundancy.head && bus.redundancy.base !== bus.redundancy.head
     ? `${bus.redundancy.base} → ${bus.redundancy.head}`
     : (bus.redundancy.head ?? bus.redundancy.base)!;
-  const header = ['scenario', '', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', 'aux MW', 'load MW', 'headroom MW', 'util'];
+  const header = ['scenario', '', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', `${OTHER_LOAD_HEADER} MW`, 'load MW', 'headroom MW', 'util'];
   const rows = bus.scenarios.flatMap((s) => [
     [(s.head ?? s.base)!.label, 'base', ...figureCells(s.base)],
     ['', 'head', ...figureCells(s.head)],

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ZodError } from 'zod';
-import { POWER_BUDGET_FILE_NAME, POWER_BUDGET_FORMAT, POWER_BUDGET_FORMAT_VERSION } from '../domain/power-budget-file';
+import { POWER_BUDGET_FILE_NAME, POWER_BUDGET_FORMAT, POWER_BUDGET_FORMAT_VERSION } from './power-budget-file';
 import { powerBudgetSchema, type PowerBudget } from './budget-schema';
 import { InputError } from './input-error';
 

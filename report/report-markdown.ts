@@ -2,16 +2,16 @@
  * `campus report --format md`: a table per site and a Mermaid flowchart of its power.
  */
 import type { PowerBudget } from './budget-schema';
-import { loadCells } from '../domain/load-cells';
+import { OTHER_LOAD_HEADER, loadCells } from './load-cells';
 import { mw, pct } from './format';
 import { escapeCell, markdownTable } from './markdown-table';
 import { mermaidFlowchart } from './mermaid';
 import { siteReport, type SiteReport } from './report';
 import { statusBadge } from './status-badge';
 import { cappedPodRows, timelineRows } from './report-text';
-import { timelineMermaid } from '../domain/timeline-chart';
+import { timelineMermaid } from './timeline-chart';
 
-const HEADER = ['bus', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', 'aux MW', 'load MW', 'headroom MW', 'util'];
+const HEADER = ['bus', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', `${OTHER_LOAD_HEADER} MW`, 'load MW', 'headroom MW', 'util'];
 const RIGHT = [false, false, true, true, true, true, true, true, true, true];
 
 /** The scenario table of one site (also used by the diff's details). */

@@ -1,12 +1,12 @@
 /**
  * `campus report` as a terminal table (the default format).
  */
-import { loadCells } from '../domain/load-cells';
+import { OTHER_LOAD_HEADER, loadCells } from './load-cells';
 import { mw, pct } from './format';
 import type { CampusReport, SiteReport } from './report';
 import { textTable } from './text-table';
 
-const HEADER = ['bus', 'redundancy', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', 'aux MW', 'load MW', 'headroom MW', 'util'];
+const HEADER = ['bus', 'redundancy', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', `${OTHER_LOAD_HEADER} MW`, 'load MW', 'headroom MW', 'util'];
 const RIGHT = [false, false, false, true, true, true, true, true, true, true, true];
 
 /** One line: "ercot-300 (ERCOT): pass; grid import 255.88 of 300.00 MW, headroom 44.12 MW, 85.3%". */
@@ -17,7 +17,7 @@ export function siteHeadline(site: SiteReport): string {
   );
 }
 
-const TIMELINE_HEADER = ['date', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', 'aux MW', 'load MW', 'grid MW', 'interconnect MW', 'status'];
+const TIMELINE_HEADER = ['date', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', `${OTHER_LOAD_HEADER} MW`, 'load MW', 'grid MW', 'interconnect MW', 'status'];
 const TIMELINE_RIGHT = [false, true, true, true, true, true, true, true, true, false];
 
 /** The timeline rows of a site with phases (header first); shared with the Markdown report. */

@@ -18,8 +18,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { CampusConfigError } from '../domain/config-error';
-import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../domain/power-budget-file';
-import { renderSummary } from '../domain/summary';
+import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budget-file';
+import { renderSummary } from '../report/summary';
 import { Campus } from './campus';
 
 export interface RunCampusAppOptions {

@@ -1,8 +1,11 @@
 /**
- * Check 2, contingency per N+1 / 2N bus: with all interruptible load shed (mining and the
- * cooling share that served it), the firm load (firm IT + its cooling + auxiliary) must fit
- * within the firm capacity left after the design contingency (see redundancy.ts).
+ * Check 2, the loss of each source of each bus: with all interruptible load shed (load-model.ts),
+ * the firm load that remains (firm IT, the cooling and overhead that keep running for it,
+ * auxiliary) must fit within what the bus can still carry after losing that feed, side or
+ * generator (redundancy.ts). One result per bus, for its worst loss; a failure also names the
+ * other losses that fail.
  */
+import type { BusScenario } from '../budget';
 import { formatMw } from '../units';
 import type { BudgetCheck, CheckResult } from './check';
 import { judgeCapacity } from './check';
@@ -11,32 +14,39 @@ import { describeLoad } from './describe-load';
 export const busContingencyCapacity: BudgetCheck = {
   id: 'bus-contingency-capacity',
   description:
-    'Each N+1 or 2N bus carries its firm load, with interruptible load shed, after losing its largest feed (N+1) or one side (2N).',
+    'Each bus carries its firm load, with interruptible load shed, after the loss of any one of its feeds or generators (a whole side for a 2N bus).',
   run: (budget) =>
-    budget.buses.flatMap((bus): CheckResult[] =>
-      bus.scenarios
-        .filter((s) => s.scenario === 'contingency')
-        .map((s) => {
-          const name = bus.bus.name;
-          const head = `contingency ${bus.bus.redundancy} on bus '${name}' (${s.lost})`;
-          return judgeCapacity(
-            { check: busContingencyCapacity.id, subject: name, path: bus.bus.path, scenario: 'contingency' },
-            {
-              loadKw: s.load.totalKw,
-              capacityKw: s.capacityKw,
-              utilization: s.utilization,
-              warnUtilization: budget.campus.warnUtilization,
-              autoMiningKw: s.autoMiningKw,
-              format: formatMw,
-              level: `${head}: firm load ${formatMw(s.load.totalKw)}`,
-              capacityLabel: 'the firm capacity',
-              failure: (overKw) =>
-                `${head}: firm load ${formatMw(s.load.totalKw)} (${describeLoad(s.load)}) exceeds the firm capacity ` +
-                `${formatMw(s.capacityKw)} by ${formatMw(overKw)}, with all interruptible load shed. ` +
-                `Add a feed to '${name}', move firm load (GPU halls, their cooling, auxiliary) to another bus, ` +
-                `or make loads interruptible if they can be shed.`,
-            },
-          );
-        }),
-    ),
+    budget.buses.flatMap((bus): CheckResult[] => {
+      const losses = bus.scenarios.filter((s) => s.scenario === 'contingency');
+      if (losses.length === 0) return [];
+      const worst = losses.reduce((w: BusScenario, s) => (s.headroomKw < w.headroomKw ? s : w), losses[0]);
+      const name = bus.bus.name;
+      const head = `contingency on bus '${name}' (${bus.bus.redundancy}, ${worst.lost})`;
+      const others = losses.filter((s) => s !== worst && s.headroomKw < -1e-6).map((s) => s.label);
+      const fix =
+        bus.bus.redundancy === 'N'
+          ? `'${name}' is declared N (no redundancy), so its firm load is lost with a feed: add a feed and declare it N+1, ` +
+            `move firm load to a redundant bus, or declare the loads interruptible if they may go down with the feed.`
+          : `Add a feed to '${name}', move firm load (GPU halls, firm pods, their cooling, auxiliary) to another bus, ` +
+            `or make loads interruptible if they can be shed.`;
+      return [
+        judgeCapacity(
+          { check: busContingencyCapacity.id, subject: name, path: bus.bus.path, scenario: 'contingency' },
+          {
+            loadKw: worst.load.totalKw,
+            capacityKw: worst.capacityKw,
+            utilization: worst.utilization,
+            warnUtilization: budget.campus.warnUtilization,
+            autoMiningKw: worst.autoMiningKw,
+            format: formatMw,
+            level: `${head}: firm load ${formatMw(worst.load.totalKw)}`,
+            capacityLabel: 'what the bus can still carry',
+            failure: (overKw) =>
+              `${head}: firm load ${formatMw(worst.load.totalKw)} (${describeLoad(worst.load)}) exceeds the ` +
+              `${formatMw(worst.capacityKw)} the bus can still carry by ${formatMw(overKw)}, with all interruptible load shed` +
+              `${others.length > 0 ? ` (it also fails on: ${others.join('; ')})` : ''}. ${fix}`,
+          },
+        ),
+      ];
+    }),
 };

@@ -1,77 +1,50 @@
 /**
- * Check: each demand-response commitment in force can be met. The interruptible load that can
- * curtail within the program's response time (pods whose curtailSeconds <= responseTimeS, plus
- * the share of their cooling power that stops with them; a fixed cooling draw only when every
- * load it cools can be shed in time) must reach the committed MW.
+ * Check: each demand-response commitment in force can be met, together with the commitments
+ * that may be called at the same time (../demand-response.ts): the grid import that the loads
+ * curtailing within its response time can take off must cover its MW and theirs.
  *
  * A commitment with a season applies to a state only if the state covers one of its months.
  */
-import type { CampusBudget } from '../budget';
-import type { DemandResponseCommitment } from '../model';
+import { commitmentDemands, inSeason } from '../demand-response';
 import { monthsCovered } from '../timeline';
 import { fitsWithin, formatMw, formatPercent } from '../units';
 import type { BudgetCheck, CheckResult } from './check';
 
-export function inSeason(commitment: DemandResponseCommitment, months: ReadonlySet<number>): boolean {
-  const season = commitment.season;
-  if (!season) return true;
-  for (const m of months) {
-    const inside =
-      season.fromMonth <= season.toMonth ? m >= season.fromMonth && m <= season.toMonth : m >= season.fromMonth || m <= season.toMonth;
-    if (inside) return true;
-  }
-  return false;
-}
-
-/** Interruptible load (IT + its cooling share) that can curtail within `responseTimeS`, in kW. */
-export function sheddableKw(budget: CampusBudget, responseTimeS: number): number {
-  const cooling = new Map(budget.cooling.map((c) => [c.cooling.name, c]));
-  // A fixed cooling draw stops only when every load it cools is shed: count it only then.
-  const slowOrFirm = new Set(
-    [...budget.campus.miningPods, ...budget.campus.gpuHalls].filter((l) => l.firm || (l as { curtailSeconds?: number }).curtailSeconds! > responseTimeS).map((l) => l.cooling),
-  );
-  let total = 0;
-  for (const pod of budget.campus.miningPods) {
-    if (pod.firm || pod.curtailSeconds > responseTimeS) continue;
-    const c = cooling.get(pod.cooling);
-    const interruptibleHeatKw = c ? c.heatKw - c.firmHeatKw : 0;
-    const fixedStaysOn = c?.cooling.power.model === 'fixed' && slowOrFirm.has(pod.cooling);
-    const coolingShareKw = c && interruptibleHeatKw > 0 && !fixedStaysOn ? (c.power.interruptibleKw * pod.itKw) / interruptibleHeatKw : 0;
-    total += pod.itKw + coolingShareKw;
-  }
-  return total;
-}
+export { inSeason };
 
 export const demandResponse: BudgetCheck = {
   id: 'demand-response',
-  description: 'Each demand-response commitment in force is covered by interruptible load that can curtail within its response time.',
+  description:
+    'Each demand-response commitment in force, with those that may be called at the same time, is covered by the grid import that loads curtailing within its response time can take off.',
   run: (budget) => {
     const campus = budget.campus;
     const months = campus.period ? monthsCovered(campus.period) : monthsCovered({ label: '' });
-    return (campus.commitments ?? []).flatMap((c): CheckResult[] => {
+    const inForce = (campus.commitments ?? []).filter((c) => inSeason(c, months));
+    return commitmentDemands(budget, inForce).map((d): CheckResult => {
+      const c = d.commitment;
       const base = { check: demandResponse.id, subject: c.program, path: campus.path };
-      if (!inSeason(c, months)) return [];
-      const availableKw = sheddableKw(budget, c.responseTimeS);
-      const head = `demand response '${c.program}': ${formatMw(availableKw)} of interruptible load can curtail within ${c.responseTimeS} s`;
-      if (!fitsWithin(c.sheddableKw, availableKw)) {
-        return [
-          {
-            ...base,
-            status: 'fail',
-            message:
-              `${head}, below the committed ${formatMw(c.sheddableKw)} by ${formatMw(c.sheddableKw - availableKw)}. ` +
-              `Keep more mining in service, make pods curtail faster (curtailSeconds), or lower or end the commitment.`,
-          },
-        ];
-      }
-      const coverage = c.sheddableKw > 0 ? availableKw / c.sheddableKw : Infinity;
-      return [
-        {
+      const counted =
+        d.together.length === 0
+          ? `the committed ${formatMw(c.sheddableKw)}`
+          : `the committed ${formatMw(d.neededKw)} (${formatMw(c.sheddableKw)} for '${c.program}' and ` +
+            `${d.together.map((o) => `${formatMw(o.sheddableKw)} for '${o.program}'`).join(', ')}, which may be called at the same time and respond as fast)`;
+      const head = `demand response '${c.program}': shedding the interruptible load that curtails within ${c.responseTimeS} s cuts grid import by ${formatMw(d.availableKw)}`;
+      if (!fitsWithin(d.neededKw, d.availableKw)) {
+        return {
           ...base,
-          status: 'pass',
-          message: `${head}, covering the committed ${formatMw(c.sheddableKw)}${Number.isFinite(coverage) ? ` (${formatPercent(coverage)})` : ''}.`,
-        },
-      ];
+          status: 'fail',
+          message:
+            `${head}, below ${counted} by ${formatMw(d.neededKw - d.availableKw)}. ` +
+            `Keep more grid-fed mining in service, make pods curtail faster (curtailSeconds), lower or end a commitment, ` +
+            `or give commitments that are never called together the same exclusiveGroup.`,
+        };
+      }
+      const coverage = d.neededKw > 0 ? d.availableKw / d.neededKw : Infinity;
+      return {
+        ...base,
+        status: 'pass',
+        message: `${head}, covering ${counted}${Number.isFinite(coverage) ? ` (${formatPercent(coverage)})` : ''}.`,
+      };
     });
   },
 };

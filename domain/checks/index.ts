@@ -14,7 +14,7 @@ import { uniqueNames } from './unique-names';
 
 export * from './check';
 export { busContingencyCapacity, busNormalCapacity, coolingCapacity, coolingTypeMatch, demandResponse, loadReferences, miningCaps, siteInterconnect, uniqueNames };
-export { inSeason, sheddableKw } from './demand-response';
+export { inSeason } from './demand-response';
 
 export const ALL_CHECKS: readonly BudgetCheck[] = [
   uniqueNames,

@@ -12,7 +12,7 @@ export const miningCaps: BudgetCheck = {
   id: 'mining-caps',
   description: 'Auto-capped mining fits: the load without it leaves room in every check it takes part in.',
   run: (budget) => {
-    const allocation = budget.campus.miningAllocation;
+    const allocation = budget.allocation;
     const auto = allocation?.pods.filter((p) => p.mode === 'auto') ?? [];
     if (!allocation || auto.length === 0) return [];
     const base = { check: miningCaps.id, subject: budget.campus.name, path: budget.campus.path };

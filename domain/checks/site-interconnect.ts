@@ -1,21 +1,26 @@
 /**
  * Check 3, site: what the campus draws from the grid (total load minus what on-site generation
- * covers, bus by bus; see budget.ts) must fit within the interconnect limit the utility or ISO
- * approved.
+ * covers, bus by bus; see load-model.ts) must fit within the interconnect limit in force, in
+ * normal operation and after the loss of any one source. With interruptible load shed, the loss
+ * of a utility feed can only lower the import; the loss of an on-site generator can raise it, so
+ * a campus with generation gets a second result: its worst loss against the interconnect.
  */
+import type { SiteScenario } from '../budget';
 import { formatMw } from '../units';
-import type { BudgetCheck } from './check';
+import type { BudgetCheck, CheckResult } from './check';
 import { judgeCapacity } from './check';
 
 export const siteInterconnect: BudgetCheck = {
   id: 'site-interconnect',
-  description: 'The load the site draws from the grid, after on-site generation, fits within the approved interconnect limit.',
+  description:
+    'The load the site draws from the grid, after on-site generation, fits within the approved interconnect limit in normal operation and after the loss of any one generator.',
   run: (budget) => {
     const { site, campus } = budget;
+    const limit = `the ${campus.gridRegion} interconnect limit`;
     const draw =
       `grid import ${formatMw(site.gridImportKw)} (total load ${formatMw(site.totalLoadKw)} - ` +
       `on-site generation ${formatMw(site.generationOffsetKw)})`;
-    return [
+    const results: CheckResult[] = [
       judgeCapacity(
         { check: siteInterconnect.id, subject: campus.name, path: campus.path, scenario: 'normal' },
         {
@@ -26,13 +31,40 @@ export const siteInterconnect: BudgetCheck = {
           autoMiningKw: site.autoMiningKw,
           format: formatMw,
           level: `site interconnect: ${draw}`,
-          capacityLabel: `the ${campus.gridRegion} interconnect limit`,
+          capacityLabel: limit,
           failure: (overKw) =>
-            `site interconnect: ${draw} exceeds the ${campus.gridRegion} interconnect limit ` +
+            `site interconnect: ${draw} exceeds ${limit} ` +
             `${formatMw(site.interconnectLimitKw)} by ${formatMw(overKw)}. Remove or curtail load, add on-site ` +
             `generation, or raise interconnectLimitMw only if the utility has approved more.`,
         },
       ),
     ];
+    const generatorLosses = site.contingencies.filter((s) => (s.scenario.event?.lostGenerationKw ?? 0) > 0);
+    if (generatorLosses.length === 0) return results;
+    const worst = generatorLosses.reduce((w: SiteScenario, s) => (s.headroomKw < w.headroomKw ? s : w), generatorLosses[0]);
+    const event = worst.scenario.event!;
+    const head =
+      `site interconnect after the ${event.lost} on bus '${event.bus}': firm grid import ${formatMw(worst.gridImportKw)} ` +
+      `(firm load ${formatMw(worst.totalLoadKw)}, interruptible load shed, on-site generation left ${formatMw(worst.generationKw)})`;
+    results.push(
+      judgeCapacity(
+        { check: siteInterconnect.id, subject: campus.name, path: campus.path, scenario: 'contingency' },
+        {
+          loadKw: worst.gridImportKw,
+          capacityKw: site.interconnectLimitKw,
+          utilization: worst.utilization,
+          warnUtilization: campus.warnUtilization,
+          autoMiningKw: worst.autoMiningKw,
+          format: formatMw,
+          level: head,
+          capacityLabel: limit,
+          failure: (overKw) =>
+            `${head} exceeds ${limit} ${formatMw(site.interconnectLimitKw)} by ${formatMw(overKw)}: the generator ` +
+            `cannot be counted on both as running and as a backup. Reduce firm load, add a redundant generator, ` +
+            `or raise interconnectLimitMw only if the utility has approved more.`,
+        },
+      ),
+    );
+    return results;
   },
 };

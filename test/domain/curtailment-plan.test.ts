@@ -1,4 +1,4 @@
-import { curtailmentPlan, renderCurtailmentPlan } from '../../domain/curtailment-plan';
+import { curtailmentPlan, renderCurtailmentPlan } from '../../constructs/curtailment-plan-document';
 import { pod } from './fixtures';
 
 describe('curtailmentPlan', () => {

@@ -1,4 +1,4 @@
-import { cpuQuantity, imagePinProblem, memoryQuantity, parseStratumUrl } from '../../domain/kubernetes-values';
+import { cpuQuantity, imagePinProblem, memoryQuantity, parseStratumUrl } from '../../constructs/kubernetes-values';
 
 describe('imagePinProblem', () => {
   test.each([

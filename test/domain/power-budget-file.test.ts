@@ -1,5 +1,5 @@
 import { evaluateTimeline } from '../../domain/evaluate';
-import { POWER_BUDGET_FORMAT_VERSION, powerBudgetDocument, renderPowerBudget } from '../../domain/power-budget-file';
+import { POWER_BUDGET_FORMAT_VERSION, powerBudgetDocument, renderPowerBudget } from '../../report/power-budget-file';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
 
 const model = campus({

@@ -1,5 +1,5 @@
 import { evaluateTimeline } from '../../domain/evaluate';
-import { renderSummary } from '../../domain/summary';
+import { renderSummary } from '../../report/summary';
 import { bus, campus, cooling, feed, hall } from './fixtures';
 
 describe('summary', () => {

@@ -1,4 +1,4 @@
-import { niceStepKw, timelineMermaid, timelineSvg, type TimelineChartEntry } from '../../domain/timeline-chart';
+import { niceStepKw, timelineMermaid, timelineSvg, type TimelineChartEntry } from '../../report/timeline-chart';
 
 const entries: TimelineChartEntry[] = [
   { label: 'before 2026-07', capacityKw: 130_000, interconnectLimitKw: 130_000, load: { firmItKw: 0, interruptibleItKw: 100_100, coolingKw: 10_010, auxiliaryKw: 1_500, totalKw: 111_610 } },

@@ -3,7 +3,7 @@
  */
 import { evaluateTimeline } from '../../domain/evaluate';
 import type { CampusModel } from '../../domain/model';
-import { renderPowerBudget } from '../../domain/power-budget-file';
+import { renderPowerBudget } from '../../report/power-budget-file';
 import type { PowerBudget } from '../../report/budget-schema';
 import { parseBudget } from '../../report/load-budget';
 import { bus, campus, cooling, feed, hall, pod } from '../domain/fixtures';

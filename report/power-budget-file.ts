@@ -1,7 +1,12 @@
 /**
  * The `power-budget.json` document written beside each stack's cdk.tf.json.
  *
- * Format "hybrid-campus/power-budget", version 1. Reports and diffs read this file, so any
+ * Format "hybrid-campus/power-budget", version 2. Version 2 (the one load model) lists every
+ * scenario: each bus's `scenarios` has normal operation and the loss of each of its feeds, sides
+ * or generators (`id`, `lost`, `lostFeeds`), and the top-level `scenarios` gives the site's grid
+ * import in each; load by class gained `grossKw` and `overheadKw`; mining pods' `itKw`,
+ * `hashrateThs`, `capW` and `offReason` are the caps solver's results; halls may carry a `lease`,
+ * and `blockLoads` lists loads stated in MW. Version 1 had one contingency per bus. Reports and diffs read this file, so any
  * change that renames, removes or re-means a field must bump POWER_BUDGET_FORMAT_VERSION;
  * adding a field does not. Conventions:
  * - power in kW, rounded to the watt (3 decimals); utilization as a fraction rounded to 4
@@ -11,19 +16,21 @@
  * - `timeline` lists every state of the campus (see timeline.ts), each with its load by class
  *   against capacity and what failed or warned; the top level describes `asOf` or the last state.
  */
-import type { CheckResult } from './checks/check';
-import type { CampusEvaluation, TimelineEvaluation, TimelineState } from './evaluate';
-import type { CampusBudget, LoadByClass, ScenarioBudget } from './budget';
-import { byName } from './budget';
-import { describeCoolingPower } from './cooling-power';
-import { feedUsableKw } from './feed-rating';
-import type { Dated } from './timeline';
+import type { CheckResult } from '../domain/checks/check';
+import type { CampusEvaluation, TimelineEvaluation, TimelineState } from '../domain/evaluate';
+import type { BusScenario, CampusBudget, LoadByClass } from '../domain/budget';
+import { byName } from '../domain/budget';
+import { describeCoolingPower } from '../domain/cooling-power';
+import { feedUsableKw } from '../domain/feed-rating';
+import type { Dated } from '../domain/timeline';
 import { sumLoads } from './load-cells';
-import { formatMw, round, roundKw } from './units';
-import { campusEconomics, type CampusEconomics, type ClassEconomics } from './economics';
+import { formatMw, round, roundKw } from '../domain/units';
+import { campusEconomics, podFigures, type CampusEconomics, type ClassEconomics } from '../domain/economics';
+import type { LeaseModel } from '../domain/model';
+import { podAllocation } from '../domain/mining-caps';
 
 export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
-export const POWER_BUDGET_FORMAT_VERSION = 1;
+export const POWER_BUDGET_FORMAT_VERSION = 2;
 export const POWER_BUDGET_FILE_NAME = 'power-budget.json';
 
 function ratio(fraction: number): number | null {
@@ -61,8 +68,8 @@ function economicsJson(budget: CampusBudget) {
  * use ("headroom used by mining: X MW of Y MW") and which were switched off and why.
  */
 function miningJson(budget: CampusBudget) {
-  const pods = budget.campus.miningPods;
-  const allocation = budget.campus.miningAllocation;
+  const pods = budget.campus.miningPods.map((p) => podFigures(budget, p));
+  const allocation = budget.allocation;
   const auto = allocation?.pods.filter((p) => p.mode === 'auto') ?? [];
   return {
     mining: {
@@ -83,6 +90,14 @@ function miningJson(budget: CampusBudget) {
   };
 }
 
+function leaseJson(lease: LeaseModel) {
+  return {
+    tenant: lease.tenant,
+    contractedItKw: roundKw(lease.contractedItKw),
+    ...(lease.grossCapKw !== undefined ? { grossCapKw: roundKw(lease.grossCapKw) } : {}),
+  };
+}
+
 function dates(part: Dated) {
   return { inService: part.inService ?? null, retire: part.retire ?? null };
 }
@@ -91,18 +106,21 @@ function loadJson(load: LoadByClass) {
   return {
     firmItKw: roundKw(load.firmItKw),
     interruptibleItKw: roundKw(load.interruptibleItKw),
+    grossKw: roundKw(load.grossKw),
     coolingKw: roundKw(load.coolingKw),
+    overheadKw: roundKw(load.overheadKw),
     auxiliaryKw: roundKw(load.auxiliaryKw),
     totalKw: roundKw(load.totalKw),
   };
 }
 
-function scenarioJson(s: ScenarioBudget) {
+function scenarioJson(s: BusScenario) {
   return {
     scenario: s.scenario,
+    id: s.id,
     label: s.label,
     ...(s.lost ? { lost: s.lost } : {}),
-    ...(s.lostFeed ? { lostFeed: s.lostFeed } : {}),
+    ...(s.lostFeeds ? { lostFeeds: s.lostFeeds } : {}),
     capacityKw: roundKw(s.capacityKw),
     load: loadJson(s.load),
     headroomKw: roundKw(s.headroomKw),
@@ -144,6 +162,7 @@ function timelineEntryJson(state: TimelineState) {
       name: b.bus.name,
       scenarios: b.scenarios.map((s) => ({
         scenario: s.scenario,
+        id: s.id,
         capacityKw: roundKw(s.capacityKw),
         totalKw: roundKw(s.load.totalKw),
         utilization: ratio(s.utilization),
@@ -176,12 +195,40 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
       gridRegion: campus.gridRegion,
       warnUtilization: campus.warnUtilization,
       interconnectLimitKw: roundKw(site.interconnectLimitKw),
+      interconnectSteps: [...(timeline.campus.interconnectSteps ?? [])]
+        .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+        .map((st) => ({ from: st.from, limitKw: roundKw(st.limitKw) })),
       totalLoadKw: roundKw(site.totalLoadKw),
       generationOffsetKw: roundKw(site.generationOffsetKw),
       gridImportKw: roundKw(site.gridImportKw),
       headroomKw: roundKw(site.headroomKw),
       utilization: ratio(site.utilization),
     },
+    scenarios: [
+      {
+        id: 'normal',
+        kind: 'normal',
+        label: 'normal',
+        totalLoadKw: roundKw(site.totalLoadKw),
+        generationKw: roundKw(budget.buses.reduce((t, b) => t + b.generationUsableKw, 0)),
+        gridImportKw: roundKw(site.gridImportKw),
+        headroomKw: roundKw(site.headroomKw),
+        utilization: ratio(site.utilization),
+      },
+      ...site.contingencies.map((c) => ({
+        id: c.scenario.id,
+        kind: 'contingency',
+        label: c.scenario.label,
+        bus: c.scenario.event!.bus,
+        lost: c.scenario.event!.lost,
+        lostFeeds: c.scenario.event!.lostFeeds,
+        totalLoadKw: roundKw(c.totalLoadKw),
+        generationKw: roundKw(c.generationKw),
+        gridImportKw: roundKw(c.gridImportKw),
+        headroomKw: roundKw(c.headroomKw),
+        utilization: ratio(c.utilization),
+      })),
+    ],
     buses: budget.buses.map((b) => ({
       name: b.bus.name,
       path: b.bus.path,
@@ -209,14 +256,17 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
       capacityKw: roundKw(c.cooling.capacityKw),
       heatKw: roundKw(c.heatKw),
       firmHeatKw: roundKw(c.firmHeatKw),
-      powerKw: roundKw(c.power.totalKw),
-      firmPowerKw: roundKw(c.power.firmKw),
-      interruptiblePowerKw: roundKw(c.power.interruptibleKw),
+      powerKw: roundKw(c.powerKw),
+      firmPowerKw: roundKw(c.firmPowerKw),
+      interruptiblePowerKw: roundKw(c.interruptiblePowerKw),
       utilization: ratio(c.utilization),
       served: c.served,
     })),
     loads: {
-      miningPods: [...campus.miningPods].sort(byName).map((p) => ({
+      miningPods: [...campus.miningPods].sort(byName).map((p) => {
+        const running = podFigures(budget, p);
+        const cap = podAllocation(budget.allocation, p.name);
+        return {
         name: p.name,
         path: p.path,
         hardwareId: p.hardwareId,
@@ -224,20 +274,22 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
         count: p.count,
         spares: p.spares,
         minerPowerW: p.minerPowerW,
-        itKw: roundKw(p.itKw),
-        hashrateThs: round(p.hashrateThs, 3),
+        itKw: roundKw(running.itKw),
+        hashrateThs: round(running.hashrateThs, 3),
         efficiencyJTh: p.efficiencyJTh,
         curtailSeconds: p.curtailSeconds,
         priority: p.priority,
         capMode: p.powerControl?.mode ?? 'rated',
-        capW: p.capW === undefined ? null : round(p.capW, 3),
+        capW: cap === undefined ? null : round(cap.capW, 3),
         ...(p.powerControl?.mode === 'auto' ? { powerRangeW: { minW: p.powerControl.minW, maxW: p.powerControl.maxW } } : {}),
-        ...(p.offReason ? { offReason: p.offReason } : {}),
+        ...(cap?.offReason ? { offReason: cap.offReason } : {}),
         firm: p.firm,
+        ...(p.facilityOverheadFraction ? { facilityOverheadFraction: p.facilityOverheadFraction } : {}),
         ...dates(p),
         bus: p.bus,
         cooling: p.cooling,
-      })),
+        };
+      }),
       gpuHalls: [...campus.gpuHalls].sort(byName).map((h) => ({
         name: h.name,
         path: h.path,
@@ -253,14 +305,31 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
         ...dates(h),
         operator: h.operator.kind,
         ...(h.operator.kind === 'tenant' ? { tenant: h.operator.tenant } : {}),
+        ...(h.lease ? { lease: leaseJson(h.lease) } : {}),
+        ...(h.facilityOverheadFraction ? { facilityOverheadFraction: h.facilityOverheadFraction } : {}),
         bus: h.bus,
         cooling: h.cooling,
+      })),
+      blockLoads: [...(campus.blockLoads ?? [])].sort(byName).map((b) => ({
+        name: b.name,
+        path: b.path,
+        description: b.description,
+        basis: b.basis,
+        powerKw: roundKw(b.powerKw),
+        firm: b.firm,
+        ...(b.facilityOverheadFraction ? { facilityOverheadFraction: b.facilityOverheadFraction } : {}),
+        ...(b.curtailSeconds !== undefined ? { curtailSeconds: b.curtailSeconds } : {}),
+        ...(b.lease ? { lease: leaseJson(b.lease) } : {}),
+        ...dates(b),
+        bus: b.bus,
+        ...(b.cooling !== undefined ? { cooling: b.cooling } : {}),
       })),
       auxiliary: [...campus.auxiliaryLoads].sort(byName).map((a) => ({
         name: a.name,
         path: a.path,
         bus: a.bus,
         powerKw: roundKw(a.powerKw),
+        firm: a.firm !== false,
       })),
     },
     ...(campus.economics ? { economicsInputs: campus.economics } : {}),

@@ -40,9 +40,10 @@
  * - `cumulativeItKw` is the IT load shed once this step and all before it are done.
  * A change that renames, removes or re-means a field bumps formatVersion.
  */
-import type { DemandResponseCommitment, MiningPodModel } from './model';
-import { sheddingOrder } from './shedding-order';
-import { round, roundKw } from './units';
+import type { DemandResponseCommitment, MiningPodModel } from '../domain/model';
+import type { PodAllocation } from '../domain/mining-caps';
+import { sheddingOrder } from '../domain/shedding-order';
+import { round, roundKw } from '../domain/units';
 
 export const CURTAILMENT_PLAN_FORMAT = 'hybrid-campus/curtailment-plan';
 export const CURTAILMENT_PLAN_FORMAT_VERSION = 1;
@@ -89,6 +90,8 @@ export interface CurtailmentPlan {
 export interface CurtailmentPlanInput {
   readonly campus: string;
   readonly pods: readonly MiningPodModel[];
+  /** The caps solver's figures for power-capped pods, by pod name. @default none: every pod at its declared figures */
+  readonly caps?: ReadonlyMap<string, PodAllocation>;
   readonly commitments?: readonly DemandResponseCommitment[];
   readonly asOf?: string;
 }
@@ -97,7 +100,9 @@ export interface CurtailmentPlanInput {
 export function curtailmentPlan(input: CurtailmentPlanInput): CurtailmentPlan {
   let cumulative = 0;
   const steps = sheddingOrder(input.pods.filter((p) => !p.firm)).map((pod, i): CurtailmentStep => {
-    cumulative += pod.itKw;
+    const cap = input.caps?.get(pod.name);
+    const itKw = cap ? cap.powerKw : pod.itKw;
+    cumulative += itKw;
     return {
       step: i + 1,
       pod: pod.name,
@@ -107,9 +112,9 @@ export function curtailmentPlan(input: CurtailmentPlanInput): CurtailmentPlan {
       miners: pod.count,
       efficiencyJTh: round(pod.efficiencyJTh, 2),
       curtailSeconds: pod.curtailSeconds,
-      capW: pod.capW === undefined ? null : round(pod.capW, 3),
-      itKw: roundKw(pod.itKw),
-      hashrateThs: round(pod.hashrateThs, 3),
+      capW: cap === undefined ? null : round(cap.capW, 3),
+      itKw: roundKw(itKw),
+      hashrateThs: round(cap ? cap.hashrateThs : pod.hashrateThs, 3),
       cumulativeItKw: roundKw(cumulative),
       inService: pod.inService ?? null,
       retire: pod.retire ?? null,

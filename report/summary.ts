@@ -1,10 +1,10 @@
 /**
  * The plain-text power-budget summary printed by `cdktf synth` (one block per site).
  */
-import { campusEconomics } from './economics';
-import { loadCells, sumLoads } from './load-cells';
-import { firstOccurrences, type TimelineEvaluation } from './evaluate';
-import { formatPercent, KW_PER_MW, round } from './units';
+import { campusEconomics, podFigures } from '../domain/economics';
+import { OTHER_LOAD_HEADER, loadCells, sumLoads } from './load-cells';
+import { firstOccurrences, type TimelineEvaluation } from '../domain/evaluate';
+import { formatPercent, KW_PER_MW, round } from '../domain/units';
 
 function mw(kw: number): string {
   return round(kw / KW_PER_MW, 2).toFixed(2);
@@ -29,7 +29,7 @@ function timelineRows(timeline: TimelineEvaluation): string[] {
   const inputs = timeline.campus.economics;
   const money = (usdPerDay: number | undefined) => (usdPerDay === undefined ? '' : ((usdPerDay * 365) / 1e6).toFixed(1));
   const rows: string[][] = [
-    ['', 'capacity MW', 'firm IT', 'interr. IT', 'cooling', 'aux', 'load MW', 'grid MW', ...(inputs ? ['mining $M/yr', 'AI $M/yr'] : []), 'status'],
+    ['', 'capacity MW', 'firm IT', 'interr. IT', 'cooling', OTHER_LOAD_HEADER, 'load MW', 'grid MW', ...(inputs ? ['mining $M/yr', 'AI $M/yr'] : []), 'status'],
   ];
   for (const { point, evaluation } of timeline.states) {
     const buses = evaluation.budget.buses;
@@ -53,10 +53,10 @@ function timelineRows(timeline: TimelineEvaluation): string[] {
 /** For campuses with auto-capped pods: one line per state on the headroom mining uses. */
 function miningLines(timeline: TimelineEvaluation): string[] {
   return timeline.states.flatMap(({ point, evaluation }) => {
-    const allocation = evaluation.budget.campus.miningAllocation;
+    const allocation = evaluation.budget.allocation;
     const auto = allocation?.pods.filter((p) => p.mode === 'auto') ?? [];
     if (!allocation || auto.length === 0) return [];
-    const phs = evaluation.budget.campus.miningPods.reduce((t, p) => t + p.hashrateThs, 0) / 1000;
+    const phs = evaluation.budget.campus.miningPods.reduce((t, p) => t + podFigures(evaluation.budget, p).hashrateThs, 0) / 1000;
     const off = auto.filter((p) => p.offReason).length;
     return [
       `  mining${point.label ? ` ${point.label}` : ''}: ${mw(allocation.miningPowerKw)} MW of ${mw(allocation.headroomKw)} MW headroom used by ` +
@@ -70,10 +70,13 @@ export function renderSummary(timeline: TimelineEvaluation): string {
   const failures = firstOccurrences(timeline.failures);
   const warnings = firstOccurrences(timeline.warnings);
   const { campus, site } = budget;
-  const header = ['', 'scenario', 'capacity MW', 'firm IT', 'interr. IT', 'cooling', 'aux', 'load MW', 'headroom MW', 'util'];
+  const header = ['', 'scenario', 'capacity MW', 'firm IT', 'interr. IT', 'cooling', OTHER_LOAD_HEADER, 'load MW', 'headroom MW', 'util'];
   const rows: string[][] = [header];
+  // Normal operation and the worst loss of each bus; power-budget.json lists every scenario.
   for (const bus of budget.buses) {
-    for (const s of bus.scenarios) {
+    const losses = bus.scenarios.filter((s) => s.scenario === 'contingency');
+    const worst = losses.length > 0 ? [losses.reduce((w, s) => (s.headroomKw < w.headroomKw ? s : w))] : [];
+    for (const s of [bus.scenarios[0], ...worst]) {
       rows.push([
         `bus ${bus.bus.name}`,
         s.label,
@@ -85,6 +88,11 @@ export function renderSummary(timeline: TimelineEvaluation): string {
     }
   }
   rows.push(['site', 'grid import', mw(site.interconnectLimitKw), '', '', '', '', mw(site.gridImportKw), mw(site.headroomKw), pct(site.utilization)]);
+  const generatorLosses = site.contingencies.filter((c) => (c.scenario.event?.lostGenerationKw ?? 0) > 0);
+  if (generatorLosses.length > 0) {
+    const w = generatorLosses.reduce((a, c) => (c.headroomKw < a.headroomKw ? c : a));
+    rows.push(['site', `grid import, ${w.scenario.label}`, mw(site.interconnectLimitKw), '', '', '', '', mw(w.gridImportKw), mw(w.headroomKw), pct(w.utilization)]);
+  }
   const status = failures.length > 0 ? `FAIL (${failures.length} failed)` : warnings.length > 0 ? `OK with ${warnings.length} warning(s)` : 'OK';
   const dated = timeline.states.length > 1 || timeline.asOf !== undefined;
   const scope = timeline.asOf !== undefined ? `, at ${timeline.asOf}` : dated ? `, ${timeline.states[timeline.states.length - 1].point.label}` : '';

@@ -20,6 +20,10 @@ export interface TimelineChartEntry {
     readonly interruptibleItKw: number;
     readonly coolingKw: number;
     readonly auxiliaryKw: number;
+    /** Absent in power-budget.json version 1. */
+    readonly overheadKw?: number;
+    /** Absent in power-budget.json version 1. */
+    readonly grossKw?: number;
     readonly totalKw: number;
   };
 }
@@ -28,8 +32,13 @@ const SERIES = [
   { key: 'firmItKw', name: 'firm IT', color: '#1f77b4' },
   { key: 'interruptibleItKw', name: 'interruptible IT', color: '#ff7f0e' },
   { key: 'coolingKw', name: 'cooling', color: '#2ca02c' },
-  { key: 'auxiliaryKw', name: 'auxiliary', color: '#7f7f7f' },
+  { key: 'auxiliaryKw', name: 'auxiliary and other', color: '#7f7f7f' },
 ] as const;
+
+/** A series' figure: the last one also carries facility overhead and gross blocks, so the stack adds up to the load. */
+function seriesKw(load: TimelineChartEntry['load'], key: (typeof SERIES)[number]['key']): number {
+  return key === 'auxiliaryKw' ? load.auxiliaryKw + (load.overheadKw ?? 0) + (load.grossKw ?? 0) : load[key];
+}
 
 function mw(kw: number): string {
   return (Math.round(kw) / 1000).toFixed(1);
@@ -48,7 +57,7 @@ export function timelineMermaid(entries: readonly TimelineChartEntry[], title = 
   const labels = entries.map((e) => `"${shortLabel(e.label)}"`).join(', ');
   const maxKw = Math.max(1, ...entries.map((e) => Math.max(e.capacityKw, e.load.totalKw, e.interconnectLimitKw)));
   const cumulative = (upTo: number) =>
-    entries.map((e) => mw(SERIES.slice(0, upTo + 1).reduce((t, s) => t + e.load[s.key], 0))).join(', ');
+    entries.map((e) => mw(SERIES.slice(0, upTo + 1).reduce((t, s) => t + seriesKw(e.load, s.key), 0))).join(', ');
   const lines = [
     'xychart-beta',
     `  title "${title}"`,
@@ -100,7 +109,7 @@ export function timelineSvg(entries: readonly TimelineChartEntry[], title: strin
   entries.forEach((e, i) => {
     let baseKw = 0;
     for (const s of SERIES) {
-      const kw = e.load[s.key];
+      const kw = seriesKw(e.load, s.key);
       if (kw > 0) {
         parts.push(
           `<rect x="${x(i)}" y="${y(baseKw + kw)}" width="${barW}" height="${(Number(y(baseKw)) - Number(y(baseKw + kw))).toFixed(1)}" fill="${s.color}"><title>${escapeXml(`${e.label || 'planned'}: ${s.name} ${mw(kw)} MW`)}</title></rect>`,

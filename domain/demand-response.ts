@@ -1,0 +1,77 @@
+/**
+ * Demand response: a commitment is a reduction of grid import that must be delivered within a
+ * response time (shared/reference/domain-notes.md section 5; ercot-large-loads.md).
+ *
+ * What a response time can deliver comes from the load model (load-model.ts): the campus with
+ * the interruptible loads that curtail within that time shed, against the campus in normal
+ * operation. So shedding a load counts only by what it takes off the grid: not the load a bus's
+ * own generation was covering, not a fixed cooling draw that keeps running for a load that
+ * stays on, and with the PUE or COP cooling that stops with it.
+ *
+ * Commitments in force at the same time must be met together: the ones that respond within a
+ * time t are all served by the loads that curtail within t, so for each commitment the check
+ * adds the commitments that respond as fast or faster. Commitments that share an
+ * `exclusiveGroup` are never called together, so only the largest of each other group counts.
+ */
+import type { CampusBudget } from './budget';
+import { demandResponseShedding, loadFlow, siteImportKw } from './load-model';
+import type { DemandResponseCommitment } from './model';
+import { NORMAL_SCENARIO, generationIn } from './scenarios';
+
+/** Months (1-12) a commitment applies in: does it cover one of `months`? */
+export function inSeason(commitment: DemandResponseCommitment, months: ReadonlySet<number>): boolean {
+  const season = commitment.season;
+  if (!season) return true;
+  for (const m of months) {
+    const inside =
+      season.fromMonth <= season.toMonth ? m >= season.fromMonth && m <= season.toMonth : m >= season.fromMonth || m <= season.toMonth;
+    if (inside) return true;
+  }
+  return false;
+}
+
+/** How much grid import falls when every interruptible load that curtails within `responseTimeS` is shed, kW. */
+export function importReductionKw(budget: CampusBudget, responseTimeS: number): number {
+  const { campus, loads, powerKw } = budget;
+  const shed = loadFlow(campus, loads, (l) => powerKw.get(l.name) ?? 0, demandResponseShedding(responseTimeS));
+  return Math.max(0, budget.site.gridImportKw - siteImportKw(shed, generationIn(campus, NORMAL_SCENARIO)));
+}
+
+/** A commitment and those that may be called at the same time and respond as fast or faster. */
+export interface CommitmentDemand {
+  readonly commitment: DemandResponseCommitment;
+  /** The others counted with it, with the MW each needs. */
+  readonly together: readonly DemandResponseCommitment[];
+  /** Its MW plus theirs, kW. */
+  readonly neededKw: number;
+  /** What the loads that curtail within its response time can take off the grid, kW. */
+  readonly availableKw: number;
+}
+
+/** For each commitment (in the order given), what must be shed together within its response time. */
+export function commitmentDemands(budget: CampusBudget, commitments: readonly DemandResponseCommitment[]): CommitmentDemand[] {
+  const reduction = new Map<number, number>();
+  const availableAt = (t: number) => {
+    let r = reduction.get(t);
+    if (r === undefined) reduction.set(t, (r = importReductionKw(budget, t)));
+    return r;
+  };
+  return commitments.map((c) => {
+    const faster = commitments.filter((o) => o !== c && o.responseTimeS <= c.responseTimeS);
+    const together: DemandResponseCommitment[] = faster.filter((o) => o.exclusiveGroup === undefined);
+    const groups = new Map<string, DemandResponseCommitment>();
+    for (const o of faster) {
+      if (o.exclusiveGroup === undefined || o.exclusiveGroup === c.exclusiveGroup) continue;
+      const largest = groups.get(o.exclusiveGroup);
+      if (!largest || o.sheddableKw > largest.sheddableKw || (o.sheddableKw === largest.sheddableKw && o.program < largest.program)) groups.set(o.exclusiveGroup, o);
+    }
+    together.push(...groups.values());
+    together.sort((a, b) => (a.program < b.program ? -1 : a.program > b.program ? 1 : 0));
+    return {
+      commitment: c,
+      together,
+      neededKw: c.sheddableKw + together.reduce((t, o) => t + o.sheddableKw, 0),
+      availableKw: availableAt(c.responseTimeS),
+    };
+  });
+}

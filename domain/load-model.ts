@@ -1,0 +1,229 @@
+/**
+ * The one load model: for any scenario, which loads keep running and what each bus carries.
+ *
+ * Every figure the engine reports (bus and site load in each scenario, what demand response can
+ * shed, what mining costs, what the caps solver may give) comes from `loadFlow` below, so no two
+ * parts of the engine can disagree about what sheds with what.
+ *
+ * The rules (shared/reference/domain-notes.md sections 2 and 4):
+ * - A scenario sheds a set of loads (`Shedding`): none in normal operation; every interruptible
+ *   load in a contingency (the loss of a feed, a side or a generator); the interruptible loads
+ *   that curtail within a response time for demand response.
+ * - A load that runs draws its power on its own bus: IT for pods, halls and IT blocks, plus
+ *   facility overhead = IT x its overhead fraction; a gross block or an auxiliary load draws its
+ *   stated power.
+ * - All IT power becomes heat for the load's cooling system. A PUE or COP system draws
+ *   heat x (PUE - 1) or heat / COP on its own bus, so its draw falls with the heat of what is
+ *   shed. A fixed system (fans, pumps, CDUs) draws its full power whenever at least one load it
+ *   cools is running, and nothing when none is: shedding only some of its loads saves nothing.
+ * - A bus's grid import is what its own on-site generation cannot cover,
+ *   max(0, bus load - usable generation in service on that bus); the site's import is the sum.
+ */
+import { coolingKwPerHeatKw, coolingPowerKw } from './cooling-power';
+import type { AuxiliaryLoadModel, BlockLoadModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
+
+/** Load of a bus by class, kW. Cooling and overhead are counted where they are drawn. */
+export interface LoadByClass {
+  /** IT of firm pods, halls and IT blocks. */
+  readonly firmItKw: number;
+  /** IT of interruptible pods, halls and IT blocks. */
+  readonly interruptibleItKw: number;
+  /** Blocks stated as gross power (their cooling and overhead included). */
+  readonly grossKw: number;
+  readonly coolingKw: number;
+  /** Facility overhead in proportion to IT (losses, UPS, lighting). */
+  readonly overheadKw: number;
+  readonly auxiliaryKw: number;
+  readonly totalKw: number;
+}
+
+export const NO_LOAD: LoadByClass = { firmItKw: 0, interruptibleItKw: 0, grossKw: 0, coolingKw: 0, overheadKw: 0, auxiliaryKw: 0, totalKw: 0 };
+
+/** Any load of the campus, as the flow sees it. */
+export type CampusLoad = MiningPodModel | GpuHallModel | BlockLoadModel | AuxiliaryLoadModel;
+
+/** How a load draws: IT that is cooled, gross power, or auxiliary power. */
+export type DrawClass = 'it' | 'gross' | 'auxiliary';
+
+export function drawClass(load: CampusLoad): DrawClass {
+  if (load.kind === 'auxiliary') return 'auxiliary';
+  if (load.kind === 'block-load' && load.basis === 'gross') return 'gross';
+  return 'it';
+}
+
+export function isFirm(load: CampusLoad): boolean {
+  return load.kind === 'auxiliary' ? load.firm !== false : load.firm;
+}
+
+/** The cooling system a load's heat goes to, if it is an IT load. */
+export function coolingOf(load: CampusLoad): string | undefined {
+  return drawClass(load) === 'it' ? (load as { cooling?: string }).cooling : undefined;
+}
+
+export function overheadFractionOf(load: CampusLoad): number {
+  return drawClass(load) === 'it' ? ((load as { facilityOverheadFraction?: number }).facilityOverheadFraction ?? 0) : 0;
+}
+
+/** Seconds within which a load can shed for demand response, or undefined when it cannot take part. */
+export function curtailSecondsOf(load: CampusLoad): number | undefined {
+  if (load.kind === 'mining-pod') return load.curtailSeconds;
+  if (load.kind === 'block-load') return load.curtailSeconds;
+  return undefined;
+}
+
+/** The power a load draws at its declared figures (before any cap the solver picks), kW. */
+export function declaredPowerKw(load: CampusLoad): number {
+  switch (load.kind) {
+    case 'mining-pod':
+    case 'gpu-hall':
+      return load.itKw;
+    case 'block-load':
+    case 'auxiliary':
+      return load.powerKw;
+  }
+}
+
+/** Which loads a scenario sheds. */
+export interface Shedding {
+  readonly id: string;
+  readonly sheds: (load: CampusLoad) => boolean;
+}
+
+export const NO_SHEDDING: Shedding = { id: 'normal', sheds: () => false };
+
+/** A contingency: every interruptible load is shed; firm load keeps running. */
+export const CONTINGENCY_SHEDDING: Shedding = { id: 'contingency', sheds: (load) => !isFirm(load) };
+
+/** Demand response: the interruptible loads that can shed within `responseTimeS`. */
+export function demandResponseShedding(responseTimeS: number): Shedding {
+  return {
+    id: `demand-response-${responseTimeS}s`,
+    sheds: (load) => {
+      const seconds = curtailSecondsOf(load);
+      return !isFirm(load) && seconds !== undefined && seconds <= responseTimeS;
+    },
+  };
+}
+
+/** Another shedding rule, plus the loads `also` sheds. */
+export function alsoShedding(base: Shedding, id: string, also: (load: CampusLoad) => boolean): Shedding {
+  return { id: `${base.id}+${id}`, sheds: (load) => base.sheds(load) || also(load) };
+}
+
+export interface CoolingFlow {
+  readonly heatKw: number;
+  readonly powerKw: number;
+  /** Whether at least one load it cools runs. */
+  readonly running: boolean;
+}
+
+/** The load flow of one shedding rule: per bus load by class, per cooling system heat and power. */
+export interface LoadFlow {
+  readonly buses: ReadonlyMap<string, LoadByClass>;
+  readonly cooling: ReadonlyMap<string, CoolingFlow>;
+}
+
+/** Every load of a campus, in name order. */
+export function campusLoads(campus: CampusModel): CampusLoad[] {
+  const loads: CampusLoad[] = [...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads];
+  return loads.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+interface MutableLoad {
+  firmItKw: number;
+  interruptibleItKw: number;
+  grossKw: number;
+  coolingKw: number;
+  overheadKw: number;
+  auxiliaryKw: number;
+}
+
+function withTotal(l: MutableLoad): LoadByClass {
+  return { ...l, totalKw: l.firmItKw + l.interruptibleItKw + l.grossKw + l.coolingKw + l.overheadKw + l.auxiliaryKw };
+}
+
+/**
+ * The load flow when `shedding` applies and each load draws `powerKw(load)` while it runs (the
+ * declared power, or the cap the solver picked). A load at 0 kW does not run.
+ * Loads on a bus or cooling system that is not in the campus are not counted (load-references
+ * reports them).
+ */
+export function loadFlow(
+  campus: CampusModel,
+  loads: readonly CampusLoad[],
+  powerKw: (load: CampusLoad) => number,
+  shedding: Shedding,
+): LoadFlow {
+  const buses = new Map<string, MutableLoad>(
+    campus.buses.map((b) => [b.name, { firmItKw: 0, interruptibleItKw: 0, grossKw: 0, coolingKw: 0, overheadKw: 0, auxiliaryKw: 0 }]),
+  );
+  const heat = new Map<string, { heatKw: number; running: boolean }>(campus.coolingSystems.map((c) => [c.name, { heatKw: 0, running: false }]));
+  for (const load of loads) {
+    const kw = powerKw(load);
+    if (kw <= 0 || shedding.sheds(load)) continue;
+    const bus = buses.get(load.bus);
+    const klass = drawClass(load);
+    if (klass === 'auxiliary') {
+      if (bus) bus.auxiliaryKw += kw;
+    } else if (klass === 'gross') {
+      if (bus) bus.grossKw += kw;
+    } else {
+      if (bus) {
+        if (isFirm(load)) bus.firmItKw += kw;
+        else bus.interruptibleItKw += kw;
+        bus.overheadKw += kw * overheadFractionOf(load);
+      }
+      const c = heat.get(coolingOf(load)!);
+      if (c) {
+        c.heatKw += kw;
+        c.running = true;
+      }
+    }
+  }
+  const cooling = new Map<string, CoolingFlow>();
+  for (const c of campus.coolingSystems) {
+    const h = heat.get(c.name)!;
+    const power = coolingPowerKw(c.power, h.heatKw, h.running);
+    cooling.set(c.name, { heatKw: h.heatKw, powerKw: power, running: h.running });
+    const bus = buses.get(c.bus);
+    if (bus) bus.coolingKw += power;
+  }
+  return { buses: new Map([...buses].map(([name, l]) => [name, withTotal(l)])), cooling };
+}
+
+/** Total load of a flow over every bus, kW. */
+export function flowTotalKw(flow: LoadFlow): number {
+  let total = 0;
+  for (const l of flow.buses.values()) total += l.totalKw;
+  return total;
+}
+
+/** Grid import of a flow: per bus, what its generation (kW per bus) cannot cover; summed. */
+export function siteImportKw(flow: LoadFlow, generationKw: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const [name, l] of flow.buses) total += Math.max(0, l.totalKw - (generationKw.get(name) ?? 0));
+  return total;
+}
+
+/**
+ * What one kW of a running IT load adds to the buses (its own bus: 1 + overhead; its cooling's
+ * bus: the PUE/COP coefficient), for the caps solver. The fixed draw of a cooling system is a
+ * step, not a slope: see `coolingStepKw`.
+ */
+export function itDrawPerKw(load: CampusLoad, cooling: CoolingModel | undefined): { readonly bus: string; readonly kwPerKw: number }[] {
+  const out = [{ bus: load.bus, kwPerKw: 1 + overheadFractionOf(load) }];
+  if (cooling) {
+    const k = coolingKwPerHeatKw(cooling.power);
+    if (k > 0) {
+      const same = out.find((o) => o.bus === cooling.bus);
+      if (same) same.kwPerKw += k;
+      else out.push({ bus: cooling.bus, kwPerKw: k });
+    }
+  }
+  return out;
+}
+
+/** The power a fixed cooling system starts drawing when its first load runs; 0 for PUE/COP. */
+export function coolingStepKw(cooling: CoolingModel): number {
+  return cooling.power.model === 'fixed' ? cooling.power.powerKw : 0;
+}

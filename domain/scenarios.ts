@@ -1,0 +1,40 @@
+/**
+ * The scenarios a campus is checked in, for one state of its timeline: normal operation, and
+ * the loss of each source (feed, side or generator) of each bus (redundancy.ts), one at a time.
+ *
+ * In every loss scenario interruptible load is shed (load-model.ts, CONTINGENCY_SHEDDING) and
+ * the firm load that remains is checked twice: against what the bus that lost the source can
+ * still carry, and, with that bus's lost generation, against the site interconnect. Buses that
+ * lost nothing carry less than in normal operation, so they are not checked again.
+ */
+import type { BusModel, CampusModel } from './model';
+import { busGenerationKw, lossEvents, type LossEvent } from './redundancy';
+
+export interface Scenario {
+  /** "normal", or "<bus>/<event id>", e.g. "bus-a/lose-feed:utility-2". */
+  readonly id: string;
+  readonly kind: 'normal' | 'contingency';
+  /** Short label for tables: "normal" or "bus-a: lose utility-2". */
+  readonly label: string;
+  readonly event?: LossEvent;
+}
+
+export const NORMAL_SCENARIO: Scenario = { id: 'normal', kind: 'normal', label: 'normal' };
+
+/** Normal operation, then every loss event of every bus, buses in name order. */
+export function campusScenarios(buses: readonly BusModel[]): Scenario[] {
+  const sorted = [...buses].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [
+    NORMAL_SCENARIO,
+    ...sorted.flatMap((bus) =>
+      lossEvents(bus).map((event): Scenario => ({ id: `${bus.name}/${event.id}`, kind: 'contingency', label: `${bus.name}: ${event.label}`, event })),
+    ),
+  ];
+}
+
+/** Usable on-site generation per bus in a scenario, kW. */
+export function generationIn(campus: CampusModel, scenario: Scenario): Map<string, number> {
+  return new Map(
+    campus.buses.map((b) => [b.name, busGenerationKw(b) - (scenario.event?.bus === b.name ? scenario.event.lostGenerationKw : 0)]),
+  );
+}
