@@ -8,7 +8,7 @@ describe('flexible mining example: a new hall lowers the mining caps instead of 
     const evaluation = campus.evaluate();
     expect(evaluation.failures).toEqual([]);
     const capsAt = (i: number) => {
-      const pods = evaluation.states[i].evaluation.budget.campus.miningPods;
+      const pods = evaluation.states[i].evaluation.budget.allocation!.pods;
       return [pods.find((p) => p.name === 'pod-a01')!.capW, pods.find((p) => p.name === 'pod-b01')!.capW];
     };
     expect(evaluation.states.map((s) => s.point.label)).toEqual(['before 2027-03', 'from 2027-03']);
@@ -29,7 +29,7 @@ describe('flexible mining example: a new hall lowers the mining caps instead of 
     // until the rest fit: 9 pods (6,552 kW) do it. Row a, priority 1, keeps running.
     const bigger = flexibleMining(Testing.app(), 'west-texas-flex', { hallRacks: 300 }).campus.evaluate();
     expect(bigger.failures).toEqual([]);
-    const pods = bigger.states[1].evaluation.budget.campus.miningPods;
+    const pods = bigger.states[1].evaluation.budget.allocation!.pods;
     expect(pods.filter((p) => p.offReason).map((p) => p.name)).toEqual(['pod-b01', 'pod-b02', 'pod-b03', 'pod-b04', 'pod-b05', 'pod-b06', 'pod-b07', 'pod-b08', 'pod-b09']);
     expect(pods.find((p) => p.name === 'pod-b01')!.offReason).toBe(
       "switched off (shed 1 of 100): its minimum cap does not fit with the pods ranked above it: normal operation on bus 'bus-1' would exceed its limit by 7.195 MW",

@@ -27,8 +27,8 @@ describe('PowerBus', () => {
   });
 
   test('redundancy defaults to N', () => {
-    const { bus } = smallCampus();
-    expect(bus.redundancy).toBe('N');
+    const { campus } = smallCampus();
+    expect(new PowerBus(campus, 'plain', { feeds: [{ name: 'p1', capacityMw: 1 }] }).redundancy).toBe('N');
   });
 
   test.each<[string, PowerBusProps, string]>([

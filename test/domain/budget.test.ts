@@ -32,7 +32,7 @@ describe('computeBudget', () => {
 
   test('contingency sheds interruptible IT and its share of cooling, against firm capacity', () => {
     expect(contingency.scenario).toBe('contingency');
-    expect(contingency.lostFeed).toBe('f1');
+    expect(contingency.lostFeeds).toEqual(['f1']);
     expect(contingency.capacityKw).toBe(80_000);
     expect(contingency.load.interruptibleItKw).toBe(0);
     expect(contingency.load.coolingKw).toBeCloseTo(6_000, 6);
@@ -44,7 +44,7 @@ describe('computeBudget', () => {
     const c = budget.cooling[0];
     expect(c.heatKw).toBe(80_000);
     expect(c.firmHeatKw).toBe(30_000);
-    expect(c.power.firmKw).toBeCloseTo(6_000, 6);
+    expect(c.firmPowerKw).toBeCloseTo(6_000, 6);
     expect(c.served).toEqual(['h1', 'p1']);
     expect(c.utilization).toBeCloseTo(0.8, 9);
   });

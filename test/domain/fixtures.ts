@@ -31,6 +31,7 @@ export function pod(name: string, busName: string, coolingName: string, itKw: nu
     count: 1,
     spares: 0,
     minerPowerW: itKw * 1000,
+    minerHashrateThs: 100,
     hashrateThs: 100,
     efficiencyJTh: 20,
     curtailSeconds: 60,
@@ -66,6 +67,8 @@ export function autoPod(name: string, busName: string, coolingName: string, coun
   return pod(name, busName, coolingName, (count * maxW) / 1000, {
     count,
     minerPowerW: maxW,
+    minerHashrateThs: maxW / 17.5,
+    hashrateThs: (count * maxW) / 17.5,
     efficiencyJTh: 17.5,
     powerControl: { mode: 'auto', minW, maxW },
     ...extra,

@@ -1,9 +1,17 @@
 import { minerHashrateThs } from '../../domain/hashrate';
 
 describe('hashrate at a power', () => {
-  test('constant J/TH by default: TH/s = W / (J/TH)', () => {
-    expect(minerHashrateThs(3_645, 13.5)).toBeCloseTo(270, 9);
-    expect(minerHashrateThs(0, 13.5)).toBe(0);
+  const s21xp = { powerW: 3_645, hashrateThs: 270 };
+
+  test('from the rated point by default: TH/s = rated TH/s x W / rated W', () => {
+    expect(minerHashrateThs(3_645, s21xp)).toBe(270);
+    expect(minerHashrateThs(2_916, s21xp)).toBeCloseTo(216, 9);
+    expect(minerHashrateThs(0, s21xp)).toBe(0);
+  });
+
+  test('at rated power a miner reports the catalog figure, not the one the rounded J/TH gives', () => {
+    // Whatsminer M63S Hyd: 390 TH/s at 7,215 W; the catalog's 18.5 J/TH would give 7,200 / 18.5 = 389.19 at 7,200 W.
+    expect(minerHashrateThs(7_215, { powerW: 7_215, hashrateThs: 390 })).toBe(390);
   });
 
   test('a firmware curve is interpolated linearly between its points', () => {
@@ -12,8 +20,8 @@ describe('hashrate at a power', () => {
       { powerW: 3_200, hashrateThs: 250 },
       { powerW: 3_645, hashrateThs: 270 },
     ];
-    expect(minerHashrateThs(2_900, 13.5, curve)).toBeCloseTo(235, 9);
-    expect(minerHashrateThs(3_645, 13.5, curve)).toBe(270);
-    expect(minerHashrateThs(2_600, 13.5, curve)).toBe(220);
+    expect(minerHashrateThs(2_900, s21xp, curve)).toBeCloseTo(235, 9);
+    expect(minerHashrateThs(3_645, s21xp, curve)).toBe(270);
+    expect(minerHashrateThs(2_600, s21xp, curve)).toBe(220);
   });
 });

@@ -73,7 +73,7 @@ function build(spec: any): CampusModel {
 }
 
 function caps(model: CampusModel): Map<string, number> {
-  return new Map(allocateMiningCaps(model).miningAllocation!.pods.map((p) => [p.name, p.capW]));
+  return new Map(allocateMiningCaps(model)!.pods.map((p) => [p.name, p.capW]));
 }
 
 describe('mining caps, properties', () => {
@@ -81,7 +81,7 @@ describe('mining caps, properties', () => {
     fc.assert(
       fc.property(campusSpec, (spec) => {
         const model = build(spec);
-        const allocation = allocateMiningCaps(model).miningAllocation!;
+        const allocation = allocateMiningCaps(model)!;
         const key = (f: { check: string; path: string; scenario?: string }) => `${f.check} ${f.path} ${f.scenario ?? ''}`;
         // What fails without any mining (a firm hall alone can break a contingency) is not the caps' doing.
         const withoutMining = new Set(evaluateCampus({ ...model, miningPods: [] }).failures.map(key));
@@ -119,12 +119,13 @@ describe('mining caps, properties', () => {
       fc.property(campusSpec, (spec) => {
         const model = build(spec);
         const allocated = allocateMiningCaps(model);
-        if (allocated.miningAllocation!.infeasible.length > 0) return;
+        if (allocated!.infeasible.length > 0) return;
         const budget = evaluateCampus(model).budget;
         const siteFull = budget.site.headroomKw <= 0.001;
-        for (const pod of allocated.miningPods) {
+        for (const pod of model.miningPods) {
           const control = pod.powerControl as { minW: number; maxW: number };
-          if (pod.capW === 0 || pod.capW! >= control.maxW - 1e-6) continue;
+          const capW = allocated!.pods.find((p) => p.name === pod.name)!.capW;
+          if (capW === 0 || capW >= control.maxW - 1e-6) continue;
           const b = budget.buses.find((x) => x.bus.name === pod.bus)!;
           const c = budget.cooling.find((x) => x.cooling.name === pod.cooling)!;
           // A fixed-power cooling system's firm share in a contingency depends on the heat mix, so the
@@ -147,10 +148,11 @@ describe('mining caps, properties', () => {
       fc.property(busSpec, fc.integer({ min: 5_000, max: 150_000 }), (b, interconnectKw) => {
         // Interruptible pods only: a firm pod is also held by the contingency, a limit of its own.
         const model = build({ buses: [{ ...b, pods: b.pods.map((p) => ({ ...p, firm: false })) }], interconnectKw });
-        const allocation = allocateMiningCaps(model).miningAllocation!;
+        const allocation = allocateMiningCaps(model)!;
         if (allocation.infeasible.length > 0) return;
         // Pods switched off because their minimum does not fit take no part.
-        const allAtMax = allocateMiningCaps(model).miningPods.every((p) => p.capW === 0 || p.capW! >= (p.powerControl as { maxW: number }).maxW - 1e-6);
+        const maxW = new Map(model.miningPods.map((p) => [p.name, (p.powerControl as { maxW: number }).maxW]));
+        const allAtMax = allocation.pods.every((p) => p.capW === 0 || p.capW >= maxW.get(p.name)! - 1e-6);
         if (!allAtMax) expect(Math.abs(allocation.miningPowerKw - allocation.headroomKw)).toBeLessThan(0.001);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },

@@ -4,7 +4,7 @@ import { autoPod, bus, campus, cooling, feed, hall } from './fixtures';
 
 function capsOf(model: ReturnType<typeof campus>) {
   const allocated = allocateMiningCaps(model);
-  return Object.fromEntries(allocated.miningAllocation!.pods.map((p) => [p.name, Math.round(p.capW * 1000) / 1000]));
+  return Object.fromEntries(allocated!.pods.map((p) => [p.name, Math.round(p.capW * 1000) / 1000]));
 }
 
 describe('mining caps', () => {
@@ -21,7 +21,7 @@ describe('mining caps', () => {
 
   test('one bus, two priorities, PUE-cooled: the higher priority fills first, the lower takes the rest', () => {
     const allocated = allocateMiningCaps(twoPriorities);
-    const pods = allocated.miningAllocation!.pods;
+    const pods = allocated!.pods;
     expect(pods.map((p) => [p.name, p.priority, Math.round(p.capW * 1000) / 1000, Math.round(p.powerKw * 1000) / 1000])).toEqual([
       ['hi', 1, 3_500, 3_500],
       ['lo', 0, 2_500, 2_500],
@@ -29,8 +29,8 @@ describe('mining caps', () => {
     // Hashrate at constant 17.5 J/TH: 1,000 x 3,500 / 17.5 = 200,000 TH/s and 1,000 x 2,500 / 17.5 = 142,857.1 TH/s.
     expect(pods[0].hashrateThs).toBeCloseTo(200_000, 6);
     expect(pods[1].hashrateThs).toBeCloseTo(142_857.142857, 3);
-    expect(allocated.miningAllocation!.miningPowerKw).toBeCloseTo(6_000, 6);
-    expect(allocated.miningAllocation!.headroomKw).toBeCloseTo(6_000, 6);
+    expect(allocated!.miningPowerKw).toBeCloseTo(6_000, 6);
+    expect(allocated!.headroomKw).toBeCloseTo(6_000, 6);
     // The capped campus passes every check, with the bus exactly full.
     const evaluation = evaluateCampus(twoPriorities);
     expect(evaluation.failures).toEqual([]);
@@ -92,7 +92,7 @@ describe('mining caps', () => {
       auxiliaryLoads: [{ kind: 'auxiliary', name: 'office', path: 'site/office', bus: 'main', powerKw: 3_000 }],
     });
     const allocated = allocateMiningCaps(model);
-    const [a, b] = allocated.miningAllocation!.pods;
+    const [a, b] = allocated!.pods;
     expect(a).toMatchObject({
       name: 'a',
       capW: 0,
@@ -120,7 +120,7 @@ describe('mining caps', () => {
         "auto mining caps: even with every auto-capped pod switched off, normal operation on bus 'main' (normal) is over its limit by 0.500 MW: " +
         'firm load must shrink by 0.500 MW, or the capacity must grow by as much.',
     });
-    expect(allocateMiningCaps(model).miningAllocation!.pods[0]).toMatchObject({
+    expect(allocateMiningCaps(model)!.pods[0]).toMatchObject({
       capW: 0,
       offReason: "switched off (shed 1 of 1): firm load alone breaks normal operation on bus 'main'",
     });
@@ -132,7 +132,7 @@ describe('mining caps', () => {
       coolingSystems: [cooling('air', 'main', { model: 'fixed', powerKw: 0.000001 })],
       miningPods: [autoPod('p', 'main', 'air', 1_000, 1_000, 3_000)],
     });
-    const allocation = allocateMiningCaps(model).miningAllocation!;
+    const allocation = allocateMiningCaps(model)!;
     expect(allocation.miningPowerKw).toBeCloseTo(3_000, 6);
     expect(allocation.headroomKw).toBeCloseTo(10_000, 3);
     expect(evaluateCampus(model).results.find((r) => r.check === 'mining-caps')!.message).toBe(

@@ -93,7 +93,7 @@ describe('Campus', () => {
     expect(validationError(campus)).toBe(
       'Error: Validation failed with the following errors:\n' +
         "  [site/bus] normal operation: bus 'bus' load 11.550 MW (firm IT 0.000 MW, interruptible IT 10.500 MW, cooling 1.050 MW, auxiliary 0.000 MW) " +
-        "exceeds its usable capacity 10.000 MW (1 feed x max utilization) by 1.550 MW. Add or uprate a feed on 'bus', or move or remove load on it.\n\n" +
+        "exceeds its usable capacity 10.000 MW (2 feeds x max utilization) by 1.550 MW. Add or uprate a feed on 'bus', or move or remove load on it.\n\n" +
         "If you wish to ignore these validations, pass 'skipValidation: true' to your App configuration.\n",
     );
   });
@@ -111,8 +111,10 @@ describe('Campus', () => {
     // 30 x 132 kW = 3.96 MW + 0.396 MW cooling = 4.356 MW firm > 3 MW left after losing xfmr-1.
     new GpuHall(campus, 'hall-1', { system: GPU_SYSTEMS.NVIDIA_GB300_NVL72_RACK, count: 30, bus: aiBus, cooling: dlc });
     expect(validationError(campus)).toContain(
-      "[site/bus-ai] contingency N+1 on bus 'bus-ai' (loss of feed 'xfmr-1', the largest on the bus): firm load 4.356 MW " +
-        '(firm IT 3.960 MW, interruptible IT 0.000 MW, cooling 0.396 MW, auxiliary 0.000 MW) exceeds the firm capacity 3.000 MW by 1.356 MW',
+      "[site/bus-ai] contingency on bus 'bus-ai' (N+1, loss of feed 'xfmr-1'): firm load 4.356 MW " +
+        '(firm IT 3.960 MW, interruptible IT 0.000 MW, cooling 0.396 MW, auxiliary 0.000 MW) exceeds the 3.000 MW the bus can still carry by 1.356 MW, ' +
+        "with all interruptible load shed. Add a feed to 'bus-ai', move firm load (GPU halls, firm pods, their cooling, auxiliary) to another bus, " +
+        'or make loads interruptible if they can be shed.',
     );
   });
 
@@ -165,7 +167,8 @@ describe('Campus', () => {
 
   test('the warning threshold is configurable', () => {
     const { campus, bus } = smallCampus({ warnUtilization: 0.5 });
-    new AuxiliaryLoad(campus, 'office', { powerKw: 6_000, bus });
+    // Interruptible: 6 MW of firm auxiliary would not survive the loss of a 5 MW feed.
+    new AuxiliaryLoad(campus, 'office', { powerKw: 6_000, bus, firm: false });
     Testing.synth(campus, true);
     expect(bus.node.metadata.map((m) => m.data)).toEqual([
       "normal operation: bus 'bus' load 6.000 MW is 60.0% of its usable capacity 10.000 MW, above the 50.0% warning threshold; headroom 4.000 MW.",
@@ -201,9 +204,9 @@ describe('Campus', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['cdk.tf.json', 'power-budget.json']);
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'power-budget.json'), 'utf8'));
     expect(doc.format).toBe('hybrid-campus/power-budget');
-    expect(doc.formatVersion).toBe(1);
+    expect(doc.formatVersion).toBe(2);
     // 100 x 3.5 kW = 350 kW IT + 35 kW cooling (PUE 1.1)
-    expect(doc.buses[0].scenarios[0].load).toEqual({ firmItKw: 0, interruptibleItKw: 350, coolingKw: 35, auxiliaryKw: 0, totalKw: 385 });
+    expect(doc.buses[0].scenarios[0].load).toEqual({ firmItKw: 0, interruptibleItKw: 350, grossKw: 0, coolingKw: 35, overheadKw: 0, auxiliaryKw: 0, totalKw: 385 });
   });
 
   test('a failed check writes neither file', () => {
