@@ -1,18 +1,38 @@
 /**
- * The zod schema of power-budget.json (format "hybrid-campus/power-budget", formatVersion 1) as
- * `campus report` and `campus diff` read it.
+ * The zod schemas of power-budget.json (format "hybrid-campus/power-budget") as `campus report`
+ * and `campus diff` read it, for every format version they understand (READABLE_FORMAT_VERSIONS),
+ * and the one in-memory shape (`PowerBudget`) both versions are normalized into.
+ *
+ * - Version 1: each bus lists normal operation and at most one contingency (the worst case of
+ *   its redundancy level), without `id`; a contingency may name the feed(s) it lost in
+ *   `lostFeed` (one name, or the comma-separated feeds of a 2N side); load by class has no
+ *   `grossKw` and `overheadKw`; there is no top-level `scenarios`.
+ * - Version 2: each bus lists normal operation and one contingency per loss event (each feed,
+ *   each side of a 2N bus, or the worst split of a 2N bus without sides), each with a stable
+ *   `id` unique on its bus; `lostFeeds`; load by class has `grossKw` and `overheadKw`; the
+ *   top-level `scenarios` gives the site's grid import in each scenario.
+ *
+ * Normalized (see `normalizeBudget`): a version-1 scenario's `id` is its kind ("normal" or
+ * "contingency"), its `lostFeed` becomes `lostFeeds`, missing `grossKw` and `overheadKw` are 0
+ * (version 1 had neither gross blocks nor facility overhead), and `scenarios` is empty (the file
+ * does not say). `formatVersion` stays as read, so the diff knows a version-1 contingency.
  *
  * Only the fields the reports use are declared; others are ignored, so a file that gained a
- * field (which does not bump formatVersion) still reads. `systemKind` on GPU halls was added
- * to version 1 later and is optional here.
+ * field (which does not bump formatVersion) still reads. Fields added to version 1 after its
+ * first release (`systemKind`, pods' caps, `asOf`, `timeline`) are optional.
  */
 import { z } from 'zod';
+
+/** The formatVersion values `campus report` and `campus diff` read. */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+export type ReadableFormatVersion = (typeof READABLE_FORMAT_VERSIONS)[number];
 
 const kw = z.number().finite();
 const utilization = z.number().finite().nullable();
 const status = z.enum(['pass', 'warn', 'fail']);
+const scenarioKind = z.enum(['normal', 'contingency']);
 
-const loadSchema = z.object({
+const loadV1 = z.object({
   firmItKw: kw,
   interruptibleItKw: kw,
   coolingKw: kw,
@@ -20,11 +40,32 @@ const loadSchema = z.object({
   totalKw: kw,
 });
 
-const scenarioSchema = z.object({
-  scenario: z.enum(['normal', 'contingency']),
+const loadV2 = loadV1.extend({
+  grossKw: kw,
+  overheadKw: kw,
+});
+
+const scenarioV1 = z.object({
+  scenario: scenarioKind,
   label: z.string(),
+  lost: z.string().optional(),
+  /** One feed name, or the comma-separated feeds of the lost 2N side; absent for a 2N bus without sides. */
+  lostFeed: z.string().optional(),
   capacityKw: kw,
-  load: loadSchema,
+  load: loadV1,
+  headroomKw: kw,
+  utilization,
+});
+
+const scenarioV2 = z.object({
+  scenario: scenarioKind,
+  /** "normal", "lose-feed:<feed>", "lose-side:A", "lose-side:worst", ...; unique on its bus. */
+  id: z.string().min(1),
+  label: z.string(),
+  lost: z.string().optional(),
+  lostFeeds: z.array(z.string()).optional(),
+  capacityKw: kw,
+  load: loadV2,
   headroomKw: kw,
   utilization,
 });
@@ -35,12 +76,41 @@ const feedSchema = z.object({
   usableKw: kw,
 });
 
-const busSchema = z.object({
+const busV1 = z.object({
   name: z.string(),
   redundancy: z.string(),
   usableKw: kw,
   feeds: z.array(feedSchema),
-  scenarios: z.array(scenarioSchema).min(1),
+  scenarios: z.array(scenarioV1).min(1),
+});
+
+/** Pairing scenarios by id (the diff) needs ids unique on each bus. */
+function uniqueIds(items: readonly { readonly id: string }[], ctx: z.RefinementCtx, where: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate scenario id "${item.id}" ${where}` });
+    seen.add(item.id);
+  });
+}
+
+const busV2 = busV1.extend({
+  scenarios: z.array(scenarioV2).min(1).superRefine((s, ctx) => uniqueIds(s, ctx, 'on this bus')),
+});
+
+const siteScenarioSchema = z.object({
+  /** "normal", or "<bus>/<event id>", e.g. "bus-b/lose-feed:genset-1". */
+  id: z.string().min(1),
+  kind: scenarioKind,
+  label: z.string(),
+  bus: z.string().optional(),
+  lost: z.string().optional(),
+  lostFeeds: z.array(z.string()).optional(),
+  totalLoadKw: kw,
+  /** Usable on-site generation left in the scenario. */
+  generationKw: kw,
+  gridImportKw: kw,
+  headroomKw: kw,
+  utilization,
 });
 
 const coolingSchema = z.object({
@@ -100,13 +170,13 @@ const checkSchema = z.object({
   message: z.string(),
 });
 
-const timelineEntrySchema = z.object({
+const timelineV1 = z.object({
   label: z.string(),
   from: z.string().nullable(),
   until: z.string().nullable(),
   status,
   capacityKw: kw,
-  load: loadSchema,
+  load: loadV1,
   gridImportKw: kw,
   interconnectLimitKw: kw,
   siteUtilization: utilization,
@@ -114,10 +184,10 @@ const timelineEntrySchema = z.object({
   warnings: z.array(checkSchema),
 });
 
-/** A version-1 power budget, as read by the reports. */
-export const powerBudgetSchema = z.object({
+const timelineV2 = timelineV1.extend({ load: loadV2 });
+
+const common = z.object({
   format: z.literal('hybrid-campus/power-budget'),
-  formatVersion: z.literal(1),
   status,
   site: z.object({
     name: z.string().min(1),
@@ -129,7 +199,6 @@ export const powerBudgetSchema = z.object({
     headroomKw: kw,
     utilization,
   }),
-  buses: z.array(busSchema),
   cooling: z.array(coolingSchema),
   loads: z.object({
     miningPods: z.array(podSchema),
@@ -139,15 +208,64 @@ export const powerBudgetSchema = z.object({
   checks: z.array(checkSchema),
   /** Added to version 1 with the timeline (phases); absent in older files. */
   asOf: z.string().nullable().optional(),
-  timeline: z.array(timelineEntrySchema).optional(),
 });
 
-export type PowerBudget = z.infer<typeof powerBudgetSchema>;
+/** A version-1 power budget, as written. */
+export const powerBudgetV1Schema = common.extend({
+  formatVersion: z.literal(1),
+  buses: z.array(busV1),
+  timeline: z.array(timelineV1).optional(),
+});
+
+/** A version-2 power budget, as written. */
+export const powerBudgetV2Schema = common.extend({
+  formatVersion: z.literal(2),
+  scenarios: z.array(siteScenarioSchema).min(1).superRefine((s, ctx) => uniqueIds(s, ctx, 'in the site scenarios')),
+  buses: z.array(busV2),
+  timeline: z.array(timelineV2).optional(),
+});
+
+export const POWER_BUDGET_SCHEMAS: Readonly<Record<ReadableFormatVersion, typeof powerBudgetV1Schema | typeof powerBudgetV2Schema>> = {
+  1: powerBudgetV1Schema,
+  2: powerBudgetV2Schema,
+};
+
+type PowerBudgetV1 = z.infer<typeof powerBudgetV1Schema>;
+type PowerBudgetV2 = z.infer<typeof powerBudgetV2Schema>;
+
+/** A power budget of any readable version, normalized (see the header comment). */
+export type PowerBudget = Omit<PowerBudgetV2, 'formatVersion'> & { readonly formatVersion: ReadableFormatVersion };
 export type BusBudget = PowerBudget['buses'][number];
 export type ScenarioBudget = BusBudget['scenarios'][number];
+export type SiteScenario = PowerBudget['scenarios'][number];
 export type LoadByClass = ScenarioBudget['load'];
 export type CheckResult = PowerBudget['checks'][number];
 export type CheckStatus = CheckResult['status'];
 export type MiningPodLoad = PowerBudget['loads']['miningPods'][number];
 export type GpuHallLoad = PowerBudget['loads']['gpuHalls'][number];
 export type TimelineEntry = NonNullable<PowerBudget['timeline']>[number];
+
+function loadOfV1(load: z.infer<typeof loadV1>): LoadByClass {
+  return { ...load, grossKw: 0, overheadKw: 0 };
+}
+
+function scenarioOfV1(s: z.infer<typeof scenarioV1>): ScenarioBudget {
+  const { lostFeed, load, ...rest } = s;
+  return {
+    ...rest,
+    id: s.scenario,
+    ...(lostFeed ? { lostFeeds: lostFeed.split(',') } : {}),
+    load: loadOfV1(load),
+  };
+}
+
+/** The one in-memory shape of a parsed document of any readable version. */
+export function normalizeBudget(doc: PowerBudgetV1 | PowerBudgetV2): PowerBudget {
+  if (doc.formatVersion === 2) return doc;
+  return {
+    ...doc,
+    scenarios: [],
+    buses: doc.buses.map((b) => ({ ...b, scenarios: b.scenarios.map(scenarioOfV1) })),
+    ...(doc.timeline ? { timeline: doc.timeline.map((t) => ({ ...t, load: loadOfV1(t.load) })) } : {}),
+  };
+}

@@ -1,8 +1,25 @@
 /**
  * `campus diff`: what changed between two synth outputs (base and head), per site.
  *
- * Sites and buses are matched by name, scenarios by kind (normal, contingency). A site is
- * "changed" when anything the reports read differs; its buses, checks and hardware say what.
+ * Sites and buses are matched by name, scenarios by their id on the bus ("normal",
+ * "lose-feed:xfmr-1", "lose-side:A", ...), so a bus with one contingency per feed pairs each loss
+ * with the same loss. A site is "changed" when anything the reports read differs; its buses,
+ * checks and hardware say what.
+ *
+ * A version-1 file lists at most one contingency per bus, the worst case of its redundancy level,
+ * with no id (normalized to "contingency"). Against a version-2 file it is paired with the one
+ * loss event that is the same event, never with a guess:
+ * - with the version-2 contingency that lost exactly the feeds it names (`lostFeed`: the largest
+ *   feed of an N+1 bus, the feeds of the lost side of a 2N bus), `pairedBy: 'lost-feeds'`;
+ * - when it names no feed (a 2N bus without sides, whose version-1 figure was half the bus), with
+ *   the version-2 contingency with the least headroom, `pairedBy: 'worst-case'`: both are "the
+ *   worst loss of this bus", which is all the version-1 file claims;
+ * - when it names feeds that no version-2 contingency lost as one event (a feed renamed or
+ *   removed, sides regrouped), it is not paired and shows as removed.
+ * The other version-2 contingencies show as added: the version-1 file did not list them, so there
+ * is nothing to compare them with. Pairing the version-1 contingency with the head's worst case
+ * whenever it named feeds would be simpler, but when head's worst loss is another feed it would
+ * show the figures of two different events as one before and after.
  */
 import type { BusBudget, CheckStatus, PowerBudget, ScenarioBudget } from './budget-schema';
 import { siteChecks } from './site-checks';
@@ -24,15 +41,24 @@ export interface ScenarioFigures {
   readonly capacityKw: number;
   readonly firmItKw: number;
   readonly interruptibleItKw: number;
+  readonly grossKw: number;
   readonly coolingKw: number;
+  readonly overheadKw: number;
   readonly auxiliaryKw: number;
   readonly totalKw: number;
   readonly headroomKw: number;
   readonly utilization: number | null;
 }
 
+/** How a version-1 contingency was paired with a version-2 one (see the header comment). */
+export type CrossVersionPairing = 'lost-feeds' | 'worst-case';
+
 export interface ScenarioDiff {
   readonly scenario: 'normal' | 'contingency';
+  /** The scenario's id on the bus: head's, or base's when head does not have it. */
+  readonly id: string;
+  /** Present when base and head were paired across format versions rather than by id. */
+  readonly pairedBy?: CrossVersionPairing;
   readonly base?: ScenarioFigures;
   readonly head?: ScenarioFigures;
 }
@@ -61,6 +87,8 @@ export interface SiteFigures {
 export interface SiteDiff {
   readonly site: string;
   readonly change: Change;
+  /** The power-budget.json format versions, when base and head differ in it. */
+  readonly formatVersions?: { readonly base: number; readonly head: number };
   readonly base?: SiteFigures;
   readonly head?: SiteFigures;
   readonly buses: readonly BusDiff[];
@@ -79,7 +107,13 @@ function figures(s: ScenarioBudget): ScenarioFigures {
   return {
     label: s.label,
     capacityKw: s.capacityKw,
-    ...s.load,
+    firmItKw: s.load.firmItKw,
+    interruptibleItKw: s.load.interruptibleItKw,
+    grossKw: s.load.grossKw,
+    coolingKw: s.load.coolingKw,
+    overheadKw: s.load.overheadKw,
+    auxiliaryKw: s.load.auxiliaryKw,
+    totalKw: s.load.totalKw,
     headroomKw: s.headroomKw,
     utilization: s.utilization,
   };
@@ -108,28 +142,80 @@ function sortedNames(...lists: readonly (readonly { readonly name: string }[])[]
   return [...new Set(lists.flat().map((x) => x.name))].sort();
 }
 
-/** One bus on both sides (or one): scenarios paired by kind, normal first. */
+/** The id a version-1 contingency is normalized to (budget-schema.ts); no version-2 id equals it. */
+const LEGACY_CONTINGENCY_ID = 'contingency';
+
+function sameFeeds(a: readonly string[], b: readonly string[]): boolean {
+  return same([...a].sort(), [...b].sort());
+}
+
+/**
+ * The scenario of `others` (a version-2 bus) that a version-1 contingency pairs with, and how;
+ * undefined when there is none (see the header comment).
+ */
+export function legacyPartner(
+  legacy: ScenarioBudget,
+  others: readonly ScenarioBudget[],
+): { readonly partner: ScenarioBudget; readonly pairedBy: CrossVersionPairing } | undefined {
+  const contingencies = others.filter((s) => s.scenario === 'contingency');
+  if (legacy.lostFeeds) {
+    const partner = contingencies.find((s) => s.lostFeeds !== undefined && sameFeeds(s.lostFeeds, legacy.lostFeeds!));
+    return partner ? { partner, pairedBy: 'lost-feeds' } : undefined;
+  }
+  const worst = contingencies.reduce<ScenarioBudget | undefined>((w, s) => (!w || s.headroomKw < w.headroomKw ? s : w), undefined);
+  return worst ? { partner: worst, pairedBy: 'worst-case' } : undefined;
+}
+
+function isLegacy(bus: BusBudget | undefined): boolean {
+  return bus?.scenarios.some((s) => s.id === LEGACY_CONTINGENCY_ID) ?? false;
+}
+
+/**
+ * One bus on both sides (or one): scenarios paired by id (a version-1 contingency against a
+ * version-2 bus as the header comment says); head's order, normal first, then those only in base.
+ */
 export function diffBus(name: string, base: BusBudget | undefined, head: BusBudget | undefined): BusDiff {
-  const kinds = [...new Set([...(base?.scenarios ?? []), ...(head?.scenarios ?? [])].map((s) => s.scenario))].sort(
-    (a, b) => scenarioOrder(a) - scenarioOrder(b),
-  );
-  const at = (bus: BusBudget | undefined, kind: string) => bus?.scenarios.find((s) => s.scenario === kind);
+  const inOrder = (bus: BusBudget | undefined) => [...(bus?.scenarios ?? [])].sort((a, b) => scenarioOrder(a.scenario) - scenarioOrder(b.scenario));
+  const baseScenarios = inOrder(base);
+  const headScenarios = inOrder(head);
+  // Cross-version pairs: partner on the other side -> [base, head, how].
+  const crossed = new Map<ScenarioBudget, { readonly base: ScenarioBudget; readonly head: ScenarioBudget; readonly pairedBy: CrossVersionPairing }>();
+  if (isLegacy(base) && head && !isLegacy(head)) {
+    const legacy = baseScenarios.find((s) => s.id === LEGACY_CONTINGENCY_ID)!;
+    const found = legacyPartner(legacy, headScenarios);
+    if (found) crossed.set(found.partner, { base: legacy, head: found.partner, pairedBy: found.pairedBy }).set(legacy, { base: legacy, head: found.partner, pairedBy: found.pairedBy });
+  } else if (isLegacy(head) && base && !isLegacy(base)) {
+    const legacy = headScenarios.find((s) => s.id === LEGACY_CONTINGENCY_ID)!;
+    const found = legacyPartner(legacy, baseScenarios);
+    if (found) crossed.set(found.partner, { base: found.partner, head: legacy, pairedBy: found.pairedBy }).set(legacy, { base: found.partner, head: legacy, pairedBy: found.pairedBy });
+  }
+  const pairedBase = new Set<ScenarioBudget>();
+  const scenarios: ScenarioDiff[] = headScenarios.map((h) => {
+    const cross = crossed.get(h);
+    const b = cross ? cross.base : baseScenarios.find((x) => x.id === h.id && !crossed.has(x));
+    if (b) pairedBase.add(b);
+    return {
+      scenario: h.scenario,
+      id: h.id,
+      ...(cross ? { pairedBy: cross.pairedBy } : {}),
+      ...(b ? { base: figures(b) } : {}),
+      head: figures(h),
+    };
+  });
+  for (const b of baseScenarios.filter((x) => !pairedBase.has(x))) scenarios.push({ scenario: b.scenario, id: b.id, base: figures(b) });
   return {
     bus: name,
     change: !base ? 'added' : !head ? 'removed' : same(base, head) ? 'unchanged' : 'changed',
     redundancy: { ...(base ? { base: base.redundancy } : {}), ...(head ? { head: head.redundancy } : {}) },
-    scenarios: kinds.map((kind) => {
-      const b = at(base, kind);
-      const h = at(head, kind);
-      return { scenario: kind, ...(b ? { base: figures(b) } : {}), ...(h ? { head: figures(h) } : {}) };
-    }),
+    scenarios,
   };
 }
 
 const EMPTY_SITE = (name: string, status: CheckStatus): PowerBudget => ({
   format: 'hybrid-campus/power-budget',
-  formatVersion: 1,
+  formatVersion: 2,
   status,
+  scenarios: [],
   site: { name, gridRegion: '', interconnectLimitKw: 0, totalLoadKw: 0, generationOffsetKw: 0, gridImportKw: 0, headroomKw: 0, utilization: 0 },
   buses: [],
   cooling: [],
@@ -144,6 +230,7 @@ export function diffSite(name: string, base: PowerBudget | undefined, head: Powe
   return {
     site: name,
     change: !base ? 'added' : !head ? 'removed' : same(base, head) ? 'unchanged' : 'changed',
+    ...(base && head && base.formatVersion !== head.formatVersion ? { formatVersions: { base: base.formatVersion, head: head.formatVersion } } : {}),
     ...(base ? { base: siteFigures(base) } : {}),
     ...(head ? { head: siteFigures(head) } : {}),
     buses: sortedNames(b.buses, h.buses).map((bus) =>

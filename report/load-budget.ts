@@ -8,8 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ZodError } from 'zod';
-import { POWER_BUDGET_FILE_NAME, POWER_BUDGET_FORMAT, POWER_BUDGET_FORMAT_VERSION } from './power-budget-file';
-import { powerBudgetSchema, type PowerBudget } from './budget-schema';
+import { POWER_BUDGET_FILE_NAME, POWER_BUDGET_FORMAT } from './power-budget-file';
+import { POWER_BUDGET_SCHEMAS, READABLE_FORMAT_VERSIONS, normalizeBudget, type PowerBudget, type ReadableFormatVersion } from './budget-schema';
 import { InputError } from './input-error';
 
 export interface LoadedBudget {
@@ -29,9 +29,19 @@ function firstIssue(error: ZodError): string {
   return `${where || '(document)'}: ${issue.message}${more}`;
 }
 
+/** "1 and 2", "1, 2 and 3". */
+function versionList(versions: readonly number[]): string {
+  return versions.length === 1 ? String(versions[0]) : `${versions.slice(0, -1).join(', ')} and ${versions[versions.length - 1]}`;
+}
+
+function isReadable(version: unknown): version is ReadableFormatVersion {
+  return (READABLE_FORMAT_VERSIONS as readonly unknown[]).includes(version);
+}
+
 /**
- * Parses one power-budget.json document. Checks, in order: valid JSON, the format name, the
- * format version, then every field the reports read.
+ * Parses one power-budget.json document of any readable format version (budget-schema.ts) into
+ * the normalized shape. Checks, in order: valid JSON, the format name, the format version, then
+ * every field the reports read.
  */
 export function parseBudget(file: string, text: string): PowerBudget {
   let data: unknown;
@@ -44,16 +54,17 @@ export function parseBudget(file: string, text: string): PowerBudget {
   if (header.format !== POWER_BUDGET_FORMAT) {
     throw new InputError(`${file}: not a hybrid-campus power budget (format is ${show(header.format)}, expected "${POWER_BUDGET_FORMAT}")`);
   }
-  if (header.formatVersion !== POWER_BUDGET_FORMAT_VERSION) {
-    const version = header.formatVersion;
-    const upgrade = typeof version === 'number' && version > POWER_BUDGET_FORMAT_VERSION ? '; upgrade hybrid-campus' : '';
+  const version = header.formatVersion;
+  if (!isReadable(version)) {
+    const newest = Math.max(...READABLE_FORMAT_VERSIONS);
+    const upgrade = typeof version === 'number' && version > newest ? '; upgrade hybrid-campus' : '';
     throw new InputError(
-      `${file}: formatVersion ${show(version)} is not supported (this campus understands ${POWER_BUDGET_FORMAT_VERSION})${upgrade}`,
+      `${file}: formatVersion ${show(version)} is not supported (this campus understands ${versionList(READABLE_FORMAT_VERSIONS)})${upgrade}`,
     );
   }
-  const parsed = powerBudgetSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(`${file}: invalid power budget: ${firstIssue(parsed.error)}`);
-  return parsed.data;
+  const parsed = POWER_BUDGET_SCHEMAS[version].safeParse(data);
+  if (!parsed.success) throw new InputError(`${file}: invalid power budget (formatVersion ${version}): ${firstIssue(parsed.error)}`);
+  return normalizeBudget(parsed.data);
 }
 
 function budgetFilesIn(dir: string): string[] {

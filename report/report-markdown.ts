@@ -8,7 +8,7 @@ import { escapeCell, markdownTable } from './markdown-table';
 import { mermaidFlowchart } from './mermaid';
 import { siteReport, type SiteReport } from './report';
 import { statusBadge } from './status-badge';
-import { cappedPodRows, timelineRows } from './report-text';
+import { SITE_SCENARIO_RIGHT, SITE_SCENARIO_TITLE, cappedPodRows, siteScenarioRows, siteScenariosOmittedNote, timelineRows } from './report-text';
 import { timelineMermaid } from './timeline-chart';
 
 const HEADER = ['bus', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', `${OTHER_LOAD_HEADER} MW`, 'load MW', 'headroom MW', 'util'];
@@ -38,6 +38,7 @@ function siteSection(budget: PowerBudget): string[] {
       `(${pct(site.utilization)}); headroom ${mw(site.headroomKw)} MW.`,
     '',
     ...scenarioTable(site),
+    ...siteScenarioSection(site),
     ...(site.findings.length > 0
       ? ['', ...site.findings.map((c) => `- ${statusBadge(c.status)} \`${c.path}\`: ${escapeCell(c.message)}`)]
       : []),
@@ -50,11 +51,25 @@ function siteSection(budget: PowerBudget): string[] {
   ];
 }
 
+/** For a site whose loss scenarios remove on-site generation: the site's grid import in each. */
+function siteScenarioSection(site: SiteReport): string[] {
+  if (site.siteScenarios.length === 0) return [];
+  const [header, ...rows] = siteScenarioRows(site);
+  const title = SITE_SCENARIO_TITLE.charAt(0).toUpperCase() + SITE_SCENARIO_TITLE.slice(1);
+  return [
+    '',
+    `${title}:`,
+    '',
+    ...markdownTable(header, rows, SITE_SCENARIO_RIGHT),
+    ...(site.siteScenariosOmitted > 0 ? ['', `_${escapeCell(siteScenariosOmittedNote(site))}_`] : []),
+  ];
+}
+
 /** For a site with power-capped pods: a line per pod with its cap, hashrate and priority. */
 function cappedPodSection(site: SiteReport): string[] {
   if (site.cappedPods.length === 0) return [];
   const [header, ...rows] = cappedPodRows(site);
-  return ['', '#### Mining caps', '', ...markdownTable(header, rows.map((r) => r.map(escapeCell)), [false, false, true, true, true, true, false])];
+  return ['', '#### Mining caps', '', ...markdownTable(header, rows, [false, false, true, true, true, true, false])];
 }
 
 /** For a site with phases: the timeline as a table and as a stacked chart. */

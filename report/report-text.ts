@@ -43,6 +43,25 @@ export function cappedPodRows(site: SiteReport): string[][] {
   ];
 }
 
+/** The heading of the site-scenario table. */
+export const SITE_SCENARIO_TITLE = 'site interconnect, normal and on loss of on-site generation (interruptible load shed)';
+
+/** The site's grid import per scenario (header first), when a loss removes on-site generation; shared with the Markdown report. */
+export function siteScenarioRows(site: SiteReport): string[][] {
+  return [
+    ['scenario', 'load MW', 'generation MW', 'grid import MW', 'headroom MW', 'util'],
+    ...site.siteScenarios.map((s) => [s.label, mw(s.totalLoadKw), mw(s.generationKw), mw(s.gridImportKw), mw(s.headroomKw), pct(s.utilization)]),
+  ];
+}
+
+export const SITE_SCENARIO_RIGHT = [false, true, true, true, true, true];
+
+/** "... and 3 more generation-loss scenarios, none with more grid import (see power-budget.json)". */
+export function siteScenariosOmittedNote(site: SiteReport): string {
+  const n = site.siteScenariosOmitted;
+  return `... and ${n} more generation-loss scenario${n === 1 ? '' : 's'}, none with more grid import (see power-budget.json)`;
+}
+
 function siteBlock(site: SiteReport): string[] {
   const rows = [HEADER];
   for (const bus of site.buses) {
@@ -61,6 +80,13 @@ function siteBlock(site: SiteReport): string[] {
   return [
     siteHeadline(site),
     ...textTable(rows, RIGHT).map((l) => `  ${l}`),
+    ...(site.siteScenarios.length > 0
+      ? [
+          `  ${SITE_SCENARIO_TITLE}:`,
+          ...textTable(siteScenarioRows(site), SITE_SCENARIO_RIGHT).map((l) => `    ${l}`),
+          ...(site.siteScenariosOmitted > 0 ? [`    ${siteScenariosOmittedNote(site)}`] : []),
+        ]
+      : []),
     ...(site.timeline.length > 0 ? ['  timeline (site totals, normal operation):', ...textTable(timelineRows(site), TIMELINE_RIGHT).map((l) => `    ${l}`)] : []),
     ...(site.cappedPods.length > 0
       ? ['  mining caps:', ...textTable(cappedPodRows(site), [false, false, true, true, true, true, false]).map((l) => `    ${l}`)]

@@ -2,7 +2,7 @@
  * The data of `campus report`: per site, per bus and scenario, capacity, load by class,
  * headroom and utilization, plus the checks that do not pass. Also the `--format json` document.
  */
-import type { CheckResult, LoadByClass, PowerBudget } from './budget-schema';
+import type { CheckResult, LoadByClass, PowerBudget, SiteScenario } from './budget-schema';
 import { siteChecks } from './site-checks';
 
 export const REPORT_FORMAT = 'hybrid-campus/power-budget-report';
@@ -10,6 +10,8 @@ export const REPORT_FORMAT_VERSION = 1;
 
 export interface ScenarioRow {
   readonly scenario: 'normal' | 'contingency';
+  /** Stable on its bus: "normal", "lose-feed:xfmr-1", "lose-side:A"; a version-1 file's is its kind. */
+  readonly id: string;
   readonly label: string;
   readonly capacityKw: number;
   readonly load: LoadByClass;
@@ -44,7 +46,29 @@ export interface SiteReport {
   readonly timeline: readonly TimelineRow[];
   /** One row per power-capped pod (auto or fixed), in the state the file's top level describes. */
   readonly cappedPods: readonly CappedPodRow[];
+  /**
+   * The site's grid import in normal operation and in the loss scenarios that lose on-site
+   * generation (the only losses that can raise it: every other loss only sheds load), worst
+   * first, at most SITE_SCENARIO_LIMIT of them; empty when none loses generation or the file
+   * does not list site scenarios (version 1).
+   */
+  readonly siteScenarios: readonly SiteScenarioRow[];
+  /** Generation-loss scenarios left out of `siteScenarios` (beyond the limit). */
+  readonly siteScenariosOmitted: number;
 }
+
+export interface SiteScenarioRow {
+  readonly id: string;
+  readonly label: string;
+  readonly totalLoadKw: number;
+  readonly generationKw: number;
+  readonly gridImportKw: number;
+  readonly headroomKw: number;
+  readonly utilization: number | null;
+}
+
+/** Generation-loss rows shown per site; the rest are counted in `siteScenariosOmitted`. */
+export const SITE_SCENARIO_LIMIT = 5;
 
 export interface CappedPodRow {
   readonly pod: string;
@@ -75,15 +99,46 @@ function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 
-/** Normal operation first, then the contingency. */
+/** Normal operation first, then the contingencies (a stable sort keeps their file order). */
 export function scenarioOrder(scenario: 'normal' | 'contingency'): number {
   return scenario === 'normal' ? 0 : 1;
 }
 
-/** One site's report from its power budget; buses sorted by name, scenarios normal first. */
+function siteScenarioRow(s: SiteScenario): SiteScenarioRow {
+  return {
+    id: s.id,
+    label: s.label,
+    totalLoadKw: s.totalLoadKw,
+    generationKw: s.generationKw,
+    gridImportKw: s.gridImportKw,
+    headroomKw: s.headroomKw,
+    utilization: s.utilization,
+  };
+}
+
+/**
+ * Normal operation and the loss scenarios that leave less on-site generation than normal, most
+ * grid import first (ties by id), capped at SITE_SCENARIO_LIMIT.
+ */
+export function generationLossScenarios(budget: PowerBudget): { readonly rows: SiteScenarioRow[]; readonly omitted: number } {
+  const normal = budget.scenarios.find((s) => s.kind === 'normal');
+  if (!normal) return { rows: [], omitted: 0 };
+  const losses = budget.scenarios
+    .filter((s) => s.kind === 'contingency' && s.generationKw < normal.generationKw)
+    .sort((a, b) => b.gridImportKw - a.gridImportKw || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (losses.length === 0) return { rows: [], omitted: 0 };
+  const shown = losses.slice(0, SITE_SCENARIO_LIMIT);
+  return { rows: [normal, ...shown].map(siteScenarioRow), omitted: losses.length - shown.length };
+}
+
+/**
+ * One site's report from its power budget; buses sorted by name, scenarios normal first, then
+ * every contingency in the file's order (version 2 lists one per loss event).
+ */
 export function siteReport(budget: PowerBudget): SiteReport {
   const { site } = budget;
   const timeline = budget.timeline ?? [];
+  const siteScenarios = generationLossScenarios(budget);
   return {
     site: site.name,
     gridRegion: site.gridRegion,
@@ -100,6 +155,7 @@ export function siteReport(budget: PowerBudget): SiteReport {
         .sort((x, y) => scenarioOrder(x.scenario) - scenarioOrder(y.scenario))
         .map((s) => ({
           scenario: s.scenario,
+          id: s.id,
           label: s.label,
           capacityKw: s.capacityKw,
           load: { ...s.load },
@@ -133,6 +189,8 @@ export function siteReport(budget: PowerBudget): SiteReport {
             interconnectLimitKw: t.interconnectLimitKw,
           }))
         : [],
+    siteScenarios: siteScenarios.rows,
+    siteScenariosOmitted: siteScenarios.omitted,
   };
 }
 

@@ -13,7 +13,8 @@ describe('mining caps', () => {
   // 7,500 kW, i.e. 6,000 kW of mining IT. 'hi' (priority 1) goes first, to its 3,500 kW maximum;
   // 'lo' gets the remaining 2,500 kW: a cap of 2,500 W.
   const twoPriorities = campus({
-    buses: [bus('main', [feed('f', 10_000)])],
+    // N+1, 5 + 5 MW: the firm hall (2,500 kW with its cooling) survives the loss of either feed.
+    buses: [bus('main', [feed('f1', 5_000), feed('f2', 5_000)], 'N+1')],
     coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.25 })],
     gpuHalls: [hall('h', 'main', 'air', 2_000)],
     miningPods: [autoPod('lo', 'main', 'air', 1_000, 2_000, 3_500, { priority: 0 }), autoPod('hi', 'main', 'air', 1_000, 2_000, 3_500, { priority: 1 })],
@@ -57,7 +58,7 @@ describe('mining caps', () => {
     });
     const contingency = evaluateCampus(model).results.find((r) => r.check === 'bus-contingency-capacity')!;
     expect(contingency.status).toBe('pass');
-    expect(contingency.message).toContain('is 100.0% of the firm capacity 1.000 MW, of which auto-capped mining fills 1.000 MW by design');
+    expect(contingency.message).toContain('is 100.0% of what the bus can still carry 1.000 MW, of which auto-capped mining fills 1.000 MW by design');
   });
 
   test('an N+1 bus where the contingency binds, not normal operation', () => {
@@ -89,7 +90,8 @@ describe('mining caps', () => {
       buses: [bus('main', [feed('f', 5_000)])],
       coolingSystems: [cooling('air', 'main', { model: 'fixed', powerKw: 0.000001 })],
       miningPods: [autoPod('a', 'main', 'air', 1_000, 1_500, 3_000, { priority: 0 }), autoPod('b', 'main', 'air', 1_000, 1_500, 3_000, { priority: 1 })],
-      auxiliaryLoads: [{ kind: 'auxiliary', name: 'office', path: 'site/office', bus: 'main', powerKw: 3_000 }],
+      // Interruptible, so that only normal operation binds (the bus is N, one feed).
+      auxiliaryLoads: [{ kind: 'auxiliary', name: 'office', path: 'site/office', bus: 'main', powerKw: 3_000, firm: false }],
     });
     const allocated = allocateMiningCaps(model);
     const [a, b] = allocated!.pods;
@@ -122,7 +124,7 @@ describe('mining caps', () => {
     });
     expect(allocateMiningCaps(model)!.pods[0]).toMatchObject({
       capW: 0,
-      offReason: "switched off (shed 1 of 1): firm load alone breaks normal operation on bus 'main'",
+      offReason: "switched off (shed 1 of 1): the load without auto-capped mining already breaks normal operation on bus 'main'",
     });
   });
 
@@ -160,8 +162,8 @@ describe('mining caps', () => {
     expect(capsOf(reversed)).toEqual(capsOf(twoPriorities));
   });
 
-  test('a campus without power-controlled pods is left as it is', () => {
+  test('a campus without power-controlled pods has no allocation', () => {
     const plain = campus({ buses: [bus('a', [feed('f', 1)])] });
-    expect(allocateMiningCaps(plain)).toBe(plain);
+    expect(allocateMiningCaps(plain)).toBeUndefined();
   });
 });

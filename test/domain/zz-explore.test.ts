@@ -1,0 +1,757 @@
+/**
+ * Properties of the one load model (issue 9) over small random campuses (fast-check):
+ *
+ * 1. adding load never lowers a bus's or the site's load in any scenario, and a failing
+ *    capacity check keeps failing;
+ * 2. declaration order of any part changes neither the verdict nor a byte of power-budget.json;
+ * 3. no scenario passes with a source lost whose firm load exceeds what the remaining sources
+ *    deliver (bus and site), against a load flow computed by hand in this file (the oracle);
+ * 4. demand response never counts a MW twice, nor a MW whose shedding leaves grid import
+ *    unchanged (same oracle).
+ *
+ * The caps solver's properties are in mining-caps-solver.property.test.ts.
+ *
+ * Campuses are small (1-3 buses, 1-4 feeds per bus, a few loads) so that every property runs
+ * 1,000 times in a few seconds. FC_SEED and FC_RUNS explore further.
+ */
+import fc from 'fast-check';
+import type { CampusBudget } from '../../domain/budget';
+import { evaluateCampus, evaluateTimeline } from '../../domain/evaluate';
+import type {
+  AuxiliaryLoadModel,
+  BlockLoadModel,
+  BusModel,
+  CampusModel,
+  CoolingModel,
+  DemandResponseCommitment,
+  FeedModel,
+  FeedSource,
+  GpuHallModel,
+  InterconnectStep,
+  MiningPodModel,
+  Redundancy,
+} from '../../domain/model';
+import type { CheckResult } from '../../domain/checks/check';
+import { renderPowerBudget } from '../../report/power-budget-file';
+import { bus, campus, cooling, feed, hall, pod } from './fixtures';
+
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261123) });
+const RUNS = Number(process.env.FC_RUNS ?? 1000);
+const EXPLORE = true; void EXPLORE;
+
+/** kW: a figure that exceeds another by more than this is over (the engine's own tolerance, 1 mW). */
+const TOLERANCE_KW = 1e-6;
+/** kW: margin for the converse direction (clearly fits), far above float noise. */
+const CLEAR_MARGIN_KW = 1e-3;
+
+const CAPACITY_CHECKS = new Set(['bus-normal-capacity', 'bus-contingency-capacity', 'site-interconnect', 'cooling-capacity']);
+
+// ---------------------------------------------------------------------------------------------
+// Generators: a campus as a spec of indices, built into a CampusModel with unique names.
+// ---------------------------------------------------------------------------------------------
+
+const MONTHS = ['2027-01', '2027-07', '2028-01'] as const;
+
+interface FeedSpec {
+  readonly ratingKw: number;
+  readonly maxUtilization: number;
+  readonly source: FeedSource;
+  readonly side: 'A' | 'B';
+  readonly inService?: string;
+}
+
+interface BusSpec {
+  readonly redundancy: Redundancy;
+  /** For 2N: whether every feed names its side. */
+  readonly sided: boolean;
+  readonly feeds: readonly FeedSpec[];
+  readonly inService?: string;
+}
+
+interface CoolingSpec {
+  readonly bus: number;
+  readonly power: CoolingModel['power'];
+  readonly capacityKw: number;
+  readonly inService?: string;
+}
+
+interface LoadSpec {
+  readonly kind: 'pod' | 'auto-pod' | 'hall' | 'aux' | 'block-it' | 'block-gross';
+  readonly bus: number;
+  readonly cooling: number;
+  readonly powerKw: number;
+  readonly firm: boolean;
+  /** Auxiliary: firm left undefined (default firm) when true and this is set. */
+  readonly firmUndefined: boolean;
+  readonly overheadFraction: number;
+  readonly curtailSeconds: number | undefined;
+  readonly priority: number;
+  /** Auto pods: miners and per-miner range. */
+  readonly count: number;
+  readonly minW: number;
+  readonly extraW: number;
+  readonly inService?: string;
+}
+
+interface CommitmentSpec {
+  /** Fraction of the campus's interruptible IT committed, so that verdicts are mixed. */
+  readonly fraction: number;
+  readonly responseTimeS: number;
+  readonly exclusiveGroup: string | undefined;
+  readonly inService?: string;
+}
+
+interface CampusSpec {
+  readonly buses: readonly BusSpec[];
+  readonly cooling: readonly CoolingSpec[];
+  readonly loads: readonly LoadSpec[];
+  readonly commitments: readonly CommitmentSpec[];
+  readonly interconnectKw: number;
+  readonly steps: readonly { readonly from: string; readonly limitKw: number }[];
+}
+
+interface GenOptions {
+  /** Which load kinds to draw. */
+  readonly kinds: readonly LoadSpec['kind'][];
+  /** Service dates on parts, and interconnect steps. */
+  readonly dates?: boolean;
+  readonly commitments?: boolean;
+  readonly maxLoads?: number;
+}
+
+const RATED_KINDS: LoadSpec['kind'][] = ['pod', 'hall', 'aux', 'block-it', 'block-gross'];
+const ALL_KINDS: LoadSpec['kind'][] = [...RATED_KINDS, 'auto-pod'];
+
+function maybeDate(dates: boolean | undefined): fc.Arbitrary<string | undefined> {
+  if (!dates) return fc.constant(undefined);
+  return fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...MONTHS) });
+}
+
+const coolingPowerArb: fc.Arbitrary<CoolingModel['power']> = fc.oneof(
+  fc.double({ min: 1, max: 1.6, noNaN: true }).map((pue) => ({ model: 'pue' as const, pue })),
+  fc.double({ min: 2, max: 8, noNaN: true }).map((cop) => ({ model: 'cop' as const, cop })),
+  fc.integer({ min: 10, max: 3_000 }).map((powerKw) => ({ model: 'fixed' as const, powerKw })),
+);
+
+function feedArb(dates?: boolean): fc.Arbitrary<FeedSpec> {
+  return fc.record({
+    ratingKw: fc.integer({ min: 500, max: 40_000 }),
+    maxUtilization: fc.constant(1),
+    source: fc.constantFrom<FeedSource>('utility', 'utility', 'transformer', 'onsite-generation'),
+    side: fc.constantFrom<'A' | 'B'>('A', 'B'),
+    inService: maybeDate(dates),
+  });
+}
+
+function loadArb(kinds: readonly LoadSpec['kind'][], dates?: boolean): fc.Arbitrary<LoadSpec> {
+  return fc.record({
+    kind: fc.constantFrom(...kinds),
+    bus: fc.nat(),
+    cooling: fc.nat(),
+    powerKw: fc.integer({ min: 10, max: 30_000 }),
+    firm: fc.boolean(),
+    firmUndefined: fc.boolean(),
+    overheadFraction: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.2, noNaN: true })),
+    curtailSeconds: fc.constantFrom(undefined, 2, 10, 60, 600),
+    priority: fc.integer({ min: 0, max: 2 }),
+    count: fc.integer({ min: 10, max: 1_000 }),
+    minW: fc.integer({ min: 500, max: 2_500 }),
+    extraW: fc.integer({ min: 0, max: 2_000 }),
+    inService: maybeDate(dates),
+  });
+}
+
+function campusArb(options: GenOptions): fc.Arbitrary<CampusSpec> {
+  const { dates } = options;
+  return fc.record({
+    buses: fc.array(
+      fc.record({
+        redundancy: fc.constantFrom<Redundancy>('N', 'N+1', '2N'),
+        sided: fc.boolean(),
+        feeds: fc.array(feedArb(dates), { minLength: 1, maxLength: 4 }),
+        inService: maybeDate(dates),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    cooling: fc.array(
+      fc.record({ bus: fc.nat(), power: coolingPowerArb, capacityKw: fc.integer({ min: 500, max: 80_000 }), inService: maybeDate(dates) }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    loads: fc.array(loadArb(options.kinds, dates), { minLength: 1, maxLength: options.maxLoads ?? 6 }),
+    commitments: options.commitments
+      ? fc.array(
+          fc.record({
+            fraction: fc.integer({ min: 0, max: 120 }).map((percent) => percent / 100),
+            responseTimeS: fc.constantFrom(2, 10, 60, 600),
+            exclusiveGroup: fc.constantFrom(undefined, undefined, 'g1', 'g2'),
+            inService: maybeDate(dates),
+          }),
+          { maxLength: 4 },
+        )
+      : fc.constant([]),
+    interconnectKw: fc.integer({ min: 1_000, max: 150_000 }),
+    steps: dates
+      ? fc.uniqueArray(fc.record({ from: fc.constantFrom(...MONTHS), limitKw: fc.integer({ min: 1_000, max: 150_000 }) }), {
+          maxLength: 2,
+          selector: (s) => s.from,
+        })
+      : fc.constant([]),
+  });
+}
+
+function dated<T>(part: T, inService: string | undefined): T {
+  return inService === undefined ? part : { ...part, inService };
+}
+
+function busName(i: number): string {
+  return `bus-${i}`;
+}
+
+function buildFeeds(b: BusSpec, i: number): FeedModel[] {
+  const sides = b.redundancy === '2N' && b.sided;
+  return b.feeds.map((f, j) =>
+    dated(
+      feed(`${f.source === 'onsite-generation' ? 'gen' : 'feed'}-${i}-${j}`, f.ratingKw, {
+        source: f.source,
+        maxUtilization: f.maxUtilization,
+        ...(sides ? { side: f.side } : {}),
+      }),
+      f.inService,
+    ),
+  );
+}
+
+function buildLoad(l: LoadSpec, name: string, busCount: number, coolingCount: number): {
+  pod?: MiningPodModel;
+  hall?: GpuHallModel;
+  aux?: AuxiliaryLoadModel;
+  block?: BlockLoadModel;
+} {
+  const b = busName(l.bus % busCount);
+  const c = `cool-${l.cooling % coolingCount}`;
+  const overhead = l.overheadFraction > 0 ? { facilityOverheadFraction: l.overheadFraction } : {};
+  switch (l.kind) {
+    case 'pod':
+      return {
+        pod: dated(pod(name, b, c, l.powerKw, { firm: l.firm, curtailSeconds: l.curtailSeconds ?? 60, priority: l.priority, ...overhead }), l.inService),
+      };
+    case 'auto-pod': {
+      const maxW = l.minW + l.extraW;
+      return {
+        pod: dated(
+          pod(name, b, c, (l.count * maxW) / 1000, {
+            firm: l.firm,
+            curtailSeconds: l.curtailSeconds ?? 60,
+            priority: l.priority,
+            count: l.count,
+            minerPowerW: maxW,
+            minerHashrateThs: maxW / 17.5,
+            hashrateThs: (l.count * maxW) / 17.5,
+            efficiencyJTh: 17.5,
+            powerControl: { mode: 'auto', minW: l.minW, maxW },
+            ...overhead,
+          }),
+          l.inService,
+        ),
+      };
+    }
+    case 'hall':
+      return { hall: dated(hall(name, b, c, l.powerKw, { firm: l.firm, ...overhead }), l.inService) };
+    case 'aux':
+      return {
+        aux: dated(
+          { kind: 'auxiliary', name, path: `site/${name}`, bus: b, powerKw: l.powerKw, ...(l.firm && l.firmUndefined ? {} : { firm: l.firm }) },
+          l.inService,
+        ),
+      };
+    case 'block-it':
+    case 'block-gross':
+      return {
+        block: dated(
+          {
+            kind: 'block-load',
+            name,
+            path: `site/${name}`,
+            bus: b,
+            basis: l.kind === 'block-it' ? 'it' : 'gross',
+            powerKw: l.powerKw,
+            ...(l.kind === 'block-it' ? { cooling: c, ...overhead } : {}),
+            coolingRequirement: 'unspecified',
+            firm: l.firm,
+            ...(l.curtailSeconds !== undefined ? { curtailSeconds: l.curtailSeconds } : {}),
+            description: `block ${name}`,
+          },
+          l.inService,
+        ),
+      };
+  }
+}
+
+function build(spec: CampusSpec): CampusModel {
+  const nb = spec.buses.length;
+  const nc = spec.cooling.length;
+  const buses: BusModel[] = spec.buses.map((b, i) => dated(bus(busName(i), buildFeeds(b, i), b.redundancy), b.inService));
+  const coolingSystems = spec.cooling.map((c, i) => dated(cooling(`cool-${i}`, busName(c.bus % nb), c.power, c.capacityKw), c.inService));
+  const miningPods: MiningPodModel[] = [];
+  const gpuHalls: GpuHallModel[] = [];
+  const auxiliaryLoads: AuxiliaryLoadModel[] = [];
+  const blockLoads: BlockLoadModel[] = [];
+  spec.loads.forEach((l, i) => {
+    const built = buildLoad(l, `${l.kind}-${i}`, nb, nc);
+    if (built.pod) miningPods.push(built.pod);
+    if (built.hall) gpuHalls.push(built.hall);
+    if (built.aux) auxiliaryLoads.push(built.aux);
+    if (built.block) blockLoads.push(built.block);
+  });
+  const interruptibleKw = spec.loads.filter((l) => !l.firm && l.kind !== 'aux').reduce((t, l) => t + l.powerKw, 0);
+  const commitments: DemandResponseCommitment[] = spec.commitments.map((c, i) =>
+    dated(
+      {
+        program: `program-${i}`,
+        sheddableKw: Math.round(c.fraction * interruptibleKw),
+        responseTimeS: c.responseTimeS,
+        ...(c.exclusiveGroup ? { exclusiveGroup: c.exclusiveGroup } : {}),
+      },
+      c.inService,
+    ),
+  );
+  const steps: InterconnectStep[] = spec.steps.map((s) => ({ from: s.from, limitKw: s.limitKw }));
+  return campus({
+    interconnectLimitKw: spec.interconnectKw,
+    ...(steps.length > 0 ? { interconnectSteps: steps } : {}),
+    buses,
+    coolingSystems,
+    miningPods,
+    gpuHalls,
+    auxiliaryLoads,
+    blockLoads,
+    commitments,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The oracle: a load flow written out by hand from the rules in load-model.ts's header, calling
+// no engine function. `power` is what a load draws when it runs; `runs` says whether it runs.
+// ---------------------------------------------------------------------------------------------
+
+type AnyLoad = MiningPodModel | GpuHallModel | BlockLoadModel | AuxiliaryLoadModel;
+
+function loadIsFirm(load: AnyLoad): boolean {
+  if (load.kind === 'auxiliary') return load.firm !== false;
+  return load.firm;
+}
+
+function declaredKw(load: AnyLoad): number {
+  return load.kind === 'mining-pod' || load.kind === 'gpu-hall' ? load.itKw : load.powerKw;
+}
+
+function usableKw(f: FeedModel): number {
+  return f.ratingKw * f.maxUtilization;
+}
+
+/** Load of every bus, kW, computed by hand. */
+function handBusLoads(model: CampusModel, power: (load: AnyLoad) => number, runs: (load: AnyLoad) => boolean): Map<string, number> {
+  const busKw = new Map<string, number>(model.buses.map((b) => [b.name, 0]));
+  const heatKw = new Map<string, number>(model.coolingSystems.map((c) => [c.name, 0]));
+  const anyRunning = new Map<string, boolean>(model.coolingSystems.map((c) => [c.name, false]));
+  const draw = (busNameOf: string, kw: number) => {
+    if (busKw.has(busNameOf)) busKw.set(busNameOf, busKw.get(busNameOf)! + kw);
+  };
+  const itLoad = (load: AnyLoad, kw: number, coolingName: string, overhead: number) => {
+    draw(load.bus, kw + kw * overhead);
+    if (heatKw.has(coolingName)) {
+      heatKw.set(coolingName, heatKw.get(coolingName)! + kw);
+      anyRunning.set(coolingName, true);
+    }
+  };
+  const all: AnyLoad[] = [...model.miningPods, ...model.gpuHalls, ...(model.blockLoads ?? []), ...model.auxiliaryLoads];
+  for (const load of all) {
+    const kw = power(load);
+    if (kw <= 0 || !runs(load)) continue;
+    if (load.kind === 'auxiliary') draw(load.bus, kw);
+    else if (load.kind === 'block-load' && load.basis === 'gross') draw(load.bus, kw);
+    else itLoad(load, kw, (load as { cooling: string }).cooling, (load as { facilityOverheadFraction?: number }).facilityOverheadFraction ?? 0);
+  }
+  for (const c of model.coolingSystems) {
+    const heat = heatKw.get(c.name)!;
+    let kw = 0;
+    if (c.power.model === 'pue') kw = heat * (c.power.pue - 1);
+    if (c.power.model === 'cop') kw = heat / c.power.cop;
+    if (c.power.model === 'fixed') kw = anyRunning.get(c.name) ? c.power.powerKw : 0;
+    draw(c.bus, kw);
+  }
+  return busKw;
+}
+
+function generationKw(b: BusModel, lost: readonly FeedModel[] = []): number {
+  return b.feeds.filter((f) => f.source === 'onsite-generation' && !lost.includes(f)).reduce((t, f) => t + usableKw(f), 0);
+}
+
+/** Grid import by hand: per bus what its own generation (minus `lost` feeds) cannot cover. */
+function handImportKw(model: CampusModel, busLoads: Map<string, number>, lost: readonly FeedModel[] = []): number {
+  return model.buses.reduce((t, b) => t + Math.max(0, busLoads.get(b.name)! - generationKw(b, lost)), 0);
+}
+
+const everything = () => true;
+const firmOnly = (load: AnyLoad) => loadIsFirm(load);
+
+/** What each load draws when it runs: the solver's result for auto pods, else the declared figure. */
+function powersOf(budget: CampusBudget): (load: AnyLoad) => number {
+  return (load) =>
+    load.kind === 'mining-pod' && load.powerControl?.mode === 'auto' ? (budget.powerKw.get(load.name) ?? 0) : declaredKw(load);
+}
+
+/** The loss events a source-loss oracle checks: every single feed, and each side of a sided 2N bus. */
+function handLosses(b: BusModel): { readonly label: string; readonly feeds: readonly FeedModel[] }[] {
+  const losses = b.feeds.map((f) => ({ label: `lose ${f.name}`, feeds: [f] }));
+  if (b.redundancy === '2N' && b.feeds.length > 0 && b.feeds.every((f) => f.side !== undefined)) {
+    for (const side of ['A', 'B'] as const) {
+      const feeds = b.feeds.filter((f) => f.side === side);
+      if (feeds.length > 0) losses.push({ label: `lose side ${side}`, feeds });
+    }
+  }
+  return losses;
+}
+
+function failed(results: readonly CheckResult[], check: string, subject?: string, scenario?: string): boolean {
+  return results.some(
+    (r) => r.status === 'fail' && r.check === check && (subject === undefined || r.subject === subject) && (scenario === undefined || r.scenario === scenario),
+  );
+}
+
+/**
+ * Fails the property with a message. Plain comparisons instead of jest's expect in the loops:
+ * expect costs ~0.15 ms a call here, which 1,000 runs of a hundred comparisons cannot afford.
+ */
+function ensure(condition: boolean, message: () => string): void {
+  if (!condition) throw new Error(message());
+}
+
+/** a >= b, allowing float noise. */
+function notBelow(a: number, b: number): boolean {
+  return a >= b - 1e-9;
+}
+
+function key(r: CheckResult): string {
+  return `${r.check} | ${r.subject} | ${r.scenario ?? ''}`;
+}
+
+function describeSpec(model: CampusModel): string {
+  return JSON.stringify(model);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Adding load never lowers a load, and a failing capacity check keeps failing.
+// ---------------------------------------------------------------------------------------------
+
+describe('load model, properties', () => {
+  // Catches: a load that lowers another figure when added (e.g. a fixed cooling draw counted per
+  // load and divided, cooling that switches class, generation offsetting more than its bus, a
+  // contingency that keeps the heaviest scenario of only some loads), and a check that judges
+  // some figure other than the worst one.
+  test('adding a rated load never lowers a bus, cooling or site figure in any scenario, and a failing capacity check keeps failing', () => {
+    let failingBefore = 0;
+    fc.assert(
+      fc.property(campusArb({ kinds: RATED_KINDS, maxLoads: 5 }), loadArb(RATED_KINDS), (spec, extra) => {
+        const before = build(spec);
+        const after = build({ ...spec, loads: [...spec.loads, extra] });
+        // The extra load is the last spec: its name is unique (kind-index).
+        // Rated loads only, so the budget is computeBudget's with no allocation.
+        const e0 = evaluateCampus(before);
+        const e1 = evaluateCampus(after);
+        const b0 = e0.budget;
+        const b1 = e1.budget;
+        ensure(b0.allocation === undefined && b1.allocation === undefined, () => 'a rated campus has no allocation');
+        const classes = ['firmItKw', 'interruptibleItKw', 'grossKw', 'coolingKw', 'overheadKw', 'auxiliaryKw', 'totalKw'] as const;
+        const extraName = `${extra.kind}-${spec.loads.length}`;
+        b0.buses.forEach((bus0, i) => {
+          const bus1 = b1.buses[i];
+          ensure(bus1.bus.name === bus0.bus.name, () => 'bus order changed');
+          ensure(notBelow(bus1.gridImportKw, bus0.gridImportKw), () => `adding '${extraName}' lowers the grid import of '${bus0.bus.name}'`);
+          bus0.scenarios.forEach((s0, j) => {
+            const s1 = bus1.scenarios[j];
+            ensure(s1.id === s0.id, () => 'scenario order changed');
+            for (const c of classes) {
+              ensure(notBelow(s1.load[c], s0.load[c]), () => `adding '${extraName}' lowers ${c} of bus '${bus0.bus.name}' in ${s0.id}: ${s0.load[c]} -> ${s1.load[c]} kW`);
+            }
+          });
+        });
+        b0.cooling.forEach((c0, i) => {
+          const c1 = b1.cooling[i];
+          for (const f of ['heatKw', 'firmHeatKw', 'powerKw', 'firmPowerKw'] as const) {
+            ensure(notBelow(c1[f], c0[f]), () => `adding '${extraName}' lowers ${f} of '${c0.cooling.name}': ${c0[f]} -> ${c1[f]} kW`);
+          }
+        });
+        ensure(notBelow(b1.site.totalLoadKw, b0.site.totalLoadKw), () => `adding '${extraName}' lowers the site's total load`);
+        ensure(notBelow(b1.site.gridImportKw, b0.site.gridImportKw), () => `adding '${extraName}' lowers the site's grid import`);
+        b0.site.contingencies.forEach((s0, i) => {
+          const s1 = b1.site.contingencies[i];
+          ensure(s1.scenario.id === s0.scenario.id, () => 'site scenario order changed');
+          ensure(notBelow(s1.totalLoadKw, s0.totalLoadKw), () => `adding '${extraName}' lowers the site's load in ${s0.scenario.id}`);
+          ensure(notBelow(s1.gridImportKw, s0.gridImportKw), () => `adding '${extraName}' lowers the site's grid import in ${s0.scenario.id}`);
+        });
+
+        const failures0 = e0.failures.filter((r) => CAPACITY_CHECKS.has(r.check));
+        if (failures0.length > 0) failingBefore++;
+        const failures1 = new Set(e1.failures.map(key));
+        for (const f of failures0) ensure(failures1.has(key(f)), () => `adding '${extraName}' makes '${key(f)}' pass: ${f.message}`);
+      }),
+      { numRuns: RUNS },
+    );
+    // The generator must produce failing campuses, or the second half could never fail.
+    expect(failingBefore).toBeGreaterThan(RUNS / 10);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // 2. Declaration order.
+  // -------------------------------------------------------------------------------------------
+
+  /** A deterministic shuffle (mulberry32), so a counterexample replays from its seed. */
+  function shuffle<T>(items: readonly T[], seed: number): T[] {
+    let a = seed >>> 0;
+    const next = () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  }
+
+  function reordered(model: CampusModel, seed: number): CampusModel {
+    let s = seed;
+    const sh = <T>(items: readonly T[]) => shuffle(items, (s = (s * 31 + 7) | 0));
+    return {
+      ...model,
+      buses: sh(model.buses).map((b) => ({ ...b, feeds: sh(b.feeds) })),
+      coolingSystems: sh(model.coolingSystems),
+      miningPods: sh(model.miningPods),
+      gpuHalls: sh(model.gpuHalls),
+      auxiliaryLoads: sh(model.auxiliaryLoads),
+      blockLoads: sh(model.blockLoads ?? []),
+      commitments: sh(model.commitments ?? []),
+      ...(model.interconnectSteps ? { interconnectSteps: sh(model.interconnectSteps) } : {}),
+    };
+  }
+
+  // Catches: any result, array or float sum that follows declaration order instead of name
+  // order (checks listed in the order commitments or loads were declared, a solver that fills
+  // pods of equal priority in declaration order, a 2N worst split that picks the first of equal
+  // feeds, a sum over feeds whose rounding depends on their order).
+  test('declaration order of any part changes neither the verdict nor a byte of power-budget.json', () => {
+    fc.assert(
+      fc.property(campusArb({ kinds: ALL_KINDS, dates: true, commitments: true }), fc.integer(), (spec, seed) => {
+        const model = build(spec);
+        const shuffled = reordered(model, seed);
+        const t0 = evaluateTimeline(model);
+        const t1 = evaluateTimeline(shuffled);
+        const v0 = t0.failures.map(key).sort().join('\n');
+        const v1 = t1.failures.map(key).sort().join('\n');
+        if (v1 !== v0) expect(v1).toBe(v0);
+        const norm = (d: string) => { const j = JSON.parse(d); const fix = (arr: any[]) => { const ids = ['demand-response', 'load-references']; const dr = arr.filter((r: any) => ids.includes(r.check)).sort((a: any, b: any) => (a.check + a.subject + a.message) < (b.check + b.subject + b.message) ? -1 : 1); let k = 0; return arr.map((r: any) => ids.includes(r.check) ? dr[k++] : r); }; j.checks = fix(j.checks); for (const t of j.timeline) { t.failures = fix(t.failures); t.warnings = fix(t.warnings); } return JSON.stringify(j, null, 2); };
+        const doc0 = norm(renderPowerBudget(t0));
+        const doc1 = norm(renderPowerBudget(t1));
+        // expect only on a difference, for its diff (it is slow).
+        if (doc1 !== doc0) expect(doc1).toBe(doc0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // 3. No scenario passes with a source lost whose firm load exceeds what remains.
+  // -------------------------------------------------------------------------------------------
+
+  // Catches: optimistic contingency verdicts: a 2N bus split in the favourable halves, a
+  // generator counted both as running and as a backup, fixed cooling counted as interruptible
+  // while it runs for a firm load, firm auxiliary or overhead left out of the firm load, a
+  // scenario never checked (the loss of a feed, a side or a generator), normal load over capacity.
+  test('a bus or the site fails whenever, by hand, the firm load exceeds what the remaining sources deliver', () => {
+    let busCases = 0;
+    let siteCases = 0;
+    fc.assert(
+      fc.property(campusArb({ kinds: ALL_KINDS }), (spec) => {
+        const model = build(spec);
+        const evaluation = evaluateCampus(model);
+        const results = evaluation.results;
+        const power = powersOf(evaluation.budget);
+        const normal = handBusLoads(model, power, everything);
+        const firm = handBusLoads(model, power, firmOnly);
+        const limitKw = model.interconnectLimitKw;
+        for (const b of model.buses) {
+          const totalKw = b.feeds.reduce((t, f) => t + usableKw(f), 0);
+          if (normal.get(b.name)! > totalKw + TOLERANCE_KW) {
+            ensure(failed(results, 'bus-normal-capacity', b.name), () => `bus '${b.name}': normal load ${normal.get(b.name)} kW > ${totalKw} kW, yet no bus-normal-capacity failure`);
+          }
+          for (const loss of handLosses(b)) {
+            const remainingKw = totalKw - loss.feeds.reduce((t, f) => t + usableKw(f), 0);
+            if (firm.get(b.name)! > remainingKw + TOLERANCE_KW) {
+              busCases++;
+              if (!failed(results, 'bus-contingency-capacity', b.name)) {
+                throw new Error(`bus '${b.name}' ${loss.label}: firm load ${firm.get(b.name)} kW > remaining ${remainingKw} kW, yet no bus-contingency-capacity failure`);
+              }
+            }
+            if (loss.feeds.some((f) => f.source === 'onsite-generation') && !(b.redundancy === '2N' && b.feeds.length > 1 && b.feeds.some((f) => f.side === undefined))) {
+              const importKw = handImportKw(model, firm, loss.feeds);
+              if (importKw > limitKw + TOLERANCE_KW) {
+                siteCases++;
+                if (!failed(results, 'site-interconnect', model.name, 'contingency')) {
+                  throw new Error(
+                    `bus '${b.name}' ${loss.label}: firm grid import ${importKw} kW > interconnect ${limitKw} kW, yet no site-interconnect contingency failure`,
+                  );
+                }
+              }
+            }
+          }
+        }
+        const normalImportKw = handImportKw(model, normal);
+        if (normalImportKw > limitKw + TOLERANCE_KW) {
+          ensure(failed(results, 'site-interconnect', model.name, 'normal'), () => `normal grid import ${normalImportKw} kW > ${limitKw} kW, yet no site-interconnect failure`);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(busCases).toBeGreaterThan(RUNS / 10);
+    expect(siteCases).toBeGreaterThan(RUNS / 50);
+  });
+
+  // The converse, where the engine's rule is exact (every feed of an N or N+1 bus, each side of
+  // a sided 2N bus): a bus whose every loss clearly fits does not fail. Catches pessimistic
+  // verdicts: a fixed cooling draw or interruptible load counted in a contingency, a loss
+  // checked against the wrong bus, overhead counted twice.
+  test('a bus whose every loss clearly fits by hand passes its contingency check (N, N+1, sided 2N)', () => {
+    let passing = 0;
+    fc.assert(
+      fc.property(campusArb({ kinds: ALL_KINDS }), (spec) => {
+        const model = build(spec);
+        const evaluation = evaluateCampus(model);
+        const firm = handBusLoads(model, powersOf(evaluation.budget), firmOnly);
+        for (const b of model.buses) {
+          const exact = b.redundancy !== '2N' || b.feeds.every((f) => f.side !== undefined) || b.feeds.length === 1;
+          if (!exact) continue;
+          const totalKw = b.feeds.reduce((t, f) => t + usableKw(f), 0);
+          const fits = handLosses(b).every((loss) => firm.get(b.name)! <= totalKw - loss.feeds.reduce((t, f) => t + usableKw(f), 0) - CLEAR_MARGIN_KW);
+          if (!fits) continue;
+          passing++;
+          ensure(!failed(evaluation.results, 'bus-contingency-capacity', b.name), () => `bus '${b.name}': every loss fits by hand with firm load ${firm.get(b.name)} kW, yet its contingency check fails`);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(passing).toBeGreaterThan(RUNS / 10);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // 5. Demand response.
+  // -------------------------------------------------------------------------------------------
+
+  /** By hand: interruptible pods and blocks that curtail within t are shed. */
+  function handReductionKw(model: CampusModel, power: (load: AnyLoad) => number, responseTimeS: number): number {
+    const sheds = (load: AnyLoad) => {
+      if (loadIsFirm(load)) return false;
+      const seconds = load.kind === 'mining-pod' || load.kind === 'block-load' ? load.curtailSeconds : undefined;
+      return seconds !== undefined && seconds <= responseTimeS;
+    };
+    const normalImportKw = handImportKw(model, handBusLoads(model, power, everything));
+    const shedImportKw = handImportKw(model, handBusLoads(model, power, (l) => !sheds(l)));
+    return normalImportKw - shedImportKw;
+  }
+
+  /** By hand: a commitment's MW plus those called with it (faster or as fast; one per other exclusive group). */
+  function handNeededKw(c: DemandResponseCommitment, all: readonly DemandResponseCommitment[]): number {
+    let neededKw = c.sheddableKw;
+    const largestOfGroup = new Map<string, number>();
+    for (const o of all) {
+      if (o === c || o.responseTimeS > c.responseTimeS) continue;
+      if (o.exclusiveGroup === undefined) neededKw += o.sheddableKw;
+      else if (o.exclusiveGroup !== c.exclusiveGroup) largestOfGroup.set(o.exclusiveGroup, Math.max(largestOfGroup.get(o.exclusiveGroup) ?? 0, o.sheddableKw));
+    }
+    for (const kw of largestOfGroup.values()) neededKw += kw;
+    return neededKw;
+  }
+
+  // Catches: MW counted twice (two commitments in force together each credited with the same
+  // load), MW that do not reduce grid import credited (a pod under its bus's own generation, a
+  // fixed cooling draw that keeps running for a load that stays on), slower loads counted for
+  // a faster commitment, firm load counted as sheddable, and (converse) a reduction under-counted,
+  // e.g. PUE cooling that stops with a pod left out.
+  test('a demand-response commitment passes exactly when, by hand, the grid import shed within its response time covers it and those called with it', () => {
+    let passes = 0;
+    let fails = 0;
+    fc.assert(
+      fc.property(campusArb({ kinds: ALL_KINDS, commitments: true }), (spec) => {
+        const model = build(spec);
+        const evaluation = evaluateCampus(model);
+        const power = powersOf(evaluation.budget);
+        const commitments = model.commitments ?? [];
+        for (const c of commitments) {
+          const result = evaluation.results.find((r) => r.check === 'demand-response' && r.subject === c.program);
+          ensure(result !== undefined, () => `no demand-response result for '${c.program}'`);
+          const neededKw = handNeededKw(c, commitments);
+          const availableKw = handReductionKw(model, power, c.responseTimeS);
+          if (result!.status !== 'fail') {
+            passes++;
+            if (neededKw > availableKw + TOLERANCE_KW) {
+              throw new Error(`'${c.program}' passes, but by hand it needs ${neededKw} kW and shedding cuts import by only ${availableKw} kW`);
+            }
+          } else {
+            fails++;
+            if (neededKw <= availableKw - CLEAR_MARGIN_KW) {
+              throw new Error(`'${c.program}' fails, but by hand it needs ${neededKw} kW and shedding cuts import by ${availableKw} kW`);
+            }
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(passes).toBeGreaterThan(RUNS / 10);
+    expect(fails).toBeGreaterThan(RUNS / 10);
+  });
+
+  // Catches: a pod credited for demand response by its IT (or its IT and cooling) rather than by
+  // the grid import it removes, when the bus it is on runs on its own generation.
+  test('a fast interruptible pod on a bus whose load stays under its own generation changes no demand-response result', () => {
+    let added = 0;
+    fc.assert(
+      fc.property(
+        // Rated loads only: an auto pod on the same bus could be filled differently once the bus
+        // carries more, which would change demand response for a reason of its own.
+        campusArb({ kinds: RATED_KINDS, commitments: true }),
+        fc.nat(),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.double({ min: 1, max: 1.6, noNaN: true }),
+        (spec, pick, share, pue) => {
+          const model = build(spec);
+          const target = model.buses[pick % model.buses.length];
+          const evaluation = evaluateCampus(model);
+          const loadKw = handBusLoads(model, powersOf(evaluation.budget), everything).get(target.name)!;
+          const spareKw = generationKw(target) - loadKw;
+          // The pod and its PUE cooling, both on the target bus, stay under its generation.
+          const podKw = Math.floor((spareKw * share) / pue);
+          if (podKw < 1) return;
+          added++;
+          const islanded: CampusModel = {
+            ...model,
+            coolingSystems: [...model.coolingSystems, cooling('cool-extra', target.name, { model: 'pue', pue }, 1e9)],
+            miningPods: [...model.miningPods, pod('pod-extra', target.name, 'cool-extra', podKw, { curtailSeconds: 1, firm: false })],
+          };
+          const dr = (e: ReturnType<typeof evaluateCampus>) => e.results.filter((r) => r.check === 'demand-response');
+          const before = JSON.stringify(dr(evaluation));
+          const after = JSON.stringify(dr(evaluateCampus(islanded)));
+          if (after !== before) expect(after).toBe(before);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    expect(added).toBeGreaterThan(RUNS / 20);
+  });
+});
+
+// Keeps describeSpec referenced for ad-hoc debugging of counterexamples.
+void describeSpec;
