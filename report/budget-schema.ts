@@ -262,10 +262,11 @@ function scenarioOfV1(s: z.infer<typeof scenarioV1>): ScenarioBudget {
 /** The one in-memory shape of a parsed document of any readable version. */
 export function normalizeBudget(doc: PowerBudgetV1 | PowerBudgetV2): PowerBudget {
   if (doc.formatVersion === 2) return doc;
+  const { timeline, buses, ...rest } = doc;
   return {
-    ...doc,
+    ...rest,
     scenarios: [],
-    buses: doc.buses.map((b) => ({ ...b, scenarios: b.scenarios.map(scenarioOfV1) })),
-    ...(doc.timeline ? { timeline: doc.timeline.map((t) => ({ ...t, load: loadOfV1(t.load) })) } : {}),
+    buses: buses.map((b) => ({ ...b, scenarios: b.scenarios.map(scenarioOfV1) })),
+    ...(timeline ? { timeline: timeline.map((t) => ({ ...t, load: loadOfV1(t.load) })) } : {}),
   };
 }

@@ -7,10 +7,11 @@
  * comment stays within GitHub's 65,536-character limit: lists are capped, and bus details that
  * do not fit are left out with a note saying how many.
  */
-import { OTHER_LOAD_HEADER } from './load-cells';
+import { OTHER_LOAD_HEADER, loadCells } from './load-cells';
 import type { CheckChange, CheckTransition } from './check-diff';
 import type { BusDiff, CampusDiff, ScenarioFigures, SiteDiff, SiteFigures } from './diff';
 import { summaryLine } from './diff-summary';
+import { formatVersionNote, scenarioLabel } from './diff-text';
 import { fixed, mw, pct, signedMwCell, signedPoints } from './format';
 import { escapeCell, markdownTable } from './markdown-table';
 import { statusBadge } from './status-badge';
@@ -84,30 +85,54 @@ function hardwareSection(sites: readonly SiteDiff[]): string[] {
 
 function figureCells(f: ScenarioFigures | undefined): string[] {
   if (!f) return ['-', '-', '-', '-', '-', '-', '-', '-'];
-  return [mw(f.capacityKw), mw(f.firmItKw), mw(f.interruptibleItKw), mw(f.coolingKw), mw(f.auxiliaryKw), mw(f.totalKw), mw(f.headroomKw), pct(f.utilization)];
+  return [mw(f.capacityKw), ...loadCells(f, mw), mw(f.headroomKw), pct(f.utilization)];
 }
 
+/** The fourth load column, as loadCells sums it: auxiliary, facility overhead and gross blocks. */
+function otherKw(f: ScenarioFigures): number {
+  return f.auxiliaryKw + f.overheadKw + f.grossKw;
+}
+
+/** Head minus base, or "-" in every cell when the scenario is on one side only (nothing to compare). */
 function deltaCells(b: ScenarioFigures | undefined, h: ScenarioFigures | undefined): string[] {
-  const d = (value: (f: ScenarioFigures) => number) => signedMwCell((h ? value(h) : 0) - (b ? value(b) : 0));
+  if (!b || !h) return ['-', '-', '-', '-', '-', '-', '-', '-'];
+  const d = (value: (f: ScenarioFigures) => number) => signedMwCell(value(h) - value(b));
   return [
     d((f) => f.capacityKw),
     d((f) => f.firmItKw),
     d((f) => f.interruptibleItKw),
     d((f) => f.coolingKw),
-    d((f) => f.auxiliaryKw),
+    d(otherKw),
     d((f) => f.totalKw),
     d((f) => f.headroomKw),
-    signedPoints(b?.utilization ?? 0, h?.utilization ?? 0),
+    signedPoints(b.utilization, h.utilization),
   ];
 }
 
+/** Scenarios named in a bus's one-line summary before "and N more". */
+const SUMMARY_SCENARIOS = 4;
+
+/** "normal -3.20 MW, lose xfmr-1 -3.20 MW, lose xfmr-2 new"; a scenario on one side only is "new" or "gone". */
 function headroomSummary(bus: BusDiff): string {
-  return bus.scenarios
+  const more = bus.scenarios.length - SUMMARY_SCENARIOS;
+  const parts = bus.scenarios
+    .slice(0, SUMMARY_SCENARIOS)
     .map((s) => {
       const label = (s.head ?? s.base)!.label;
-      return `${label} ${signedMwCell((s.head?.headroomKw ?? 0) - (s.base?.headroomKw ?? 0))} MW`;
-    })
-    .join(', ');
+      if (!s.base) return `${label} new`;
+      if (!s.head) return `${label} gone`;
+      return `${label} ${signedMwCell(s.head.headroomKw - s.base.headroomKw)} MW`;
+    });
+  return [...parts, ...(more > 0 ? [`and ${more} more`] : [])].join(', ');
+}
+
+/** One line per site whose base and head differ in formatVersion. */
+function formatVersionNotes(sites: readonly SiteDiff[]): string[] {
+  const lines = sites.flatMap((s) => {
+    const note = formatVersionNote(s);
+    return note ? [`_**${escapeCell(s.site)}**: ${escapeCell(note)}._`] : [];
+  });
+  return lines.length === 0 ? [] : ['', ...lines];
 }
 
 /** One collapsible section: base, head and delta rows per scenario. */
@@ -117,7 +142,7 @@ export function busDetails(site: string, bus: BusDiff): string {
     : (bus.redundancy.head ?? bus.redundancy.base)!;
   const header = ['scenario', '', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', `${OTHER_LOAD_HEADER} MW`, 'load MW', 'headroom MW', 'util'];
   const rows = bus.scenarios.flatMap((s) => [
-    [(s.head ?? s.base)!.label, 'base', ...figureCells(s.base)],
+    [scenarioLabel(s), 'base', ...figureCells(s.base)],
     ['', 'head', ...figureCells(s.head)],
     ['', 'Δ', ...deltaCells(s.base, s.head)],
   ]);
@@ -146,7 +171,7 @@ function cutToFit(text: string, note: string, maxChars: number): string {
 export function renderDiffMarkdown(diff: CampusDiff, maxChars = GITHUB_COMMENT_LIMIT): string {
   const changed = diff.sites.filter((s) => s.change !== 'unchanged');
   const head = [DIFF_MARKER, '## Power budget diff', '', `**${escapeCell(summaryLine(diff))}**`];
-  if (changed.length > 0) head.push('', ...siteTable(changed), ...checkSections(changed), ...hardwareSection(changed));
+  if (changed.length > 0) head.push('', ...siteTable(changed), ...formatVersionNotes(changed), ...checkSections(changed), ...hardwareSection(changed));
   const details = changed.flatMap((s) => s.buses.filter((b) => b.change !== 'unchanged').map((b) => busDetails(s.site, b)));
   let body = `${head.join('\n')}\n`;
   if (details.length > 0) body += '\n#### Per bus\n';

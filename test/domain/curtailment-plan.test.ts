@@ -28,12 +28,13 @@ describe('curtailmentPlan', () => {
   });
 
   test('renders the documented format, version 1, with commitments, caps and service dates', () => {
-    const capped = { ...pods[0], capW: 3_200, itKw: 800, hashrateThs: 64_000 };
+    const cap = { name: pods[0].name, mode: 'auto' as const, priority: 0, capW: 3_200, powerKw: 800, hashrateThs: 64_000 };
     const text = renderCurtailmentPlan(
       curtailmentPlan({
         campus: 'site',
         asOf: '2027-01',
-        pods: [capped, pods[1]],
+        pods: [pods[0], pods[1]],
+        caps: new Map([[cap.name, cap]]),
         commitments: [{ program: 'ERCOT ERS-10', sheddableKw: 1_200, responseTimeS: 600, season: { fromMonth: 6, toMonth: 9 } }],
       }),
     );

@@ -1,13 +1,14 @@
 import { evaluateTimeline, firstOccurrences } from '../../domain/evaluate';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
 
-// A 10 MW bus. A 6 MW pod retires in 2027-01; a 6 MW hall comes in 2026-07 (too early: 12 MW
-// from 2026-07 to 2027-01) and a second 6 MW hall in 2028-01 (12 MW again).
+// A 10 MW bus with one feed. A 6 MW pod retires in 2027-01; a 6 MW hall comes in 2026-07 (too
+// early: 12 MW from 2026-07 to 2027-01) and a second 6 MW hall in 2028-01 (12 MW again). The halls
+// are interruptible, so that only normal operation is at stake (one feed cannot carry firm load).
 const model = campus({
   buses: [bus('main', [feed('f', 10_000)])],
   coolingSystems: [cooling('air', 'main', { model: 'fixed', powerKw: 0.001 }, 1_000_000)],
   miningPods: [pod('p', 'main', 'air', 6_000, { retire: '2027-01' })],
-  gpuHalls: [hall('h1', 'main', 'air', 6_000, { inService: '2026-07' }), hall('h2', 'main', 'air', 6_000, { inService: '2028-01' })],
+  gpuHalls: [hall('h1', 'main', 'air', 6_000, { inService: '2026-07', firm: false }), hall('h2', 'main', 'air', 6_000, { inService: '2028-01', firm: false })],
 });
 
 describe('evaluateTimeline', () => {
@@ -30,7 +31,7 @@ describe('evaluateTimeline', () => {
   test('synth reports the first failing date and names the later ones', () => {
     const [first] = firstOccurrences(timeline.failures);
     expect(first.message).toBe(
-      "from 2026-07: normal operation: bus 'main' load 12.000 MW (firm IT 6.000 MW, interruptible IT 6.000 MW, cooling 0.000 MW, auxiliary 0.000 MW) " +
+      "from 2026-07: normal operation: bus 'main' load 12.000 MW (firm IT 0.000 MW, interruptible IT 12.000 MW, cooling 0.000 MW, auxiliary 0.000 MW) " +
         "exceeds its usable capacity 10.000 MW (1 feed x max utilization) by 2.000 MW. Add or uprate a feed on 'main', or move or remove load on it. " +
         'Also from 2028-01.',
     );
@@ -45,7 +46,7 @@ describe('evaluateTimeline', () => {
     expect(at.failures).toEqual([]);
   });
 
-  test('an N+1 bus whose feeds are not in service yet has no capacity, and says so', () => {
+  test('an N+1 bus whose feeds are not in service yet has no capacity, and says so (there is no feed left to lose)', () => {
     const early = evaluateTimeline(
       campus({
         buses: [bus('b', [feed('f1', 5_000, { inService: '2027-01' }), feed('f2', 5_000, { inService: '2027-01' })], 'N+1')],
@@ -54,7 +55,6 @@ describe('evaluateTimeline', () => {
     );
     expect(early.failures.map((f) => f.message)).toEqual([
       "before 2027-01: normal operation: bus 'b' load 0.100 MW (firm IT 0.000 MW, interruptible IT 0.000 MW, cooling 0.000 MW, auxiliary 0.100 MW) exceeds its usable capacity 0.000 MW (0 feeds x max utilization) by 0.100 MW. Add or uprate a feed on 'b', or move or remove load on it.",
-      "before 2027-01: contingency N+1 on bus 'b' (no feed in service): firm load 0.100 MW (firm IT 0.000 MW, interruptible IT 0.000 MW, cooling 0.000 MW, auxiliary 0.100 MW) exceeds the firm capacity 0.000 MW by 0.100 MW, with all interruptible load shed. Add a feed to 'b', move firm load (GPU halls, their cooling, auxiliary) to another bus, or make loads interruptible if they can be shed.",
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('evaluateTimeline', () => {
     const early = evaluateTimeline(
       campus({
         buses: [{ ...bus('b', [feed('f', 10_000)]), inService: '2027-01', retire: '2030-01' }],
-        auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'b', powerKw: 10 }],
+        auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'b', powerKw: 10, firm: false }],
       }),
     );
     expect(early.failures.map((f) => f.message)).toEqual([

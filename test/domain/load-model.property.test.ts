@@ -127,8 +127,9 @@ function maybeDate(dates: boolean | undefined): fc.Arbitrary<string | undefined>
 }
 
 const coolingPowerArb: fc.Arbitrary<CoolingModel['power']> = fc.oneof(
-  fc.double({ min: 1, max: 1.6, noNaN: true }).map((pue) => ({ model: 'pue' as const, pue })),
-  fc.double({ min: 2, max: 8, noNaN: true }).map((cop) => ({ model: 'cop' as const, cop })),
+  // Two decimals, as data sheets give them.
+  fc.integer({ min: 100, max: 160 }).map((pue) => ({ model: 'pue' as const, pue: pue / 100 })),
+  fc.integer({ min: 200, max: 800 }).map((cop) => ({ model: 'cop' as const, cop: cop / 100 })),
   fc.integer({ min: 10, max: 3_000 }).map((powerKw) => ({ model: 'fixed' as const, powerKw })),
 );
 

@@ -17,29 +17,45 @@ describe('power-budget.json', () => {
   test('is versioned', () => {
     expect(doc.format).toBe('hybrid-campus/power-budget');
     expect(doc.formatVersion).toBe(POWER_BUDGET_FORMAT_VERSION);
-    expect(POWER_BUDGET_FORMAT_VERSION).toBe(1);
+    expect(POWER_BUDGET_FORMAT_VERSION).toBe(2);
   });
 
   test('gives each bus and scenario its capacity, load by class, headroom and utilization', () => {
     expect(doc.buses[0].scenarios).toEqual([
       {
         scenario: 'normal',
+        id: 'normal',
         label: 'normal',
         capacityKw: 140_000,
-        load: { firmItKw: 30_000, interruptibleItKw: 50_000, coolingKw: 16_000, auxiliaryKw: 2_000, totalKw: 98_000 },
+        load: { firmItKw: 30_000, interruptibleItKw: 50_000, grossKw: 0, coolingKw: 16_000, overheadKw: 0, auxiliaryKw: 2_000, totalKw: 98_000 },
         headroomKw: 42_000,
         utilization: 0.7,
       },
-      {
+      // Every loss of a feed is listed; the firm load is the same in each, the capacity left differs.
+      ...[
+        ['f1', 80_000, 0.475],
+        ['f2', 100_000, 0.38],
+        ['f3', 100_000, 0.38],
+      ].map(([name, capacityKw, utilization]) => ({
         scenario: 'contingency',
-        label: 'N+1 (lose f1)',
-        lost: "loss of feed 'f1', the largest on the bus",
-        lostFeed: 'f1',
-        capacityKw: 80_000,
-        load: { firmItKw: 30_000, interruptibleItKw: 0, coolingKw: 6_000, auxiliaryKw: 2_000, totalKw: 38_000 },
-        headroomKw: 42_000,
-        utilization: 0.475,
-      },
+        id: `lose-feed:${name}`,
+        label: `lose ${name}`,
+        lost: `loss of feed '${name}'`,
+        lostFeeds: [name],
+        capacityKw,
+        load: { firmItKw: 30_000, interruptibleItKw: 0, grossKw: 0, coolingKw: 6_000, overheadKw: 0, auxiliaryKw: 2_000, totalKw: 38_000 },
+        headroomKw: (capacityKw as number) - 38_000,
+        utilization,
+      })),
+    ]);
+  });
+
+  test('lists the site in every scenario', () => {
+    expect(doc.scenarios.map((s) => [s.id, s.gridImportKw])).toEqual([
+      ['normal', 98_000],
+      ['main/lose-feed:f1', 38_000],
+      ['main/lose-feed:f2', 38_000],
+      ['main/lose-feed:f3', 38_000],
     ]);
   });
 
@@ -69,7 +85,7 @@ describe('power-budget.json', () => {
         campus({
           interconnectLimitKw: 0,
           buses: [bus('a', [feed('f', 10)])],
-          auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'a', powerKw: 1 }],
+          auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'a', powerKw: 1, firm: false }],
         }),
       ),
     );

@@ -28,7 +28,7 @@ describe('check demand-response', () => {
         status: 'pass',
         subject: 'ERS-10',
         path: 'site',
-        message: "demand response 'ERS-10': 11.000 MW of interruptible load can curtail within 600 s, covering the committed 11.000 MW (100.0%).",
+        message: "demand response 'ERS-10': shedding the interruptible load that curtails within 600 s cuts grid import by 11.000 MW, covering the committed 11.000 MW (100.0%).",
       },
     ]);
   });
@@ -37,8 +37,9 @@ describe('check demand-response', () => {
     expect(run({ program: 'ERS-10', sheddableKw: 15_000, responseTimeS: 600 })[0]).toMatchObject({
       status: 'fail',
       message:
-        "demand response 'ERS-10': 11.000 MW of interruptible load can curtail within 600 s, below the committed 15.000 MW by 4.000 MW. " +
-        'Keep more mining in service, make pods curtail faster (curtailSeconds), or lower or end the commitment.',
+        "demand response 'ERS-10': shedding the interruptible load that curtails within 600 s cuts grid import by 11.000 MW, below the committed 15.000 MW by 4.000 MW. " +
+        'Keep more grid-fed mining in service, make pods curtail faster (curtailSeconds), lower or end a commitment, ' +
+        'or give commitments that are never called together the same exclusiveGroup.',
     });
   });
 
@@ -65,9 +66,9 @@ describe('check demand-response', () => {
           }),
         ),
       )[0];
-    expect(fixed(3_600).message).toContain('1.000 MW of interruptible load can curtail within 600 s, below the committed 1.200 MW');
+    expect(fixed(3_600).message).toContain('cuts grid import by 1.000 MW, below the committed 1.200 MW');
     // When both can be shed in time, the fans stop too: 2,000 + 500 kW.
-    expect(fixed(60).message).toContain('2.500 MW of interruptible load can curtail within 600 s, covering');
+    expect(fixed(60).message).toContain('cuts grid import by 2.500 MW, covering');
   });
 
   test('seasons may wrap the new year', () => {

@@ -27,7 +27,31 @@ describe('check site-interconnect', () => {
         message:
           'site interconnect: grid import 30.000 MW (total load 40.000 MW - on-site generation 10.000 MW) is 60.0% of the ERCOT interconnect limit 50.000 MW; headroom 20.000 MW.',
       },
+      {
+        check: 'site-interconnect',
+        status: 'pass',
+        subject: 'site',
+        path: 'site',
+        scenario: 'contingency',
+        // Losing the generator: the 40 MW of firm auxiliary load all comes from the grid.
+        message:
+          "site interconnect after the loss of on-site generator 'gas' on bus 'main': firm grid import 40.000 MW (firm load 40.000 MW, " +
+          'interruptible load shed, on-site generation left 0.000 MW) is 80.0% of the ERCOT interconnect limit 50.000 MW; headroom 10.000 MW.',
+      },
     ]);
+  });
+
+  test('without on-site generation there is no loss that raises the import, so no second result', () => {
+    const results = siteInterconnect.run(
+      computeBudget(
+        campus({
+          interconnectLimitKw: 50_000,
+          buses: [bus('main', [feed('u1', 100_000), feed('u2', 100_000)], 'N+1')],
+          auxiliaryLoads: [{ kind: 'auxiliary', name: 'load', path: 'site/load', bus: 'main', powerKw: 40_000 }],
+        }),
+      ),
+    );
+    expect(results.map((r) => r.scenario)).toEqual(['normal']);
   });
 
   test('exactly at the limit passes with a warning', () => {
