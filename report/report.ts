@@ -104,6 +104,19 @@ export function scenarioOrder(scenario: 'normal' | 'contingency'): number {
   return scenario === 'normal' ? 0 : 1;
 }
 
+/** Load by class in the file's order (a version-1 file's, normalized, has the same keys). */
+function loadByClass(load: LoadByClass): LoadByClass {
+  return {
+    firmItKw: load.firmItKw,
+    interruptibleItKw: load.interruptibleItKw,
+    grossKw: load.grossKw,
+    coolingKw: load.coolingKw,
+    overheadKw: load.overheadKw,
+    auxiliaryKw: load.auxiliaryKw,
+    totalKw: load.totalKw,
+  };
+}
+
 function siteScenarioRow(s: SiteScenario): SiteScenarioRow {
   return {
     id: s.id,
@@ -158,7 +171,7 @@ export function siteReport(budget: PowerBudget): SiteReport {
           id: s.id,
           label: s.label,
           capacityKw: s.capacityKw,
-          load: { ...s.load },
+          load: loadByClass(s.load),
           headroomKw: s.headroomKw,
           utilization: s.utilization,
         })),
@@ -184,7 +197,7 @@ export function siteReport(budget: PowerBudget): SiteReport {
             label: t.label,
             status: t.status,
             capacityKw: t.capacityKw,
-            load: t.load,
+            load: loadByClass(t.load),
             gridImportKw: t.gridImportKw,
             interconnectLimitKw: t.interconnectLimitKw,
           }))

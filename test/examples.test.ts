@@ -79,10 +79,10 @@ describe('bundled examples', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'hybrid-campus: synth refused: 1 check failed, nothing was written.\n' +
-        "  [ercot-300/bus-ai] contingency N+1 on bus 'bus-ai' (loss of feed 'xfmr-ai1', the largest on the bus): firm load 64.445 MW " +
-        '(firm IT 54.300 MW, interruptible IT 0.000 MW, cooling 8.145 MW, auxiliary 2.000 MW) exceeds the firm capacity 60.000 MW by 4.445 MW, ' +
-        "with all interruptible load shed. Add a feed to 'bus-ai', move firm load (GPU halls, their cooling, auxiliary) to another bus, " +
-        'or make loads interruptible if they can be shed.\n',
+        "  [ercot-300/bus-ai] contingency on bus 'bus-ai' (N+1, loss of feed 'xfmr-ai1'): firm load 64.445 MW " +
+        '(firm IT 54.300 MW, interruptible IT 0.000 MW, cooling 8.145 MW, auxiliary 2.000 MW) exceeds the 60.000 MW the bus can still carry by 4.445 MW, ' +
+        "with all interruptible load shed (it also fails on: lose xfmr-ai2; lose xfmr-ai3). Add a feed to 'bus-ai', " +
+        'move firm load (GPU halls, firm pods, their cooling, auxiliary) to another bus, or make loads interruptible if they can be shed.\n',
     );
     expect(result.stdout).toContain('Power budget: ercot-300 (ERCOT, interconnect 300.00 MW): FAIL (1 failed)');
     // cdktf creates the empty stacks/ folder when the App is made; no stack was written into it.

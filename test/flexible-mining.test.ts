@@ -25,14 +25,15 @@ describe('flexible mining example: a new hall lowers the mining caps instead of 
 
   test('a hall too big for even the minimum caps switches row b off, then fails synth with what firm load must shed', () => {
     // 300 racks: 40,100 kW x 1.15 = 46,115 kW firm with its cooling, leaving 72,885 kW: 66,259 kW of mining IT.
-    // All 100 pods at their 2,600 W minimum need 72,800 kW, so pods of row b are switched off, first to last,
-    // until the rest fit: 9 pods (6,552 kW) do it. Row a, priority 1, keeps running.
+    // All 100 pods at their 2,600 W minimum need 72,800 kW (800.8 kW each with cooling). Pods are turned
+    // on from the last to be shed: row a (priority 1), then row b from b50 down; 91 fit, so b09 to b01
+    // stay off. Row a keeps running. For b01: 46,115 + 1,000 + 91 x 800.8 + 800.8 = 120,788.6 kW.
     const bigger = flexibleMining(Testing.app(), 'west-texas-flex', { hallRacks: 300 }).campus.evaluate();
     expect(bigger.failures).toEqual([]);
     const pods = bigger.states[1].evaluation.budget.allocation!.pods;
     expect(pods.filter((p) => p.offReason).map((p) => p.name)).toEqual(['pod-b01', 'pod-b02', 'pod-b03', 'pod-b04', 'pod-b05', 'pod-b06', 'pod-b07', 'pod-b08', 'pod-b09']);
     expect(pods.find((p) => p.name === 'pod-b01')!.offReason).toBe(
-      "switched off (shed 1 of 100): its minimum cap does not fit with the pods ranked above it: normal operation on bus 'bus-1' would exceed its limit by 7.195 MW",
+      "switched off (shed 1 of 100): its minimum cap does not fit with the pods ranked above it: normal operation on bus 'bus-1' would exceed its limit by 788.6 kW",
     );
     // 800 racks: the hall alone (106,100 kW x 1.15 = 122,015 kW) is over the 120 MW bus.
     const { campus } = flexibleMining(Testing.app(), 'west-texas-flex', { hallRacks: 800 });

@@ -46,8 +46,8 @@ describe('phased conversion example', () => {
     const failures = campus.evaluate().failures;
     expect(failures.map((f) => [f.check, f.date])).toEqual([['bus-contingency-capacity', 'from 2027-07']]);
     expect(errorOf(() => Testing.synth(campus, true))).toContain(
-      "[permian-phased/bus-main] from 2027-07: contingency N+1 on bus 'bus-main' (loss of feed 'xfmr-1', the largest on the bus): firm load 66.636 MW " +
-        '(firm IT 56.640 MW, interruptible IT 0.000 MW, cooling 8.496 MW, auxiliary 1.500 MW) exceeds the firm capacity 65.000 MW by 1.636 MW',
+      "[permian-phased/bus-main] from 2027-07: contingency on bus 'bus-main' (N+1, loss of feed 'xfmr-1'): firm load 66.636 MW " +
+        '(firm IT 56.640 MW, interruptible IT 0.000 MW, cooling 8.496 MW, auxiliary 1.500 MW) exceeds the 65.000 MW the bus can still carry by 1.636 MW',
     );
   });
 
@@ -58,8 +58,9 @@ describe('phased conversion example', () => {
       commitment: { program: 'ERCOT ECRS', sheddableMw: 60, responseTimeS: 600, retire: '2028-06' },
     });
     expect(errorOf(() => Testing.synth(campus, true))).toContain(
-      "[permian-phased] from 2027-04: demand response 'ERCOT ECRS': 44.044 MW of interruptible load can curtail within 600 s, below the committed " +
-        '60.000 MW by 15.956 MW. Keep more mining in service, make pods curtail faster (curtailSeconds), or lower or end the commitment. ' +
+      "[permian-phased] from 2027-04: demand response 'ERCOT ECRS': shedding the interruptible load that curtails within 600 s cuts grid import by 44.044 MW, " +
+        'below the committed 60.000 MW by 15.956 MW. Keep more grid-fed mining in service, make pods curtail faster (curtailSeconds), lower or end a commitment, ' +
+        'or give commitments that are never called together the same exclusiveGroup. ' +
         'Also from 2027-07, from 2028-01, from 2028-04.',
     );
   });
@@ -80,7 +81,7 @@ describe('phased conversion example', () => {
         path: 'permian-phased',
         date: 'at 2026-08',
         message:
-          "at 2026-08: demand response 'ERCOT ERS-10': 77.077 MW of interruptible load can curtail within 600 s, covering the committed 40.000 MW (192.7%).",
+          "at 2026-08: demand response 'ERCOT ERS-10': shedding the interruptible load that curtails within 600 s cuts grid import by 77.077 MW, covering the committed 40.000 MW (192.7%).",
       },
     ]);
     expect(budget.timeline.map((t: { label: string }) => t.label)).toEqual(['at 2026-08']);

@@ -25,20 +25,16 @@ export function v1FourBusesText(): string {
 
 export function fourBuses(): CampusModel {
   return campus({
-    interconnectLimitKw: 100_000,
+    interconnectLimitKw: 150_000,
     buses: [
       bus('ab', [feed('ab-a1', 30_000, { side: 'A' }), feed('ab-b1', 20_000, { side: 'B' }), feed('ab-b2', 20_000, { side: 'B' })], '2N'),
       bus('ai', [feed('ai-1', 30_000), feed('ai-2', 40_000), feed('ai-3', 40_000)], 'N+1'),
       bus('dual', [feed('dual-1', 20_000), feed('dual-2', 20_000), feed('dual-3', 20_000)], '2N'),
       bus('gen', [feed('gen-grid', 15_000), feed('gen-set', 10_000, { source: 'onsite-generation' })]),
     ],
-    coolingSystems: [cooling('air', 'gen', { model: 'pue', pue: 1.1 })],
-    miningPods: [pod('p1', 'gen', 'air', 12_000)],
-    gpuHalls: [
-      hall('h-ab', 'ab', 'air', 20_000),
-      hall('h-ai', 'ai', 'air', 50_000),
-      hall('h-dual', 'dual', 'air', 25_000),
-    ],
-    auxiliaryLoads: [{ name: 'office', path: 'site/office', bus: 'gen', powerKw: 500 }],
+    coolingSystems: ['ab', 'ai', 'dual', 'gen'].map((b) => cooling(`air-${b}`, b, { model: 'pue', pue: 1.1 })),
+    miningPods: [pod('p1', 'gen', 'air-gen', 12_000)],
+    gpuHalls: [hall('h-ab', 'ab', 'air-ab', 20_000), hall('h-ai', 'ai', 'air-ai', 50_000), hall('h-dual', 'dual', 'air-dual', 25_000)],
+    auxiliaryLoads: [{ kind: 'auxiliary', name: 'office', path: 'site/office', bus: 'gen', powerKw: 500 }],
   });
 }
