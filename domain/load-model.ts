@@ -154,10 +154,14 @@ export function loadFlow(
   powerKw: (load: CampusLoad) => number,
   shedding: Shedding,
 ): LoadFlow {
+  // Buses and cooling systems in name order, so that every float sum is the same whatever the
+  // declaration order (loads come sorted by name from campusLoads).
+  const sortedBuses = [...campus.buses].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sortedCooling = [...campus.coolingSystems].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const buses = new Map<string, MutableLoad>(
-    campus.buses.map((b) => [b.name, { firmItKw: 0, interruptibleItKw: 0, grossKw: 0, coolingKw: 0, overheadKw: 0, auxiliaryKw: 0 }]),
+    sortedBuses.map((b) => [b.name, { firmItKw: 0, interruptibleItKw: 0, grossKw: 0, coolingKw: 0, overheadKw: 0, auxiliaryKw: 0 }]),
   );
-  const heat = new Map<string, { heatKw: number; running: boolean }>(campus.coolingSystems.map((c) => [c.name, { heatKw: 0, running: false }]));
+  const heat = new Map<string, { heatKw: number; running: boolean }>(sortedCooling.map((c) => [c.name, { heatKw: 0, running: false }]));
   for (const load of loads) {
     const kw = powerKw(load);
     if (kw <= 0 || shedding.sheds(load)) continue;
@@ -181,7 +185,7 @@ export function loadFlow(
     }
   }
   const cooling = new Map<string, CoolingFlow>();
-  for (const c of campus.coolingSystems) {
+  for (const c of sortedCooling) {
     const h = heat.get(c.name)!;
     const power = coolingPowerKw(c.power, h.heatKw, h.running);
     cooling.set(c.name, { heatKw: h.heatKw, powerKw: power, running: h.running });

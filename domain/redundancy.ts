@@ -35,17 +35,22 @@ export interface LossEvent {
   readonly lostGenerationKw: number;
 }
 
+function byName(a: FeedModel, b: FeedModel): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** Sum of usable capacity of the feeds that pass `keep`, in name order (so the float sum never depends on declaration order). */
+function sumUsableKw(feeds: readonly FeedModel[], keep: (f: FeedModel) => boolean): number {
+  return [...feeds].sort(byName).reduce((sum, feed) => sum + (keep(feed) ? feedUsableKw(feed) : 0), 0);
+}
+
 export function busUsableKw(bus: BusModel): number {
-  return bus.feeds.reduce((sum, feed) => sum + feedUsableKw(feed), 0);
+  return sumUsableKw(bus.feeds, () => true);
 }
 
 /** Usable capacity of the bus's on-site generation feeds, kW. */
 export function busGenerationKw(bus: BusModel): number {
-  return bus.feeds.reduce((sum, feed) => sum + (feed.source === 'onsite-generation' ? feedUsableKw(feed) : 0), 0);
-}
-
-function byName(a: FeedModel, b: FeedModel): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return sumUsableKw(bus.feeds, (f) => f.source === 'onsite-generation');
 }
 
 function quoted(names: readonly string[]): string {
@@ -53,16 +58,17 @@ function quoted(names: readonly string[]): string {
 }
 
 function event(bus: BusModel, kind: LossEvent['kind'], id: string, label: string, lost: string, feeds: readonly FeedModel[]): LossEvent {
-  const lostUsableKw = feeds.reduce((t, f) => t + feedUsableKw(f), 0);
+  const lostNames = new Set(feeds.map((f) => f.name));
   return {
     id,
     bus: bus.name,
     kind,
-    lostFeeds: feeds.map((f) => f.name).sort(),
+    lostFeeds: [...lostNames].sort(),
     label,
     lost,
-    capacityKw: busUsableKw(bus) - lostUsableKw,
-    lostGenerationKw: feeds.reduce((t, f) => t + (f.source === 'onsite-generation' ? feedUsableKw(f) : 0), 0),
+    // The sum of what is left (not usable - lost), so that losing every feed leaves exactly 0.
+    capacityKw: sumUsableKw(bus.feeds, (f) => !lostNames.has(f.name)),
+    lostGenerationKw: sumUsableKw(feeds, (f) => f.source === 'onsite-generation'),
   };
 }
 
@@ -84,27 +90,26 @@ export function lossEvents(bus: BusModel): LossEvent[] {
         );
     }
     if (feeds.length > 1) {
+      // The side whose loss leaves the least capacity; and, if it differs, the side whose loss
+      // takes the most on-site generation (the worst case for the site interconnect).
       const k = Math.ceil(feeds.length / 2);
-      const worst = [...feeds]
-        .sort(
-          (a, b) =>
-            feedUsableKw(b) - feedUsableKw(a) ||
-            Number(b.source === 'onsite-generation') - Number(a.source === 'onsite-generation') ||
-            byName(a, b),
-        )
-        .slice(0, k)
-        .sort(byName);
-      const names = quoted(worst.map((f) => f.name));
-      return [
+      const isGeneration = (f: FeedModel) => Number(f.source === 'onsite-generation');
+      const worstFor = (order: (a: FeedModel, b: FeedModel) => number) => [...feeds].sort(order).slice(0, k).sort(byName);
+      const capacity = worstFor((a, b) => feedUsableKw(b) - feedUsableKw(a) || isGeneration(b) - isGeneration(a) || byName(a, b));
+      const generation = worstFor((a, b) => isGeneration(b) - isGeneration(a) || feedUsableKw(b) - feedUsableKw(a) || byName(a, b));
+      const split = (id: string, worst: readonly FeedModel[], what: string) =>
         event(
           bus,
           'worst-split',
-          'lose-side:worst',
+          id,
           `lose ${worst.map((f) => f.name).join(', ')} (2N, no sides)`,
-          `loss of one side; the feeds name no side, so the worst split is assumed: ${names} lost`,
+          `loss of one side; the feeds name no side, so the worst split ${what} is assumed: ${quoted(worst.map((f) => f.name))} lost`,
           worst,
-        ),
-      ];
+        );
+      const events = [split('lose-side:worst', capacity, 'for the bus')];
+      const sameSet = generation.every((f) => capacity.includes(f));
+      if (!sameSet && generation.some((f) => f.source === 'onsite-generation')) events.push(split('lose-side:worst-generation', generation, 'for the grid import'));
+      return events;
     }
   }
   return feeds.map((f) => event(bus, 'feed', `lose-feed:${f.name}`, `lose ${f.name}`, `loss of ${describeFeed(f)}`, [f]));

@@ -166,8 +166,26 @@ export function legacyPartner(
   return worst ? { partner: worst, pairedBy: 'worst-case' } : undefined;
 }
 
-function isLegacy(bus: BusBudget | undefined): boolean {
-  return bus?.scenarios.some((s) => s.id === LEGACY_CONTINGENCY_ID) ?? false;
+interface CrossPair {
+  readonly base: ScenarioBudget;
+  readonly head: ScenarioBudget;
+  readonly pairedBy: CrossVersionPairing;
+}
+
+/** A version-1 contingency on one side and its version-2 partner on the other, if any. */
+function crossVersionPair(base: readonly ScenarioBudget[], head: readonly ScenarioBudget[]): CrossPair | undefined {
+  const legacyOf = (scenarios: readonly ScenarioBudget[]) => scenarios.find((s) => s.id === LEGACY_CONTINGENCY_ID);
+  const baseLegacy = legacyOf(base);
+  const headLegacy = legacyOf(head);
+  if (baseLegacy && !headLegacy) {
+    const found = legacyPartner(baseLegacy, head);
+    return found && { base: baseLegacy, head: found.partner, pairedBy: found.pairedBy };
+  }
+  if (headLegacy && !baseLegacy) {
+    const found = legacyPartner(headLegacy, base);
+    return found && { base: found.partner, head: headLegacy, pairedBy: found.pairedBy };
+  }
+  return undefined;
 }
 
 /**
@@ -178,31 +196,21 @@ export function diffBus(name: string, base: BusBudget | undefined, head: BusBudg
   const inOrder = (bus: BusBudget | undefined) => [...(bus?.scenarios ?? [])].sort((a, b) => scenarioOrder(a.scenario) - scenarioOrder(b.scenario));
   const baseScenarios = inOrder(base);
   const headScenarios = inOrder(head);
-  // Cross-version pairs: partner on the other side -> [base, head, how].
-  const crossed = new Map<ScenarioBudget, { readonly base: ScenarioBudget; readonly head: ScenarioBudget; readonly pairedBy: CrossVersionPairing }>();
-  if (isLegacy(base) && head && !isLegacy(head)) {
-    const legacy = baseScenarios.find((s) => s.id === LEGACY_CONTINGENCY_ID)!;
-    const found = legacyPartner(legacy, headScenarios);
-    if (found) crossed.set(found.partner, { base: legacy, head: found.partner, pairedBy: found.pairedBy }).set(legacy, { base: legacy, head: found.partner, pairedBy: found.pairedBy });
-  } else if (isLegacy(head) && base && !isLegacy(base)) {
-    const legacy = headScenarios.find((s) => s.id === LEGACY_CONTINGENCY_ID)!;
-    const found = legacyPartner(legacy, baseScenarios);
-    if (found) crossed.set(found.partner, { base: found.partner, head: legacy, pairedBy: found.pairedBy }).set(legacy, { base: found.partner, head: legacy, pairedBy: found.pairedBy });
-  }
-  const pairedBase = new Set<ScenarioBudget>();
+  const cross = base && head ? crossVersionPair(baseScenarios, headScenarios) : undefined;
+  const paired = new Set<ScenarioBudget>();
   const scenarios: ScenarioDiff[] = headScenarios.map((h) => {
-    const cross = crossed.get(h);
-    const b = cross ? cross.base : baseScenarios.find((x) => x.id === h.id && !crossed.has(x));
-    if (b) pairedBase.add(b);
+    const crossed = cross?.head === h ? cross : undefined;
+    const b = crossed ? crossed.base : baseScenarios.find((x) => x.id === h.id && x !== cross?.base);
+    if (b) paired.add(b);
     return {
       scenario: h.scenario,
       id: h.id,
-      ...(cross ? { pairedBy: cross.pairedBy } : {}),
+      ...(crossed ? { pairedBy: crossed.pairedBy } : {}),
       ...(b ? { base: figures(b) } : {}),
       head: figures(h),
     };
   });
-  for (const b of baseScenarios.filter((x) => !pairedBase.has(x))) scenarios.push({ scenario: b.scenario, id: b.id, base: figures(b) });
+  for (const b of baseScenarios.filter((x) => !paired.has(x))) scenarios.push({ scenario: b.scenario, id: b.id, base: figures(b) });
   return {
     bus: name,
     change: !base ? 'added' : !head ? 'removed' : same(base, head) ? 'unchanged' : 'changed',

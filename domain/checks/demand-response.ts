@@ -19,7 +19,10 @@ export const demandResponse: BudgetCheck = {
   run: (budget) => {
     const campus = budget.campus;
     const months = campus.period ? monthsCovered(campus.period) : monthsCovered({ label: '' });
-    const inForce = (campus.commitments ?? []).filter((c) => inSeason(c, months));
+    // In a stable order (program, then response time, MW), whatever the declaration order.
+    const inForce = (campus.commitments ?? [])
+      .filter((c) => inSeason(c, months))
+      .sort((a, b) => (a.program < b.program ? -1 : a.program > b.program ? 1 : a.responseTimeS - b.responseTimeS || a.sheddableKw - b.sheddableKw));
     return commitmentDemands(budget, inForce).map((d): CheckResult => {
       const c = d.commitment;
       const base = { check: demandResponse.id, subject: c.program, path: campus.path };

@@ -39,8 +39,13 @@ export const loadReferences: BudgetCheck = {
       judge(load, 'bus', load.bus);
       judge(load, 'cooling', load.cooling);
     }
-    for (const aux of campus.auxiliaryLoads) judge(aux, 'bus', aux.bus);
-    for (const c of campus.coolingSystems) judge(c, 'bus', c.bus);
+    const sorted = <T extends { readonly name: string }>(items: readonly T[]) => [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const block of sorted(campus.blockLoads ?? [])) {
+      judge(block, 'bus', block.bus);
+      if (block.cooling !== undefined) judge(block, 'cooling', block.cooling);
+    }
+    for (const aux of sorted(campus.auxiliaryLoads)) judge(aux, 'bus', aux.bus);
+    for (const c of sorted(campus.coolingSystems)) judge(c, 'bus', c.bus);
     return results;
   },
 };

@@ -51,7 +51,7 @@ describe('one load model: the defects of issue 9', () => {
     const failures = evaluateCampus(model).failures;
     expect(failures.map((f) => f.check)).toEqual(['bus-contingency-capacity']);
     expect(failures[0].message).toContain(
-      "contingency on bus 'main' (2N, loss of one side; the feeds name no side, so the worst split is assumed: 'big' lost): firm load 55.000 MW",
+      "contingency on bus 'main' (2N, loss of one side; the feeds name no side, so the worst split for the bus is assumed: 'big' lost): firm load 55.000 MW",
     );
     expect(failures[0].message).toContain('exceeds the 20.000 MW the bus can still carry by 35.000 MW');
   });
@@ -142,9 +142,9 @@ describe('one load model: the defects of issue 9', () => {
       miningPods: [pod('pod', 'main', 'air', 50_000)],
     };
     const together = evaluateCampus(campus({ ...base, commitments: [ers(40_000), ers(40_000, { program: 'ERCOT ECRS' })] }));
-    expect(together.failures.map((f) => f.subject)).toEqual(['ERCOT ERS-10', 'ERCOT ECRS']);
+    expect(together.failures.map((f) => f.subject)).toEqual(['ERCOT ECRS', 'ERCOT ERS-10']);
     expect(together.failures[0].message).toContain(
-      "cuts grid import by 50.000 MW, below the committed 80.000 MW (40.000 MW for 'ERCOT ERS-10' and 40.000 MW for 'ERCOT ECRS', " +
+      "cuts grid import by 50.000 MW, below the committed 80.000 MW (40.000 MW for 'ERCOT ECRS' and 40.000 MW for 'ERCOT ERS-10', " +
         'which may be called at the same time and respond as fast) by 30.000 MW.',
     );
     const exclusive = evaluateCampus(

@@ -49,7 +49,7 @@ describe('loss events of a bus', () => {
   test('2N without sides never assumes the favourable split: 100 + 20 MW keeps 20 MW, not 60', () => {
     const events = lossEvents(bus('b', [feed('big', 100_000), feed('small', 20_000)], '2N'));
     expect(brief(events)).toEqual([['lose-side:worst', 20_000, 0]]);
-    expect(events[0].lost).toBe("loss of one side; the feeds name no side, so the worst split is assumed: 'big' lost");
+    expect(events[0].lost).toBe("loss of one side; the feeds name no side, so the worst split for the bus is assumed: 'big' lost");
   });
 
   test('2N without sides, three equal feeds: two of them are lost (the larger half)', () => {

@@ -75,7 +75,7 @@ describe('check bus-contingency-capacity', () => {
     const [result] = run(55_000, '2N');
     expect(result.status).toBe('fail');
     expect(result.message).toContain(
-      "contingency on bus 'main' (2N, loss of one side; the feeds name no side, so the worst split is assumed: 'f1', 'f2' lost): firm load 66.000 MW",
+      "contingency on bus 'main' (2N, loss of one side; the feeds name no side, so the worst split for the bus is assumed: 'f1', 'f2' lost): firm load 66.000 MW",
     );
     expect(result.message).toContain('exceeds the 40.000 MW the bus can still carry by 26.000 MW');
   });
