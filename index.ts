@@ -8,7 +8,7 @@ export * from './report/timeline-chart';
 export * from './constructs/kubernetes-values';
 export * from './constructs/curtailment-plan-document';
 export * from './catalog';
-export { Campus, DATE_CONTEXT_KEY, DEFAULT_WARN_UTILIZATION, TIMELINE_SVG_FILE_NAME, type CampusProps, type DemandResponseProps } from './stacks/campus';
+export { Campus, DATE_CONTEXT_KEY, DEFAULT_WARN_UTILIZATION, TIMELINE_SVG_FILE_NAME, type CampusProps, type DemandResponseProps, type InterconnectStepProps } from './stacks/campus';
 export { runCampusApp, synthCampusApp, collectValidationErrors, type RunCampusAppOptions } from './stacks/run-campus-app';
 export { PowerBus, type PowerBusProps, type FeedProps } from './constructs/power-bus';
 export { CoolingSystem, type CoolingSystemProps } from './constructs/cooling-system';
@@ -17,6 +17,8 @@ export { Conversion, type ConversionProps, type ConvertedHallProps } from './con
 export { deployedWhen, isDeployedIn } from './constructs/deployed-when';
 export { GpuHall, type GpuHallProps, type TenantNamespaceProps } from './constructs/gpu-hall';
 export { AuxiliaryLoad, type AuxiliaryLoadProps } from './constructs/auxiliary-load';
+export { BlockLoad, LoadPower, type BlockLoadProps } from './constructs/block-load';
+export { type LeaseProps } from './constructs/lease';
 export { KubernetesAccess, type KubernetesAccessProps } from './constructs/kubernetes-access';
 export { WorkloadNamespace, type WorkloadNamespaceProps } from './constructs/workload-namespace';
 export { InferenceService, type InferenceServiceProps } from './constructs/inference-service';

@@ -25,6 +25,7 @@ import { InferenceService, type InferenceServiceProps } from './inference-servic
 import { LABEL_GPU_HALL, LABEL_TENANT } from './labels';
 import { checkServiceDates, constructOf, datesOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger, serviceDates } from './props';
 
+import { facilityOverheadSchema, leaseModel, leaseSchema, type LeaseProps } from './lease';
 import { PowerBus } from './power-bus';
 import { TrainingJob, type TrainingJobProps } from './training-job';
 
@@ -67,6 +68,19 @@ export interface GpuHallProps {
    */
   readonly tenant?: string;
   /**
+   * For a leased hall: the critical IT (and optionally the gross power) the tenant contracted
+   * for. Synth fails when the installed IT, or the gross power, exceeds it. Only with `tenant`.
+   * @default no lease figures: nothing is checked against a contract
+   */
+  readonly lease?: LeaseProps;
+  /**
+   * Facility overhead in proportion to IT (electrical losses, UPS, lighting), drawn from the
+   * hall's bus whenever the hall runs: overhead kW = IT kW x this fraction. Keep it out of the
+   * cooling system's PUE.
+   * @default 0
+   */
+  readonly facilityOverheadFraction?: number;
+  /**
    * First month in service, 'YYYY-MM'.
    * @default in service from the start of the timeline
    */
@@ -99,12 +113,19 @@ const schema = z
   cooling: constructOf(CoolingSystem, 'CoolingSystem'),
   firm: z.boolean({ error: 'must be true or false' }).default(true),
   tenant: kubernetesNameSchema.optional(),
+  lease: leaseSchema.optional(),
+  facilityOverheadFraction: facilityOverheadSchema.default(0),
   tenantNamespace: z
     .strictObject({ gpuAllocation: positiveInteger('GPUs allocated to the tenant') }, { error: 'must be an object { gpuAllocation }' })
     .optional(),
   ...serviceDates,
 })
-  .superRefine(checkServiceDates);
+  .superRefine(checkServiceDates)
+  .superRefine((p, ctx) => {
+    if (p.lease && p.tenant === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['lease'], message: 'is for a hall leased to a tenant: give tenant too, or remove lease' });
+    }
+  });
 
 export class GpuHall extends Construct implements CampusPart {
   public readonly partKind = 'gpu-hall';
@@ -116,6 +137,8 @@ export class GpuHall extends Construct implements CampusPart {
   public readonly cooling: CoolingSystem;
   public readonly firm: boolean;
   public readonly tenant?: string;
+  public readonly lease?: LeaseProps;
+  public readonly facilityOverheadFraction: number;
   public readonly inService?: string;
   public readonly retire?: string;
   /** The hall's namespace (self-operated, or a tenant's by contract); undefined for a tenant hall without one. */
@@ -138,6 +161,8 @@ export class GpuHall extends Construct implements CampusPart {
     this.cooling = p.cooling;
     this.firm = p.firm;
     this.tenant = p.tenant;
+    this.lease = p.lease;
+    this.facilityOverheadFraction = p.facilityOverheadFraction;
     this.inService = p.inService;
     this.retire = p.retire;
     if (p.tenantNamespace && !p.tenant) {
@@ -251,6 +276,8 @@ export class GpuHall extends Construct implements CampusPart {
       systemPowerW: this.system.powerW,
       overheadKw: this.overheadKw,
       operator: this.tenant ? { kind: 'tenant', tenant: this.tenant } : { kind: 'self' },
+      ...(this.tenant && this.lease ? { lease: leaseModel(this.tenant, this.lease) } : {}),
+      ...(this.facilityOverheadFraction > 0 ? { facilityOverheadFraction: this.facilityOverheadFraction } : {}),
       ...datesOf(this),
     };
   }

@@ -10,6 +10,7 @@ import { wToKw } from '../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
 import { checkServiceDates, constructOf, datesOf, hardwareOf, parseProps, positiveInteger, positiveNumber, serviceDates } from './props';
+import { facilityOverheadSchema } from './lease';
 import { PowerBus } from './power-bus';
 
 export interface MiningPodProps {
@@ -52,7 +53,7 @@ export interface MiningPodProps {
   /**
    * Measured hashrate per miner at given powers, for the firmware in use; interpolated linearly.
    * Must cover the power range. Used for capped pods.
-   * @default constant efficiency: TH/s = W / (the model's J/TH)
+   * @default the model's rated efficiency: TH/s = rated TH/s x W / rated W
    */
   readonly hashrateCurve?: readonly { readonly powerW: number; readonly hashrateThs: number }[];
   /**
@@ -60,6 +61,12 @@ export interface MiningPodProps {
    * @default 0 - ties are broken by efficiency (least efficient first), then name
    */
   readonly priority?: number;
+  /**
+   * Facility overhead in proportion to IT (electrical losses, lighting), drawn from the pod's bus
+   * while it runs: overhead kW = IT kW x this fraction.
+   * @default 0
+   */
+  readonly facilityOverheadFraction?: number;
   /**
    * First month in service, 'YYYY-MM'.
    * @default in service from the start of the timeline
@@ -97,6 +104,7 @@ const schema = z
     interruptible: z.boolean({ error: 'must be true or false' }).default(true),
     curtailSeconds: positiveNumber('seconds to curtail to zero').default(DEFAULT_CURTAIL_SECONDS),
     priority: z.int({ error: 'must be a whole number (lower is shed first)' }).default(0),
+    facilityOverheadFraction: facilityOverheadSchema.default(0),
     powerCap: z
       .strictObject({
         mode: z.enum(['auto', 'fixed'], { error: 'must be "auto" or "fixed"' }),
@@ -174,6 +182,7 @@ export class MiningPod extends Construct implements CampusPart {
   public readonly interruptible: boolean;
   public readonly curtailSeconds: number;
   public readonly priority: number;
+  public readonly facilityOverheadFraction: number;
   /** The resolved power control, or undefined at rated power. */
   public readonly powerControl?: MiningPodModel['powerControl'];
   public readonly hashrateCurve?: readonly { readonly powerW: number; readonly hashrateThs: number }[];
@@ -194,6 +203,7 @@ export class MiningPod extends Construct implements CampusPart {
     this.interruptible = p.interruptible;
     this.curtailSeconds = p.curtailSeconds;
     this.priority = p.priority;
+    this.facilityOverheadFraction = p.facilityOverheadFraction;
     if (p.powerCap) {
       const maxW = p.powerCap.maxW ?? p.model.powerRangeW?.maxW ?? p.model.powerW;
       this.powerControl =
@@ -256,6 +266,7 @@ export class MiningPod extends Construct implements CampusPart {
       efficiencyJTh: this.model.efficiencyJTh,
       curtailSeconds: this.curtailSeconds,
       priority: this.priority,
+      ...(this.facilityOverheadFraction > 0 ? { facilityOverheadFraction: this.facilityOverheadFraction } : {}),
       ...(this.powerControl ? { powerControl: this.powerControl } : {}),
       ...(this.hashrateCurve ? { hashrateCurve: this.hashrateCurve } : {}),
       ...datesOf({ inService: this.inService, retire: this.retireMonth }),

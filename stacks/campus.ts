@@ -21,6 +21,7 @@ import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budge
 import { timelineSvg, type TimelineChartEntry } from '../report/timeline-chart';
 import { mwToKw } from '../domain/units';
 import { AuxiliaryLoad } from '../constructs/auxiliary-load';
+import { BlockLoad } from '../constructs/block-load';
 import { deployedWhen, pruneForMonth } from '../constructs/deployed-when';
 import { CAMPUS_SCOPE, type CampusPart, type CampusScope } from '../constructs/campus-scope';
 import { CoolingSystem } from '../constructs/cooling-system';
@@ -30,14 +31,21 @@ import { KubernetesAccess } from '../constructs/kubernetes-access';
 import { LABEL_CAMPUS, LABEL_PART_OF, LABEL_WORKLOAD_CLASS, type WorkloadClass } from '../constructs/labels';
 import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
-import { checkId, checkServiceDates, datesOf, fraction, nonNegativeNumber, parseProps, positiveNumber, serviceDates } from '../constructs/props';
+import { checkId, checkServiceDates, datesOf, fraction, monthSchema, nonNegativeNumber, parseProps, positiveNumber, serviceDates } from '../constructs/props';
 import { WorkloadNamespace } from '../constructs/workload-namespace';
 
 export interface CampusProps {
   /** Grid region or ISO the site is interconnected with, e.g. "ERCOT". */
   readonly gridRegion: string;
-  /** What the utility or ISO approved the site to draw from the grid, in MW. */
+  /** What the utility or ISO approved the site to draw from the grid, in MW (from the start). */
   readonly interconnectLimitMw: number;
+  /**
+   * Later approvals of the interconnect: from each month on, the limit is its `limitMw`
+   * (e.g. `[{ from: '2027-01', limitMw: 750 }]` for 500 MW today, 750 MW from 2027-01). Every
+   * state of the timeline is checked against the limit in force then.
+   * @default none - interconnectLimitMw applies at every date
+   */
+  readonly interconnectSteps?: readonly InterconnectStepProps[];
   /**
    * Utilization above which a bus, the site or a cooling system is reported as a warning, in any
    * scenario. A fraction: 0.9 warns above 90%.
@@ -63,6 +71,14 @@ export interface CampusProps {
   readonly economics?: EconomicsInputs;
 }
 
+/** A dated step of the interconnect approval. */
+export interface InterconnectStepProps {
+  /** First month the limit applies, 'YYYY-MM'. */
+  readonly from: string;
+  /** The approved grid draw from that month on, in MW. */
+  readonly limitMw: number;
+}
+
 /** A demand-response program the campus is enrolled in. */
 export interface DemandResponseProps {
   /** Program name, e.g. "ERCOT ERS-10". */
@@ -71,6 +87,12 @@ export interface DemandResponseProps {
   readonly sheddableMw: number;
   /** The program's required response time, in seconds (e.g. 600 for a 10-minute program). */
   readonly responseTimeS: number;
+  /**
+   * Commitments with the same group are never called at the same time, so they may count the
+   * same megawatts. Give it only when the program rules or your contracts guarantee it.
+   * @default none - called together with every other commitment in force: their MW add up
+   */
+  readonly exclusiveGroup?: string;
   /**
    * Months the commitment applies in, 1-12, inclusive; may wrap (e.g. 11 to 2).
    * @default all year
@@ -109,6 +131,7 @@ const demandResponseSchema = z
     responseTimeS: positiveNumber('required response time in seconds'),
     season: z.strictObject({ fromMonth: calendarMonth, toMonth: calendarMonth }).optional(),
     window: z.string().optional(),
+    exclusiveGroup: z.string({ error: 'must be a group name, e.g. "ercot-ancillary"' }).trim().min(1, { error: 'must not be empty' }).optional(),
     ...serviceDates,
   })
   .superRefine(checkServiceDates);
@@ -116,6 +139,18 @@ const demandResponseSchema = z
 const schema = z.strictObject({
   gridRegion: z.string({ error: 'must be a string, e.g. "ERCOT"' }).trim().min(1, { error: 'must not be empty, e.g. "ERCOT"' }),
   interconnectLimitMw: positiveNumber('approved grid draw in MW'),
+  interconnectSteps: z
+    .array(z.strictObject({ from: monthSchema, limitMw: positiveNumber('approved grid draw in MW from that month') }), {
+      error: 'must be a list of { from: "YYYY-MM", limitMw }',
+    })
+    .default([])
+    .superRefine((steps, ctx) => {
+      const seen = new Set<string>();
+      steps.forEach((st, i) => {
+        if (seen.has(st.from)) ctx.addIssue({ code: 'custom', path: [i, 'from'], message: `${st.from} is given twice; give one limit per month` });
+        seen.add(st.from);
+      });
+    }),
   warnUtilization: fraction('warning threshold').default(0.9),
   defaultKubeconfigPath: z.string().min(1).optional(),
   demandResponse: z.array(demandResponseSchema).default([]),
@@ -181,6 +216,7 @@ export class Campus extends TerraformStack implements CampusScope {
   public readonly campusName: string;
   public readonly gridRegion: string;
   public readonly interconnectLimitMw: number;
+  public readonly interconnectSteps: readonly InterconnectStepProps[];
   public readonly warnUtilization: number;
   public readonly kubernetes: KubernetesAccess;
   /** The month chosen with the `hybrid-campus:date` context, if any. */
@@ -202,6 +238,7 @@ export class Campus extends TerraformStack implements CampusScope {
     this.campusName = id;
     this.gridRegion = p.gridRegion;
     this.interconnectLimitMw = p.interconnectLimitMw;
+    this.interconnectSteps = [...p.interconnectSteps].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     this.warnUtilization = p.warnUtilization;
     this.commitments = p.demandResponse.map((c) => ({
       program: c.program,
@@ -209,6 +246,7 @@ export class Campus extends TerraformStack implements CampusScope {
       responseTimeS: c.responseTimeS,
       ...(c.season ? { season: c.season } : {}),
       ...(c.window !== undefined ? { window: c.window } : {}),
+      ...(c.exclusiveGroup !== undefined ? { exclusiveGroup: c.exclusiveGroup } : {}),
       ...datesOf(c),
     }));
     this.economics = p.economics;
@@ -340,12 +378,14 @@ export class Campus extends TerraformStack implements CampusScope {
       path: this.node.path,
       gridRegion: this.gridRegion,
       interconnectLimitKw: mwToKw(this.interconnectLimitMw),
+      ...(this.interconnectSteps.length > 0 ? { interconnectSteps: this.interconnectSteps.map((st) => ({ from: st.from, limitKw: mwToKw(st.limitMw) })) } : {}),
       warnUtilization: this.warnUtilization,
       buses: of(PowerBus).map((b) => b.toModel()),
       coolingSystems: of(CoolingSystem).map((c) => c.toModel()),
       miningPods: of(MiningPod).map((p) => p.toModel()),
       gpuHalls: of(GpuHall).map((h) => h.toModel()),
       auxiliaryLoads: of(AuxiliaryLoad).map((a) => a.toModel()),
+      blockLoads: of(BlockLoad).map((b) => b.toModel()),
       commitments: this.commitments,
       ...(this.economics ? { economics: this.economics } : {}),
     };

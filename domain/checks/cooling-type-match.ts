@@ -10,7 +10,13 @@ export const coolingTypeMatch: BudgetCheck = {
   description: 'Each pod and hall is served by a cooling type its hardware can use.',
   run: (budget) => {
     const coolingByName = new Map(budget.cooling.map((c) => [c.cooling.name, c.cooling]));
-    return budget.itLoads.flatMap((load): CheckResult[] => {
+    const cooled = [
+      ...budget.itLoads,
+      ...(budget.campus.blockLoads ?? [])
+        .filter((b) => b.basis === 'it' && b.cooling !== undefined)
+        .map((b) => ({ ...b, cooling: b.cooling!, hardware: b.description })),
+    ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return cooled.flatMap((load): CheckResult[] => {
       const cooling = coolingByName.get(load.cooling);
       if (!cooling) return []; // reported by load-references
       const base = { check: coolingTypeMatch.id, subject: load.name, path: load.path };

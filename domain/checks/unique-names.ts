@@ -6,7 +6,7 @@ import type { BudgetCheck, CheckResult } from './check';
 
 export const uniqueNames: BudgetCheck = {
   id: 'unique-names',
-  description: 'Every bus, feed, cooling system, pod, hall and auxiliary load in a campus has a unique name.',
+  description: 'Every bus, feed, cooling system, pod, hall, block and auxiliary load in a campus has a unique name.',
   run: (budget) => {
     const campus = budget.campus;
     const declared: { name: string; path: string; what: string }[] = [
@@ -15,6 +15,7 @@ export const uniqueNames: BudgetCheck = {
       ...campus.coolingSystems.map((c) => ({ name: c.name, path: c.path, what: 'cooling system' })),
       ...campus.miningPods.map((p) => ({ name: p.name, path: p.path, what: 'mining pod' })),
       ...campus.gpuHalls.map((h) => ({ name: h.name, path: h.path, what: 'GPU hall' })),
+      ...(campus.blockLoads ?? []).map((b) => ({ name: b.name, path: b.path, what: 'block load' })),
       ...campus.auxiliaryLoads.map((a) => ({ name: a.name, path: a.path, what: 'auxiliary load' })),
     ];
     const byName = new Map<string, typeof declared>();

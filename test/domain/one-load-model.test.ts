@@ -174,7 +174,7 @@ describe('one load model: the defects of issue 9', () => {
   ] as const)('9. a capped pod of %s at rated power reports the catalog hashrate (%s TH/s per miner)', (key, ths) => {
     const { campus: site, bus: b } = smallCampus();
     const model = ASIC_MODELS[key];
-    const hydro = new CoolingSystem(site, 'hydro', { type: model.cooling === 'air' ? 'air' : model.cooling === 'immersion' ? 'immersion' : 'hydro', capacityKw: 2_000, pue: 1.05, bus: b });
+    const hydro = new CoolingSystem(site, 'hydro', { type: model.cooling === 'hydro' ? 'hydro' : 'air', capacityKw: 2_000, pue: 1.05, bus: b });
     new MiningPod(site, 'fixed', { model, count: 10, bus: b, cooling: hydro, powerCap: { mode: 'fixed', minW: model.powerW / 2, maxW: model.powerW, capW: model.powerW } });
     new MiningPod(site, 'auto', { model, count: 10, bus: b, cooling: hydro, powerCap: { mode: 'auto', minW: model.powerW / 2, maxW: model.powerW } });
     const pods = site.evaluate().current.budget.allocation!.pods;

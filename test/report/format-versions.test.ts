@@ -299,3 +299,12 @@ describe('diff across versions and with several contingencies per bus', () => {
     ]);
   });
 });
+
+describe('Markdown cells are escaped once', () => {
+  test('a switched-off reason with a pipe and angle brackets', () => {
+    const doc = JSON.parse(budgetText());
+    Object.assign(doc.loads.miningPods[0], { capMode: 'auto', capW: 3000, offReason: 'off | headroom <1 MW>' });
+    const md = renderReportMarkdown([parseBudget('x.json', JSON.stringify(doc))]);
+    expect(md).toContain('\n| p1 | auto | 0 | 3000 | 12000.0 | 100.0 | off \\| headroom &lt;1 MW&gt; |\n');
+  });
+});
