@@ -2,7 +2,10 @@
  * The campus behind test/report/fixtures/v1-four-buses.json: that file is what the version-1
  * writer (commit e79fe0a, the last one before formatVersion 2) wrote for `fourBuses()`, and
  * `budgetOf(fourBuses())` is what the version-2 writer writes for the same campus, so a diff
- * between them shows only what the format changed.
+ * between them shows only what the format changed. To rewrite it (it should never need to be):
+ * `git archive e79fe0a | tar -x -C /tmp/v1`, copy this file into /tmp/v1/test/report, link
+ * node_modules, and print `renderPowerBudget(evaluateTimeline(fourBuses()))` from
+ * /tmp/v1/domain/power-budget-file.ts.
  *
  * - `ai`, N+1, feeds 30 + 40 + 40 MW: version 1 lists the loss of the largest feed ('ai-2', the
  *   first name among equals); version 2 the loss of each.
