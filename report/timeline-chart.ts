@@ -10,22 +10,14 @@
  * Output is deterministic: fixed sizes, numbers with fixed decimals, no fonts measured.
  */
 
+import type { LoadFigures } from './load-cells';
+
 /** The fields of one power-budget.json timeline entry that the charts use. */
 export interface TimelineChartEntry {
   readonly label: string;
   readonly capacityKw: number;
   readonly interconnectLimitKw: number;
-  readonly load: {
-    readonly firmItKw: number;
-    readonly interruptibleItKw: number;
-    readonly coolingKw: number;
-    readonly auxiliaryKw: number;
-    /** Absent in power-budget.json version 1. */
-    readonly overheadKw?: number;
-    /** Absent in power-budget.json version 1. */
-    readonly grossKw?: number;
-    readonly totalKw: number;
-  };
+  readonly load: LoadFigures;
 }
 
 const SERIES = [
