@@ -29,7 +29,11 @@ import { InputError } from './input-error';
 import { scenarioOrder } from './report';
 
 export const DIFF_FORMAT = 'hybrid-campus/power-budget-diff';
-export const DIFF_FORMAT_VERSION = 1;
+/**
+ * Version 2: a bus may list several contingencies (one per loss), each with its `id`; look
+ * scenarios up by `id`, not by kind.
+ */
+export const DIFF_FORMAT_VERSION = 2;
 
 export type Change = 'added' | 'removed' | 'changed' | 'unchanged';
 

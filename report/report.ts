@@ -6,7 +6,11 @@ import type { CheckResult, LoadByClass, PowerBudget, SiteScenario } from './budg
 import { siteChecks } from './site-checks';
 
 export const REPORT_FORMAT = 'hybrid-campus/power-budget-report';
-export const REPORT_FORMAT_VERSION = 1;
+/**
+ * Version 2: a bus may list several contingencies (one per loss), each with its `id`; look
+ * scenarios up by `id`, not by kind.
+ */
+export const REPORT_FORMAT_VERSION = 2;
 
 export interface ScenarioRow {
   readonly scenario: 'normal' | 'contingency';
