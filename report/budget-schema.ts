@@ -160,6 +160,16 @@ const auxiliarySchema = z.object({
   powerKw: kw,
 });
 
+/** Added in version 2: loads stated in MW. */
+const blockLoadSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  basis: z.enum(['it', 'gross']),
+  powerKw: kw,
+  firm: z.boolean(),
+  bus: z.string(),
+});
+
 const checkSchema = z.object({
   check: z.string(),
   status,
@@ -203,6 +213,8 @@ const common = z.object({
   loads: z.object({
     miningPods: z.array(podSchema),
     gpuHalls: z.array(hallSchema),
+    /** Version 2 only; empty for version 1. */
+    blockLoads: z.array(blockLoadSchema).default([]),
     auxiliary: z.array(auxiliarySchema),
   }),
   checks: z.array(checkSchema),

@@ -231,7 +231,7 @@ const EMPTY_SITE = (name: string, status: CheckStatus): PowerBudget => ({
   site: { name, gridRegion: '', interconnectLimitKw: 0, totalLoadKw: 0, generationOffsetKw: 0, gridImportKw: 0, headroomKw: 0, utilization: 0 },
   buses: [],
   cooling: [],
-  loads: { miningPods: [], gpuHalls: [], auxiliary: [] },
+  loads: { miningPods: [], gpuHalls: [], blockLoads: [], auxiliary: [] },
   checks: [],
 });
 

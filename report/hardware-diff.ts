@@ -108,6 +108,28 @@ export function diffAuxiliary(base: PowerBudget, head: PowerBudget): LoadChange[
   });
 }
 
+/** Loads stated in MW (version 2): added, removed, resized, re-classed or moved; in name order. */
+export function diffBlockLoads(base: PowerBudget, head: PowerBudget): LoadChange[] {
+  const before = new Map(base.loads.blockLoads.map((l) => [l.name, l]));
+  const after = new Map(head.loads.blockLoads.map((l) => [l.name, l]));
+  const klassOf = (l: { firm: boolean; basis: string }) => `${l.firm ? 'firm' : 'interruptible'} ${l.basis === 'it' ? 'IT' : 'gross'}`;
+  return sortedUnion(before.keys(), after.keys()).flatMap((name): LoadChange[] => {
+    const b = before.get(name);
+    const h = after.get(name);
+    if (b && h) {
+      const changes: LoadChange[] = [];
+      if (h.powerKw !== b.powerKw || h.basis !== b.basis) {
+        changes.push({ text: `block ${name} (${h.description}): ${signedMw(h.powerKw - b.powerKw)} ${klassOf(h)}`, deltaKw: h.powerKw - b.powerKw });
+      }
+      if (h.firm !== b.firm) changes.push({ text: `block ${name} is now ${h.firm ? 'firm' : 'interruptible'} (was ${b.firm ? 'firm' : 'interruptible'})`, deltaKw: 0 });
+      if (h.bus !== b.bus) changes.push({ text: `block ${name} moved from bus ${b.bus} to bus ${h.bus}`, deltaKw: 0 });
+      return changes;
+    }
+    if (h) return [{ text: `+block ${name} (${h.description}) on ${h.bus}: ${signedMw(h.powerKw)} ${klassOf(h)}`, deltaKw: h.powerKw }];
+    return [{ text: `-block ${name} (${b!.description}, removed from ${b!.bus}): ${signedMw(-b!.powerKw)} ${klassOf(b!)}`, deltaKw: -b!.powerKw }];
+  });
+}
+
 /** Cooling systems: added, removed, or a changed heat-rejection capacity; in name order. */
 export function diffCooling(base: PowerBudget, head: PowerBudget): LoadChange[] {
   const before = new Map(base.cooling.map((c) => [c.name, c]));
@@ -125,7 +147,7 @@ export function diffCooling(base: PowerBudget, head: PowerBudget): LoadChange[] 
   });
 }
 
-/** Every hardware and load change of a site: pods and halls, then auxiliary loads, then cooling. */
+/** Every hardware and load change of a site: pods and halls, then blocks, auxiliary loads, then cooling. */
 export function diffHardware(base: PowerBudget, head: PowerBudget): LoadChange[] {
-  return [...diffItLoads(base, head), ...diffAuxiliary(base, head), ...diffCooling(base, head)];
+  return [...diffItLoads(base, head), ...diffBlockLoads(base, head), ...diffAuxiliary(base, head), ...diffCooling(base, head)];
 }

@@ -64,3 +64,29 @@ describe('hardware diff', () => {
     expect(texts(moreCooling)).toEqual(['cooling air: heat-rejection capacity 100.00 -> 120.00 MW']);
   });
 });
+
+describe('hardware diff of loads stated in MW (power-budget.json version 2)', () => {
+  const block = (name: string, powerKw: number, extra: Record<string, unknown> = {}) => ({
+    kind: 'block-load' as const,
+    name,
+    path: `site/${name}`,
+    bus: 'main',
+    basis: 'gross' as const,
+    powerKw,
+    coolingRequirement: 'unspecified' as const,
+    firm: true,
+    description: `${(powerKw / 1000).toFixed(3)} MW gross`,
+    ...extra,
+  });
+
+  test('a block added, resized, re-classed and removed', () => {
+    const before = budgetOf(smallSite({ blockLoads: [block('colo', 2_000), block('old', 500)] }));
+    const after = budgetOf(smallSite({ blockLoads: [block('colo', 3_000, { firm: false }), block('new', 1_000)] }));
+    expect(diffHardware(before, after).map((c) => c.text)).toEqual([
+      'block colo (3.000 MW gross): +1.00 MW interruptible gross',
+      'block colo is now interruptible (was firm)',
+      '+block new (1.000 MW gross) on main: +1.00 MW firm gross',
+      '-block old (0.500 MW gross, removed from main): -0.50 MW firm gross',
+    ]);
+  });
+});
