@@ -7,8 +7,9 @@
  * - `LoadPower.grossMw(x)`: x MW that already include the load's cooling and overhead; it names
  *   no cooling system.
  *
- * Firm by default, like a GPU hall. An interruptible block that can shed within a response time
- * (`curtailSeconds`) takes part in demand response.
+ * Firm by default, like a GPU hall. An interruptible block is shed in a contingency (like any
+ * interruptible load); it takes no part in demand response, whose loads the curtailment plan
+ * must be able to shed (mining pods).
  */
 import { Construct } from 'constructs';
 import { z } from 'zod';
@@ -50,7 +51,7 @@ export interface BlockLoadProps {
   readonly cooling?: CoolingSystem;
   /**
    * What its hardware needs from the cooling system, checked like a hall's.
-   * @default 'unspecified' - any cooling type
+   * @default none - any cooling type is accepted
    */
   readonly coolingRequirement?: CoolingRequirement;
   /**
@@ -63,12 +64,6 @@ export interface BlockLoadProps {
    * @default 0
    */
   readonly facilityOverheadFraction?: number;
-  /**
-   * For an interruptible block: how fast it sheds, in seconds, so that it counts for demand
-   * response commitments with a response time at least this long.
-   * @default undefined - it takes no part in demand response
-   */
-  readonly curtailSeconds?: number;
   /**
    * The tenant it is leased to.
    * @default undefined - not leased
@@ -100,10 +95,9 @@ const schema = z
       .enum(['air', 'hydro', 'immersion', 'direct-to-chip', 'unspecified'], {
         error: 'must be one of "air", "hydro", "immersion", "direct-to-chip", "unspecified"',
       })
-      .default('unspecified'),
+      .optional(),
     firm: z.boolean({ error: 'must be true or false' }).default(true),
     facilityOverheadFraction: facilityOverheadSchema.optional(),
-    curtailSeconds: positiveNumber('seconds to shed, for demand response').optional(),
     tenant: kubernetesNameSchema.optional(),
     lease: leaseSchema.optional(),
     ...serviceDates,
@@ -121,8 +115,12 @@ const schema = z
     if (p.power.basis === 'gross' && p.facilityOverheadFraction !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['facilityOverheadFraction'], message: 'is not used with gross power (which includes its overhead); remove it, or state the power as LoadPower.itMw' });
     }
-    if (p.curtailSeconds !== undefined && p.firm) {
-      ctx.addIssue({ code: 'custom', path: ['curtailSeconds'], message: 'is only for an interruptible block (firm: false); a firm block is never shed' });
+    if (p.lease && p.power.basis === 'gross' && p.lease.grossCapMw === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lease', 'grossCapMw'],
+        message: 'is required for a block stated as gross power: its IT is not known, so only a gross cap can be checked (give the contract\'s gross MW), or state the power as LoadPower.itMw',
+      });
     }
     if (p.lease && p.tenant === undefined) {
       ctx.addIssue({ code: 'custom', path: ['lease'], message: 'is for a block leased to a tenant: give tenant too, or remove lease' });
@@ -174,10 +172,9 @@ export class BlockLoad extends Construct implements CampusPart {
       basis: p.power.basis,
       powerKw: mwToKw(p.power.mw),
       ...(this.cooling ? { cooling: this.cooling.node.id } : {}),
-      coolingRequirement: p.coolingRequirement,
+      ...(p.coolingRequirement !== undefined ? { coolingRequirement: p.coolingRequirement } : {}),
       firm: p.firm,
       ...(p.facilityOverheadFraction ? { facilityOverheadFraction: p.facilityOverheadFraction } : {}),
-      ...(p.curtailSeconds !== undefined ? { curtailSeconds: p.curtailSeconds } : {}),
       ...(p.tenant && p.lease ? { lease: leaseModel(p.tenant, p.lease) } : {}),
       description: p.tenant ? `tenant ${p.tenant}, ${stated}` : stated,
       ...datesOf(p),

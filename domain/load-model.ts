@@ -7,8 +7,10 @@
  *
  * The rules (shared/reference/domain-notes.md sections 2 and 4):
  * - A scenario sheds a set of loads (`Shedding`): none in normal operation; every interruptible
- *   load in a contingency (the loss of a feed, a side or a generator); the interruptible loads
- *   that curtail within a response time for demand response.
+ *   load in a contingency (the loss of a feed, a side or a generator: interruptible pods, halls,
+ *   blocks and auxiliary loads are all assumed to go down at once); for demand response, the
+ *   interruptible mining pods that curtail within the response time (the loads the curtailment
+ *   plan can shed).
  * - A load that runs draws its power on its own bus: IT for pods, halls and IT blocks, plus
  *   facility overhead = IT x its overhead fraction; a gross block or an auxiliary load draws its
  *   stated power.
@@ -66,9 +68,7 @@ export function overheadFractionOf(load: CampusLoad): number {
 
 /** Seconds within which a load can shed for demand response, or undefined when it cannot take part. */
 export function curtailSecondsOf(load: CampusLoad): number | undefined {
-  if (load.kind === 'mining-pod') return load.curtailSeconds;
-  if (load.kind === 'block-load') return load.curtailSeconds;
-  return undefined;
+  return load.kind === 'mining-pod' ? load.curtailSeconds : undefined;
 }
 
 /** The power a load draws at its declared figures (before any cap the solver picks), kW. */

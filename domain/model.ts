@@ -150,12 +150,11 @@ export interface BlockLoadModel extends Dated {
   readonly powerKw: number;
   /** Required with basis `it`. */
   readonly cooling?: string;
-  readonly coolingRequirement: CoolingRequirement;
+  /** What its hardware needs from the cooling system. @default none: any cooling type */
+  readonly coolingRequirement?: CoolingRequirement;
   readonly firm: boolean;
   /** Only with basis `it`. @default 0 */
   readonly facilityOverheadFraction?: number;
-  /** How fast it can shed, for demand response. @default undefined: it does not take part in demand response */
-  readonly curtailSeconds?: number;
   /** For a leased block. @default none */
   readonly lease?: LeaseModel;
   /** Words for reports, e.g. "tenant T, 168 MW critical IT". */

@@ -7,9 +7,11 @@
  *   designed to survive a loss, so any firm load on it fails unless its other feeds carry it.)
  * - 2N with a side (A or B) on every feed: the loss of each side, which covers the loss of any
  *   feed on it.
- * - 2N without sides: never the favourable split. The worst case is assumed: the loss of the
- *   ceil(n/2) largest feeds (on-site generation first among equals, then by name), and the label
- *   says so; give each feed its side to check the real split.
+ * - 2N without sides: never the favourable split. Nothing says how the feeds divide into two
+ *   sides (nor that the sides have as many feeds), so the worst case is assumed: only the
+ *   smallest feed is left, and, if that is a generator, also only the smallest utility feed (so
+ *   that every generator is lost for the grid import). The label says so; give each feed its
+ *   side to check the real split.
  *
  * Each event says what the bus can still carry and how much on-site generation it lost, so
  * the same event is checked against the bus and against the site interconnect (scenarios.ts).
@@ -90,25 +92,27 @@ export function lossEvents(bus: BusModel): LossEvent[] {
         );
     }
     if (feeds.length > 1) {
-      // The side whose loss leaves the least capacity; and, if it differs, the side whose loss
-      // takes the most on-site generation (the worst case for the site interconnect).
-      const k = Math.ceil(feeds.length / 2);
-      const isGeneration = (f: FeedModel) => Number(f.source === 'onsite-generation');
-      const worstFor = (order: (a: FeedModel, b: FeedModel) => number) => [...feeds].sort(order).slice(0, k).sort(byName);
-      const capacity = worstFor((a, b) => feedUsableKw(b) - feedUsableKw(a) || isGeneration(b) - isGeneration(a) || byName(a, b));
-      const generation = worstFor((a, b) => isGeneration(b) - isGeneration(a) || feedUsableKw(b) - feedUsableKw(a) || byName(a, b));
-      const split = (id: string, worst: readonly FeedModel[], what: string) =>
-        event(
+      // Nothing says how the feeds split into two sides, and the sides need not have as many
+      // feeds each: the worst split leaves only the smallest feed. For the grid import, the
+      // worst split also takes every on-site generator: if the smallest feed is a generator,
+      // a second event keeps the smallest utility feed instead.
+      const isGeneration = (f: FeedModel) => f.source === 'onsite-generation';
+      const smallestFirst = (a: FeedModel, b: FeedModel) => feedUsableKw(a) - feedUsableKw(b) || Number(isGeneration(a)) - Number(isGeneration(b)) || byName(a, b);
+      const keepForBus = [...feeds].sort(smallestFirst)[0];
+      const utilities = feeds.filter((f) => !isGeneration(f)).sort(smallestFirst);
+      const split = (id: string, kept: FeedModel, what: string) => {
+        const lost = feeds.filter((f) => f !== kept);
+        return event(
           bus,
           'worst-split',
           id,
-          `lose ${worst.map((f) => f.name).join(', ')} (2N, no sides)`,
-          `loss of one side; the feeds name no side, so the worst split ${what} is assumed: ${quoted(worst.map((f) => f.name))} lost`,
-          worst,
+          `lose all but ${kept.name} (2N, no sides)`,
+          `loss of one side; the feeds name no side, so the worst split ${what} is assumed: only '${kept.name}' is left (${quoted(lost.map((f) => f.name))} lost)`,
+          lost,
         );
-      const events = [split('lose-side:worst', capacity, 'for the bus')];
-      const sameSet = generation.every((f) => capacity.includes(f));
-      if (!sameSet && generation.some((f) => f.source === 'onsite-generation')) events.push(split('lose-side:worst-generation', generation, 'for the grid import'));
+      };
+      const events = [split('lose-side:worst', keepForBus, 'for the bus')];
+      if (isGeneration(keepForBus) && utilities.length > 0) events.push(split('lose-side:worst-generation', utilities[0], 'for the grid import'));
       return events;
     }
   }

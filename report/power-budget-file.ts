@@ -318,7 +318,6 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
         powerKw: roundKw(b.powerKw),
         firm: b.firm,
         ...(b.facilityOverheadFraction ? { facilityOverheadFraction: b.facilityOverheadFraction } : {}),
-        ...(b.curtailSeconds !== undefined ? { curtailSeconds: b.curtailSeconds } : {}),
         ...(b.lease ? { lease: leaseJson(b.lease) } : {}),
         ...dates(b),
         bus: b.bus,

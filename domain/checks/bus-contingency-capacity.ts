@@ -24,7 +24,10 @@ export const busContingencyCapacity: BudgetCheck = {
       const head = `contingency on bus '${name}' (${bus.bus.redundancy}, ${worst.lost})`;
       const others = losses.filter((s) => s !== worst && s.headroomKw < -1e-6).map((s) => s.label);
       const fix =
-        bus.bus.redundancy === 'N'
+        worst.id.startsWith('lose-side:worst')
+          ? `Give each feed of '${name}' its side (A or B) to check the real split, add a feed, move firm load to another bus, ` +
+            `or make loads interruptible if they can be shed.`
+          : bus.bus.redundancy === 'N'
           ? `'${name}' is declared N (no redundancy), so its firm load is lost with a feed: add a feed and declare it N+1, ` +
             `move firm load to a redundant bus, or declare the loads interruptible if they may go down with the feed.`
           : `Add a feed to '${name}', move firm load (GPU halls, firm pods, their cooling, auxiliary) to another bus, ` +

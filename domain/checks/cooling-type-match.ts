@@ -13,8 +13,8 @@ export const coolingTypeMatch: BudgetCheck = {
     const cooled = [
       ...budget.itLoads,
       ...(budget.campus.blockLoads ?? [])
-        .filter((b) => b.basis === 'it' && b.cooling !== undefined)
-        .map((b) => ({ ...b, cooling: b.cooling!, hardware: b.description })),
+        .filter((b) => b.basis === 'it' && b.cooling !== undefined && b.coolingRequirement !== undefined)
+        .map((b) => ({ ...b, cooling: b.cooling!, coolingRequirement: b.coolingRequirement!, hardware: b.description })),
     ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return cooled.flatMap((load): CheckResult[] => {
       const cooling = coolingByName.get(load.cooling);

@@ -1,9 +1,12 @@
 /**
  * Check: a leased hall or block stays within its lease. Installed IT must not exceed the
- * contracted critical IT; when the lease caps gross power, IT + facility overhead + its share of
- * its cooling system's draw must not exceed the cap. The cooling share is the system's draw in
- * normal operation (load-model.ts) in proportion to the heat the load puts into it.
+ * contracted critical IT; when the lease caps gross power, the load's gross power must not
+ * exceed the cap. Gross power is what the load draws with everything else its cooling system
+ * serves shed (load-model.ts): its IT, its facility overhead and the cooling it needs on its
+ * own, which for a fixed draw is the whole draw (it keeps running for the tenant when mining on
+ * the same system is shed). A block stated as gross power is checked as stated.
  */
+import { alsoShedding, loadFlow, NO_SHEDDING } from '../load-model';
 import { formatMw, fitsWithin, formatPercent } from '../units';
 import type { BudgetCheck, CheckResult } from './check';
 
@@ -11,7 +14,21 @@ export const leaseContract: BudgetCheck = {
   id: 'lease-contract',
   description: 'Each leased hall or block draws no more than its lease: installed IT within the contracted critical IT, gross power within any gross cap.',
   run: (budget) => {
-    const cooling = new Map(budget.cooling.map((c) => [c.cooling.name, c]));
+    const { campus, loads, powerKw } = budget;
+    /** IT, overhead and cooling of one load when the rest of what its cooling system serves is shed. */
+    const aloneGrossKw = (name: string, coolingName: string | undefined): number => {
+      const alone = loadFlow(
+        campus,
+        loads,
+        (l) => powerKw.get(l.name) ?? 0,
+        alsoShedding(NO_SHEDDING, `all but ${name}`, (l) => l.name !== name && (l as { cooling?: string }).cooling === coolingName),
+      );
+      const self = loads.find((l) => l.name === name)!;
+      const itKw = powerKw.get(name) ?? 0;
+      const overheadKw = itKw * ((self as { facilityOverheadFraction?: number }).facilityOverheadFraction ?? 0);
+      const coolingKw = coolingName !== undefined ? (alone.cooling.get(coolingName)?.powerKw ?? 0) : 0;
+      return itKw + overheadKw + coolingKw;
+    };
     const leased = [
       ...budget.campus.gpuHalls.filter((h) => h.lease).map((h) => ({ name: h.name, path: h.path, lease: h.lease!, itKw: h.itKw, cooling: h.cooling, overhead: h.facilityOverheadFraction ?? 0, what: 'hall' })),
       ...(budget.campus.blockLoads ?? [])
@@ -22,6 +39,15 @@ export const leaseContract: BudgetCheck = {
       const base = { check: leaseContract.id, subject: l.name, path: l.path };
       const head = `lease of ${l.what} '${l.name}' to '${l.lease.tenant}'`;
       const results: CheckResult[] = [];
+      const cap = l.lease.grossCapKw;
+      if (l.itKw === undefined && cap === undefined) {
+        // Only a construct-less model can get here (BlockLoad requires a gross cap for a gross block).
+        results.push({
+          ...base,
+          status: 'fail',
+          message: `${head}: the block is stated as gross power, so its IT cannot be checked against the contracted ${formatMw(l.lease.contractedItKw)}; give the lease a gross cap (grossCapKw).`,
+        });
+      }
       if (l.itKw !== undefined) {
         const contracted = l.lease.contractedItKw;
         results.push(
@@ -36,14 +62,8 @@ export const leaseContract: BudgetCheck = {
               },
         );
       }
-      const cap = l.lease.grossCapKw;
       if (cap !== undefined) {
-        let grossKw = (l as { grossKw?: number }).grossKw;
-        if (grossKw === undefined) {
-          const c = l.cooling !== undefined ? cooling.get(l.cooling) : undefined;
-          const coolingShareKw = c && c.heatKw > 0 ? (c.powerKw * l.itKw!) / c.heatKw : 0;
-          grossKw = l.itKw! * (1 + l.overhead) + coolingShareKw;
-        }
+        const grossKw = (l as { grossKw?: number }).grossKw ?? aloneGrossKw(l.name, l.cooling);
         results.push(
           fitsWithin(grossKw, cap)
             ? { ...base, status: 'pass', message: `${head}: gross power ${formatMw(grossKw)} is ${formatPercent(grossKw / cap)} of the ${formatMw(cap)} the lease allows.` }
@@ -51,7 +71,7 @@ export const leaseContract: BudgetCheck = {
                 ...base,
                 status: 'fail',
                 message:
-                  `${head}: gross power ${formatMw(grossKw)} (IT, facility overhead and its share of cooling) exceeds the ${formatMw(cap)} the lease allows ` +
+                  `${head}: gross power ${formatMw(grossKw)} (IT, facility overhead and the cooling it needs on its own) exceeds the ${formatMw(cap)} the lease allows ` +
                   `by ${formatMw(grossKw - cap)}. Install less, cool it more efficiently, or record the amended contract in lease.grossCapMw.`,
               },
         );

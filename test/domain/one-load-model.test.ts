@@ -51,7 +51,7 @@ describe('one load model: the defects of issue 9', () => {
     const failures = evaluateCampus(model).failures;
     expect(failures.map((f) => f.check)).toEqual(['bus-contingency-capacity']);
     expect(failures[0].message).toContain(
-      "contingency on bus 'main' (2N, loss of one side; the feeds name no side, so the worst split for the bus is assumed: 'big' lost): firm load 55.000 MW",
+      "contingency on bus 'main' (2N, loss of one side; the feeds name no side, so the worst split for the bus is assumed: only 'small' is left ('big' lost)): firm load 55.000 MW",
     );
     expect(failures[0].message).toContain('exceeds the 20.000 MW the bus can still carry by 35.000 MW');
   });

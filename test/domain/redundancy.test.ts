@@ -49,13 +49,22 @@ describe('loss events of a bus', () => {
   test('2N without sides never assumes the favourable split: 100 + 20 MW keeps 20 MW, not 60', () => {
     const events = lossEvents(bus('b', [feed('big', 100_000), feed('small', 20_000)], '2N'));
     expect(brief(events)).toEqual([['lose-side:worst', 20_000, 0]]);
-    expect(events[0].lost).toBe("loss of one side; the feeds name no side, so the worst split for the bus is assumed: 'big' lost");
+    expect(events[0].lost).toBe("loss of one side; the feeds name no side, so the worst split for the bus is assumed: only 'small' is left ('big' lost)");
   });
 
-  test('2N without sides, three equal feeds: two of them are lost (the larger half)', () => {
-    const events = lossEvents(bus('b', [feed('x', 10_000), feed('y', 10_000), feed('z', 10_000)], '2N'));
-    expect(brief(events)).toEqual([['lose-side:worst', 10_000, 0]]);
-    expect(events[0].lostFeeds).toEqual(['x', 'y']);
+  test('2N without sides: the sides need not have as many feeds, so 40 + 40 + 40 + 5 MW keeps 5 MW', () => {
+    const events = lossEvents(bus('b', [feed('a', 40_000), feed('b', 40_000), feed('c', 40_000), feed('tiny', 5_000)], '2N'));
+    expect(brief(events)).toEqual([['lose-side:worst', 5_000, 0]]);
+    expect(events[0].lostFeeds).toEqual(['a', 'b', 'c']);
+  });
+
+  test('2N without sides whose smallest feed is a generator: a second worst split loses every generator', () => {
+    const events = lossEvents(bus('b', [feed('u1', 50_000), feed('u2', 60_000), feed('gen', 10_000, { source: 'onsite-generation' })], '2N'));
+    expect(brief(events)).toEqual([
+      ['lose-side:worst', 10_000, 0],
+      ['lose-side:worst-generation', 50_000, 10_000],
+    ]);
+    expect(events[1].lost).toBe("loss of one side; the feeds name no side, so the worst split for the grid import is assumed: only 'u1' is left ('gen', 'u2' lost)");
   });
 
   test('ties and declaration order do not change the events', () => {

@@ -4,8 +4,8 @@ import type { Redundancy } from '../../../domain/model';
 import { bus, campus, cooling, feed, hall, pod } from '../fixtures';
 
 // Bus 'main': feeds 60 + 40 + 40 MW (usable 140 MW). N+1: losing f1 leaves 80 MW. 2N with sides
-// (A: f1; B: f2, f3): losing side B leaves 60 MW. 2N without sides: the worst split loses f1 and f2,
-// leaving 40 MW. A firm hall of `hallKw` and an interruptible 50 MW pod share a PUE 1.2 air system.
+// (A: f1; B: f2, f3): losing side B leaves 60 MW. 2N without sides: the worst split leaves only the
+// smallest feed (f2, 40 MW; ties by name). A firm hall of `hallKw` and an interruptible 50 MW pod share a PUE 1.2 air system.
 function run(hallKw: number, redundancy: Redundancy, sides = false) {
   const side = (s: 'A' | 'B') => (sides ? { side: s } : {});
   const budget = computeBudget(
@@ -75,7 +75,7 @@ describe('check bus-contingency-capacity', () => {
     const [result] = run(55_000, '2N');
     expect(result.status).toBe('fail');
     expect(result.message).toContain(
-      "contingency on bus 'main' (2N, loss of one side; the feeds name no side, so the worst split for the bus is assumed: 'f1', 'f2' lost): firm load 66.000 MW",
+      "contingency on bus 'main' (2N, loss of one side; the feeds name no side, so the worst split for the bus is assumed: only 'f2' is left ('f1', 'f3' lost)): firm load 66.000 MW",
     );
     expect(result.message).toContain('exceeds the 40.000 MW the bus can still carry by 26.000 MW');
   });
