@@ -50,6 +50,8 @@ export interface Step {
    * "accepted although invalid" by itself; the output oracles still run).
    */
   readonly lenient?: readonly string[];
+  /** The step calls a method of its scope (e.g. hall.addInferenceService), so its scope is not mutated. */
+  readonly method?: boolean;
 }
 
 const IMAGE = 'registry.example.com/ai/inference-server:2.3.1';
@@ -231,6 +233,7 @@ export const STEPS: readonly Step[] = [
       scratchMib: 2_048,
     }),
     create: (scope, id, props) => (scope as GpuHall).addInferenceService(id as string, props as Any),
+    method: true,
     lenient: ['replicas', 'gpusPerPod', 'cpuMillicores', 'memoryMib', 'port', 'maxUnavailable', 'scratchMib', 'args', 'MODEL', 'LOG_LEVEL', 'env'],
   },
   {
@@ -258,6 +261,7 @@ export const STEPS: readonly Step[] = [
       egress: [{ cidr: '198.51.100.0/24', port: 443, protocol: 'TCP' }],
     }),
     create: (scope, id, props) => (scope as GpuHall).addTrainingJob(id as string, props as Any),
+    method: true,
     lenient: ['parallelism', 'completions', 'backoffLimit', 'gpusPerPod', 'cpuMillicores', 'memoryMib', 'port', 'protocol'],
   },
   {
@@ -449,7 +453,7 @@ export const STEPS: readonly Step[] = [
 ];
 
 /** Builds the base app into `app`, letting `override` replace one step's scope, id or props. */
-export function buildApp(app: App, override?: (step: Step, built: Built) => { scope: unknown; id: unknown; props: unknown }): Built {
+export function buildApp(app: App, override?: (step: Step, built: Built) => { scope: unknown; id: unknown; props: unknown } | undefined): Built {
   const built: Built = { app };
   for (const step of STEPS) {
     const normal = { scope: step.scope === undefined ? undefined : built[step.scope], id: step.id, props: step.props(built) };
