@@ -50,6 +50,8 @@ export interface Step {
    * "accepted although invalid" by itself; the output oracles still run).
    */
   readonly lenient?: readonly string[];
+  /** Steps that must be built before this one, beyond those its scope and props refer to. */
+  readonly after?: readonly string[];
   /** The step calls a method of its scope (e.g. hall.addInferenceService), so its scope is not mutated. */
   readonly method?: boolean;
 }
@@ -241,6 +243,7 @@ export const STEPS: readonly Step[] = [
     family: 'InferenceService',
     scope: 'a',
     id: 'rack-inference',
+    after: ['a.hall-2'],
     props: () => ({ hall: 'hall-2', image: IMAGE, replicas: 2, gpusPerPod: 4, cpuMillicores: 16_000, memoryMib: 65_536 }),
     create: (scope, id, props) => new InferenceService(scope as Construct, id as string, props as Any),
     lenient: ['replicas', 'gpusPerPod', 'cpuMillicores', 'memoryMib'],
@@ -452,13 +455,32 @@ export const STEPS: readonly Step[] = [
   },
 ];
 
-/** Builds the base app into `app`, letting `override` replace one step's scope, id or props. */
-export function buildApp(app: App, override?: (step: Step, built: Built) => { scope: unknown; id: unknown; props: unknown } | undefined): Built {
+/**
+ * Builds the base app into `app`. With `target`, that step is built first, with the scope, id
+ * and props `target.apply` gives it; the steps it needs (its scope, the constructs its props or
+ * the case's values refer to, and `after`) are built on demand just before it, unchanged. Then
+ * every other step is built in table order. A case that is refused at its target so costs only
+ * what the target needs, and a case that is accepted builds and synthesizes the whole app.
+ */
+export function buildApp(app: App, target?: { readonly step: Step; readonly apply: (step: Step, built: Built) => { scope: unknown; id: unknown; props: unknown } }): Built {
   const built: Built = { app };
-  for (const step of STEPS) {
-    const normal = { scope: step.scope === undefined ? undefined : built[step.scope], id: step.id, props: step.props(built) };
-    const { scope, id, props } = override ? override(step, built) ?? normal : normal;
-    built[step.key] = step.create(scope, id, props, built);
+  const building = new Set<string>();
+  const byKey = new Map(STEPS.map((s) => [s.key, s]));
+  const lazy: Built = new Proxy(built, {
+    get: (t, key) => {
+      if (typeof key === 'string' && !(key in t) && byKey.has(key)) buildStep(byKey.get(key)!);
+      return t[key as string];
+    },
+  });
+  function buildStep(step: Step): void {
+    if (step.key in built || building.has(step.key)) return;
+    building.add(step.key);
+    for (const dep of step.after ?? []) void lazy[dep];
+    const normal = () => ({ scope: step.scope === undefined ? undefined : lazy[step.scope], id: step.id, props: step.props(lazy) });
+    const { scope, id, props } = step === target?.step ? target.apply(step, lazy) : normal();
+    built[step.key] = step.create(scope, id, props, lazy);
   }
+  if (target) buildStep(target.step);
+  for (const step of STEPS) buildStep(step);
   return built;
 }

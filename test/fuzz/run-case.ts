@@ -64,7 +64,9 @@ export function unreadableReason(stderr: string): string | undefined {
   const lines = stderr.slice(0, -1).split('\n');
   if (lines.some((l) => l.length > MAX_MESSAGE_LINE)) return `has a line of ${Math.max(...lines.map((l) => l.length))} characters`;
   if (CONTROL.test(stderr)) return 'holds raw control characters';
-  const generic = GENERIC.find((g) => stderr.includes(g));
+  // What the user wrote is shown in quotes; look for generic texts outside them.
+  const unquoted = stderr.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  const generic = GENERIC.find((g) => unquoted.includes(g));
   if (generic) return `holds ${JSON.stringify(generic)}`;
   if (lines[0].startsWith('hybrid-campus: synth refused: ')) {
     const bad = lines.slice(1).find((l) => !/^ {2}\[[^\]\n]+\] \S/.test(l));
@@ -160,7 +162,7 @@ export function runCase(c: FuzzCase): CaseResult {
   try {
     let rc: number;
     try {
-      rc = runCampusApp((app) => void buildApp(app, (step, built) => (step === target ? applyCase(c, step, built) : undefined)), {
+      rc = runCampusApp((app) => void buildApp(app, { step: target, apply: (step, built) => applyCase(c, step, built) }), {
         app: new App({ outdir, stackTraces: false }),
         stdout: (t) => void (stdout += t),
         stderr: (t) => void (stderr += t),
