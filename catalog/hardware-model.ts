@@ -91,7 +91,7 @@ const positive = (what: string) =>
 
 /** A figure within its plausible range (see plausible-ranges.ts). */
 const plausible = (what: string, unit: string, r: PlausibleRange, machine: string) =>
-  positive(`${what}, in ${unit}`).refine((n) => n >= r.min && n <= r.max, {
+  positive(`${what}, in ${unit}`).refine((n) => !(n > 0) || (n >= r.min && n <= r.max), {
     error:
       `is outside the plausible range for ${machine}, ${showFigure(r.min)} to ${showFigure(r.max)} ${unit} ` +
       `(the catalog's models span ${showFigure(r.catalogMin)}-${showFigure(r.catalogMax)} ${unit}); check the figure and its unit (${what})`,
@@ -146,7 +146,7 @@ export const gpuSystemSchema = z.strictObject({
   vendor: vendorSchema,
   model: modelNameSchema,
   powerW: positive('maximum power per system, in W'),
-  gpus: z.int({ error: 'must be a whole number (GPUs per system)' }).positive({ error: 'must be at least 1' }),
+  gpus: z.int({ error: 'must be a whole number' }).positive({ error: 'must be at least 1' }),
   gpusPerNode: z.int({ error: 'must be a whole number (GPUs per node)' }).positive({ error: 'must be at least 1' }).optional(),
   cooling: z.enum(['air', 'direct-to-chip', 'unspecified'], { error: 'must be "air", "direct-to-chip" or "unspecified"' }),
   source: sourceSchema,

@@ -326,11 +326,13 @@ export function checkConstructArgs(kind: string, scope: unknown, id: unknown): s
         `must be ${parent}; pass it as the first argument, e.g. new ${kind}(${kind === 'Campus' ? 'app' : 'campus'}, '${example}', { ... })`,
     );
   }
-  const where = showSubject(scope.node.path === '' ? 'app' : scope.node.path);
+  // The message names the path the construct would have, when the id can be part of one.
+  const printable = typeof id === 'string' && id !== '' && id.length <= 100 && !id.includes('/') && escapeText(id) === id;
+  const where = showSubject([scope.node.path, printable ? (id as string) : ''].filter((p) => p !== '').join('/') || 'app');
   const fail = (problem: string): never => {
-    throw new CampusConfigError(`[${where}] invalid ${kind} id: id = ${showValue(id)}: ${problem}`);
+    throw new CampusConfigError(`[${where}] invalid property: id = ${showValue(id)}: ${problem}`);
   };
-  if (typeof id !== 'string') fail(`must be a string: a lower-case DNS-1123 label, e.g. "${example}"`);
+  if (typeof id !== 'string') fail(`the id of a ${kind} must be a string: a lower-case DNS-1123 label, e.g. "${example}"`);
   const text = id as string;
   if (text === '') fail(`must not be empty; give a lower-case DNS-1123 label, e.g. "${example}"`);
   if (text.includes('/')) {
@@ -421,7 +423,8 @@ export function cidrListSchema(what: string) {
   return z
     .array(cidrSchema, { error: `must be a list of CIDR blocks (${what}), e.g. ["10.50.0.0/16"]` })
     .max(INPUT_LIMITS.maxListLength, { error: `must list at most ${fmt(INPUT_LIMITS.maxListLength)} CIDR blocks` })
-    .refine((cidrs) => !cidrsCoverEverything(cidrs), { error: COVERS_EVERYTHING });
+    // A /0 block is refused on its own; this catches blocks that only together open everything.
+    .refine((cidrs) => cidrs.some((c) => typeof c === 'string' && c.endsWith('/0')) || !cidrsCoverEverything(cidrs), { error: COVERS_EVERYTHING });
 }
 
 /** Endpoint rules (CIDR and port) that, for one port and protocol, must not open to every address. */
@@ -436,6 +439,6 @@ export const cidrRuleListSchema = z
       byPort.set(key, [...(byPort.get(key) ?? []), r.cidr]);
     }
     for (const [key, cidrs] of byPort) {
-      if (cidrsCoverEverything(cidrs)) ctx.addIssue({ code: 'custom', message: `the blocks for port ${key} ${COVERS_EVERYTHING}` });
+      if (!cidrs.some((c) => c.endsWith('/0')) && cidrsCoverEverything(cidrs)) ctx.addIssue({ code: 'custom', message: `the blocks for port ${key} ${COVERS_EVERYTHING}` });
     }
   });
