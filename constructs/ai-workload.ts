@@ -63,7 +63,7 @@ export function checkGpusPerPod(workload: IConstruct, hall: GpuHall, gpusPerPod:
   const node =
     system.kind === 'gpu-server'
       ? `a pod runs on one ${system.model} server, which has ${perNode} GPUs`
-      : `a pod runs on one node, and a ${system.model} rack's nodes (compute trays) have ${perNode} GPUs each`;
+      : `a pod runs on one node, and the nodes (compute trays) of a ${system.model} have ${perNode} GPUs each`;
   throw new CampusConfigError(
     `[${workload.node.path}] invalid property: gpusPerPod = ${gpusPerPod}: ${node}; ask for at most ${perNode} GPUs per pod and run more pods.`,
   );

@@ -107,7 +107,7 @@ const WORKER_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 export function poolHostProblem(host: string): string | undefined {
   const fix = 'write a host name (e.g. pool.example), an IPv4 address or an IPv6 address in brackets (e.g. [2001:db8::1])';
   if (host.startsWith('[')) return isIPv6(host.slice(1, -1)) ? undefined : `has host ${host}, which is not an IPv6 address; ${fix}`;
-  if (/^[0-9.]+$/.test(host)) return isIPv4(host) ? undefined : `has host ${host}, which is not an IPv4 address; ${fix}`;
+  if (/^[0-9.]+$/.test(host) && /[0-9]/.test(host)) return isIPv4(host) ? undefined : `has host ${host}, which is not an IPv4 address; ${fix}`;
   const labels = host.split('.');
   const label = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
   if (host.length > 253 || labels.some((l) => !label.test(l))) return `has host ${host}, which is not a valid host name; ${fix}`;

@@ -303,7 +303,9 @@ function declaredKeys(inst: unknown): string[] {
 export const zodMessages: core.$ZodErrorMap = (issue) => {
   const path = issue.path ?? [];
   const last = [...path].reverse().find((k) => typeof k === 'string') as string | undefined;
-  const example = last !== undefined && Object.prototype.hasOwnProperty.call(EXAMPLES, last) ? `, e.g. ${EXAMPLES[last]}` : '';
+  let example = last !== undefined && Object.prototype.hasOwnProperty.call(EXAMPLES, last) ? `, e.g. ${EXAMPLES[last]}` : '';
+  // An element of a list: show one element of the list's example.
+  if (typeof path[path.length - 1] === 'number' && /^, e\.g\. \[.*\]$/.test(example)) example = example.replace(/^, e\.g\. \[(.*)\]$/, ', e.g. $1');
   switch (issue.code) {
     case 'invalid_type': {
       const expected = String(issue.expected);
