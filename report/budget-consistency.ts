@@ -23,12 +23,13 @@ const LOAD_PARTS = ['firmItKw', 'interruptibleItKw', 'coolingKw', 'auxiliaryKw']
 type Json = unknown;
 type Visitor = (value: Json, at: string, key: string | number | undefined) => void;
 
+/** Visits every value, children before their parent: a field's own problem comes before a sum it is part of. */
 function walk(value: Json, visit: Visitor, at = '', key?: string | number): void {
-  visit(value, at, key);
   if (Array.isArray(value)) value.forEach((v, i) => walk(v, visit, `${at}[${i}]`, i));
   else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) walk(v, visit, at === '' ? k : `${at}.${k}`, k);
   }
+  visit(value, at, key);
 }
 
 const kw = (n: number) => n.toFixed(3);
