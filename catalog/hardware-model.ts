@@ -84,7 +84,8 @@ const sourceSchema = z.strictObject(
 const idSchema = z
   .string({ error: 'must be a string: a lower-case DNS-1123 label, e.g. "acme-x1"' })
   .max(63, { error: 'must be at most 63 characters' })
-  .regex(DNS_LABEL, { error: 'must be lower-case letters, digits and "-", starting and ending with a letter or digit' });
+  .regex(DNS_LABEL, { error: 'must be lower-case letters, digits and "-", starting and ending with a letter or digit' })
+  .refine((id) => !(id in Object.prototype), { error: 'is a name every JavaScript object already has; pick another id, e.g. "acme-x1"' });
 
 const positive = (what: string) =>
   z.number({ error: `must be a number (${what})` }).positive({ error: `must be greater than 0 (${what})` }).finite({ error: 'must be finite' });

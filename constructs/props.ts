@@ -108,7 +108,7 @@ export function hardwareOf<T>(
     ctx.addIssue({
       code: 'custom',
       message: wrongKind
-        ? `is a model of kind "${kind}" ('${String(id)}'), but ${wanted.label} is needed: pick one from ${wanted.catalog} or build one with ${wanted.define}()`
+        ? `is a model of kind ${showValue(kind)} ('${typeof id === 'string' ? escapeText(id.slice(0, 63)) : showValue(id)}'), but ${wanted.label} is needed: pick one from ${wanted.catalog} or build one with ${wanted.define}()`
         : `is not a valid hardware model; ${wanted.label} is needed: pick one from ${wanted.catalog}, or build it with ${wanted.define}(), which names the bad field`,
     });
     return z.NEVER;
@@ -121,7 +121,8 @@ export function hardwareOf<T>(
  */
 export function parseProps<S extends z.ZodType>(scope: IConstruct, schema: S, props: unknown): z.infer<S> {
   checkId(scope.node.path, scope.node.id);
-  return parseInput(scope.node.path, schema, props ?? {});
+  // Missing props are empty props; null is not (it is refused as "must be an object").
+  return parseInput(scope.node.path, schema, props === undefined ? {} : props);
 }
 
 /**
@@ -263,6 +264,11 @@ export function checkBounds(subject: string, input: unknown): void {
         return;
       }
       const keys = Object.keys(value);
+      if (keys.includes('__proto__')) {
+        // An own "__proto__" key (from JSON.parse or defineProperty) would be dropped or become a prototype.
+        problems.push(`${fieldName([...path, '__proto__'])} = ${showValue((value as Record<string, unknown>)['__proto__'])}: is not a known property; check its spelling or remove it`);
+        return;
+      }
       if (keys.length > L.maxListLength) {
         problems.push(`${field}: has ${fmt(keys.length)} keys, more than the maximum of ${fmt(L.maxListLength)}`);
         return;

@@ -66,7 +66,7 @@ export function unreadableReason(stderr: string): string | undefined {
   if (CONTROL.test(stderr)) return 'holds raw control characters';
   // What the user wrote is shown in quotes; look for generic texts outside them.
   const unquoted = stderr.replace(/"(?:[^"\\]|\\.)*"/g, '""');
-  const generic = GENERIC.find((g) => unquoted.includes(g));
+  const generic = GENERIC.find((g) => unquoted.includes(g) && !(g === '[object Object]' && !/(?<!")\[object Object\]/.test(stderr)));
   if (generic) return `holds ${JSON.stringify(generic)}`;
   if (lines[0].startsWith('hybrid-campus: synth refused: ')) {
     const bad = lines.slice(1).find((l) => !/^ {2}\[[^\]\n]+\] \S/.test(l));
@@ -88,6 +88,8 @@ function terraformProblems(doc: unknown, where: string): string[] {
     if (typeof value !== 'object' || value === null) return;
     const record = value as Record<string, unknown>;
     for (const [key, v] of Object.entries(record)) {
+      if (key === 'args' || key === 'env') continue; // what the user passes to the container, as given
+      if (typeof v === 'string' && /^-?(NaN|Infinity)(m|Mi)?$/.test(v)) problems.push(`${where}: ${at}.${key} = ${JSON.stringify(v)} is not a figure`);
       if (key === 'metadata' && typeof v === 'object' && v !== null) {
         const m = v as { name?: unknown; namespace?: unknown; labels?: Record<string, unknown> };
         if (typeof m.name === 'string' && !(m.name.length <= 253 && DNS_SUBDOMAIN.test(m.name))) problems.push(`${where}: ${at}.metadata.name ${JSON.stringify(m.name)} is not a Kubernetes name`);
@@ -114,7 +116,7 @@ function terraformProblems(doc: unknown, where: string): string[] {
 export function outputProblems(outdir: string, stdout: string, stderr: string): string[] {
   const problems: string[] = [];
   if (CONTROL.test(stdout)) problems.push('the summary holds raw control characters');
-  if (/\bNaN\b|Infinity/.test(stdout)) problems.push('the summary shows NaN or Infinity');
+  if (/\b(NaN|Infinity)\s*(MW|kW|W|%)/.test(stdout)) problems.push('the summary shows NaN or Infinity as a figure');
   if (CONTROL.test(stderr)) problems.push('stderr holds raw control characters');
   const stacks = path.join(outdir, 'stacks');
   const sites = fs.existsSync(stacks) ? fs.readdirSync(stacks).sort() : [];
@@ -127,11 +129,9 @@ export function outputProblems(outdir: string, stdout: string, stderr: string): 
       problems.push(`${site}: cdk.tf.json or power-budget.json is missing`);
       continue;
     }
-    const tfText = fs.readFileSync(tf, 'utf8');
-    if (/\bNaN\b|Infinity/.test(tfText)) problems.push(`${site}/cdk.tf.json holds NaN or Infinity`);
-    problems.push(...terraformProblems(JSON.parse(tfText), `${site}/cdk.tf.json`));
-    const budgetText = fs.readFileSync(budget, 'utf8');
-    if (/\bNaN\b|Infinity/.test(budgetText)) problems.push(`${site}/power-budget.json holds NaN or Infinity`);
+    // JSON cannot hold NaN (JSON.stringify writes null, which campus report refuses); figures
+    // rendered as text can ("NaN", "NaNm", "InfinityMi").
+    problems.push(...terraformProblems(JSON.parse(fs.readFileSync(tf, 'utf8')), `${site}/cdk.tf.json`));
     try {
       loadBudgets(budget);
     } catch (error) {
