@@ -383,6 +383,8 @@ export const GPU_SYSTEMS = {
     model: "GB200 NVL72 rack (72x B200, 36x Grace, 18 compute + 9 NVLink switch trays)",
     powerW: 120000,
     gpus: 72,
+    // 18 compute trays of 4 GPUs (2 Grace + 4 Blackwell each) and 9 NVLink switch trays: a node has 4 GPUs.
+    gpusPerNode: 4,
     cooling: "direct-to-chip",
     source: {
       citation: "~120 kW/rack: https://introl.com/blog/gb200-nvl72-deployment-72-gpu-liquid-cooled ; https://www.leviathansystems.co/blog/liquid-cooling-requirements-blackwell (no air-cooled option, ~1,360 kg/rack); rack layout + liquid manifolds: https://docs.nvidia.com/dgx/dgxgb200-user-guide/hardware.html ; SuperPOD SU of 8 racks = 1.2 MW TDP: https://docs.nvidia.com/dgx-superpod/reference-architecture-scalable-infrastructure-gb200/latest/dgx-superpod-architecture.html",
@@ -396,6 +398,8 @@ export const GPU_SYSTEMS = {
     model: "GB300 NVL72 rack (72x B300 @1.4 kW, 36x Grace)",
     powerW: 132000,
     gpus: 72,
+    // 18 compute trays of 4 GPUs (2 Grace + 4 Blackwell each) and 9 NVLink switch trays: a node has 4 GPUs.
+    gpusPerNode: 4,
     cooling: "direct-to-chip",
     source: {
       citation: "Supermicro: 8x 1U 33 kW power shelves (6x 5.5 kW PSUs) = 132 kW, typical 132-140 kW, in-rack CDU up to 250 kW with N+1 pumps: https://www.serversimply.com/blog/inside-supermicro-gb300-nvl72 ; range 120-140 kW, Microsoft ~136 kW, transients ~1.4x: https://ai-infrastructure.net/datacentre-physical/",

@@ -3,6 +3,7 @@
  * that `cdktf synth` writes. bin/campus.js loads this file (through ts-node in a checkout,
  * from dist/ in an installed package) and calls `main`.
  */
+import { escapeText } from '../domain/config-error';
 import { InputError } from '../report/input-error';
 import { loadBudgets } from '../report/load-budget';
 import { buildReport, renderReportJson } from '../report/report';
@@ -50,12 +51,13 @@ export function runCli(args: readonly string[], io: CliIo): number {
   try {
     return execute(parseCommandLine(args), io);
   } catch (error) {
+    // One line, whatever the paths and names in the message hold (line breaks, terminal escapes).
     if (error instanceof UsageError) {
-      io.stderr(`campus: ${error.message}\n`);
+      io.stderr(`campus: ${escapeText(error.message)}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof InputError) {
-      io.stderr(`campus: ${error.message}\n`);
+      io.stderr(`campus: ${escapeText(error.message)}\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;

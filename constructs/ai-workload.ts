@@ -53,17 +53,20 @@ type AiContainer = AiContainerProps & { readonly scratchMib: number };
 
 /** The labels of an AI workload's objects and pods; the first two select its pods. */
 /**
- * A pod runs on one node, so it cannot ask for more GPUs than one server has. Checked for
- * halls of GPU servers; a rack's GPUs sit in several compute trays whose size the catalog does
- * not give, so rack halls are not checked here.
+ * A pod runs on one node, so it cannot ask for more GPUs than one node has: a server's GPUs, or a
+ * rack's compute tray (`gpusPerNode`; 4 in an NVL72 rack). Racks without `gpusPerNode` are not checked.
  */
 export function checkGpusPerPod(workload: IConstruct, hall: GpuHall, gpusPerPod: number): void {
-  if (hall.system.kind === 'gpu-server' && gpusPerPod > hall.system.gpus) {
-    throw new CampusConfigError(
-      `[${workload.node.path}] invalid property: gpusPerPod = ${gpusPerPod}: a pod runs on one ${hall.system.model} server, which has ` +
-        `${hall.system.gpus} GPUs; ask for at most ${hall.system.gpus} GPUs per pod and run more pods.`,
-    );
-  }
+  const system = hall.system;
+  const perNode = system.gpusPerNode ?? (system.kind === 'gpu-server' ? system.gpus : undefined);
+  if (perNode === undefined || gpusPerPod <= perNode) return;
+  const node =
+    system.kind === 'gpu-server'
+      ? `a pod runs on one ${system.model} server, which has ${perNode} GPUs`
+      : `a pod runs on one node, and the nodes (compute trays) of a ${system.model} have ${perNode} GPUs each`;
+  throw new CampusConfigError(
+    `[${workload.node.path}] invalid property: gpusPerPod = ${gpusPerPod}: ${node}; ask for at most ${perNode} GPUs per pod and run more pods.`,
+  );
 }
 
 export function aiWorkloadLabels(campus: CampusScope, hall: GpuHall, name: string, component: string): Record<string, string> {

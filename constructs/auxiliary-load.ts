@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import type { AuxiliaryLoadModel } from '../domain/model';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
-import { checkServiceDates, constructOf, datesOf, parseProps, positiveNumber, serviceDates } from './props';
+import { checkServiceDates, constructOf, datesOf, parseProps, positiveNumber, serviceDates, checkConstructArgs } from './props';
 import { PowerBus } from './power-bus';
 
 export interface AuxiliaryLoadProps {
@@ -50,7 +50,7 @@ export class AuxiliaryLoad extends Construct implements CampusPart {
   private readonly dates: { inService?: string; retire?: string };
 
   public constructor(scope: Construct, id: string, props: AuxiliaryLoadProps) {
-    super(scope, id);
+    super(scope, checkConstructArgs('AuxiliaryLoad', scope, id));
     this.campus = requireCampus(this, 'AuxiliaryLoad');
     const p = parseProps(this, schema, props);
     requireSameCampus(this, this.campus, 'bus', p.bus, 'PowerBus');

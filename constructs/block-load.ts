@@ -19,7 +19,7 @@ import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, va
 import { CoolingSystem } from './cooling-system';
 import { facilityOverheadSchema, leaseModel, leaseSchema, type LeaseProps } from './lease';
 import { PowerBus } from './power-bus';
-import { checkServiceDates, constructOf, datesOf, kubernetesNameSchema, parseProps, positiveNumber, serviceDates } from './props';
+import { LIBRARY_VALUE, checkConstructArgs, checkServiceDates, constructOf, datesOf, kubernetesNameSchema, parseProps, positiveNumber, serviceDates } from './props';
 
 /** How a block's MW are stated: as IT, or as gross power. */
 export class LoadPower {
@@ -36,7 +36,9 @@ export class LoadPower {
   private constructor(
     public readonly basis: 'it' | 'gross',
     public readonly mw: number,
-  ) {}
+  ) {
+    Object.defineProperty(this, LIBRARY_VALUE, { value: true });
+  }
 }
 
 export interface BlockLoadProps {
@@ -138,7 +140,7 @@ export class BlockLoad extends Construct implements CampusPart {
   private readonly props: z.infer<typeof schema>;
 
   public constructor(scope: Construct, id: string, props: BlockLoadProps) {
-    super(scope, id);
+    super(scope, checkConstructArgs('BlockLoad', scope, id));
     this.campus = requireCampus(this, 'BlockLoad');
     const p = parseProps(this, schema, props);
     requireSameCampus(this, this.campus, 'bus', p.bus, 'PowerBus');

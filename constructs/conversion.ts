@@ -15,7 +15,7 @@ import { type CampusScope, requireCampus, requireSameCampus } from './campus-sco
 import { CoolingSystem } from './cooling-system';
 import { GpuHall } from './gpu-hall';
 import { MiningPod } from './mining-pod';
-import { constructOf, hardwareOf, kubernetesNameSchema, monthSchema, parseProps } from './props';
+import { constructOf, hardwareOf, kubernetesNameSchema, monthSchema, parseProps, checkConstructArgs } from './props';
 
 /** The hall a conversion brings online. */
 export interface ConvertedHallProps {
@@ -73,7 +73,7 @@ export class Conversion extends Construct {
   public readonly retire: string;
 
   public constructor(scope: Construct, id: string, props: ConversionProps) {
-    super(scope, id);
+    super(scope, checkConstructArgs('Conversion', scope, id));
     this.campus = requireCampus(this, 'Conversion');
     const p = parseProps(this, schema, props);
     const fail = (message: string): never => {

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import type { CoolingModel, CoolingPowerModel, CoolingType } from '../domain/model';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
-import { checkServiceDates, constructOf, datesOf, parseProps, positiveNumber, serviceDates } from './props';
+import { checkServiceDates, constructOf, datesOf, parseProps, positiveNumber, serviceDates, checkConstructArgs } from './props';
 import { PowerBus } from './power-bus';
 
 export interface CoolingSystemProps {
@@ -80,7 +80,7 @@ export class CoolingSystem extends Construct implements CampusPart {
   private readonly dates: { inService?: string; retire?: string };
 
   public constructor(scope: Construct, id: string, props: CoolingSystemProps) {
-    super(scope, id);
+    super(scope, checkConstructArgs('CoolingSystem', scope, id));
     this.campus = requireCampus(this, 'CoolingSystem');
     const p = parseProps(this, schema, props);
     requireSameCampus(this, this.campus, 'bus', p.bus, 'PowerBus');

@@ -1,7 +1,7 @@
 /**
  * The campus's curtailment plan as a ConfigMap in the mining namespace, for whatever
  * curtailment controller the operator runs: key `curtailment-plan.json`, in the format of
- * ../domain/curtailment-plan.ts (interruptible pods, least efficient first, with their kW).
+ * ./curtailment-plan-document.ts (interruptible pods, least efficient first, with their kW).
  * With `controller`, also the controller's Deployment, which mounts the plan read-only at
  * /etc/hybrid-campus/curtailment-plan.json (env `CURTAILMENT_PLAN`), and its NetworkPolicy
  * (DNS and the `controller.egress` endpoints, e.g. the miners' management network and the
@@ -22,7 +22,7 @@ import { CURTAILMENT_PLAN_FILE_NAME, curtailmentPlan, renderCurtailmentPlan } fr
 import { type CampusScope, requireCampus, requireSameCampus } from './campus-scope';
 import { LABEL_CAMPUS, LABEL_COMPONENT, LABEL_NAME, LABEL_PART_OF, LABEL_WORKLOAD_CLASS } from './labels';
 import { MiningPod } from './mining-pod';
-import { argsSchema, cidrRuleSchema, constructOf, mebibytes, millicores, parseProps, pinnedImageSchema } from './props';
+import { argsSchema, cidrRuleListSchema, constructOf, mebibytes, millicores, parseProps, pinnedImageSchema, checkConstructArgs } from './props';
 import { securePodSpec } from './secure-pod';
 import { type CidrRule, WorkloadNetworkPolicy } from './workload-network-policy';
 
@@ -71,7 +71,7 @@ const schema = z.strictObject({
   controller: z
     .strictObject({
       image: pinnedImageSchema,
-      egress: z.array(cidrRuleSchema).default([]),
+      egress: cidrRuleListSchema.default([]),
       cpuMillicores: millicores('controller CPU').default(200),
       memoryMib: mebibytes('controller memory').default(128),
       args: argsSchema.optional(),
@@ -88,7 +88,7 @@ export class CurtailmentPlan extends Construct {
   private readonly pods?: readonly MiningPod[];
 
   public constructor(scope: Construct, id: string, props: CurtailmentPlanProps = {}) {
-    super(scope, id);
+    super(scope, checkConstructArgs('CurtailmentPlan', scope, id));
     this.campus = requireCampus(this, 'CurtailmentPlan');
     const p = parseProps(this, schema, props);
     p.pods?.forEach((pod, i) => requireSameCampus(this, this.campus, `pods[${i}]`, pod, 'MiningPod'));

@@ -23,7 +23,7 @@ import { HallNamespace } from './hall-namespace';
 import type { HallWorkload } from './hall-workload';
 import { InferenceService, type InferenceServiceProps } from './inference-service';
 import { LABEL_GPU_HALL, LABEL_TENANT } from './labels';
-import { checkServiceDates, constructOf, datesOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger, serviceDates } from './props';
+import { checkServiceDates, constructOf, datesOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger, serviceDates, checkConstructArgs } from './props';
 
 import { facilityOverheadSchema, leaseModel, leaseSchema, type LeaseProps } from './lease';
 import { PowerBus } from './power-bus';
@@ -149,7 +149,7 @@ export class GpuHall extends Construct implements CampusPart {
   private readonly workloads: HallWorkload[] = [];
 
   public constructor(scope: Construct, id: string, props: GpuHallProps) {
-    super(scope, id);
+    super(scope, checkConstructArgs('GpuHall', scope, id));
     this.campus = requireCampus(this, 'GpuHall');
     const p = parseProps(this, schema, props);
     requireSameCampus(this, this.campus, 'bus', p.bus, 'PowerBus');

@@ -15,7 +15,7 @@ import type { GpuHall } from './gpu-hall';
 import { inServiceAt } from '../domain/timeline';
 import { deployedWhen } from './deployed-when';
 import { type HallWorkload, hallRefSchema, resolveHall } from './hall-workload';
-import { cidrSchema, checkServiceId, parseProps, portSchema, positiveInteger } from './props';
+import { cidrListSchema, checkServiceId, parseProps, portSchema, positiveInteger, checkConstructArgs } from './props';
 import { WorkloadNetworkPolicy } from './workload-network-policy';
 
 export interface InferenceServiceProps extends AiContainerProps {
@@ -50,7 +50,7 @@ const schema = z
     replicas: positiveInteger('pods serving at once').default(2),
     port: portSchema.default(8000),
     maxUnavailable: positiveInteger('pods a drain may take down at once').default(1),
-    clientCidrs: z.array(cidrSchema).default([]),
+    clientCidrs: cidrListSchema('clients allowed to call the service').default([]),
   })
   .superRefine((p, ctx) => {
     if (p.maxUnavailable > p.replicas) {
@@ -71,7 +71,7 @@ export class InferenceService extends Construct implements HallWorkload {
   public readonly networkPolicy: WorkloadNetworkPolicy;
 
   public constructor(scope: Construct, id: string, props: InferenceServiceProps) {
-    super(scope, id);
+    super(scope, checkConstructArgs('InferenceService', scope, id));
     this.campus = requireCampus(this, 'InferenceService');
     const p = parseProps(this, schema, props);
     checkServiceId(this);

@@ -9,7 +9,7 @@ import { minerHashrateThs } from '../domain/hashrate';
 import { wToKw } from '../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
-import { checkServiceDates, constructOf, datesOf, hardwareOf, parseProps, positiveInteger, positiveNumber, serviceDates } from './props';
+import { checkServiceDates, constructOf, datesOf, hardwareOf, parseProps, positiveInteger, positiveNumber, serviceDates, checkConstructArgs } from './props';
 import { facilityOverheadSchema } from './lease';
 import { PowerBus } from './power-bus';
 
@@ -114,7 +114,9 @@ const schema = z
       })
       .optional(),
     hashrateCurve: z
-      .array(z.strictObject({ powerW: watts('per-miner power, W'), hashrateThs: positiveNumber('per-miner hashrate, TH/s') }))
+      .array(z.strictObject({ powerW: watts('per-miner power, W'), hashrateThs: positiveNumber('per-miner hashrate, TH/s') }, { error: 'must be a point { powerW, hashrateThs }, e.g. { powerW: 3000, hashrateThs: 220 }' }), {
+        error: 'must be a list of measured points, e.g. [{ powerW: 2600, hashrateThs: 200 }, { powerW: 3600, hashrateThs: 270 }]',
+      })
       .min(2, { error: 'give at least two points' })
       .optional(),
     ...serviceDates,
@@ -158,7 +160,8 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['powerCap', 'capW'], message: 'is only for fixed mode; auto mode computes the cap' });
     }
     const curve = p.hashrateCurve;
-    if (curve) {
+    // Refinements also run when a continuable check failed (e.g. fewer than two points).
+    if (curve && curve.length >= 2) {
       if (curve.some((pt, i) => i > 0 && pt.powerW <= curve[i - 1].powerW)) {
         ctx.addIssue({ code: 'custom', path: ['hashrateCurve'], message: 'powerW must increase from point to point' });
       } else if (curve[0].powerW > (cap.mode === 'fixed' ? cap.capW ?? maxW : minW!) || curve[curve.length - 1].powerW < maxW) {
@@ -190,7 +193,7 @@ export class MiningPod extends Construct implements CampusPart {
   private retireMonth?: string;
 
   public constructor(scope: Construct, id: string, props: MiningPodProps) {
-    super(scope, id);
+    super(scope, checkConstructArgs('MiningPod', scope, id));
     this.campus = requireCampus(this, 'MiningPod');
     const p = parseProps(this, schema, props);
     requireSameCampus(this, this.campus, 'bus', p.bus, 'PowerBus');

@@ -11,7 +11,7 @@ import {
 } from '../domain/feed-rating';
 import type { BusModel, FeedModel, FeedSource, Redundancy } from '../domain/model';
 import { type CampusPart, type CampusScope, requireCampus, validateWithCampus } from './campus-scope';
-import { checkServiceDates, datesOf, fraction, kubernetesNameSchema, parseProps, positiveNumber, serviceDates } from './props';
+import { checkServiceDates, datesOf, fraction, kubernetesNameSchema, parseProps, positiveNumber, serviceDates, checkConstructArgs } from './props';
 
 /**
  * One feed into a bus: a utility line, a transformer or on-site generation.
@@ -179,7 +179,7 @@ export class PowerBus extends Construct implements CampusPart {
   private readonly dates: { inService?: string; retire?: string };
 
   public constructor(scope: Construct, id: string, props: PowerBusProps) {
-    super(scope, id);
+    super(scope, checkConstructArgs('PowerBus', scope, id));
     this.campus = requireCampus(this, 'PowerBus');
     const parsed = parseProps(this, busSchema, props);
     this.redundancy = parsed.redundancy;

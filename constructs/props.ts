@@ -1,9 +1,9 @@
 /**
  * Shared zod pieces for construct props, and the one place props are parsed.
  */
-import type { IConstruct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { z } from 'zod';
-import { CampusConfigError, configErrorFromZod } from '../domain/config-error';
+import { CampusConfigError, configErrorFromZod, escapeText, fieldName, joinProblems, showSubject, showValue, zodMessages } from '../domain/config-error';
 import { imagePinProblem } from './kubernetes-values';
 import { MONTH_PATTERN } from '../domain/timeline';
 
@@ -11,11 +11,12 @@ import { MONTH_PATTERN } from '../domain/timeline';
 export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export const kubernetesNameSchema = z
-  .string()
+  .string({ error: 'must be a string: a Kubernetes DNS-1123 label, e.g. "xfmr-1"' })
   .max(63, { error: 'must be at most 63 characters (a Kubernetes DNS-1123 label)' })
   .regex(DNS_1123_LABEL, {
     error: 'must be a Kubernetes DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit',
-  });
+  })
+  .refine((name) => !(name in Object.prototype), { error: 'is a name every JavaScript object already has; pick another name' });
 
 export function positiveNumber(what: string) {
   return z
@@ -83,7 +84,7 @@ export function constructOf<T>(cls: abstract new (...args: never[]) => T, kind: 
  * before passing it to its base class (cdktf has its own, less helpful, checks on stack ids).
  */
 export function checkId(subject: string, id: string): string {
-  const idCheck = kubernetesNameSchema.safeParse(id);
+  const idCheck = kubernetesNameSchema.safeParse(id, { error: zodMessages });
   if (!idCheck.success) {
     throw configErrorFromZod(subject, { id }, new z.ZodError(idCheck.error.issues.map((i) => ({ ...i, path: ['id'] }))));
   }
@@ -107,7 +108,7 @@ export function hardwareOf<T>(
     ctx.addIssue({
       code: 'custom',
       message: wrongKind
-        ? `is a model of kind "${kind}" ('${String(id)}'), but ${wanted.label} is needed: pick one from ${wanted.catalog} or build one with ${wanted.define}()`
+        ? `is a model of kind ${showValue(kind)} ('${typeof id === 'string' ? escapeText(id.slice(0, 63)) : showValue(id)}'), but ${wanted.label} is needed: pick one from ${wanted.catalog} or build one with ${wanted.define}()`
         : `is not a valid hardware model; ${wanted.label} is needed: pick one from ${wanted.catalog}, or build it with ${wanted.define}(), which names the bad field`,
     });
     return z.NEVER;
@@ -120,8 +121,18 @@ export function hardwareOf<T>(
  */
 export function parseProps<S extends z.ZodType>(scope: IConstruct, schema: S, props: unknown): z.infer<S> {
   checkId(scope.node.path, scope.node.id);
-  const parsed = schema.safeParse(props ?? {});
-  if (!parsed.success) throw configErrorFromZod(scope.node.path, props ?? {}, parsed.error);
+  // Missing props are empty props; null is not (it is refused as "must be an object").
+  return parseInput(scope.node.path, schema, props === undefined ? {} : props);
+}
+
+/**
+ * Parses input (props, a hardware model) with `schema`, after checkBounds: throws a
+ * CampusConfigError naming `subject`, each bad field, its value and the rule.
+ */
+export function parseInput<S extends z.ZodType>(subject: string, schema: S, input: unknown): z.infer<S> {
+  checkBounds(subject, input);
+  const parsed = schema.safeParse(input, { error: zodMessages });
+  if (!parsed.success) throw configErrorFromZod(subject, input, parsed.error);
   return parsed.data;
 }
 
@@ -147,13 +158,13 @@ export const portSchema = z
   .max(65535, { error: 'must be a port number from 1 to 65535' });
 
 /** Container arguments. */
-export const argsSchema = z.array(z.string({ error: 'must be a string' }), { error: 'must be a list of strings' });
+export const argsSchema = z.array(z.lazy(() => containerTextSchema), { error: 'must be a list of strings, e.g. ["--port", "8000"]' });
 
 /** Environment variables by name (plain values; secrets never go here). */
 export const envSchema = z.record(
   z.string().regex(/^[-._a-zA-Z][-._a-zA-Z0-9]*$/, { error: 'must be an environment variable name: letters, digits, "_", "-" or ".", not starting with a digit' }),
-  z.string({ error: 'must be a string' }),
-  { error: 'must be an object of NAME: "value" strings' },
+  z.lazy(() => containerTextSchema),
+  { error: 'must be an object of NAME: "value" strings, e.g. { LOG_LEVEL: "info" }' },
 );
 
 /** CPU in millicores (1000 = one core). */
@@ -185,3 +196,266 @@ export function checkServiceId(scope: IConstruct): void {
     );
   }
 }
+
+/**
+ * Documented maximums for any input (construct props, hardware models). Generous: far above
+ * what a real campus needs, and low enough to be refused at once, before zod walks the input.
+ */
+export const INPUT_LIMITS = {
+  /** Elements in any list (pods, feeds, CIDR blocks, args, curve points...), and keys in any object. */
+  maxListLength: 10_000,
+  /** Characters in any string. */
+  maxTextLength: 4_096,
+  /** Levels of objects and lists inside the props. */
+  maxDepth: 12,
+  /** Values in all the props together. */
+  maxValues: 200_000,
+} as const;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Marks an object made by one of this library's static factories (e.g. `LoadPower.itMw`): such a
+ * value is not walked as props; its own schema checks it.
+ */
+export const LIBRARY_VALUE = Symbol.for('hybrid-campus/library-value');
+
+function isLibraryValue(value: object): boolean {
+  return (value as Record<symbol, unknown>)[LIBRARY_VALUE] === true;
+}
+
+/**
+ * Refuses, before any schema runs, input beyond INPUT_LIMITS, cycles, and objects that are not
+ * plain data (a Map, Date, RegExp, Promise or class instance where props expect `{ ... }`).
+ * Constructs inside the input are references and are not walked.
+ */
+export function checkBounds(subject: string, input: unknown): void {
+  const L = INPUT_LIMITS;
+  const problems: string[] = [];
+  const stack = new Set<object>();
+  let values = 0;
+  const visit = (value: unknown, path: PropertyKey[], depth: number): void => {
+    if (problems.length > 0) return;
+    const field = path.length > 0 ? fieldName(path) : '(props)';
+    if (++values > L.maxValues) {
+      problems.push(`${field}: the input holds more than ${fmt(L.maxValues)} values, the maximum; split it or check how it is built`);
+      return;
+    }
+    if (typeof value === 'string') {
+      if (value.length > L.maxTextLength) {
+        problems.push(`${field} = ${showValue(value)}: has ${fmt(value.length)} characters, more than the maximum of ${fmt(L.maxTextLength)}`);
+      }
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    try {
+      if (Construct.isConstruct(value) || isLibraryValue(value)) return;
+      if (stack.has(value)) {
+        problems.push(`${field} = ${showValue(value)}: contains itself (a cycle); give plain data`);
+        return;
+      }
+      if (depth >= L.maxDepth) {
+        problems.push(`${field} = ${showValue(value)}: is nested more than ${L.maxDepth} levels deep, the maximum; give plain data`);
+        return;
+      }
+      if (Array.isArray(value)) {
+        if (value.length > L.maxListLength) {
+          problems.push(`${field} = ${showValue(value)}: lists ${fmt(value.length)} elements, more than the maximum of ${fmt(L.maxListLength)}`);
+          return;
+        }
+        stack.add(value);
+        for (let i = 0; i < value.length && problems.length === 0; i++) visit(value[i], [...path, i], depth + 1);
+        stack.delete(value);
+        return;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) {
+        problems.push(`${field} = ${showValue(value)}: must be plain data, an object written { ... } or a list [ ... ]; give the values themselves`);
+        return;
+      }
+      const keys = Object.keys(value);
+      if (keys.includes('__proto__')) {
+        // An own "__proto__" key (from JSON.parse or defineProperty) would be dropped or become a prototype.
+        problems.push(`${fieldName([...path, '__proto__'])} = ${showValue((value as Record<string, unknown>)['__proto__'])}: is not a known property; check its spelling or remove it`);
+        return;
+      }
+      if (keys.length > L.maxListLength) {
+        problems.push(`${field}: has ${fmt(keys.length)} keys, more than the maximum of ${fmt(L.maxListLength)}`);
+        return;
+      }
+      stack.add(value);
+      for (const key of keys) {
+        if (problems.length > 0) break;
+        visit((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+      }
+      stack.delete(value);
+    } catch (error) {
+      problems.push(`${field}: cannot be read (${escapeText(String((error as Error)?.message ?? 'unknown error')).slice(0, 100)}); give plain data`);
+    }
+  };
+  visit(input, [], 0);
+  if (problems.length > 0) throw joinProblems(subject, problems);
+}
+
+/** Names every JavaScript object already has (constructor, toString, __proto__...): refused as ids and names. */
+export function isObjectKeyName(name: string): boolean {
+  return name in Object.prototype;
+}
+
+const ID_EXAMPLES: Readonly<Record<string, string>> = {
+  Campus: 'site-1',
+  PowerBus: 'bus-1',
+  CoolingSystem: 'air-1',
+  MiningPod: 'pod-1',
+  GpuHall: 'hall-1',
+  AuxiliaryLoad: 'office',
+  BlockLoad: 'colo-1',
+  Conversion: 'phase-1',
+  InferenceService: 'chat',
+  TrainingJob: 'finetune',
+  StratumProxy: 'proxy-1',
+  CurtailmentPlan: 'curtailment-plan',
+};
+
+/** Ids a construct cannot take in a scope, because the scope's own children use them. */
+function reservedIn(scope: IConstruct, id: string): string | undefined {
+  const marked = scope as unknown as Record<symbol | string, unknown>;
+  if (marked[Symbol.for('hybrid-campus/campus')] === true) {
+    if (id === 'kubernetes') return "the campus's own Kubernetes provider and namespaces";
+    if (id === 'backend') return "the campus's Terraform backend";
+  }
+  if (marked.partKind === 'gpu-hall' && id === 'kubernetes') return "the hall's own namespace";
+  return undefined;
+}
+
+/**
+ * Checks a construct's scope and id before the construct is created (so constructs' own errors,
+ * e.g. "There is already a Construct with name ...", never reach the user). Returns the id.
+ * The id must be a string, a Kubernetes DNS-1123 label without "/", not a name every object
+ * has (constructor...), not one the scope's own children use, and unique in its scope.
+ */
+export function checkConstructArgs(kind: string, scope: unknown, id: unknown): string {
+  const example = ID_EXAMPLES[kind] ?? 'part-1';
+  if (!Construct.isConstruct(scope)) {
+    const parent = kind === 'Campus' ? 'the App' : 'the Campus (or a construct inside it)';
+    throw new CampusConfigError(
+      `[new ${kind}(${typeof id === 'string' ? showSubject(JSON.stringify(id.slice(0, 63))) : '...'})] invalid scope: scope = ${showValue(scope)}: ` +
+        `must be ${parent}; pass it as the first argument, e.g. new ${kind}(${kind === 'Campus' ? 'app' : 'campus'}, '${example}', { ... })`,
+    );
+  }
+  // The message names the path the construct would have, when the id can be part of one.
+  const printable = typeof id === 'string' && id !== '' && id.length <= 100 && !id.includes('/') && escapeText(id) === id;
+  const where = showSubject([scope.node.path, printable ? (id as string) : ''].filter((p) => p !== '').join('/') || 'app');
+  const fail = (problem: string): never => {
+    throw new CampusConfigError(`[${where}] invalid property: id = ${showValue(id)}: ${problem}`);
+  };
+  if (typeof id !== 'string') fail(`the id of a ${kind} must be a string: a lower-case DNS-1123 label, e.g. "${example}"`);
+  const text = id as string;
+  if (text === '') fail(`must not be empty; give a lower-case DNS-1123 label, e.g. "${example}"`);
+  if (text.includes('/')) {
+    fail(`must not contain "/": the id names Kubernetes objects and paths; use "-" instead, e.g. ${showValue(text.replace(/\//g, '-'))}`);
+  }
+  if (isObjectKeyName(text)) fail(`is a name every JavaScript object already has; pick another id, e.g. "${example}"`);
+  const check = kubernetesNameSchema.safeParse(text, { error: zodMessages });
+  if (!check.success) fail(escapeText(check.error.issues[0].message));
+  const reserved = reservedIn(scope, text);
+  if (reserved) fail(`is taken by ${reserved}; pick another id, e.g. "${text}-1"`);
+  const existing = scope.node.tryFindChild(text);
+  if (existing) fail(`is already the id of ${showValue(existing)}; ids must be unique in their scope, so pick another`);
+  return text;
+}
+
+// Control characters, DEL, line and paragraph separators and bidirectional overrides.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// The same, but allowing line breaks and tabs (container arguments, environment values).
+const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Free text on one line (names of regions, programs, vendors, sources): no control characters, bounded. */
+export function textSchema(what: string, example: string) {
+  return z
+    .string({ error: `must be a string (${what}), e.g. ${example}` })
+    .max(INPUT_LIMITS.maxTextLength, { error: `must have at most ${fmt(INPUT_LIMITS.maxTextLength)} characters (${what})` })
+    .refine((s) => !CONTROL_CHARACTERS.test(s), {
+      error: `must not hold control characters (line breaks, tabs, terminal escape sequences); write ${what} on one line, e.g. ${example}`,
+    });
+}
+
+/** Text passed to a container (arguments, environment values): line breaks allowed, other control characters not. */
+export const containerTextSchema = z
+  .string({ error: 'must be a string' })
+  .refine((s) => !CONTROL_EXCEPT_BREAKS.test(s), {
+    error: 'must not hold control characters other than line breaks and tabs (e.g. terminal escape sequences or NUL)',
+  });
+
+/** [start, end] of a CIDR block as integers, and the size of its address space, or undefined. */
+function cidrRange(cidr: string): { start: bigint; end: bigint; bits: number } | undefined {
+  const [address, prefixText] = cidr.split('/');
+  const prefix = Number(prefixText);
+  let value: bigint;
+  let bits: number;
+  if (address.includes(':')) {
+    bits = 128;
+    const [head, tail] = address.split('::');
+    const part = (s: string | undefined) => (s ? s.split(':') : []);
+    const h = part(head);
+    const t = address.includes('::') ? part(tail) : [];
+    if (h.concat(t).some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
+    const groups = [...h, ...new Array(8 - h.length - t.length).fill('0'), ...t];
+    if (groups.length !== 8) return undefined;
+    value = groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g, 16)), 0n);
+  } else {
+    bits = 32;
+    const octets = address.split('.').map(Number);
+    if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) return undefined;
+    value = octets.reduce((acc, o) => (acc << 8n) + BigInt(o), 0n);
+  }
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > bits) return undefined;
+  const size = 1n << BigInt(bits - prefix);
+  const start = (value / size) * size;
+  return { start, end: start + size - 1n, bits };
+}
+
+/** Whether CIDR blocks together cover every IPv4 or every IPv6 address (like a /0). */
+export function cidrsCoverEverything(cidrs: readonly string[]): boolean {
+  for (const bits of [32, 128]) {
+    const ranges = cidrs
+      .map(cidrRange)
+      .filter((r): r is NonNullable<typeof r> => r !== undefined && r.bits === bits)
+      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    let next = 0n;
+    for (const r of ranges) {
+      if (r.start > next) break;
+      if (r.end + 1n > next) next = r.end + 1n;
+    }
+    if (ranges.length > 0 && next >= 1n << BigInt(bits)) return true;
+  }
+  return false;
+}
+
+const COVERS_EVERYTHING =
+  'together cover every address (like a /0 block, which also contains the pod network); give the narrow blocks of the miners, clients or pool';
+
+/** A list of CIDR blocks that must not, together, open to every address. */
+export function cidrListSchema(what: string) {
+  return z
+    .array(cidrSchema, { error: `must be a list of CIDR blocks (${what}), e.g. ["10.50.0.0/16"]` })
+    .max(INPUT_LIMITS.maxListLength, { error: `must list at most ${fmt(INPUT_LIMITS.maxListLength)} CIDR blocks` })
+    // A /0 block is refused on its own; this catches blocks that only together open everything.
+    .refine((cidrs) => cidrs.some((c) => typeof c === 'string' && c.endsWith('/0')) || !cidrsCoverEverything(cidrs), { error: COVERS_EVERYTHING });
+}
+
+/** Endpoint rules (CIDR and port) that, for one port and protocol, must not open to every address. */
+export const cidrRuleListSchema = z
+  .array(cidrRuleSchema, { error: 'must be a list of { cidr, port } endpoints, e.g. [{ cidr: "198.51.100.0/24", port: 443 }]' })
+  .max(INPUT_LIMITS.maxListLength, { error: `must list at most ${fmt(INPUT_LIMITS.maxListLength)} endpoints` })
+  .superRefine((rules, ctx) => {
+    const byPort = new Map<string, string[]>();
+    for (const r of rules) {
+      if (typeof r?.cidr !== 'string') continue;
+      const key = `${r.protocol ?? 'TCP'}/${r.port}`;
+      byPort.set(key, [...(byPort.get(key) ?? []), r.cidr]);
+    }
+    for (const [key, cidrs] of byPort) {
+      if (!cidrs.some((c) => c.endsWith('/0')) && cidrsCoverEverything(cidrs)) ctx.addIssue({ code: 'custom', message: `the blocks for port ${key} ${COVERS_EVERYTHING}` });
+    }
+  });

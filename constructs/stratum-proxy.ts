@@ -13,6 +13,7 @@
  * - a NetworkPolicy: ingress on the proxy port from the miners' CIDR blocks only, egress to DNS
  *   and to the pools' CIDR blocks on the pools' ports only.
  */
+import { isIPv4, isIPv6 } from 'net';
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { z } from 'zod';
@@ -35,7 +36,7 @@ import {
   LABEL_WORKLOAD_CLASS,
 } from './labels';
 import { MiningPod } from './mining-pod';
-import { argsSchema, cidrSchema, constructOf, mebibytes, millicores, checkServiceId, parseProps, pinnedImageSchema, portSchema, positiveInteger } from './props';
+import { argsSchema, cidrListSchema, constructOf, mebibytes, millicores, checkServiceId, parseProps, pinnedImageSchema, portSchema, positiveInteger, checkConstructArgs } from './props';
 import { securePodSpec } from './secure-pod';
 import { WorkloadNetworkPolicy } from './workload-network-policy';
 
@@ -99,26 +100,42 @@ export interface StratumProxyProps {
 
 const WORKER_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * Why a pool URL's host is not a host name, an IPv4 address or a bracketed IPv6 address (e.g.
+ * "..", "[:]"), or undefined when it is one.
+ */
+export function poolHostProblem(host: string): string | undefined {
+  const fix = 'write a host name (e.g. pool.example), an IPv4 address or an IPv6 address in brackets (e.g. [2001:db8::1])';
+  if (host.startsWith('[')) return isIPv6(host.slice(1, -1)) ? undefined : `has host ${host}, which is not an IPv6 address; ${fix}`;
+  if (/^[0-9.]+$/.test(host) && /[0-9]/.test(host)) return isIPv4(host) ? undefined : `has host ${host}, which is not an IPv4 address; ${fix}`;
+  const labels = host.split('.');
+  const label = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+  if (host.length > 253 || labels.some((l) => !label.test(l))) return `has host ${host}, which is not a valid host name; ${fix}`;
+  return undefined;
+}
+
 const schema = z.strictObject({
   pods: z.array(constructOf(MiningPod, 'MiningPod')).min(1, { error: 'must list at least one MiningPod' }),
   image: pinnedImageSchema,
   pools: z
     .array(
       z.strictObject({
-        url: z.string({ error: 'must be a string' }).transform((url, ctx) => {
+        url: z.string({ error: 'must be a string, e.g. "stratum+tcp://pool.example:3333"' }).transform((url, ctx) => {
           const parsed = parseStratumUrl(url);
-          if (typeof parsed === 'string') {
-            ctx.addIssue({ code: 'custom', message: parsed });
+          const problem = typeof parsed === 'string' ? parsed : poolHostProblem(parsed.host);
+          if (problem !== undefined) {
+            ctx.addIssue({ code: 'custom', message: problem });
             return z.NEVER;
           }
-          return parsed;
+          return parsed as StratumEndpoint;
         }),
-        egressCidrs: z.array(cidrSchema).min(1, { error: 'must list at least one CIDR block of the pool' }),
-      }),
+        egressCidrs: cidrListSchema("the pool's addresses").min(1, { error: 'must list at least one CIDR block of the pool' }),
+      }, { error: 'must be a pool { url, egressCidrs }, e.g. { url: "stratum+tcp://pool.example:3333", egressCidrs: ["203.0.113.0/24"] }' }),
+      { error: 'must be a list of pools, e.g. [{ url: "stratum+tcp://pool.example:3333", egressCidrs: ["203.0.113.0/24"] }]' },
     )
     .min(1, { error: 'must list at least one pool' }),
-  minerCidrs: z.array(cidrSchema).min(1, { error: "must list at least one CIDR block: the miners' network" }),
-  workerName: z.string({ error: 'must be a string' }).default('{campus}.{proxy}'),
+  minerCidrs: cidrListSchema("the miners' network").min(1, { error: "must list at least one CIDR block: the miners' network" }),
+  workerName: z.string({ error: 'must be a string, e.g. "{campus}.{proxy}"' }).max(1_000, { error: 'must have at most 1,000 characters (pools take 64)' }).default('{campus}.{proxy}'),
   port: portSchema.default(3333),
   replicas: positiveInteger('proxy pods').default(2),
   cpuMillicores: millicores('CPU per pod').default(500),
@@ -141,7 +158,7 @@ export class StratumProxy extends Construct {
   public readonly networkPolicy: WorkloadNetworkPolicy;
 
   public constructor(scope: Construct, id: string, props: StratumProxyProps) {
-    super(scope, id);
+    super(scope, checkConstructArgs('StratumProxy', scope, id));
     this.campus = requireCampus(this, 'StratumProxy');
     const p = parseProps(this, schema, props);
     checkServiceId(this);

@@ -13,7 +13,7 @@ import type { GpuHall } from './gpu-hall';
 import { inServiceAt } from '../domain/timeline';
 import { deployedWhen } from './deployed-when';
 import { type HallWorkload, hallRefSchema, resolveHall } from './hall-workload';
-import { cidrRuleSchema, parseProps, positiveInteger } from './props';
+import { cidrRuleListSchema, parseProps, positiveInteger, checkConstructArgs } from './props';
 import { type CidrRule, WorkloadNetworkPolicy } from './workload-network-policy';
 
 export interface TrainingJobProps extends AiContainerProps {
@@ -47,7 +47,7 @@ const schema = z.strictObject({
   parallelism: positiveInteger('pods running at once').default(1),
   completions: positiveInteger('pods that must succeed').optional(),
   backoffLimit: z.int({ error: 'must be a whole number' }).nonnegative({ error: 'must be 0 or more (retries)' }).default(2),
-  egress: z.array(cidrRuleSchema).default([]),
+  egress: cidrRuleListSchema.default([]),
 });
 
 export class TrainingJob extends Construct implements HallWorkload {
@@ -60,7 +60,7 @@ export class TrainingJob extends Construct implements HallWorkload {
   public readonly networkPolicy: WorkloadNetworkPolicy;
 
   public constructor(scope: Construct, id: string, props: TrainingJobProps) {
-    super(scope, id);
+    super(scope, checkConstructArgs('TrainingJob', scope, id));
     this.campus = requireCampus(this, 'TrainingJob');
     const p = parseProps(this, schema, props);
     this.hall = resolveHall(this, this.campus, p.hall);

@@ -112,11 +112,11 @@ export function phasedConversion(scope: Construct, id = 'permian-phased', option
       retire: phase.retire,
       hall: { id: `hall-${i + 1}`, system: GPU_SYSTEMS.NVIDIA_GB300_NVL72_RACK, count: phase.racks, overheadKw: 600, inService: phase.hallOnline, cooling: dlc },
     });
-    // Each hall serves inference once it is online.
+    // Each hall serves inference once it is online: 4 GPUs per pod, one NVL72 compute tray.
     conversion.hall.addInferenceService('inference', {
       image: 'registry.example.com/ai/inference-server:2.3.1',
-      replicas: 8,
-      gpusPerPod: 8,
+      replicas: 16,
+      gpusPerPod: 4,
       cpuMillicores: 32_000,
       memoryMib: 262_144,
       port: 8000,

@@ -10,7 +10,11 @@ import * as path from 'path';
 import type { ZodError } from 'zod';
 import { POWER_BUDGET_FILE_NAME, POWER_BUDGET_FORMAT } from './power-budget-file';
 import { POWER_BUDGET_SCHEMAS, READABLE_FORMAT_VERSIONS, normalizeBudget, type PowerBudget, type ReadableFormatVersion } from './budget-schema';
+import { budgetConsistencyProblems } from './budget-consistency';
 import { InputError } from './input-error';
+
+/** The largest power-budget.json read, in bytes; synth writes far less (about 1 MB for 10,000 pods). */
+export const MAX_BUDGET_BYTES = 64 * 1024 * 1024;
 
 export interface LoadedBudget {
   /** The file it was read from, as given (relative paths stay relative). */
@@ -19,7 +23,9 @@ export interface LoadedBudget {
 }
 
 function show(value: unknown): string {
-  return value === undefined ? 'missing' : JSON.stringify(value);
+  if (value === undefined) return 'missing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function firstIssue(error: ZodError): string {
@@ -64,6 +70,11 @@ export function parseBudget(file: string, text: string): PowerBudget {
   }
   const parsed = POWER_BUDGET_SCHEMAS[version].safeParse(data);
   if (!parsed.success) throw new InputError(`${file}: invalid power budget (formatVersion ${version}): ${firstIssue(parsed.error)}`);
+  const problems = budgetConsistencyProblems(data);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    throw new InputError(`${file}: the power budget does not add up: ${problems[0]}${more}; it was edited or is corrupt, re-run cdktf synth`);
+  }
   return normalizeBudget(parsed.data);
 }
 
@@ -81,12 +92,48 @@ function budgetFilesIn(dir: string): string[] {
     .filter((file) => fs.existsSync(file));
 }
 
+/**
+ * Reads a file that must be a regular file of at most MAX_BUDGET_BYTES. Opened without blocking
+ * and checked before reading, so a FIFO without a writer or a device (/dev/zero, through a
+ * symlink) is refused at once instead of hanging.
+ */
 function readText(file: string): string {
+  let fd: number | undefined;
   try {
-    return fs.readFileSync(file, 'utf8');
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      throw new InputError(`${file}: is not a regular file (${kindOf(stat)}); give a power-budget.json file or a cdktf output folder`);
+    }
+    if (stat.size > MAX_BUDGET_BYTES) {
+      throw new InputError(`${file}: is ${stat.size} bytes, more than the ${MAX_BUDGET_BYTES} bytes a power budget may have; is it the right file?`);
+    }
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_BUDGET_BYTES) + 1);
+    let length = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) {
+        throw new InputError(`${file}: grew while being read, past ${buffer.length - 1} bytes; read it again when it is complete`);
+      }
+    }
+    return buffer.subarray(0, length).toString('utf8');
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+function kindOf(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 /**
@@ -97,6 +144,7 @@ function readText(file: string): string {
 export function loadBudgets(target: string): LoadedBudget[] {
   if (!fs.existsSync(target)) throw new InputError(`${target}: no such file or directory`);
   const files = fs.statSync(target).isDirectory() ? budgetFilesIn(target) : [target];
+  // readText refuses anything that is not a regular file.
   if (files.length === 0) {
     throw new InputError(
       `${target}: no ${POWER_BUDGET_FILE_NAME} found (expected ${path.join(target, 'stacks', '<site>', POWER_BUDGET_FILE_NAME)}); run cdktf synth first`,

@@ -5,7 +5,7 @@
  * the budget engine (../domain) as plain data, and reports the engine's checks as construct
  * validations, so `cdktf synth` fails on any failed check and names the construct that caused
  * it. Warnings (a scenario above `warnUtilization`) become cdktf annotations. Beside the
- * stack's cdk.tf.json it writes power-budget.json (format in ../domain/power-budget-file.ts).
+ * stack's cdk.tf.json it writes power-budget.json (format in ../report/power-budget-file.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -31,7 +31,7 @@ import { KubernetesAccess } from '../constructs/kubernetes-access';
 import { LABEL_CAMPUS, LABEL_PART_OF, LABEL_WORKLOAD_CLASS, type WorkloadClass } from '../constructs/labels';
 import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
-import { checkId, checkServiceDates, datesOf, fraction, monthSchema, nonNegativeNumber, parseProps, positiveNumber, serviceDates } from '../constructs/props';
+import { checkConstructArgs, checkServiceDates, datesOf, fraction, monthSchema, nonNegativeNumber, parseProps, positiveNumber, serviceDates, textSchema } from '../constructs/props';
 import { WorkloadNamespace } from '../constructs/workload-namespace';
 
 export interface CampusProps {
@@ -126,18 +126,18 @@ const calendarMonth = z.int({ error: 'must be a month number, 1 to 12' }).min(1,
 
 const demandResponseSchema = z
   .strictObject({
-    program: z.string({ error: 'must be the program name, e.g. "ERCOT ERS-10"' }).trim().min(1, { error: 'must not be empty' }),
+    program: textSchema('the program name', '"ERCOT ERS-10"').trim().min(1, { error: 'must not be empty, e.g. "ERCOT ERS-10"' }),
     sheddableMw: positiveNumber('MW that must be sheddable'),
     responseTimeS: positiveNumber('required response time in seconds'),
-    season: z.strictObject({ fromMonth: calendarMonth, toMonth: calendarMonth }).optional(),
-    window: z.string().optional(),
-    exclusiveGroup: z.string({ error: 'must be a group name, e.g. "ercot-ancillary"' }).trim().min(1, { error: 'must not be empty' }).optional(),
+    season: z.strictObject({ fromMonth: calendarMonth, toMonth: calendarMonth }, { error: 'must be { fromMonth, toMonth }, months 1 to 12, e.g. { fromMonth: 6, toMonth: 9 }' }).optional(),
+    window: textSchema('the time window in words', '"weekdays 14:00-20:00 CT"').optional(),
+    exclusiveGroup: textSchema('the name of a group of commitments never called together', '"ercot-ancillary"').optional(),
     ...serviceDates,
   })
   .superRefine(checkServiceDates);
 
 const schema = z.strictObject({
-  gridRegion: z.string({ error: 'must be a string, e.g. "ERCOT"' }).trim().min(1, { error: 'must not be empty, e.g. "ERCOT"' }),
+  gridRegion: textSchema('the grid region or ISO', '"ERCOT"').trim().min(1, { error: 'must not be empty, e.g. "ERCOT"' }),
   interconnectLimitMw: positiveNumber('approved grid draw in MW'),
   interconnectSteps: z
     .array(z.strictObject({ from: monthSchema, limitMw: positiveNumber('approved grid draw in MW from that month') }), {
@@ -152,8 +152,8 @@ const schema = z.strictObject({
       });
     }),
   warnUtilization: fraction('warning threshold').default(0.9),
-  defaultKubeconfigPath: z.string().min(1).optional(),
-  demandResponse: z.array(demandResponseSchema).default([]),
+  defaultKubeconfigPath: textSchema('a path', '"~/.kube/config"').min(1, { error: 'must not be empty, e.g. "~/.kube/config"' }).optional(),
+  demandResponse: z.array(demandResponseSchema, { error: 'must be a list of commitments, e.g. [{ program: "ERCOT ERS-10", sheddableMw: 40, responseTimeS: 600 }]' }).default([]),
   economics: z
     .strictObject({
       mining: z
@@ -183,6 +183,19 @@ const schema = z.strictObject({
 });
 
 export const DEFAULT_WARN_UTILIZATION = 0.9;
+
+/** Checks a campus's scope and id before the stack is created: a campus is a stack, so not inside one. */
+function checkCampusArgs(scope: unknown, id: unknown): string {
+  const checked = checkConstructArgs('Campus', scope, id);
+  const stack = (scope as Construct).node.scopes.find(TerraformStack.isStack);
+  if (stack) {
+    throw new CampusConfigError(
+      `[${(scope as Construct).node.path}] invalid scope for Campus '${checked}': scope = ${showValue(scope)}: is inside the Terraform stack '${stack.node.path}'; ` +
+        `a Campus is a stack of its own, so create it in the App, e.g. new Campus(app, '${checked}', { ... })`,
+    );
+  }
+  return checked;
+}
 
 /** The timeline chart written beside power-budget.json for campuses with dates. */
 export const TIMELINE_SVG_FILE_NAME = 'power-timeline.svg';
@@ -232,7 +245,7 @@ export class Campus extends TerraformStack implements CampusScope {
   private warningsAnnotated = false;
 
   public constructor(scope: Construct, id: string, props: CampusProps) {
-    super(scope, checkId(id, id));
+    super(scope, checkCampusArgs(scope, id));
     Object.defineProperty(this, CAMPUS_SCOPE, { value: true });
     const p = parseProps(this, schema, props);
     this.campusName = id;

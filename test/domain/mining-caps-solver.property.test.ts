@@ -1,12 +1,14 @@
 /**
- * Properties of the caps solver (mining-caps.ts) on the one load model (issue 9), over small
+ * Property 4 of issue 9: the caps solver (mining-caps.ts) on the one load model, over small
  * random campuses: auto-capped pods, firm and interruptible, of several priorities, sharing
  * PUE, COP and fixed-power cooling systems with GPU halls and rated pods, on buses with on-site
  * generation.
  *
  * Each property rebuilds the solver's answer as a plain campus (every auto pod replaced by a
- * rated pod at the power the property needs) and judges it with the engine's budget, so the
- * solver is held to what the checks say, not to its own bookkeeping.
+ * rated pod at the power the property needs) and judges it with the engine's budget: every
+ * figure a capacity check judges (each bus in each scenario, each cooling system, the site in
+ * each scenario), so the solver is held to what the checks see, not to its own bookkeeping.
+ * (a) is also checked check by check, with evaluateCampus.
  *
  * FC_SEED and FC_RUNS explore further.
  */

@@ -69,9 +69,11 @@ describe('loading power budgets', () => {
     );
   });
 
-  test('a power-budget.json that cannot be read', () => {
+  test('a power-budget.json that is a directory', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'power-budget.json'));
-    expect(errorOf(() => loadBudgets(dir))).toBe(`${dir}/power-budget.json: cannot be read (EISDIR)`);
+    expect(errorOf(() => loadBudgets(dir))).toBe(
+      `${dir}/power-budget.json: is not a regular file (a directory); give a power-budget.json file or a cdktf output folder`,
+    );
   });
 });

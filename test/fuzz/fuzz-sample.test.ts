@@ -1,0 +1,27 @@
+/**
+ * A sample of the generated-input suite (the first 1,000 cases of the fixed seed; `npm run fuzz`
+ * runs 10,000): bad input to the public API never crashes, never hangs, is never accepted when
+ * it is invalid, and is refused with a readable message that says where.
+ *
+ * The cases run in child processes (pool.ts): a case that hangs is stopped after 10 s and
+ * reported as a hang, so this test fails with the case named instead of stalling.
+ */
+import { runPool } from './pool';
+import { BAD_OUTCOMES } from './run-case';
+
+jest.setTimeout(600_000);
+
+test('1,000 generated bad inputs: no crash, hang, unreadable message or invalid input accepted', async () => {
+  const report = await runPool({ count: 1_000, workers: 2 });
+  const bad = report.bad.map((b) => `#${b.index} [${b.result.outcome}] ${b.case}: ${b.result.detail.slice(0, 300)}`);
+  expect(bad).toEqual([]);
+  for (const outcome of BAD_OUTCOMES) expect(report.counts[outcome]).toBe(0);
+  // The sample exercises both sides: most cases are refused, some valid changes are accepted.
+  expect(report.counts['clear-error']).toBeGreaterThan(800);
+  expect(report.counts.accepted).toBeGreaterThan(10);
+  // Every construct and hardware function of the base app is the target of some case.
+  expect(Object.keys(report.byFamily).sort()).toEqual([
+    'AuxiliaryLoad', 'BlockLoad', 'Campus', 'Conversion', 'CoolingSystem', 'CurtailmentPlan', 'GpuHall', 'InferenceService',
+    'MiningPod', 'PowerBus', 'StratumProxy', 'TrainingJob', 'defineAsicModel', 'defineGpuSystem',
+  ]);
+});

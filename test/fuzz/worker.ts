@@ -1,0 +1,31 @@
+/**
+ * A fuzz worker (a child process of pool.ts): generates the same cases as its parent from the
+ * seed, runs the ones it is sent and reports each result. It says which case it starts, so the
+ * parent can name a case that hangs.
+ */
+import { generateCases } from './mutations';
+import { runCase, type CaseResult } from './run-case';
+
+// tsx maps every stack trace through source maps, and cdktf captures one per token; without
+// the mapping synth is twice as fast. Crash reports then show compiled positions, which is fine.
+process.setSourceMapsEnabled(false);
+// cdktf records a stack trace for every token it creates, for its own error messages about
+// tokens; nothing of it reaches cdk.tf.json. Skipping it makes an accepted case's synth about a
+// third cheaper, which keeps the 1,000-case sample in npm test short.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('cdktf/lib/tokens/private/stack-trace').captureStackTrace = () => [];
+
+const seed = Number(process.env.FUZZ_SEED);
+const count = Number(process.env.FUZZ_COUNT);
+const cases = generateCases(count, seed);
+
+process.on('message', (message: { run: number }) => {
+  let result: CaseResult;
+  try {
+    result = runCase(cases[message.run]);
+  } catch (error) {
+    result = { outcome: 'crash', detail: `the harness failed: ${String((error as Error)?.message ?? error)}` };
+  }
+  process.send!({ done: message.run, result });
+});
+process.send!({ ready: true });
