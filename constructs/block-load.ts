@@ -14,6 +14,7 @@
 import { Construct } from 'constructs';
 import { z } from 'zod';
 import type { BlockLoadModel, CoolingRequirement } from '../domain/model';
+import { showValue } from '../domain/config-error';
 import { formatMw, mwToKw } from '../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
@@ -107,7 +108,10 @@ const schema = z
   .superRefine(checkServiceDates)
   .superRefine((p, ctx) => {
     const mw = positiveNumber('MW of the block').safeParse(p.power.mw);
-    if (!mw.success) ctx.addIssue({ code: 'custom', path: ['power'], message: `${p.power.basis === 'it' ? 'itMw' : 'grossMw'}: ${mw.error.issues[0].message}` });
+    if (!mw.success) {
+      const call = `LoadPower.${p.power.basis === 'it' ? 'itMw' : 'grossMw'}(${showValue(p.power.mw)})`;
+      ctx.addIssue({ code: 'custom', path: ['power'], message: `${call}: ${mw.error.issues[0].message}` });
+    }
     if (p.power.basis === 'it' && p.cooling === undefined) {
       ctx.addIssue({ code: 'custom', path: ['cooling'], message: 'is required for IT power (its heat must go somewhere); give the CoolingSystem, or state the power as LoadPower.grossMw' });
     }

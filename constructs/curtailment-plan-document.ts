@@ -15,7 +15,7 @@
  *   "totalItKw": 2041.2,
  *   "commitments": [
  *     { "program": "ERCOT ERS-10", "sheddableKw": 40000, "responseTimeS": 600, "season": { "fromMonth": 6, "toMonth": 9 },
- *       "window": "summer peak hours", "inService": null, "retire": "2028-01" }
+ *       "window": "summer peak hours", "exclusiveGroup": null, "inService": null, "retire": "2028-01" }
  *   ],
  *   "steps": [
  *     { "step": 1, "pod": "pod-a", "priority": 0, "hardware": "Bitmain Antminer S21", "hardwareId": "...", "miners": 280,
@@ -72,6 +72,8 @@ export interface CurtailmentCommitment {
   readonly responseTimeS: number;
   readonly season: { readonly fromMonth: number; readonly toMonth: number } | null;
   readonly window: string | null;
+  /** Commitments of one group are never called together (added within version 1). */
+  readonly exclusiveGroup: string | null;
   readonly inService: string | null;
   readonly retire: string | null;
 }
@@ -133,6 +135,7 @@ export function curtailmentPlan(input: CurtailmentPlanInput): CurtailmentPlan {
       responseTimeS: c.responseTimeS,
       season: c.season ?? null,
       window: c.window ?? null,
+      exclusiveGroup: c.exclusiveGroup ?? null,
       inService: c.inService ?? null,
       retire: c.retire ?? null,
     })),

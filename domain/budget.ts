@@ -17,6 +17,7 @@ import {
   NO_SHEDDING,
   alsoShedding,
   campusLoads,
+  coolingOf,
   declaredPowerKw,
   flowTotalKw,
   loadFlow,
@@ -208,8 +209,8 @@ export function computeBudget(campus: CampusModel, allocation?: MiningAllocation
   const served = new Map<string, string[]>();
   const autoHeat = new Map<string, number>();
   for (const l of loads) {
-    const c = (l as { cooling?: string }).cooling;
-    if (c === undefined || l.kind === 'auxiliary' || (l.kind === 'block-load' && l.basis === 'gross')) continue;
+    const c = coolingOf(l);
+    if (c === undefined) continue;
     served.set(c, [...(served.get(c) ?? []), l.name]);
     if (isAutoPod(l)) autoHeat.set(c, (autoHeat.get(c) ?? 0) + power(l));
   }

@@ -19,17 +19,16 @@ export function datedParts(campus: CampusModel): Dated[] {
   ];
 }
 
-/** The interconnect limit in force in `month` (the last step from that month or before), kW. */
+/**
+ * The interconnect limit in force in `month` (the last step from that month or before), kW.
+ * Without a month, the lowest limit of the schedule: a campus judged without a date is never
+ * given the favourable one.
+ */
 export function interconnectLimitAt(campus: CampusModel, month: Month | undefined): number {
+  const steps = [...(campus.interconnectSteps ?? [])].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  if (month === undefined) return steps.reduce((lowest, step) => Math.min(lowest, step.limitKw), campus.interconnectLimitKw);
   let limitKw = campus.interconnectLimitKw;
-  if (month === undefined) {
-    // Judged as planned (no dates): the last approval.
-    const steps = campus.interconnectSteps ?? [];
-    return steps.length > 0 ? [...steps].sort((a, b) => (a.from < b.from ? -1 : 1))[steps.length - 1].limitKw : limitKw;
-  }
-  for (const step of [...(campus.interconnectSteps ?? [])].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) {
-    if (step.from <= month) limitKw = step.limitKw;
-  }
+  for (const step of steps) if (step.from <= month) limitKw = step.limitKw;
   return limitKw;
 }
 

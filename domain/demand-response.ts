@@ -13,10 +13,17 @@
  * adds the commitments that respond as fast or faster. Commitments that share an
  * `exclusiveGroup` are never called together, so only the largest of each other group counts.
  */
-import type { CampusBudget } from './budget';
-import { demandResponseShedding, loadFlow, siteImportKw } from './load-model';
-import type { DemandResponseCommitment } from './model';
+import { NO_SHEDDING, demandResponseShedding, loadFlow, siteImportKw, type CampusLoad } from './load-model';
+import type { CampusModel, DemandResponseCommitment } from './model';
 import { NORMAL_SCENARIO, generationIn } from './scenarios';
+import { monthsCovered } from './timeline';
+
+/** What a demand-response figure is computed from: the campus, its loads and what each draws when it runs. */
+export interface LoadState {
+  readonly campus: CampusModel;
+  readonly loads: readonly CampusLoad[];
+  readonly powerKw: ReadonlyMap<string, number>;
+}
 
 /** Months (1-12) a commitment applies in: does it cover one of `months`? */
 export function inSeason(commitment: DemandResponseCommitment, months: ReadonlySet<number>): boolean {
@@ -30,11 +37,25 @@ export function inSeason(commitment: DemandResponseCommitment, months: ReadonlyS
   return false;
 }
 
+/**
+ * The commitments in force in the state a campus model describes (those whose season covers one
+ * of its months), in a stable order: program, then response time, then MW.
+ */
+export function commitmentsInForce(campus: CampusModel): DemandResponseCommitment[] {
+  const months = campus.period ? monthsCovered(campus.period) : monthsCovered({ label: '' });
+  return (campus.commitments ?? [])
+    .filter((c) => inSeason(c, months))
+    .sort((a, b) => (a.program < b.program ? -1 : a.program > b.program ? 1 : a.responseTimeS - b.responseTimeS || a.sheddableKw - b.sheddableKw));
+}
+
 /** How much grid import falls when every interruptible load that curtails within `responseTimeS` is shed, kW. */
-export function importReductionKw(budget: CampusBudget, responseTimeS: number): number {
-  const { campus, loads, powerKw } = budget;
-  const shed = loadFlow(campus, loads, (l) => powerKw.get(l.name) ?? 0, demandResponseShedding(responseTimeS));
-  return Math.max(0, budget.site.gridImportKw - siteImportKw(shed, generationIn(campus, NORMAL_SCENARIO)));
+export function importReductionKw(state: LoadState, responseTimeS: number): number {
+  const { campus, loads, powerKw } = state;
+  const power = (l: CampusLoad) => powerKw.get(l.name) ?? 0;
+  const generation = generationIn(campus, NORMAL_SCENARIO);
+  const normal = siteImportKw(loadFlow(campus, loads, power, NO_SHEDDING), generation);
+  const shed = siteImportKw(loadFlow(campus, loads, power, demandResponseShedding(responseTimeS)), generation);
+  return Math.max(0, normal - shed);
 }
 
 /** A commitment and those that may be called at the same time and respond as fast or faster. */
@@ -49,11 +70,11 @@ export interface CommitmentDemand {
 }
 
 /** For each commitment (in the order given), what must be shed together within its response time. */
-export function commitmentDemands(budget: CampusBudget, commitments: readonly DemandResponseCommitment[]): CommitmentDemand[] {
+export function commitmentDemands(state: LoadState, commitments: readonly DemandResponseCommitment[]): CommitmentDemand[] {
   const reduction = new Map<number, number>();
   const availableAt = (t: number) => {
     let r = reduction.get(t);
-    if (r === undefined) reduction.set(t, (r = importReductionKw(budget, t)));
+    if (r === undefined) reduction.set(t, (r = importReductionKw(state, t)));
     return r;
   };
   return commitments.map((c) => {

@@ -18,7 +18,7 @@
 import type { CampusBudget } from './budget';
 import { NO_SHEDDING, alsoShedding, flowTotalKw, loadFlow } from './load-model';
 import { podAllocation } from './mining-caps';
-import type { MiningPodModel } from './model';
+import type { BlockLoadModel, GpuHallModel, MiningPodModel } from './model';
 
 export interface MiningEconomicsInputs {
   /** USD per PH/s per day. */
@@ -89,7 +89,8 @@ export function podFigures(budget: CampusBudget, pod: MiningPodModel): { readonl
 export function campusEconomics(budget: CampusBudget, inputs: EconomicsInputs): CampusEconomics {
   const result: { mining?: ClassEconomics; ai?: ClassEconomics } = {};
   if (inputs.mining) {
-    const pods = budget.campus.miningPods.map((p) => podFigures(budget, p));
+    // Summed in name order (budget.loads), so that the figures never depend on declaration order.
+    const pods = budget.loads.filter((l): l is MiningPodModel => l.kind === 'mining-pod').map((p) => podFigures(budget, p));
     const itKw = pods.reduce((t, p) => t + p.itKw, 0);
     const revenueUsdPerDay = pods.reduce((t, p) => t + (p.hashrateThs / 1000) * inputs.mining!.hashpriceUsdPerPhDay, 0);
     // The power mining causes: the campus's load with every pod running, less its load with every
@@ -106,9 +107,10 @@ export function campusEconomics(budget: CampusBudget, inputs: EconomicsInputs): 
   }
   if (inputs.ai) {
     const ai = inputs.ai;
-    const halls = budget.campus.gpuHalls;
-    const blocks = (budget.campus.blockLoads ?? []).filter((b) => b.lease !== undefined);
-    const itKw = halls.reduce((t, h) => t + h.itKw, 0) + blocks.reduce((t, b) => t + b.powerKw, 0);
+    const halls = budget.loads.filter((l): l is GpuHallModel => l.kind === 'gpu-hall');
+    const blocks = budget.loads.filter((l): l is BlockLoadModel => l.kind === 'block-load' && l.lease !== undefined);
+    // A leased block counts for its contracted critical IT (a gross block's IT is not known).
+    const itKw = halls.reduce((t, h) => t + h.itKw, 0) + blocks.reduce((t, b) => t + b.lease!.contractedItKw, 0);
     // Self-operated halls sell GPU-hours (or, without a GPU-hour price, are valued at colocation
     // rent); leased halls and leased blocks earn colocation rent only, on the contracted critical
     // IT when there is a lease, and nothing without a colocation price.

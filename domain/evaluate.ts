@@ -2,7 +2,7 @@
  * Computes a campus's budget and runs every check over it: once per state of its timeline.
  */
 import { computeBudget, type CampusBudget } from './budget';
-import { campusAt, campusStates } from './campus-timeline';
+import { campusAt, campusStates, interconnectLimitAt } from './campus-timeline';
 import { ALL_CHECKS, type BudgetCheck, type CheckResult } from './checks';
 import { allocateMiningCaps } from './mining-caps';
 import type { CampusModel } from './model';
@@ -18,7 +18,12 @@ export interface CampusEvaluation {
 }
 
 /** Evaluates one state of a campus (or a campus without dates). */
-export function evaluateCampus(campus: CampusModel, checks: readonly BudgetCheck[] = ALL_CHECKS): CampusEvaluation {
+export function evaluateCampus(model: CampusModel, checks: readonly BudgetCheck[] = ALL_CHECKS): CampusEvaluation {
+  // A model with interconnect steps that no state resolved yet: the limit in force at its month,
+  // or, without one, the lowest of them all (never the favourable one).
+  const campus = model.interconnectSteps?.length
+    ? { ...model, interconnectLimitKw: interconnectLimitAt(model, model.period?.at), interconnectSteps: [] }
+    : model;
   const budget = computeBudget(campus, allocateMiningCaps(campus));
   const label = campus.period?.label;
   const results = checks

@@ -16,10 +16,13 @@
  *
  * What it optimizes, in order:
  * 1. Which pods run. Pods are considered from the highest priority down (then the most
- *    efficient, then by name: the reverse of the shedding order, shedding-order.ts), each
- *    turned on at its minimum if that fits with the pods already on. So a pod is off only if
- *    turning it on at its minimum would break a check, and a lower-priority pod never keeps a
- *    higher-priority one off.
+ *    efficient, then by name, descending: the exact reverse of the shedding order,
+ *    shedding-order.ts), each turned on at its minimum if that fits with the pods already on. So
+ *    a pod is off only if turning it on at its minimum would break a check, and a lower-priority
+ *    pod never keeps a higher-priority one off. Demand response is kept too: a pod that does not
+ *    shed within a commitment's response time keeps its fixed cooling running during a call;
+ *    if that makes a commitment fail that the campus meets with the auto pods off, such pods are
+ *    switched off, first to be shed first.
  * 2. How much they draw. Priority groups, highest first, are raised in turn from their minimum.
  *    Within a group every pod rises by the same fraction of its range ("water filling"); when a
  *    check becomes tight, the pods in it stop and the others keep rising, until every pod is at
@@ -31,10 +34,12 @@
  * Each step is linear in the number of pods, and the number of filling rounds is bounded by the
  * number of checks (bench/budget-bench.ts).
  */
+import { commitmentDemands, commitmentsInForce } from './demand-response';
 import { minerHashrateThs } from './hashrate';
 import {
   CONTINGENCY_SHEDDING,
   NO_SHEDDING,
+  demandResponseShedding,
   campusLoads,
   coolingStepKw,
   declaredPowerKw,
@@ -197,11 +202,12 @@ function buildProblem(campus: CampusModel, loads: readonly CampusLoad[], auto: r
   const terms = auto.map((pod) => {
     const list: { q: number; coeff: number }[] = [];
     const cooling = coolingByName.get(pod.cooling);
+    const runsInContingency = !CONTINGENCY_SHEDDING.sheds(pod);
     for (const draw of itDrawPerKw(pod, cooling)) {
       const b = busIndex.get(draw.bus);
       if (b === undefined) continue;
       list.push({ q: b, coeff: draw.kwPerKw });
-      if (pod.firm) list.push({ q: nb + b, coeff: draw.kwPerKw });
+      if (runsInContingency) list.push({ q: nb + b, coeff: draw.kwPerKw });
     }
     const c = coolingIndex.get(pod.cooling);
     if (c !== undefined) list.push({ q: 2 * nb + c, coeff: 1 });
@@ -222,13 +228,13 @@ function siteImport(problem: Problem, site: SiteLimit, usage: Float64Array): num
 }
 
 /** What pod i adds at `kw` of IT (and the fixed cooling it starts), as (quantity, kW) pairs. */
-function podDelta(problem: Problem, i: number, kw: number, firm: boolean): Map<number, number> {
+function podDelta(problem: Problem, i: number, kw: number, runsInContingency: boolean): Map<number, number> {
   const delta = new Map<number, number>();
   for (const t of problem.terms[i]) delta.set(t.q, (delta.get(t.q) ?? 0) + t.coeff * kw);
   const step = problem.steps[i];
   if (step) {
     if (!problem.coolingRunning[0].has(step.cooling)) delta.set(step.busQ, (delta.get(step.busQ) ?? 0) + step.kw);
-    if (firm && !problem.coolingRunning[1].has(step.cooling)) delta.set(problem.nb + step.busQ, (delta.get(problem.nb + step.busQ) ?? 0) + step.kw);
+    if (runsInContingency && !problem.coolingRunning[1].has(step.cooling)) delta.set(problem.nb + step.busQ, (delta.get(problem.nb + step.busQ) ?? 0) + step.kw);
   }
   return delta;
 }
@@ -341,23 +347,67 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   }
 
   // 1. Which pods run: from the last to be shed to the first, each on at its minimum if it fits.
-  const offReasons: (string | undefined)[] = new Array(n).fill(undefined);
+  const baseUsage = Float64Array.from(problem.usage);
+  const baseRunning: [Set<string>, Set<string>] = [new Set(problem.coolingRunning[0]), new Set(problem.coolingRunning[1])];
   const broken = new Set(infeasible.map((v) => v.label));
-  for (let i = n - 1; i >= 0; i--) {
-    const pod = shedOrder[i];
-    const delta = podDelta(problem, i, minKw[i], pod.firm);
-    const hit = breaks(problem, delta);
-    if (hit) {
-      offReasons[i] = broken.has(hit.label)
-        ? `the load without auto-capped mining already breaks ${hit.label}`
-        : `its minimum cap does not fit with the pods ranked above it: ${hit.label} would exceed its limit by ${formatPower(hit.overKw)}`;
-      continue;
+  const chooseOnSet = (excluded: ReadonlyMap<number, string>): (string | undefined)[] => {
+    problem.usage.set(baseUsage);
+    problem.coolingRunning[0] = new Set(baseRunning[0]);
+    problem.coolingRunning[1] = new Set(baseRunning[1]);
+    const reasons: (string | undefined)[] = new Array(n).fill(undefined);
+    for (let i = n - 1; i >= 0; i--) {
+      const pod = shedOrder[i];
+      if (excluded.has(i)) {
+        reasons[i] = excluded.get(i);
+        continue;
+      }
+      const runsInContingency = !CONTINGENCY_SHEDDING.sheds(pod);
+      const delta = podDelta(problem, i, minKw[i], runsInContingency);
+      const hit = breaks(problem, delta);
+      if (hit) {
+        reasons[i] = broken.has(hit.label)
+          ? `the load without auto-capped mining already breaks ${hit.label}`
+          : `its minimum cap does not fit with the pods ranked above it: ${hit.label} would exceed its limit by ${formatPower(hit.overKw)}`;
+        continue;
+      }
+      for (const [q, d] of delta) problem.usage[q] += d;
+      const step = problem.steps[i];
+      if (step) {
+        problem.coolingRunning[0].add(step.cooling);
+        if (runsInContingency) problem.coolingRunning[1].add(step.cooling);
+      }
     }
-    for (const [q, d] of delta) problem.usage[q] += d;
-    const step = problem.steps[i];
-    if (step) {
-      problem.coolingRunning[0].add(step.cooling);
-      if (pod.firm) problem.coolingRunning[1].add(step.cooling);
+    return reasons;
+  };
+  // Demand response: a pod that does not shed within a commitment's response time keeps its fixed
+  // cooling running during the call, so that draw no longer counts; a commitment that can be met
+  // with the auto pods off must still be met. Such pods are switched off, first to be shed first.
+  const excluded = new Map<number, string>();
+  let offReasons = chooseOnSet(excluded);
+  const commitments = commitmentsInForce(campus);
+  const mayHoldCooling = (i: number) => problem.steps[i] !== undefined;
+  if (commitments.length > 0 && shedOrder.some((_, i) => mayHoldCooling(i))) {
+    const powerWith = (on: (i: number) => boolean) => {
+      const onKw = new Map(shedOrder.map((p, i) => [p.name, on(i) ? minKw[i] : 0]));
+      return new Map(loads.map((l) => [l.name, onKw.get(l.name) ?? (isAuto(l) ? 0 : declaredPowerKw(l))]));
+    };
+    const met = (powerKw: ReadonlyMap<string, number>) =>
+      commitmentDemands({ campus, loads, powerKw }, commitments).map((d) => d.neededKw <= d.availableKw + EPS_KW);
+    const reference = met(powerWith(() => false));
+    for (;;) {
+      const now = met(powerWith((i) => offReasons[i] === undefined));
+      const lost = commitments.findIndex((_, k) => reference[k] && !now[k]);
+      if (lost < 0) break;
+      const c = commitments[lost];
+      const shedsInTime = demandResponseShedding(c.responseTimeS).sheds;
+      const culprit = shedOrder.findIndex((p, i) => offReasons[i] === undefined && mayHoldCooling(i) && !shedsInTime(p));
+      if (culprit < 0) break; // not the auto pods' doing; the demand-response check reports it
+      excluded.set(
+        culprit,
+        `it does not shed within the ${c.responseTimeS} s of '${c.program}', so its fixed cooling '${problem.steps[culprit]!.cooling}' would keep ` +
+          `running during a call and demand response could no longer cover the commitment`,
+      );
+      offReasons = chooseOnSet(excluded);
     }
   }
   const isOff = (i: number) => offReasons[i] !== undefined;

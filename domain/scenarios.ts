@@ -34,7 +34,8 @@ export function campusScenarios(buses: readonly BusModel[]): Scenario[] {
 
 /** Usable on-site generation per bus in a scenario, kW. */
 export function generationIn(campus: CampusModel, scenario: Scenario): Map<string, number> {
+  // In name order, so that a sum over the map never depends on declaration order.
   return new Map(
-    campus.buses.map((b) => [b.name, busGenerationKw(b) - (scenario.event?.bus === b.name ? scenario.event.lostGenerationKw : 0)]),
+    [...campus.buses].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((b) => [b.name, busGenerationKw(b) - (scenario.event?.bus === b.name ? scenario.event.lostGenerationKw : 0)]),
   );
 }

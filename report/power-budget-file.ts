@@ -26,7 +26,7 @@ import type { Dated } from '../domain/timeline';
 import { sumLoads } from './load-cells';
 import { formatMw, round, roundKw } from '../domain/units';
 import { campusEconomics, podFigures, type CampusEconomics, type ClassEconomics } from '../domain/economics';
-import type { LeaseModel } from '../domain/model';
+import type { LeaseModel, MiningPodModel } from '../domain/model';
 import { podAllocation } from '../domain/mining-caps';
 
 export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
@@ -68,7 +68,8 @@ function economicsJson(budget: CampusBudget) {
  * use ("headroom used by mining: X MW of Y MW") and which were switched off and why.
  */
 function miningJson(budget: CampusBudget) {
-  const pods = budget.campus.miningPods.map((p) => podFigures(budget, p));
+  // Summed in name order (budget.loads), so that the figures never depend on declaration order.
+  const pods = budget.loads.filter((l): l is MiningPodModel => l.kind === 'mining-pod').map((p) => podFigures(budget, p));
   const allocation = budget.allocation;
   const auto = allocation?.pods.filter((p) => p.mode === 'auto') ?? [];
   return {

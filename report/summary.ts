@@ -2,6 +2,7 @@
  * The plain-text power-budget summary printed by `cdktf synth` (one block per site).
  */
 import { campusEconomics, podFigures } from '../domain/economics';
+import type { MiningPodModel } from '../domain/model';
 import { OTHER_LOAD_HEADER, loadCells, sumLoads } from './load-cells';
 import { firstOccurrences, type TimelineEvaluation } from '../domain/evaluate';
 import { formatPercent, KW_PER_MW, round } from '../domain/units';
@@ -56,7 +57,8 @@ function miningLines(timeline: TimelineEvaluation): string[] {
     const allocation = evaluation.budget.allocation;
     const auto = allocation?.pods.filter((p) => p.mode === 'auto') ?? [];
     if (!allocation || auto.length === 0) return [];
-    const phs = evaluation.budget.campus.miningPods.reduce((t, p) => t + podFigures(evaluation.budget, p).hashrateThs, 0) / 1000;
+    const pods = evaluation.budget.loads.filter((l): l is MiningPodModel => l.kind === 'mining-pod');
+    const phs = pods.reduce((t, p) => t + podFigures(evaluation.budget, p).hashrateThs, 0) / 1000;
     const off = auto.filter((p) => p.offReason).length;
     return [
       `  mining${point.label ? ` ${point.label}` : ''}: ${mw(allocation.miningPowerKw)} MW of ${mw(allocation.headroomKw)} MW headroom used by ` +

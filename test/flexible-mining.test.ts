@@ -38,7 +38,7 @@ describe('flexible mining example: a new hall lowers the mining caps instead of 
     // 800 racks: the hall alone (106,100 kW x 1.15 = 122,015 kW) is over the 120 MW bus.
     const { campus } = flexibleMining(Testing.app(), 'west-texas-flex', { hallRacks: 800 });
     expect(errorOf(() => Testing.synth(campus, true))).toContain(
-      "[west-texas-flex/bus-1] from 2027-03: auto mining caps: even with every auto-capped pod switched off, normal operation on bus 'bus-1' (normal) is over its limit by 3.015 MW: firm load must shrink by 3.015 MW, or the capacity must grow by as much.",
+      "[west-texas-flex/bus-1] from 2027-03: auto mining caps: even with every auto-capped pod switched off, normal operation on bus 'bus-1' (normal) is over its limit by 3.015 MW: the load without auto-capped mining (halls, rated and fixed-cap pods, blocks, auxiliary and their cooling) must shrink by 3.015 MW, or the capacity must grow by as much.",
     );
   });
 });

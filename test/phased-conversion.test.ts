@@ -59,7 +59,7 @@ describe('phased conversion example', () => {
     });
     expect(errorOf(() => Testing.synth(campus, true))).toContain(
       "[permian-phased] from 2027-04: demand response 'ERCOT ECRS': shedding the interruptible load that curtails within 600 s cuts grid import by 44.044 MW, " +
-        'below the committed 60.000 MW by 15.956 MW. Keep more grid-fed mining in service, make pods curtail faster (curtailSeconds), lower or end a commitment, ' +
+        'below the committed 60.000 MW by 15.956 MW. Keep more grid-fed mining in service, make pods curtail faster (curtailSeconds), take slow or firm loads off fixed-power cooling shared with the pods that shed (it keeps running for them), lower or end a commitment, ' +
         'or give commitments that are never called together the same exclusiveGroup. ' +
         'Also from 2027-07, from 2028-01, from 2028-04.',
     );

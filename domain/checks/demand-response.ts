@@ -5,8 +5,7 @@
  *
  * A commitment with a season applies to a state only if the state covers one of its months.
  */
-import { commitmentDemands, inSeason } from '../demand-response';
-import { monthsCovered } from '../timeline';
+import { commitmentDemands, commitmentsInForce, inSeason } from '../demand-response';
 import { fitsWithin, formatMw, formatPercent } from '../units';
 import type { BudgetCheck, CheckResult } from './check';
 
@@ -18,12 +17,7 @@ export const demandResponse: BudgetCheck = {
     'Each demand-response commitment in force, with those that may be called at the same time, is covered by the grid import that loads curtailing within its response time can take off.',
   run: (budget) => {
     const campus = budget.campus;
-    const months = campus.period ? monthsCovered(campus.period) : monthsCovered({ label: '' });
-    // In a stable order (program, then response time, MW), whatever the declaration order.
-    const inForce = (campus.commitments ?? [])
-      .filter((c) => inSeason(c, months))
-      .sort((a, b) => (a.program < b.program ? -1 : a.program > b.program ? 1 : a.responseTimeS - b.responseTimeS || a.sheddableKw - b.sheddableKw));
-    return commitmentDemands(budget, inForce).map((d): CheckResult => {
+    return commitmentDemands(budget, commitmentsInForce(campus)).map((d): CheckResult => {
       const c = d.commitment;
       const base = { check: demandResponse.id, subject: c.program, path: campus.path };
       const counted =
@@ -38,7 +32,8 @@ export const demandResponse: BudgetCheck = {
           status: 'fail',
           message:
             `${head}, below ${counted} by ${formatMw(d.neededKw - d.availableKw)}. ` +
-            `Keep more grid-fed mining in service, make pods curtail faster (curtailSeconds), lower or end a commitment, ` +
+            `Keep more grid-fed mining in service, make pods curtail faster (curtailSeconds), take slow or firm loads off fixed-power ` +
+            `cooling shared with the pods that shed (it keeps running for them), lower or end a commitment, ` +
             `or give commitments that are never called together the same exclusiveGroup.`,
         };
       }

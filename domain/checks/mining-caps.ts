@@ -25,7 +25,8 @@ export const miningCaps: BudgetCheck = {
           scenario: v.scenario,
           message:
             `auto mining caps: even with every auto-capped pod switched off, ${v.label} (${v.scenario}) is over its limit by ` +
-            `${formatMw(v.overKw)}: firm load must shrink by ${formatMw(v.overKw)}, or the capacity must grow by as much.`,
+            `${formatMw(v.overKw)}: the load without auto-capped mining (halls, rated and fixed-cap pods, blocks, auxiliary and their cooling) ` +
+            `must shrink by ${formatMw(v.overKw)}, or the capacity must grow by as much.`,
         }),
       );
     }

@@ -35,7 +35,7 @@ export const siteInterconnect: BudgetCheck = {
           failure: (overKw) =>
             `site interconnect: ${draw} exceeds ${limit} ` +
             `${formatMw(site.interconnectLimitKw)} by ${formatMw(overKw)}. Remove or curtail load, add on-site ` +
-            `generation, or raise interconnectLimitMw only if the utility has approved more.`,
+            `generation, or raise the limit (interconnectLimitMw, or the step of interconnectSteps in force) only if the utility has approved more.`,
         },
       ),
     ];
@@ -43,6 +43,7 @@ export const siteInterconnect: BudgetCheck = {
     if (generatorLosses.length === 0) return results;
     const worst = generatorLosses.reduce((w: SiteScenario, s) => (s.headroomKw < w.headroomKw ? s : w), generatorLosses[0]);
     const event = worst.scenario.event!;
+    const others = generatorLosses.filter((s) => s !== worst && s.headroomKw < -1e-6).map((s) => s.scenario.label);
     const head =
       `site interconnect after the ${event.lost} on bus '${event.bus}': firm grid import ${formatMw(worst.gridImportKw)} ` +
       `(firm load ${formatMw(worst.totalLoadKw)}, interruptible load shed, on-site generation left ${formatMw(worst.generationKw)})`;
@@ -59,9 +60,10 @@ export const siteInterconnect: BudgetCheck = {
           level: head,
           capacityLabel: limit,
           failure: (overKw) =>
-            `${head} exceeds ${limit} ${formatMw(site.interconnectLimitKw)} by ${formatMw(overKw)}: the generator ` +
+            `${head} exceeds ${limit} ${formatMw(site.interconnectLimitKw)} by ${formatMw(overKw)}` +
+            `${others.length > 0 ? ` (it also fails on: ${others.join('; ')})` : ''}: the generator ` +
             `cannot be counted on both as running and as a backup. Reduce firm load, add a redundant generator, ` +
-            `or raise interconnectLimitMw only if the utility has approved more.`,
+            `or raise the limit (interconnectLimitMw, or the step of interconnectSteps in force) only if the utility has approved more.`,
         },
       ),
     );

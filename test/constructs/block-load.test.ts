@@ -54,7 +54,7 @@ describe('BlockLoad: a load stated in MW', () => {
       'CampusConfigError: [site/x] invalid property: cooling = nothing (the field is missing): is required for IT power (its heat must go somewhere); give the CoolingSystem, or state the power as LoadPower.grossMw',
     );
     expect(errorOf(() => new BlockLoad(c.campus, 'y', { power: LoadPower.grossMw(-1), bus: c.bus }))).toBe(
-      'CampusConfigError: [site/y] invalid property: power = {"basis":"gross","mw":-1}: grossMw: must be greater than 0 (MW of the block)',
+      'CampusConfigError: [site/y] invalid property: power = an instance of LoadPower: LoadPower.grossMw(-1): must be greater than 0 (MW of the block)',
     );
   });
 });

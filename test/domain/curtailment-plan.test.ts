@@ -48,7 +48,7 @@ describe('curtailmentPlan', () => {
           order: 'priority-then-least-efficient',
           totalItKw: 1400,
           commitments: [
-            { program: 'ERCOT ERS-10', sheddableKw: 1200, responseTimeS: 600, season: { fromMonth: 6, toMonth: 9 }, window: null, inService: null, retire: null },
+            { program: 'ERCOT ERS-10', sheddableKw: 1200, responseTimeS: 600, season: { fromMonth: 6, toMonth: 9 }, window: null, exclusiveGroup: null, inService: null, retire: null },
           ],
           steps: [
             {

@@ -120,7 +120,7 @@ describe('mining caps', () => {
       scenario: 'normal',
       message:
         "auto mining caps: even with every auto-capped pod switched off, normal operation on bus 'main' (normal) is over its limit by 0.500 MW: " +
-        'firm load must shrink by 0.500 MW, or the capacity must grow by as much.',
+        'the load without auto-capped mining (halls, rated and fixed-cap pods, blocks, auxiliary and their cooling) must shrink by 0.500 MW, or the capacity must grow by as much.',
     });
     expect(allocateMiningCaps(model)!.pods[0]).toMatchObject({
       capW: 0,

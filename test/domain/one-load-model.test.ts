@@ -32,7 +32,7 @@ describe('one load model: the defects of issue 9', () => {
       "site interconnect after the loss of on-site generator 'genset' on bus 'main': firm grid import 105.000 MW " +
         '(firm load 105.000 MW, interruptible load shed, on-site generation left 0.000 MW) exceeds the ERCOT interconnect limit 100.000 MW ' +
         'by 5.000 MW: the generator cannot be counted on both as running and as a backup. Reduce firm load, add a redundant generator, ' +
-        'or raise interconnectLimitMw only if the utility has approved more.',
+        'or raise the limit (interconnectLimitMw, or the step of interconnectSteps in force) only if the utility has approved more.',
     );
     // Every loss of the bus is listed, with the site's import in each.
     expect(evaluation.budget.site.contingencies.map((c) => [c.scenario.id, c.gridImportKw])).toEqual([
@@ -110,6 +110,27 @@ describe('one load model: the defects of issue 9', () => {
     );
   });
 
+  test('the caps solver keeps demand response: a slow pod would keep shared fixed cooling running during a call', () => {
+    // N+1 20 + 20 MW. A fixed 2 MW system cools a rated 5 MW pod that sheds in 30 s and an auto pod
+    // (100 x 100-3,000 W) that takes 900 s. A 6.5 MW commitment within 60 s: with the auto pod off,
+    // shedding the fast pod stops the fans too, 5 + 2 = 7 MW; with it on, the fans keep running: 5 MW.
+    const model = campus({
+      buses: [bus('main', [feed('f1', 20_000), feed('f2', 20_000)], 'N+1')],
+      coolingSystems: [cooling('fans', 'main', { model: 'fixed', powerKw: 2_000 }, 50_000)],
+      miningPods: [pod('fast', 'main', 'fans', 5_000, { curtailSeconds: 30 }), autoPod('slow', 'main', 'fans', 100, 100, 3_000, { curtailSeconds: 900 })],
+      commitments: [{ program: 'ERCOT ECRS', sheddableKw: 6_500, responseTimeS: 60 }],
+    });
+    expect(capOf(model, 'slow')).toMatchObject({
+      powerKw: 0,
+      offReason:
+        "switched off (shed 1 of 1): it does not shed within the 60 s of 'ERCOT ECRS', so its fixed cooling 'fans' would keep running during a call " +
+        'and demand response could no longer cover the commitment',
+    });
+    const evaluation = evaluateCampus(model);
+    expect(evaluation.failures).toEqual([]);
+    expect(importReductionKw(evaluation.budget, 60)).toBe(7_000);
+  });
+
   const ers = (sheddableKw: number, extra: Partial<DemandResponseCommitment> = {}): DemandResponseCommitment => ({
     program: 'ERCOT ERS-10',
     sheddableKw,
@@ -130,7 +151,7 @@ describe('one load model: the defects of issue 9', () => {
     expect(evaluation.failures.map((f) => f.message)).toEqual([
       "demand response 'ERCOT ERS-10': shedding the interruptible load that curtails within 600 s cuts grid import by 0.000 MW, " +
         'below the committed 15.000 MW by 15.000 MW. Keep more grid-fed mining in service, make pods curtail faster (curtailSeconds), ' +
-        'lower or end a commitment, or give commitments that are never called together the same exclusiveGroup.',
+        'take slow or firm loads off fixed-power cooling shared with the pods that shed (it keeps running for them), lower or end a commitment, or give commitments that are never called together the same exclusiveGroup.',
     ]);
   });
 

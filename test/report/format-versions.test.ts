@@ -129,7 +129,7 @@ describe('report on either version', () => {
       'ai | N+1 | lose ai-2',
       'ai | N+1 | lose ai-3',
       'dual | 2N | normal',
-      'dual | 2N | lose dual-1, dual-2 (2N, no sides)',
+      'dual | 2N | lose all but dual-1 (2N, no sides)',
       'gen | N | normal',
       'gen | N | lose gen-grid',
       'gen | N | lose gen-set',
@@ -211,7 +211,7 @@ describe('diff across versions and with several contingencies per bus', () => {
         'dual',
         [
           ['normal', undefined, 'normal', 'normal'],
-          ['lose-side:worst', 'worst-case', '2N (lose one side)', 'lose dual-1, dual-2 (2N, no sides)'],
+          ['lose-side:worst', 'worst-case', '2N (lose one side)', 'lose all but dual-1 (2N, no sides)'],
         ],
       ],
       [

@@ -23,7 +23,7 @@ describe('an interconnect limit that grows in dated steps', () => {
     ]);
     expect(evaluation.failures.map((f) => f.message)).toEqual([
       'from 2026-07: site interconnect: grid import 6.000 MW (total load 6.000 MW - on-site generation 0.000 MW) exceeds the ERCOT interconnect limit 4.000 MW by 2.000 MW. ' +
-        'Remove or curtail load, add on-site generation, or raise interconnectLimitMw only if the utility has approved more.',
+        'Remove or curtail load, add on-site generation, or raise the limit (interconnectLimitMw, or the step of interconnectSteps in force) only if the utility has approved more.',
     ]);
   });
 

@@ -38,7 +38,7 @@ describe('check demand-response', () => {
       status: 'fail',
       message:
         "demand response 'ERS-10': shedding the interruptible load that curtails within 600 s cuts grid import by 11.000 MW, below the committed 15.000 MW by 4.000 MW. " +
-        'Keep more grid-fed mining in service, make pods curtail faster (curtailSeconds), lower or end a commitment, ' +
+        'Keep more grid-fed mining in service, make pods curtail faster (curtailSeconds), take slow or firm loads off fixed-power cooling shared with the pods that shed (it keeps running for them), lower or end a commitment, ' +
         'or give commitments that are never called together the same exclusiveGroup.',
     });
   });

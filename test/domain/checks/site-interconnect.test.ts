@@ -63,7 +63,7 @@ describe('check site-interconnect', () => {
       status: 'fail',
       message:
         'site interconnect: grid import 55.500 MW (total load 65.500 MW - on-site generation 10.000 MW) exceeds the ERCOT interconnect ' +
-        'limit 50.000 MW by 5.500 MW. Remove or curtail load, add on-site generation, or raise interconnectLimitMw only if the utility has approved more.',
+        'limit 50.000 MW by 5.500 MW. Remove or curtail load, add on-site generation, or raise the limit (interconnectLimitMw, or the step of interconnectSteps in force) only if the utility has approved more.',
     });
   });
 });
