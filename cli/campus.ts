@@ -1,7 +1,7 @@
 /**
  * The `campus` command: `campus report` and `campus diff` over the power-budget.json files
- * that `cdktf synth` writes. bin/campus.js loads this file (through ts-node in a checkout,
- * from dist/ in an installed package) and calls `main`.
+ * that `cdktf synth` writes. bin/campus.js loads this file (through ts-node in a checkout of
+ * hybrid-campus, compiled from dist/ in an installed package) and calls `main`.
  */
 import { InputError } from '../report/input-error';
 import { loadBudgets } from '../report/load-budget';
@@ -14,6 +14,7 @@ import { renderDiffText } from '../report/diff-text';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, exitCodeForDiff } from './exit-codes';
 import { parseCommandLine, UsageError, type Command } from './parse-command-line';
 import { USAGE } from './usage';
+import { packageVersion } from './version';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -24,6 +25,9 @@ function execute(command: Command, io: CliIo): number {
   switch (command.command) {
     case 'help':
       io.stdout(USAGE);
+      return EXIT_OK;
+    case 'version':
+      io.stdout(`${packageVersion()}\n`);
       return EXIT_OK;
     case 'report': {
       const budgets = loadBudgets(command.target).map((l) => l.budget);

@@ -8,6 +8,7 @@ export type OutputFormat = 'text' | 'md' | 'json';
 
 export type Command =
   | { readonly command: 'help' }
+  | { readonly command: 'version' }
   | { readonly command: 'report'; readonly target: string; readonly format: OutputFormat }
   | { readonly command: 'diff'; readonly base: string; readonly head: string; readonly format: OutputFormat };
 
@@ -24,12 +25,13 @@ const OPTIONS = {
   base: { type: 'string' },
   head: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
   report: ['format', 'help'],
   diff: ['format', 'base', 'head', 'help'],
-  '': ['help'],
+  '': ['help', 'version'],
 };
 
 const FORMATS: readonly OutputFormat[] = ['text', 'md', 'json'];
@@ -59,6 +61,7 @@ export function parseCommandLine(args: readonly string[]): Command {
     }
   }
   if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
   if (command === '') throw new UsageError('missing command (report or diff); run campus --help');
   const format = (values.format ?? 'text') as OutputFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, md or json (got '${values.format}')`);

@@ -16,6 +16,7 @@ export const USAGE = `Usage:
 Options:
   --format text|md|json   output format (default text)
   -h, --help              show this help
+  -v, --version           print the version of hybrid-campus
 
 Exit codes:
   0  report printed; diff: no change

@@ -166,6 +166,7 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
   const { budget, results } = evaluation;
   const { campus, site } = budget;
   return {
+    $schema: '../../../node_modules/hybrid-campus/power-budget.schema.json', // the shipped JSON Schema, seen from cdktf.out/stacks/<site>/
     format: POWER_BUDGET_FORMAT,
     formatVersion: POWER_BUDGET_FORMAT_VERSION,
     status: statusOf(timeline.failures, timeline.warnings),

@@ -114,8 +114,20 @@ const timelineEntrySchema = z.object({
   warnings: z.array(checkSchema),
 });
 
+/** The name of the JSON Schema file shipped at the root of the package (generated from `powerBudgetSchema`). */
+export const POWER_BUDGET_SCHEMA_FILE_NAME = 'power-budget.schema.json';
+
+/**
+ * The `$schema` every power-budget.json carries: the schema shipped in the installed package,
+ * seen from cdktf.out/stacks/<site>/ in a project with the default output folder, so an editor
+ * validates the file offline against the version that wrote it.
+ */
+export const POWER_BUDGET_SCHEMA_REFERENCE = `../../../node_modules/hybrid-campus/${POWER_BUDGET_SCHEMA_FILE_NAME}`;
+
 /** A version-1 power budget, as read by the reports. */
 export const powerBudgetSchema = z.object({
+  /** Where an editor finds the JSON Schema; added to version 1 with the schema, absent in older files. */
+  $schema: z.string().optional(),
   format: z.literal('hybrid-campus/power-budget'),
   formatVersion: z.literal(1),
   status,
