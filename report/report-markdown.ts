@@ -9,7 +9,7 @@ import { mermaidFlowchart } from './mermaid';
 import { siteReport, type SiteReport } from './report';
 import { statusBadge } from './status-badge';
 import { cappedPodRows, timelineRows } from './report-text';
-import { timelineMermaid } from '../domain/timeline-chart';
+import { timelineMermaid, timelineMermaidLegend } from '../domain/timeline-chart';
 
 const HEADER = ['bus', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', 'aux MW', 'load MW', 'headroom MW', 'util'];
 const RIGHT = [false, false, true, true, true, true, true, true, true, true];
@@ -70,6 +70,8 @@ function timelineSection(site: SiteReport): string[] {
     '```mermaid',
     timelineMermaid(site.timeline, `${site.site}: load against capacity (MW)`),
     '```',
+    '',
+    timelineMermaidLegend(),
   ];
 }
 
