@@ -4,7 +4,7 @@
  * hybrid-campus, compiled from dist/ in an installed package) and calls `main`.
  */
 import { InputError } from '../report/input-error';
-import { loadBudgets } from '../report/load-budget';
+import { hasBudgets, loadBudgets } from '../report/load-budget';
 import { buildReport, renderReportJson } from '../report/report';
 import { renderReportMarkdown } from '../report/report-markdown';
 import { renderReportText } from '../report/report-text';
@@ -36,7 +36,7 @@ function execute(command: Command, io: CliIo): number {
       return EXIT_OK;
     }
     case 'diff': {
-      const base = loadBudgets(command.base).map((l) => l.budget);
+      const base = command.allowEmptyBase && !hasBudgets(command.base) ? [] : loadBudgets(command.base).map((l) => l.budget);
       const head = loadBudgets(command.head).map((l) => l.budget);
       const diff = diffBudgets(base, head);
       const render = { text: renderDiffText, md: renderDiffMarkdown, json: renderDiffJson };
