@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test: install the packed library into a fresh project, the way a user does, and run
-# tsc, `cdktf synth` and `campus report` there. Slow (network installs from the npm registry),
-# so it runs in .ci/run and `npm run smoke`, not in `npm test`.
+# tsc, `cdktf synth` and `campus report` there. The project's files (cdktf.json, tsconfig.json,
+# main.ts, the cdktn package.json) are the README's, taken from "Use it in your own project".
+# Slow (installs from the npm registry), so it runs in .ci/run and `npm run smoke`, not in `npm test`.
 #
 #   scripts/smoke-fresh-project.sh cdktf   # cdktf 0.21 + cdktf-cli, latest constructs 10.x, this Node
 #   scripts/smoke-fresh-project.sh cdktn   # CDK Terrain 0.24 aliased as cdktf, on Node 22 from the npm registry
@@ -38,6 +39,7 @@ step "node $(node --version), npm $(npm --version)"
 app="$work/app"
 mkdir "$app"
 cd "$app"
+readme_file() { node "$root/scripts/smoke/readme-file.js" "$root/README.md" "$1"; }
 npm init -y >/dev/null
 # cdktf-cli depends on a pty package whose install script downloads a prebuilt binary; synth
 # does not need it (npm 11 runs only the install scripts a project allows).
@@ -52,22 +54,25 @@ if [ "$flavor" = cdktf ]; then
   npm install "${npm_quiet[@]}" "$tarball" "cdktf@^0.21.0" "constructs@^10" "@cdktf/provider-kubernetes@^12" >/dev/null
   npm install -D "${npm_quiet[@]}" "cdktf-cli@^0.21.0" tsx "typescript@~5.9" "@types/node" >/dev/null
   cli=cdktf
-  template=node_modules/cdktf-cli/bundle/templates/typescript
+  tsconfig_from=README
 else
-  step "installing cdktn 0.24 as cdktf (README recipe), constructs <10.8, the provider and the tarball"
-  # The README's recipe: cdktn under the name cdktf (what the provider and this library
-  # import), overrides so every package sees that one, --legacy-peer-deps because the
-  # provider's peer range names cdktf ^0.21.0.
-  node -e '
+  step "installing cdktn 0.24 as cdktf with the README's package.json, .npmrc and the tarball"
+  readme_file 'package.json (cdktn)' > recipe.json
+  TARBALL="$tarball" node -e '
     const fs = require("fs");
     const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
-    pkg.overrides = { cdktf: "$cdktf", constructs: "$constructs" };
-    pkg.dependencies = { cdktf: "npm:cdktn@0.24.0", constructs: ">=10.6.0 <10.8.0", "@cdktf/provider-kubernetes": "^12.1.1" };
+    const recipe = JSON.parse(fs.readFileSync("recipe.json", "utf8"));
+    Object.assign(pkg, recipe);
+    // The packed library stands in for the published version the README names.
+    pkg.dependencies["hybrid-campus"] = "file:" + process.env.TARBALL;
     fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2) + "\n");'
-  npm install "${npm_quiet[@]}" --legacy-peer-deps "$tarball" >/dev/null
-  npm install -D "${npm_quiet[@]}" --legacy-peer-deps "cdktn-cli@0.24.0" tsx "typescript@~5.9" "@types/node@22" >/dev/null
+  rm recipe.json
+  echo 'legacy-peer-deps=true' > .npmrc
+  npm install "${npm_quiet[@]}" >/dev/null
   cli=cdktn
+  # The tsconfig.json `cdktn init --template=typescript` writes, which the README says works too.
   template=node_modules/cdktn-cli/bundle/templates/typescript
+  tsconfig_from="cdktn init template"
 fi
 
 step "one copy of constructs and of cdktf for the app, the library and the provider"
@@ -85,49 +90,45 @@ node -e '
   console.log("constructs " + require("constructs/package.json").version + ", cdktf " + require("cdktf/package.json").name + "@" + require("cdktf/package.json").version);
 ' || fail "more than one copy of constructs or cdktf"
 
-step "project files as cdktf init writes them, with a fast app"
-[ -f "$template/tsconfig.json" ] || fail "no tsconfig.json template at $template"
-cp "$template/tsconfig.json" tsconfig.json
-cat > cdktf.json <<'JSON'
-{
-  "language": "typescript",
-  "app": "node --import tsx main.ts",
-  "projectId": "hybrid-campus-smoke",
-  "sendCrashReports": "false",
-  "terraformProviders": [],
-  "terraformModules": [],
-  "context": {}
-}
-JSON
-cp "$root/scripts/smoke/main.ts" main.ts
+step "the README's cdktf.json and main.ts; tsconfig.json: $tsconfig_from"
+readme_file cdktf.json > cdktf.json
+readme_file main.ts > main.ts
+if [ "$tsconfig_from" = README ]; then
+  readme_file tsconfig.json > tsconfig.json
+else
+  [ -f "$template/tsconfig.json" ] || fail "no tsconfig.json template at $template"
+  cp "$template/tsconfig.json" tsconfig.json
+fi
+cp "$root/scripts/smoke/report-api.ts" report-api.ts
 
 step "tsc --noEmit"
 npx tsc --noEmit || fail "tsc failed"
 
 step "$cli synth"
 npx "$cli" synth > synth.log 2>&1 || { cat synth.log; fail "$cli synth failed"; }
-grep -q 'Power budget: smoke-site (ERCOT, interconnect 120.00 MW): OK' synth.log || { cat synth.log; fail "synth did not print the site's power budget"; }
+grep -q 'Power budget: my-site (ERCOT, interconnect 120.00 MW): OK' synth.log || { cat synth.log; fail "synth did not print the site's power budget"; }
 for f in cdk.tf.json power-budget.json; do
-  [ -f "cdktf.out/stacks/smoke-site/$f" ] || fail "cdktf.out/stacks/smoke-site/$f missing"
+  [ -f "cdktf.out/stacks/my-site/$f" ] || fail "cdktf.out/stacks/my-site/$f missing"
 done
 node -e '
   const fs = require("fs");
-  const tf = JSON.parse(fs.readFileSync("cdktf.out/stacks/smoke-site/cdk.tf.json", "utf8"));
+  const tf = JSON.parse(fs.readFileSync("cdktf.out/stacks/my-site/cdk.tf.json", "utf8"));
   const path = tf.terraform.backend.local.path;
-  if (path !== "../../../terraform.smoke-site.tfstate") throw new Error("local backend path " + path);
+  if (path !== "../../../terraform.my-site.tfstate") throw new Error("local backend path " + path);
   if (!tf.resource.kubernetes_namespace_v1) throw new Error("no namespace in cdk.tf.json");
-  const budget = JSON.parse(fs.readFileSync("cdktf.out/stacks/smoke-site/power-budget.json", "utf8"));
+  const budget = JSON.parse(fs.readFileSync("cdktf.out/stacks/my-site/power-budget.json", "utf8"));
   // $schema resolves from the stack folder to the schema shipped in the installed package.
-  const schema = require("path").resolve("cdktf.out/stacks/smoke-site", budget.$schema);
+  const schema = require("path").resolve("cdktf.out/stacks/my-site", budget.$schema);
   if (!fs.existsSync(schema)) throw new Error("$schema does not resolve: " + schema);
 ' || fail "synth output is not as expected"
 
 step "campus report, --version (compiled CLI, no TypeScript tooling)"
 [ ! -e node_modules/ts-node ] || fail "ts-node is installed; the CLI would not be tested without TypeScript tooling"
 npx campus report > report.txt || { cat report.txt; fail "campus report failed"; }
-grep -q 'smoke-site' report.txt || { cat report.txt; fail "campus report does not show the site"; }
+grep -q 'my-site' report.txt || { cat report.txt; fail "campus report does not show the site"; }
 [ "$(npx campus --version)" = "$version" ] || fail "campus --version is not $version"
 npx campus --help | grep -q '^Usage:' || fail "campus --help prints no usage"
-node -e 'const r = require("hybrid-campus/report"); if (typeof r.loadBudgets !== "function") throw new Error("no hybrid-campus/report")' || fail "hybrid-campus/report does not load"
+node --import tsx report-api.ts > report-api.txt || fail "hybrid-campus/report does not load"
+cmp -s report.txt report-api.txt || { diff report.txt report-api.txt; fail "hybrid-campus/report renders another report than campus report"; }
 
 step "passed in $((SECONDS - start)) s"
