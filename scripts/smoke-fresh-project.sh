@@ -6,6 +6,10 @@
 #
 #   scripts/smoke-fresh-project.sh cdktf   # cdktf 0.21 + cdktf-cli, latest constructs 10.x, this Node
 #   scripts/smoke-fresh-project.sh cdktn   # CDK Terrain 0.24 aliased as cdktf, on Node 22 from the npm registry
+#
+# With SMOKE_TARBALL set (scripts/smoke.sh packs once for both) it installs that tarball.
+# Between them the two cover both ends of the provider peer range: cdktf installs
+# @cdktf/provider-kubernetes 12.0.0 (the floor), cdktn the README's ^12.1.1 (the latest 12.x).
 set -euo pipefail
 flavor="${1:-cdktf}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,9 +21,13 @@ start=$SECONDS
 step() { printf '[smoke %s %3ds] %s\n' "$flavor" "$((SECONDS - start))" "$*"; }
 fail() { echo "SMOKE FAIL ($flavor): $*" >&2; exit 1; }
 
-step "packing the library"
-(cd "$root" && npm pack --silent --pack-destination "$work" >/dev/null)
-tarball="$(ls "$work"/hybrid-campus-*.tgz)"
+if [ -n "${SMOKE_TARBALL:-}" ]; then
+  tarball="$SMOKE_TARBALL"
+else
+  step "packing the library"
+  (cd "$root" && npm pack --silent --pack-destination "$work" >/dev/null)
+  tarball="$(ls "$work"/hybrid-campus-*.tgz)"
+fi
 version="$(node -p "require('$root/package.json').version")"
 
 if [ "$flavor" = cdktn ]; then
@@ -50,8 +58,8 @@ node -e '
   fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2) + "\n");'
 
 if [ "$flavor" = cdktf ]; then
-  step "installing cdktf 0.21, constructs 10 (latest), the provider and the tarball"
-  npm install "${npm_quiet[@]}" "$tarball" "cdktf@^0.21.0" "constructs@^10" "@cdktf/provider-kubernetes@^12" >/dev/null
+  step "installing cdktf 0.21, constructs 10 (latest), the provider (12.0.0, the floor of the peer range) and the tarball"
+  npm install "${npm_quiet[@]}" "$tarball" "cdktf@^0.21.0" "constructs@^10" "@cdktf/provider-kubernetes@12.0.0" >/dev/null
   npm install -D "${npm_quiet[@]}" "cdktf-cli@^0.21.0" tsx "typescript@~5.9" "@types/node" >/dev/null
   cli=cdktf
   tsconfig_from=README
@@ -130,5 +138,11 @@ grep -q 'my-site' report.txt || { cat report.txt; fail "campus report does not s
 npx campus --help | grep -q '^Usage:' || fail "campus --help prints no usage"
 node --import tsx report-api.ts > report-api.txt || fail "hybrid-campus/report does not load"
 cmp -s report.txt report-api.txt || { diff report.txt report-api.txt; fail "hybrid-campus/report renders another report than campus report"; }
+
+step "source maps carry the TypeScript sources"
+node -e '
+  const map = require("hybrid-campus/package.json") && JSON.parse(require("fs").readFileSync(require("path").join(require("path").dirname(require.resolve("hybrid-campus/package.json")), "dist/stacks/campus.js.map"), "utf8"));
+  if (!map.sourcesContent || !map.sourcesContent[0].includes("export class Campus")) throw new Error("dist/stacks/campus.js.map has no sources");
+' || fail "source maps without sources"
 
 step "passed in $((SECONDS - start)) s"
