@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { S3Backend, Testing } from 'cdktf';
+import { S3Backend, TerraformBackend, TerraformStack, Testing } from 'cdktf';
 import { Campus } from '../../stacks/campus';
 import { CampusBackend } from '../../stacks/campus-backend';
 import { errorOf, smallCampus } from '../constructs/helpers';
@@ -75,6 +75,16 @@ describe('CampusBackend', () => {
     expect(backendOf(CampusBackend.kubernetes())).toEqual({ kubernetes: { secret_suffix: 'hybrid-campus-west-texas-1', namespace: 'default' } });
     expect(backendOf(CampusBackend.kubernetes({ namespace: 'tfstate', inClusterConfig: true }))).toEqual({
       kubernetes: { secret_suffix: 'hybrid-campus-west-texas-1', namespace: 'tfstate', in_cluster_config: true },
+    });
+  });
+
+  test('kubernetes: another stack can read the site state (terraform_remote_state)', () => {
+    const { app, campus } = smallCampus({ backend: CampusBackend.kubernetes({ namespace: 'tfstate' }) });
+    const backend = campus.node.findAll().find(TerraformBackend.isBackend)!;
+    const reader = new TerraformStack(app, 'reader');
+    backend.getRemoteStateDataSource(reader, 'site-state', 'site');
+    expect(JSON.parse(Testing.synth(reader)).data.terraform_remote_state).toEqual({
+      'site-state': { backend: 'kubernetes', config: { secret_suffix: 'hybrid-campus-site', namespace: 'tfstate' }, workspace: '${terraform.workspace}' },
     });
   });
 
