@@ -9,6 +9,14 @@ export * from './constructs/kubernetes-values';
 export * from './constructs/curtailment-plan-document';
 export * from './catalog';
 export { Campus, DATE_CONTEXT_KEY, DEFAULT_WARN_UTILIZATION, TIMELINE_SVG_FILE_NAME, type CampusProps, type DemandResponseProps, type InterconnectStepProps } from './stacks/campus';
+export {
+  CampusBackend,
+  type S3StateProps,
+  type GcsStateProps,
+  type AzurermStateProps,
+  type KubernetesStateProps,
+  type CloudStateProps,
+} from './stacks/campus-backend';
 export { runCampusApp, synthCampusApp, collectValidationErrors, type RunCampusAppOptions } from './stacks/run-campus-app';
 export { PowerBus, type PowerBusProps, type FeedProps } from './constructs/power-bus';
 export { CoolingSystem, type CoolingSystemProps } from './constructs/cooling-system';

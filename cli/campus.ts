@@ -1,11 +1,11 @@
 /**
  * The `campus` command: `campus report` and `campus diff` over the power-budget.json files
- * that `cdktf synth` writes. bin/campus.js loads this file (through ts-node in a checkout,
- * from dist/ in an installed package) and calls `main`.
+ * that `cdktf synth` writes. bin/campus.js loads this file (through ts-node in a checkout of
+ * hybrid-campus, compiled from dist/ in an installed package) and calls `main`.
  */
 import { escapeText } from '../domain/config-error';
 import { InputError } from '../report/input-error';
-import { loadBudgets } from '../report/load-budget';
+import { hasBudgets, loadBudgets } from '../report/load-budget';
 import { buildReport, renderReportJson } from '../report/report';
 import { renderReportMarkdown } from '../report/report-markdown';
 import { renderReportText } from '../report/report-text';
@@ -15,6 +15,7 @@ import { renderDiffText } from '../report/diff-text';
 import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, exitCodeForDiff } from './exit-codes';
 import { parseCommandLine, UsageError, type Command } from './parse-command-line';
 import { USAGE } from './usage';
+import { packageVersion } from './version';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -26,6 +27,9 @@ function execute(command: Command, io: CliIo): number {
     case 'help':
       io.stdout(USAGE);
       return EXIT_OK;
+    case 'version':
+      io.stdout(`${packageVersion()}\n`);
+      return EXIT_OK;
     case 'report': {
       const budgets = loadBudgets(command.target).map((l) => l.budget);
       const render = { text: () => renderReportText(buildReport(budgets)), md: () => renderReportMarkdown(budgets), json: () => renderReportJson(buildReport(budgets)) };
@@ -33,7 +37,7 @@ function execute(command: Command, io: CliIo): number {
       return EXIT_OK;
     }
     case 'diff': {
-      const base = loadBudgets(command.base).map((l) => l.budget);
+      const base = command.allowEmptyBase && !hasBudgets(command.base) ? [] : loadBudgets(command.base).map((l) => l.budget);
       const head = loadBudgets(command.head).map((l) => l.budget);
       const diff = diffBudgets(base, head);
       const render = { text: renderDiffText, md: renderDiffMarkdown, json: renderDiffJson };

@@ -8,8 +8,9 @@ export type OutputFormat = 'text' | 'md' | 'json';
 
 export type Command =
   | { readonly command: 'help' }
+  | { readonly command: 'version' }
   | { readonly command: 'report'; readonly target: string; readonly format: OutputFormat }
-  | { readonly command: 'diff'; readonly base: string; readonly head: string; readonly format: OutputFormat };
+  | { readonly command: 'diff'; readonly base: string; readonly head: string; readonly format: OutputFormat; readonly allowEmptyBase: boolean };
 
 /** A mistake on the command line; the CLI prints it and exits with EXIT_USAGE. */
 export class UsageError extends Error {
@@ -23,13 +24,15 @@ const OPTIONS = {
   format: { type: 'string' },
   base: { type: 'string' },
   head: { type: 'string' },
+  'allow-empty-base': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 const ALLOWED: Record<string, readonly string[]> = {
   report: ['format', 'help'],
-  diff: ['format', 'base', 'head', 'help'],
-  '': ['help'],
+  diff: ['format', 'base', 'head', 'allow-empty-base', 'help'],
+  '': ['help', 'version'],
 };
 
 const FORMATS: readonly OutputFormat[] = ['text', 'md', 'json'];
@@ -59,6 +62,7 @@ export function parseCommandLine(args: readonly string[]): Command {
     }
   }
   if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
   if (command === '') throw new UsageError('missing command (report or diff); run campus --help');
   const format = (values.format ?? 'text') as OutputFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, md or json (got '${values.format}')`);
@@ -69,5 +73,5 @@ export function parseCommandLine(args: readonly string[]): Command {
   }
   if (rest.length > 0) throw new UsageError(`diff takes no positional arguments (got '${rest[0]}'); use --base and --head`);
   if (typeof values.base !== 'string' || typeof values.head !== 'string') throw new UsageError('diff needs --base <dir|file> and --head <dir|file>');
-  return { command: 'diff', base: values.base, head: values.head, format };
+  return { command: 'diff', base: values.base, head: values.head, format, allowEmptyBase: values['allow-empty-base'] === true };
 }

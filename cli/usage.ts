@@ -9,13 +9,17 @@ export const USAGE = `Usage:
       or a single power-budget.json works too. md adds a Mermaid diagram per site.
 
   campus diff --base <dir|file> --head <dir|file> [--format text|md|json]
+              [--allow-empty-base]
       What changed between two synth outputs: sites and buses added or removed,
       load, headroom and utilization deltas per scenario, checks that newly fail,
       warn or pass, hardware added or removed. md is a pull-request comment.
+      --allow-empty-base: a missing base, or one without power-budget.json,
+      counts as no sites (the first pull request that adds a campus).
 
 Options:
   --format text|md|json   output format (default text)
   -h, --help              show this help
+  -v, --version           print the version of hybrid-campus and exit
 
 Exit codes:
   0  report printed; diff: no change

@@ -194,9 +194,21 @@ const timelineV1 = z.object({
   warnings: z.array(checkSchema),
 });
 
+/** The name of the JSON Schema file shipped at the root of the package (generated from `powerBudgetSchema`). */
+export const POWER_BUDGET_SCHEMA_FILE_NAME = 'power-budget.schema.json';
+
+/**
+ * The `$schema` every power-budget.json carries: the schema shipped in the installed package,
+ * seen from cdktf.out/stacks/<site>/ in a project with the default output folder, so an editor
+ * validates the file offline against the version that wrote it.
+ */
+export const POWER_BUDGET_SCHEMA_REFERENCE = `../../../node_modules/hybrid-campus/${POWER_BUDGET_SCHEMA_FILE_NAME}`;
+
 const timelineV2 = timelineV1.extend({ load: loadV2 });
 
 const common = z.object({
+  /** Where an editor finds the JSON Schema; added to version 1 with the schema, absent in older files. */
+  $schema: z.string().optional(),
   format: z.literal('hybrid-campus/power-budget'),
   status,
   site: z.object({
@@ -236,6 +248,9 @@ export const powerBudgetV2Schema = common.extend({
   buses: z.array(busV2),
   timeline: z.array(timelineV2).optional(),
 });
+
+/** Every power budget the reports read, of either version: what power-budget.schema.json is generated from. */
+export const powerBudgetSchema = z.union([powerBudgetV1Schema, powerBudgetV2Schema]);
 
 export const POWER_BUDGET_SCHEMAS: Readonly<Record<ReadableFormatVersion, typeof powerBudgetV1Schema | typeof powerBudgetV2Schema>> = {
   1: powerBudgetV1Schema,

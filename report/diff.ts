@@ -265,12 +265,13 @@ export function diffResult(sites: readonly SiteDiff[]): DiffResult {
 
 /**
  * Compares two synth outputs. Throws an InputError when base and head share no site (they
- * are outputs of different campus apps, or the site was renamed).
+ * are outputs of different campus apps, or the site was renamed). An empty base (no campus
+ * yet) compares as every head site added.
  */
 export function diffBudgets(base: readonly PowerBudget[], head: readonly PowerBudget[]): CampusDiff {
   const baseSites = new Map(base.map((b) => [b.site.name, b]));
   const headSites = new Map(head.map((b) => [b.site.name, b]));
-  if (![...baseSites.keys()].some((name) => headSites.has(name))) {
+  if (base.length > 0 && ![...baseSites.keys()].some((name) => headSites.has(name))) {
     throw new InputError(
       `base and head describe different sites (base: ${[...baseSites.keys()].join(', ')}; head: ${[...headSites.keys()].join(', ')}); compare two outputs of the same campus app`,
     );

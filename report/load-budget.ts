@@ -137,6 +137,15 @@ function kindOf(stat: fs.Stats): string {
 }
 
 /**
+ * Whether `target` holds any power budget: false for a missing path or a folder without
+ * power-budget.json (the base of the first pull request that adds a campus).
+ */
+export function hasBudgets(target: string): boolean {
+  if (!fs.existsSync(target)) return false;
+  return !fs.statSync(target).isDirectory() || budgetFilesIn(target).length > 0;
+}
+
+/**
  * Loads every power budget at `target` (a cdktf output folder, a stack folder or a file),
  * sorted by site name. Throws an InputError for a missing path, a folder without budgets,
  * a bad file, or a site that appears twice.

@@ -16,6 +16,7 @@
  * - `timeline` lists every state of the campus (see timeline.ts), each with its load by class
  *   against capacity and what failed or warned; the top level describes `asOf` or the last state.
  */
+import { POWER_BUDGET_SCHEMA_REFERENCE } from './budget-schema';
 import type { CheckResult } from '../domain/checks/check';
 import type { CampusEvaluation, TimelineEvaluation, TimelineState } from '../domain/evaluate';
 import type { BusScenario, CampusBudget, LoadByClass } from '../domain/budget';
@@ -186,6 +187,7 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
   const { budget, results } = evaluation;
   const { campus, site } = budget;
   return {
+    $schema: POWER_BUDGET_SCHEMA_REFERENCE, // the shipped JSON Schema, seen from cdktf.out/stacks/<site>/
     format: POWER_BUDGET_FORMAT,
     formatVersion: POWER_BUDGET_FORMAT_VERSION,
     status: statusOf(timeline.failures, timeline.warnings),

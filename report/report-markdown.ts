@@ -9,7 +9,7 @@ import { mermaidFlowchart } from './mermaid';
 import { siteReport, type SiteReport } from './report';
 import { statusBadge } from './status-badge';
 import { SITE_SCENARIO_RIGHT, SITE_SCENARIO_TITLE, cappedPodRows, siteScenarioRows, siteScenariosOmittedNote, timelineRows } from './report-text';
-import { timelineMermaid } from './timeline-chart';
+import { timelineMermaid, timelineMermaidLegend } from './timeline-chart';
 
 const HEADER = ['bus', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', `${OTHER_LOAD_HEADER} MW`, 'load MW', 'headroom MW', 'util'];
 const RIGHT = [false, false, true, true, true, true, true, true, true, true];
@@ -85,6 +85,8 @@ function timelineSection(site: SiteReport): string[] {
     '```mermaid',
     timelineMermaid(site.timeline, `${site.site}: load against capacity (MW)`),
     '```',
+    '',
+    timelineMermaidLegend(),
   ];
 }
 

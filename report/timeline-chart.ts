@@ -44,13 +44,35 @@ function shortLabel(label: string): string {
   return label === '' ? 'planned' : label.replace(/^from /, '').replace(/^before /, '< ').replace(/^at /, '');
 }
 
-/** Mermaid xychart-beta: stacked load (as running totals) with capacity and interconnect lines. */
+/** The Mermaid chart's two lines (colors as in the SVG), and the names its legend gives the colors. */
+const MERMAID_LINES = [
+  { name: 'bus capacity', color: '#d62728' },
+  { name: 'interconnect limit', color: '#9467bd' },
+] as const;
+const COLOR_NAMES: Readonly<Record<string, string>> = { '#1f77b4': 'blue', '#ff7f0e': 'orange', '#2ca02c': 'green', '#7f7f7f': 'grey', '#d62728': 'red', '#9467bd': 'purple' };
+
+/**
+ * An x-axis label for Mermaid: "before 2026-07" in words, since Mermaid shows a "<" in an
+ * xychart label as "&lt;"; no quote or angle bracket reaches the chart.
+ */
+function mermaidLabel(label: string): string {
+  return (label === '' ? 'planned' : label.replace(/^from /, '').replace(/^at /, '')).replace(/["<>]/g, '');
+}
+
+/**
+ * Mermaid xychart-beta: stacked load (as running totals) with capacity and interconnect lines.
+ * xychart draws no legend, so the colors are fixed (the SVG's) and `timelineMermaidLegend`
+ * names them, for a line under the chart.
+ */
 export function timelineMermaid(entries: readonly TimelineChartEntry[], title = 'Load against capacity (MW)'): string {
-  const labels = entries.map((e) => `"${shortLabel(e.label)}"`).join(', ');
+  const labels = entries.map((e) => `"${mermaidLabel(e.label)}"`).join(', ');
+  // One color per plot, in the order they are declared: the bars from the top band down, then the lines.
+  const palette = [...[...SERIES].reverse().map((s) => s.color), ...MERMAID_LINES.map((l) => l.color)].join(', ');
   const maxKw = Math.max(1, ...entries.map((e) => Math.max(e.capacityKw, e.load.totalKw, e.interconnectLimitKw)));
   const cumulative = (upTo: number) =>
     entries.map((e) => mw(SERIES.slice(0, upTo + 1).reduce((t, s) => t + seriesKw(e.load, s.key), 0))).join(', ');
   const lines = [
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
     'xychart-beta',
     `  title "${title}"`,
     `  x-axis [${labels}]`,
@@ -60,6 +82,12 @@ export function timelineMermaid(entries: readonly TimelineChartEntry[], title = 
     `  line [${entries.map((e) => mw(e.interconnectLimitKw)).join(', ')}]`,
   ];
   return lines.join('\n');
+}
+
+/** The legend of `timelineMermaid`: one line of Markdown for under the chart. */
+export function timelineMermaidLegend(): string {
+  const name = (p: { readonly name: string; readonly color: string }) => `${p.name} (${COLOR_NAMES[p.color]})`;
+  return `Bars, stacked from the bottom: ${SERIES.map(name).join(', ')}. Lines: ${MERMAID_LINES.map(name).join(', ')}.`;
 }
 
 /** The smallest 1, 2 or 5 x 10^k kW step at or above `kw`, so axis ticks are round numbers. */

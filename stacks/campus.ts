@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, Aspects, LocalBackend, TerraformBackend, TerraformStack, type ISynthesisSession } from 'cdktf';
+import { Annotations, Aspects, TerraformBackend, TerraformStack, type ISynthesisSession } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import { z } from 'zod';
 import { evaluateTimeline, firstOccurrences, type TimelineEvaluation } from '../domain/evaluate';
@@ -33,6 +33,7 @@ import { MiningPod } from '../constructs/mining-pod';
 import { PowerBus } from '../constructs/power-bus';
 import { checkConstructArgs, checkServiceDates, datesOf, fraction, monthSchema, nonNegativeNumber, parseProps, positiveNumber, serviceDates, textSchema } from '../constructs/props';
 import { WorkloadNamespace } from '../constructs/workload-namespace';
+import { CampusBackend } from './campus-backend';
 
 export interface CampusProps {
   /** Grid region or ISO the site is interconnected with, e.g. "ERCOT". */
@@ -69,6 +70,14 @@ export interface CampusProps {
    * @default none - no economics are computed
    */
   readonly economics?: EconomicsInputs;
+  /**
+   * Where the campus keeps its Terraform state: `CampusBackend.s3()`, `.gcs()`, `.azurerm()`,
+   * `.kubernetes()`, `.cloud()` or `.local()`. Each campus gets a state of its own there,
+   * named after its id. Credentials never go here: Terraform reads them from the environment.
+   * @default CampusBackend.local() - terraform.<campus>.tfstate in the project root (unless a
+   * TerraformBackend was added to the campus directly)
+   */
+  readonly backend?: CampusBackend;
 }
 
 /** A dated step of the interconnect approval. */
@@ -180,6 +189,11 @@ const schema = z.strictObject({
         .optional(),
     })
     .optional(),
+  backend: z
+    .custom<CampusBackend>((value) => value instanceof CampusBackend, {
+      error: 'must be made with CampusBackend.s3(), .gcs(), .azurerm(), .kubernetes(), .cloud() or .local()',
+    })
+    .optional(),
 });
 
 export const DEFAULT_WARN_UTILIZATION = 0.9;
@@ -263,6 +277,7 @@ export class Campus extends TerraformStack implements CampusScope {
       ...datesOf(c),
     }));
     this.economics = p.economics;
+    p.backend?.bind(this, id);
     const asOf: unknown = this.node.tryGetContext(DATE_CONTEXT_KEY);
     if (asOf !== undefined) {
       if (!isMonth(asOf)) {
@@ -299,13 +314,14 @@ export class Campus extends TerraformStack implements CampusScope {
 
   /**
    * cdktf's default local backend records an absolute state path, which would make cdk.tf.json
-   * differ from machine to machine. Unless you add a backend of your own (e.g. S3Backend), the
-   * campus uses a local backend with a relative path: terraform.<campus>.tfstate in the project
-   * root, the same file cdktf would use, seen from cdktf.out/stacks/<campus>.
+   * differ from machine to machine. Unless the campus has a backend (the `backend` prop, or a
+   * TerraformBackend such as S3Backend added to it), it uses CampusBackend.local(): a local
+   * backend with a relative path, terraform.<campus>.tfstate in the project root, the same file
+   * cdktf would use, seen from cdktf.out/stacks/<campus>.
    */
   public ensureBackendExists(): TerraformBackend {
     const existing = this.node.findAll().find(TerraformBackend.isBackend);
-    return existing ?? new LocalBackend(this, { path: `../../../terraform.${this.campusName}.tfstate` });
+    return existing ?? CampusBackend.local().bind(this, this.campusName);
   }
 
   public partChanged(): void {

@@ -42,3 +42,31 @@ test('the README workloads example synthesizes, with its workloads and no creden
     { username: '${var.proxy_1_pool_username}', password: '${var.proxy_1_pool_password}' },
   ]);
 });
+
+// And the remote-state example: one stack and one S3 state per site.
+test('the README state example synthesizes one stack per site, each with its own S3 key', () => {
+  const { result, out } = runReadmeExample('acme-campus-state');
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  const backend = (site: string) => JSON.parse(fs.readFileSync(path.join(out, 'stacks', site, 'cdk.tf.json'), 'utf8')).terraform.backend;
+  expect(backend('west-texas-1')).toEqual({
+    s3: { bucket: 'acme-campus-state', key: 'hybrid-campus/west-texas-1.tfstate', region: 'us-east-1', encrypt: true, use_lockfile: true },
+  });
+  expect(backend('north-dakota-1').s3.key).toBe('hybrid-campus/north-dakota-1.tfstate');
+});
+
+// The README says which files the smoke tests take from it; they must be there and parse.
+test('the README holds the files the smoke tests build a user project from', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const block = (name: string) => {
+    const after = readme.split(`<!-- smoke-test: ${name} -->\n`)[1];
+    return /^```[a-z]*\n([\s\S]*?)^```/m.exec(after ?? '')?.[1];
+  };
+  expect(JSON.parse(block('cdktf.json')!).app).toBe('node --import tsx main.ts');
+  expect(JSON.parse(block('tsconfig.json')!).compilerOptions.module).toBe('CommonJS');
+  expect(block('main.ts')).toContain("from 'hybrid-campus'");
+  const cdktn = JSON.parse(block('package.json (cdktn)')!);
+  expect(cdktn.dependencies.cdktf).toBe('npm:cdktn@0.24.0');
+  expect(cdktn.overrides).toEqual({ cdktf: '$cdktf', constructs: '$constructs' });
+  expect(readme).toContain("echo 'legacy-peer-deps=true' > .npmrc");
+});

@@ -61,6 +61,33 @@ describe('campus (the bin)', () => {
     expect(USAGE).toContain('  2  diff: a check fails in head');
   });
 
+  test('--version prints the version in package.json', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(campus(['--version'], tempDir())).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  test('diff --allow-empty-base: a missing or empty base (the first pull request adding a campus) is no sites, every head site added', () => {
+    const head = synthVariant('examples');
+    for (const base of [path.join(tempDir(), 'no-such-dir'), tempDir()]) {
+      const result = campus(['diff', '--base', base, '--head', head, '--allow-empty-base']);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(EXIT_CHANGED);
+      expect(result.stdout).toContain('ercot-300');
+      expect(result.stdout).toContain('nyiso-retrofit');
+    }
+    const json = JSON.parse(campus(['diff', '--base', tempDir(), '--head', head, '--allow-empty-base', '--format', 'json']).stdout);
+    expect(json.sites.map((s: { site: string; change: string }) => [s.site, s.change])).toEqual([
+      ['ercot-300', 'added'],
+      ['nyiso-retrofit', 'added'],
+    ]);
+    // Without the option an empty base stays an error.
+    const dir = tempDir();
+    expect(campus(['diff', '--base', dir, '--head', head]).stderr).toBe(
+      `campus: ${dir}: no power-budget.json found (expected ${dir}/stacks/<site>/power-budget.json); run cdktf synth first\n`,
+    );
+  });
+
   test('report reads cdktf.out in the working directory by default', () => {
     const cwd = tempDir();
     fs.cpSync(synthVariant('examples'), path.join(cwd, 'cdktf.out'), { recursive: true });

@@ -18,7 +18,13 @@ describe('campus command line', () => {
   });
 
   test('diff takes --base and --head in any order', () => {
-    expect(parseCommandLine(['diff', '--head', 'h', '--base', 'b', '--format', 'json'])).toEqual({ command: 'diff', base: 'b', head: 'h', format: 'json' });
+    expect(parseCommandLine(['diff', '--head', 'h', '--base', 'b', '--format', 'json'])).toEqual({ command: 'diff', base: 'b', head: 'h', format: 'json', allowEmptyBase: false });
+    expect(parseCommandLine(['diff', '--base', 'b', '--head', 'h', '--allow-empty-base'])).toEqual({ command: 'diff', base: 'b', head: 'h', format: 'text', allowEmptyBase: true });
+  });
+
+  test('--version and -v, alone', () => {
+    expect(parseCommandLine(['--version'])).toEqual({ command: 'version' });
+    expect(parseCommandLine(['-v'])).toEqual({ command: 'version' });
   });
 
   test('help wins over everything else', () => {
@@ -36,6 +42,9 @@ describe('campus command line', () => {
     [['diff', 'a', '--base', 'b', '--head', 'c'], "diff takes no positional arguments (got 'a'); use --base and --head"],
     [['diff', '--head', 'h'], 'diff needs --base <dir|file> and --head <dir|file>'],
     [['report', '--', 'x'], "'--' is not supported; run campus --help"],
+    [['report', '--version'], "unknown option --version for 'report'; run campus --help"],
+    [['report', '--allow-empty-base'], "unknown option --allow-empty-base for 'report'; run campus --help"],
+    [['diff', '--base', 'b', '--head', 'h', '--allow-empty-base=yes'], 'option --allow-empty-base takes no value'],
   ])('%j: %s', (args, message) => {
     expect(usageError(args)).toBe(message);
   });
