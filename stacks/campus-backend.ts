@@ -12,7 +12,7 @@ import { AzurermBackend, CloudBackend, GcsBackend, LocalBackend, NamedCloudWorks
 import type { Construct } from 'constructs';
 import { z } from 'zod';
 import { configErrorFromZod } from '../domain/config-error';
-import { DNS_1123_LABEL } from '../constructs/props';
+import { DNS_1123_LABEL, LIBRARY_VALUE } from '../constructs/props';
 
 /** State in S3, locked with an S3 lock file (Terraform 1.10 or later) and encrypted at rest. */
 export interface S3StateProps {
@@ -315,7 +315,10 @@ export class CampusBackend {
     /** Which store: 'local', 's3', 'gcs', 'azurerm', 'kubernetes' or 'cloud'. */
     public readonly kind: Kind,
     private readonly create: (scope: Construct, site: string) => TerraformBackend,
-  ) {}
+  ) {
+    // Made by a static factory: the props bound checks do not walk it as plain data.
+    Object.defineProperty(this, LIBRARY_VALUE, { value: true });
+  }
 
   /** Adds the backend for the campus `site` to its stack. */
   public bind(stack: Construct, site: string): TerraformBackend {

@@ -113,7 +113,7 @@ describe('phased conversion example', () => {
     expect(plan.steps).toHaveLength(40);
     expect(plan.steps[0]).toMatchObject({ step: 1, pod: 'pod-c01', priority: 0, itKw: 1001, retire: '2028-01' });
     expect(plan.commitments).toEqual([
-      { program: 'ERCOT ERS-10', sheddableKw: 40_000, responseTimeS: 600, season: { fromMonth: 6, toMonth: 9 }, window: 'summer peak hours', inService: null, retire: '2028-01' },
+      { program: 'ERCOT ERS-10', sheddableKw: 40_000, responseTimeS: 600, season: { fromMonth: 6, toMonth: 9 }, window: 'summer peak hours', exclusiveGroup: null, inService: null, retire: '2028-01' },
     ]);
   });
 
