@@ -21,7 +21,7 @@
  * whenever it named feeds would be simpler, but when head's worst loss is another feed it would
  * show the figures of two different events as one before and after.
  */
-import type { BusBudget, CheckStatus, PowerBudget, ScenarioBudget } from './budget-schema';
+import type { BusBudget, CheckStatus, LoadByClass, PowerBudget, ScenarioBudget } from './budget-schema';
 import { siteChecks } from './site-checks';
 import { diffChecks, type CheckChange } from './check-diff';
 import { diffHardware, type LoadChange } from './hardware-diff';
@@ -40,16 +40,10 @@ export type Change = 'added' | 'removed' | 'changed' | 'unchanged';
 /** What the diff says overall; the CLI's exit code follows from it. */
 export type DiffResult = 'no-change' | 'changed' | 'check-fails';
 
-export interface ScenarioFigures {
+/** One scenario's figures: its load by class (as in power-budget.json), capacity and headroom. */
+export interface ScenarioFigures extends LoadByClass {
   readonly label: string;
   readonly capacityKw: number;
-  readonly firmItKw: number;
-  readonly interruptibleItKw: number;
-  readonly grossKw: number;
-  readonly coolingKw: number;
-  readonly overheadKw: number;
-  readonly auxiliaryKw: number;
-  readonly totalKw: number;
   readonly headroomKw: number;
   readonly utilization: number | null;
 }
