@@ -33,7 +33,10 @@ export function nonNegativeNumber(what: string) {
 }
 
 export function positiveInteger(what: string) {
-  return z.int({ error: `must be a whole number (${what})` }).positive({ error: `must be at least 1 (${what})` });
+  return z
+    .int({ error: `must be a whole number (${what})` })
+    .positive({ error: `must be at least 1 (${what})` })
+    .lte(1e9, { error: `must be at most 1,000,000,000 (${what}); check the figure` });
 }
 
 /** A fraction in (0, 1]. */

@@ -46,7 +46,11 @@ const schema = z.strictObject({
   hall: hallRefSchema,
   parallelism: positiveInteger('pods running at once').default(1),
   completions: positiveInteger('pods that must succeed').optional(),
-  backoffLimit: z.int({ error: 'must be a whole number' }).nonnegative({ error: 'must be 0 or more (retries)' }).default(2),
+  backoffLimit: z
+    .int({ error: 'must be a whole number (retries before the Job fails)' })
+    .nonnegative({ error: 'must be 0 or more (retries)' })
+    .lte(1_000, { error: 'must be at most 1,000 (retries before the Job fails)' })
+    .default(2),
   egress: cidrRuleListSchema.default([]),
 });
 

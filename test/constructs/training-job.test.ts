@@ -91,3 +91,15 @@ describe('GPU requests per hall (checked at synth)', () => {
     );
   });
 });
+
+describe('TrainingJob bounds', () => {
+  test('a retry count past 1,000 or a pod count past 1,000,000,000 is refused with the field and the bound', () => {
+    const { hall } = campusWithHall();
+    expect(errorOf(() => hall.addTrainingJob('retries', { ...TRAINING, backoffLimit: 1e15 }))).toBe(
+      'CampusConfigError: [site/hall-1/retries] invalid property: backoffLimit = 1000000000000000: must be at most 1,000 (retries before the Job fails)',
+    );
+    expect(errorOf(() => hall.addTrainingJob('many', { ...TRAINING, completions: 2e9 }))).toBe(
+      'CampusConfigError: [site/hall-1/many] invalid property: completions = 2000000000: must be at most 1,000,000,000 (pods that must succeed); check the figure',
+    );
+  });
+});

@@ -173,7 +173,8 @@ const NUMBERS: readonly BadValue[] = [
 const STRINGS: readonly BadValue[] = [
   stringValue('empty string', () => '', true),
   stringValue('blank string', () => '   ', true),
-  stringValue('number as string', () => '42', true),
+  // Digits alone are a valid hardware id or feed name (DNS-1123 allows them), so not certainly invalid there.
+  { ...stringValue('number as string', () => '42', true), invalidFor: (base, path, step) => !['id', 'name'].includes(fieldOf(path)) && stringValue('', () => '', true).invalidFor(base, path, step) },
   stringValue('ANSI escapes', () => '\u001b[31mred\u001b[0m\u001b]0;title\u0007', false),
   stringValue('newline', () => 'line one\nline two', true),
   stringValue('carriage return', () => 'a\rb', false),

@@ -73,7 +73,8 @@ export function unreadableReason(stderr: string): string | undefined {
     return lines.length < 2 ? 'lists no problem' : bad !== undefined ? `has a line that does not say where: ${bad.slice(0, 200)}` : undefined;
   }
   if (lines.length > 1) return 'is split over several lines';
-  return /^hybrid-campus: \[[^\]\n]+\] \S/.test(lines[0]) ? undefined : 'does not say where ("[construct path] ...")';
+  // The subject may hold an escaped bracket ("\]") when it quotes what the user wrote.
+  return /^hybrid-campus: \[(?:[^\]\n\\]|\\.)+\] \S/.test(lines[0]) ? undefined : 'does not say where ("[construct path] ...")';
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
