@@ -185,13 +185,14 @@ function subjectOf(model: unknown): string {
   } catch {
     id = undefined;
   }
-  return `hardware model ${typeof id === 'string' && id !== '' ? showSubject(id.slice(0, 63)) : '(no id)'}`;
+  // Raw: the messages escape their subject once (showSubject), so it is not escaped here.
+  return `hardware model ${typeof id === 'string' && id !== '' ? id.slice(0, 63) : '(no id)'}`;
 }
 
 function requireObject(subject: string, model: unknown, fields: string): void {
   checkBounds(subject, model);
   if (typeof model !== 'object' || model === null || Array.isArray(model)) {
-    throw new CampusConfigError(`[${subject}] invalid property: (model) = ${showValue(model)}: must be an object { ${fields} }`);
+    throw new CampusConfigError(`[${showSubject(subject)}] invalid property: (model) = ${showValue(model)}: must be an object { ${fields} }`);
   }
 }
 

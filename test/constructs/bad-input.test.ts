@@ -267,3 +267,12 @@ test('an App of another campus as scope is still a construct, so only a Campus c
     'CampusConfigError: [pod-1] a MiningPod must be created inside a Campus, but none of its scopes is one. Pass the Campus (or a construct inside it) as the scope.',
   );
 });
+
+describe('a subject that quotes what the user wrote is escaped once', () => {
+  test('a hardware id holding a bracket', () => {
+    const asic = { id: 'acme-x1', vendor: 'Acme', model: 'X1', powerW: 3_300, hashrateThs: 250, efficiencyJTh: 13.2, cooling: 'air' as const, source: { citation: 'c', quality: 'q' } };
+    expect(errorOf(() => defineAsicModel({ ...asic, id: '[object Object]' } as Any))).toBe(
+      'CampusConfigError: [hardware model [object Object\\]] invalid property: id = "[object Object]": must be lower-case letters, digits and "-", starting and ending with a letter or digit',
+    );
+  });
+});
