@@ -4,7 +4,7 @@
 import { Construct, type IConstruct } from 'constructs';
 import { z } from 'zod';
 import { CampusConfigError, configErrorFromZod, escapeText, fieldName, joinProblems, showSubject, showValue, zodMessages } from '../domain/config-error';
-import { imagePinProblem } from './kubernetes-values';
+import { imagePinProblem } from './workloads/kubernetes-values';
 import { MONTH_PATTERN } from '../domain/timeline';
 
 /** DNS-1123 label, as Kubernetes requires for namespace and most object names. */

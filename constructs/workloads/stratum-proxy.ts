@@ -20,11 +20,11 @@ import { z } from 'zod';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
-import { CampusConfigError } from '../domain/config-error';
-import { inServiceAt } from '../domain/timeline';
-import { deployedWhen } from './deployed-when';
+import { CampusConfigError } from '../../domain/config-error';
+import { inServiceAt } from '../../domain/timeline';
+import { deployedWhen } from '../plant/deployed-when';
 import { parseStratumUrl, type StratumEndpoint } from './kubernetes-values';
-import { type CampusScope, requireCampus, requireSameCampus } from './campus-scope';
+import { type CampusScope, requireCampus, requireSameCampus } from '../plant/campus-scope';
 import {
   ANNOTATION_MINING_PODS,
   LABEL_CAMPUS,
@@ -35,8 +35,8 @@ import {
   LABEL_POD_GROUP,
   LABEL_WORKLOAD_CLASS,
 } from './labels';
-import { MiningPod } from './mining-pod';
-import { argsSchema, cidrListSchema, constructOf, mebibytes, millicores, checkServiceId, parseProps, pinnedImageSchema, portSchema, positiveInteger, checkConstructArgs } from './props';
+import { MiningPod } from '../plant/mining-pod';
+import { argsSchema, cidrListSchema, constructOf, mebibytes, millicores, checkServiceId, parseProps, pinnedImageSchema, portSchema, positiveInteger, checkConstructArgs } from '../props';
 import { securePodSpec } from './secure-pod';
 import { WorkloadNetworkPolicy } from './workload-network-policy';
 

@@ -4,10 +4,10 @@
  */
 import type { IConstruct } from 'constructs';
 import { z } from 'zod';
-import { CampusConfigError } from '../domain/config-error';
-import { type CampusScope, requireSameCampus } from './campus-scope';
-import type { GpuHall } from './gpu-hall';
-import { kubernetesNameSchema } from './props';
+import { CampusConfigError } from '../../domain/config-error';
+import { type CampusScope, requireSameCampus } from '../plant/campus-scope';
+import type { GpuHall } from '../plant/gpu-hall';
+import { kubernetesNameSchema } from '../props';
 
 /** An AI workload placed in a hall, as the hall's GPU check sees it. */
 export interface HallWorkload extends IConstruct {

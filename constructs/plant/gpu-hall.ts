@@ -11,23 +11,23 @@
  */
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { gpuSystemSchema, type GpuSystem } from '../catalog/hardware-model';
-import { CampusConfigError } from '../domain/config-error';
-import type { GpuHallModel } from '../domain/model';
-import { wToKw } from '../domain/units';
+import { gpuSystemSchema, type GpuSystem } from '../../catalog/hardware-model';
+import { CampusConfigError } from '../../domain/config-error';
+import type { GpuHallModel } from '../../domain/model';
+import { wToKw } from '../../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
-import { inServiceAt } from '../domain/timeline';
+import { inServiceAt } from '../../domain/timeline';
 import { deployedWhen } from './deployed-when';
-import { HallNamespace } from './hall-namespace';
-import type { HallWorkload } from './hall-workload';
-import { InferenceService, type InferenceServiceProps } from './inference-service';
-import { LABEL_GPU_HALL, LABEL_TENANT } from './labels';
-import { checkServiceDates, constructOf, datesOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger, serviceDates, checkConstructArgs } from './props';
+import { HallNamespace } from '../workloads/hall-namespace';
+import type { HallWorkload } from '../workloads/hall-workload';
+import { InferenceService, type InferenceServiceProps } from '../workloads/inference-service';
+import { LABEL_GPU_HALL, LABEL_TENANT } from '../workloads/labels';
+import { checkServiceDates, constructOf, datesOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger, serviceDates, checkConstructArgs } from '../props';
 
 import { facilityOverheadSchema, leaseModel, leaseSchema, type LeaseProps } from './lease';
 import { PowerBus } from './power-bus';
-import { TrainingJob, type TrainingJobProps } from './training-job';
+import { TrainingJob, type TrainingJobProps } from '../workloads/training-job';
 
 /**
  * What a tenant's contract gives it on the campus's Kubernetes cluster. Without it a leased

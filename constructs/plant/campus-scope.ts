@@ -3,11 +3,11 @@
  * the parts). The Campus marks itself with CAMPUS_SCOPE; parts walk up their scopes to it.
  */
 import type { IConstruct } from 'constructs';
-import { CampusConfigError } from '../domain/config-error';
-import type { TimelineEvaluation } from '../domain/evaluate';
-import type { DemandResponseCommitment } from '../domain/model';
-import type { WorkloadClass } from './labels';
-import type { WorkloadNamespace } from './workload-namespace';
+import { CampusConfigError } from '../../domain/config-error';
+import type { TimelineEvaluation } from '../../domain/evaluate';
+import type { DemandResponseCommitment } from '../../domain/model';
+import type { WorkloadClass } from '../workloads/labels';
+import type { WorkloadNamespace } from '../workloads/workload-namespace';
 
 export const CAMPUS_SCOPE = Symbol.for('hybrid-campus/campus');
 

@@ -4,12 +4,12 @@
  */
 import type { IConstruct } from 'constructs';
 import { z } from 'zod';
-import { CampusConfigError } from '../domain/config-error';
+import { CampusConfigError } from '../../domain/config-error';
 import type { DeploymentV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/deployment-v1';
-import { type CampusScope } from './campus-scope';
-import type { GpuHall } from './gpu-hall';
+import { type CampusScope } from '../plant/campus-scope';
+import type { GpuHall } from '../plant/gpu-hall';
 import { LABEL_CAMPUS, LABEL_COMPONENT, LABEL_GPU_HALL, LABEL_NAME, LABEL_PART_OF, LABEL_WORKLOAD_CLASS } from './labels';
-import { argsSchema, envSchema, mebibytes, millicores, pinnedImageSchema, positiveInteger } from './props';
+import { argsSchema, envSchema, mebibytes, millicores, pinnedImageSchema, positiveInteger } from '../props';
 import { plainEnv, securePodSpec } from './secure-pod';
 
 export interface AiContainerProps {

@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { JobV1 } from '@cdktf/provider-kubernetes/lib/job-v1';
 import type { JobV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/job-v1';
 import { type AiContainerProps, aiContainerShape, aiPodSpec, aiSelector, aiWorkloadLabels, checkGpusPerPod } from './ai-workload';
-import { type CampusScope, requireCampus } from './campus-scope';
-import type { GpuHall } from './gpu-hall';
-import { inServiceAt } from '../domain/timeline';
-import { deployedWhen } from './deployed-when';
+import { type CampusScope, requireCampus } from '../plant/campus-scope';
+import type { GpuHall } from '../plant/gpu-hall';
+import { inServiceAt } from '../../domain/timeline';
+import { deployedWhen } from '../plant/deployed-when';
 import { type HallWorkload, hallRefSchema, resolveHall } from './hall-workload';
-import { cidrRuleListSchema, parseProps, positiveInteger, checkConstructArgs } from './props';
+import { cidrRuleListSchema, parseProps, positiveInteger, checkConstructArgs } from '../props';
 import { type CidrRule, WorkloadNetworkPolicy } from './workload-network-policy';
 
 export interface TrainingJobProps extends AiContainerProps {

@@ -10,12 +10,12 @@ import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { type AiContainerProps, aiContainerShape, aiPodSpec, aiSelector, aiWorkloadLabels, checkGpusPerPod } from './ai-workload';
-import { type CampusScope, requireCampus } from './campus-scope';
-import type { GpuHall } from './gpu-hall';
-import { inServiceAt } from '../domain/timeline';
-import { deployedWhen } from './deployed-when';
+import { type CampusScope, requireCampus } from '../plant/campus-scope';
+import type { GpuHall } from '../plant/gpu-hall';
+import { inServiceAt } from '../../domain/timeline';
+import { deployedWhen } from '../plant/deployed-when';
 import { type HallWorkload, hallRefSchema, resolveHall } from './hall-workload';
-import { cidrListSchema, checkServiceId, parseProps, portSchema, positiveInteger, checkConstructArgs } from './props';
+import { cidrListSchema, checkServiceId, parseProps, portSchema, positiveInteger, checkConstructArgs } from '../props';
 import { WorkloadNetworkPolicy } from './workload-network-policy';
 
 export interface InferenceServiceProps extends AiContainerProps {
