@@ -23,7 +23,7 @@ import { mwToKw } from '../domain/units';
 import { AuxiliaryLoad } from '../constructs/plant/auxiliary-load';
 import { BlockLoad } from '../constructs/plant/block-load';
 import { deployedWhen, pruneForMonth } from '../constructs/plant/deployed-when';
-import { CAMPUS_SCOPE, type CampusPart, type CampusScope } from '../constructs/plant/campus-scope';
+import { CAMPUS_SCOPE, type CampusPart } from '../constructs/plant/campus-scope';
 import { CoolingSystem } from '../constructs/plant/cooling-system';
 import { GpuHall } from '../constructs/plant/gpu-hall';
 import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
@@ -33,6 +33,9 @@ import { MiningPod } from '../constructs/plant/mining-pod';
 import { PowerBus } from '../constructs/plant/power-bus';
 import { checkConstructArgs, checkServiceDates, datesOf, fraction, monthSchema, nonNegativeNumber, parseProps, positiveNumber, serviceDates, textSchema } from '../constructs/props';
 import { WorkloadNamespace } from '../constructs/workloads/workload-namespace';
+import type { WorkloadCampus } from '../constructs/workloads/workload-campus';
+// Attaches the namespace and addInferenceService / addTrainingJob to every GpuHall.
+import '../constructs/workloads/gpu-hall-workloads';
 import { CampusBackend } from './campus-backend';
 
 export interface CampusProps {
@@ -234,7 +237,7 @@ export const WORKLOAD_PRIORITY: Readonly<Record<WorkloadClass, { readonly suffix
   },
 };
 
-export class Campus extends TerraformStack implements CampusScope {
+export class Campus extends TerraformStack implements WorkloadCampus {
   /** Whether `x` is a Campus (works across copies of this library). */
   public static isCampus(x: unknown): x is Campus {
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[CAMPUS_SCOPE] === true;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { JobV1 } from '@cdktf/provider-kubernetes/lib/job-v1';
 import type { JobV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/job-v1';
 import { type AiContainerProps, aiContainerShape, aiPodSpec, aiSelector, aiWorkloadLabels, checkGpusPerPod } from './ai-workload';
-import { type CampusScope, requireCampus } from '../plant/campus-scope';
+import { type WorkloadCampus, requireWorkloadCampus } from './workload-campus';
 import type { GpuHall } from '../plant/gpu-hall';
 import { inServiceAt } from '../../domain/timeline';
 import { deployedWhen } from '../plant/deployed-when';
@@ -51,7 +51,7 @@ const schema = z.strictObject({
 });
 
 export class TrainingJob extends Construct implements HallWorkload {
-  public readonly campus: CampusScope;
+  public readonly campus: WorkloadCampus;
   public readonly hall: GpuHall;
   public readonly namespace: string;
   public readonly parallelism: number;
@@ -61,7 +61,7 @@ export class TrainingJob extends Construct implements HallWorkload {
 
   public constructor(scope: Construct, id: string, props: TrainingJobProps) {
     super(scope, checkConstructArgs('TrainingJob', scope, id));
-    this.campus = requireCampus(this, 'TrainingJob');
+    this.campus = requireWorkloadCampus(this, 'TrainingJob');
     const p = parseProps(this, schema, props);
     this.hall = resolveHall(this, this.campus, p.hall);
     checkGpusPerPod(this, this.hall, p.gpusPerPod);
