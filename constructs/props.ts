@@ -4,7 +4,6 @@
 import { Construct, type IConstruct } from 'constructs';
 import { z } from 'zod';
 import { CampusConfigError, configErrorFromZod, escapeText, fieldName, joinProblems, showSubject, showValue, zodMessages } from '../domain/config-error';
-import { imagePinProblem } from './kubernetes-values';
 import { MONTH_PATTERN } from '../domain/timeline';
 
 /** DNS-1123 label, as Kubernetes requires for namespace and most object names. */
@@ -138,12 +137,6 @@ export function parseInput<S extends z.ZodType>(subject: string, schema: S, inpu
   if (!parsed.success) throw configErrorFromZod(subject, input, parsed.error);
   return parsed.data;
 }
-
-/** A container image pinned to a tag other than `latest`, or to a digest (see imagePinProblem). */
-export const pinnedImageSchema = z.string({ error: 'must be a string, e.g. "ghcr.io/acme/proxy:1.4.2"' }).superRefine((image, ctx) => {
-  const problem = imagePinProblem(image);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
 
 /** An IPv4 or IPv6 CIDR block, as NetworkPolicy ipBlock takes it. */
 export const cidrSchema = z

@@ -21,13 +21,13 @@
  */
 import type { Construct } from 'constructs';
 import { ASIC_MODELS, GPU_SYSTEMS } from '../catalog/hardware-catalog';
-import { AuxiliaryLoad } from '../constructs/auxiliary-load';
-import { CoolingSystem } from '../constructs/cooling-system';
-import { CurtailmentPlan } from '../constructs/curtailment-plan';
-import { GpuHall } from '../constructs/gpu-hall';
-import { MiningPod } from '../constructs/mining-pod';
-import { PowerBus } from '../constructs/power-bus';
-import { StratumProxy } from '../constructs/stratum-proxy';
+import { AuxiliaryLoad } from '../constructs/plant/auxiliary-load';
+import { CoolingSystem } from '../constructs/plant/cooling-system';
+import { CurtailmentPlan } from '../constructs/workloads/curtailment-plan';
+import { GpuHall } from '../constructs/plant/gpu-hall';
+import { MiningPod } from '../constructs/plant/mining-pod';
+import { PowerBus } from '../constructs/plant/power-bus';
+import { StratumProxy } from '../constructs/workloads/stratum-proxy';
 import { Campus } from '../stacks/campus';
 
 export const ERCOT_MINING_ROWS = 6;

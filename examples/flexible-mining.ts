@@ -11,11 +11,11 @@
  */
 import type { Construct } from 'constructs';
 import { ASIC_MODELS, GPU_SYSTEMS } from '../catalog/hardware-catalog';
-import { AuxiliaryLoad } from '../constructs/auxiliary-load';
-import { CoolingSystem } from '../constructs/cooling-system';
-import { GpuHall } from '../constructs/gpu-hall';
-import { MiningPod } from '../constructs/mining-pod';
-import { PowerBus } from '../constructs/power-bus';
+import { AuxiliaryLoad } from '../constructs/plant/auxiliary-load';
+import { CoolingSystem } from '../constructs/plant/cooling-system';
+import { GpuHall } from '../constructs/plant/gpu-hall';
+import { MiningPod } from '../constructs/plant/mining-pod';
+import { PowerBus } from '../constructs/plant/power-bus';
 import { Campus } from '../stacks/campus';
 
 export interface FlexibleMiningOptions {

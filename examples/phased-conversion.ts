@@ -18,13 +18,13 @@
  */
 import type { Construct } from 'constructs';
 import { ASIC_MODELS, GPU_SYSTEMS } from '../catalog/hardware-catalog';
-import { AuxiliaryLoad } from '../constructs/auxiliary-load';
-import { Conversion } from '../constructs/conversion';
-import { CoolingSystem } from '../constructs/cooling-system';
-import { MiningPod } from '../constructs/mining-pod';
-import { CurtailmentPlan } from '../constructs/curtailment-plan';
-import { PowerBus } from '../constructs/power-bus';
-import { StratumProxy } from '../constructs/stratum-proxy';
+import { AuxiliaryLoad } from '../constructs/plant/auxiliary-load';
+import { Conversion } from '../constructs/plant/conversion';
+import { CoolingSystem } from '../constructs/plant/cooling-system';
+import { MiningPod } from '../constructs/plant/mining-pod';
+import { CurtailmentPlan } from '../constructs/workloads/curtailment-plan';
+import { PowerBus } from '../constructs/plant/power-bus';
+import { StratumProxy } from '../constructs/workloads/stratum-proxy';
 import { ERCOT_MINER_CIDR, ERCOT_POOL } from './ercot-300';
 import { REFERENCE_ECONOMICS } from '../domain/economics';
 import { Campus, type DemandResponseProps } from '../stacks/campus';

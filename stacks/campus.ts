@@ -20,19 +20,22 @@ import { inServiceAt, isMonth } from '../domain/timeline';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budget-file';
 import { timelineSvg, type TimelineChartEntry } from '../report/timeline-chart';
 import { mwToKw } from '../domain/units';
-import { AuxiliaryLoad } from '../constructs/auxiliary-load';
-import { BlockLoad } from '../constructs/block-load';
-import { deployedWhen, pruneForMonth } from '../constructs/deployed-when';
-import { CAMPUS_SCOPE, type CampusPart, type CampusScope } from '../constructs/campus-scope';
-import { CoolingSystem } from '../constructs/cooling-system';
-import { GpuHall } from '../constructs/gpu-hall';
+import { AuxiliaryLoad } from '../constructs/plant/auxiliary-load';
+import { BlockLoad } from '../constructs/plant/block-load';
+import { deployedWhen, pruneForMonth } from '../constructs/plant/deployed-when';
+import { CAMPUS_SCOPE, type CampusPart } from '../constructs/plant/campus-scope';
+import { CoolingSystem } from '../constructs/plant/cooling-system';
+import { GpuHall } from '../constructs/plant/gpu-hall';
 import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
-import { KubernetesAccess } from '../constructs/kubernetes-access';
-import { LABEL_CAMPUS, LABEL_PART_OF, LABEL_WORKLOAD_CLASS, type WorkloadClass } from '../constructs/labels';
-import { MiningPod } from '../constructs/mining-pod';
-import { PowerBus } from '../constructs/power-bus';
+import { KubernetesAccess } from '../constructs/workloads/kubernetes-access';
+import { LABEL_CAMPUS, LABEL_PART_OF, LABEL_WORKLOAD_CLASS, type WorkloadClass } from '../constructs/workloads/labels';
+import { MiningPod } from '../constructs/plant/mining-pod';
+import { PowerBus } from '../constructs/plant/power-bus';
 import { checkConstructArgs, checkServiceDates, datesOf, fraction, monthSchema, nonNegativeNumber, parseProps, positiveNumber, serviceDates, textSchema } from '../constructs/props';
-import { WorkloadNamespace } from '../constructs/workload-namespace';
+import { WorkloadNamespace } from '../constructs/workloads/workload-namespace';
+import type { WorkloadCampus } from '../constructs/workloads/workload-campus';
+// Attaches the namespace and addInferenceService / addTrainingJob to every GpuHall.
+import '../constructs/workloads/gpu-hall-workloads';
 import { CampusBackend } from './campus-backend';
 
 export interface CampusProps {
@@ -234,7 +237,7 @@ export const WORKLOAD_PRIORITY: Readonly<Record<WorkloadClass, { readonly suffix
   },
 };
 
-export class Campus extends TerraformStack implements CampusScope {
+export class Campus extends TerraformStack implements WorkloadCampus {
   /** Whether `x` is a Campus (works across copies of this library). */
   public static isCampus(x: unknown): x is Campus {
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[CAMPUS_SCOPE] === true;
@@ -287,7 +290,7 @@ export class Campus extends TerraformStack implements CampusScope {
         );
       }
       this.asOf = asOf;
-      // Synth for a month deploys only what is in service then (constructs/deployed-when.ts).
+      // Synth for a month deploys only what is in service then (constructs/plant/deployed-when.ts).
       const root = this;
       Aspects.of(this).add({ visit: (node) => node === root && pruneForMonth(root, asOf) });
     }

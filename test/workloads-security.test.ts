@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdktf';
-import { imagePinProblem } from '../constructs/kubernetes-values';
+import { imagePinProblem } from '../constructs/workloads/kubernetes-values';
 import { ercot300 } from '../examples/ercot-300';
 import { retrofit } from '../examples/retrofit';
 import { synthCampusApp } from '../stacks/run-campus-app';

@@ -1,4 +1,4 @@
-import { AuxiliaryLoad } from '../../constructs/auxiliary-load';
+import { AuxiliaryLoad } from '../../constructs/plant/auxiliary-load';
 import { errorOf, smallCampus } from './helpers';
 
 describe('AuxiliaryLoad', () => {

@@ -1,10 +1,10 @@
 import { Testing } from 'cdktf';
-import { BlockLoad, LoadPower } from '../../constructs/block-load';
-import { CoolingSystem } from '../../constructs/cooling-system';
-import { GpuHall } from '../../constructs/gpu-hall';
+import { BlockLoad, LoadPower } from '../../constructs/plant/block-load';
+import { CoolingSystem } from '../../constructs/plant/cooling-system';
+import { GpuHall } from '../../constructs/plant/gpu-hall';
 import { ASIC_MODELS, GPU_SYSTEMS } from '../../catalog/hardware-catalog';
-import { MiningPod } from '../../constructs/mining-pod';
-import { PowerBus } from '../../constructs/power-bus';
+import { MiningPod } from '../../constructs/plant/mining-pod';
+import { PowerBus } from '../../constructs/plant/power-bus';
 import { errorOf, smallCampus } from './helpers';
 
 describe('BlockLoad: a load stated in MW', () => {

@@ -1,8 +1,8 @@
 import { ASIC_MODELS, GPU_SYSTEMS } from '../../catalog/hardware-catalog';
-import { Conversion } from '../../constructs/conversion';
-import { CoolingSystem } from '../../constructs/cooling-system';
-import { MiningPod } from '../../constructs/mining-pod';
-import { PowerBus } from '../../constructs/power-bus';
+import { Conversion } from '../../constructs/plant/conversion';
+import { CoolingSystem } from '../../constructs/plant/cooling-system';
+import { MiningPod } from '../../constructs/plant/mining-pod';
+import { PowerBus } from '../../constructs/plant/power-bus';
 import { S21, errorOf, smallCampus } from './helpers';
 
 function setup() {

@@ -1,5 +1,5 @@
-import { CoolingSystem, type CoolingSystemProps } from '../../constructs/cooling-system';
-import { PowerBus } from '../../constructs/power-bus';
+import { CoolingSystem, type CoolingSystemProps } from '../../constructs/plant/cooling-system';
+import { PowerBus } from '../../constructs/plant/power-bus';
 import { Campus } from '../../stacks/campus';
 import { errorOf, smallCampus } from './helpers';
 

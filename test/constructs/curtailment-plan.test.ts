@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { ASIC_MODELS } from '../../catalog/hardware-catalog';
-import { CurtailmentPlan } from '../../constructs/curtailment-plan';
-import { MiningPod } from '../../constructs/mining-pod';
+import { CurtailmentPlan } from '../../constructs/workloads/curtailment-plan';
+import { MiningPod } from '../../constructs/plant/mining-pod';
 import { errorOf, smallCampus } from './helpers';
 import { byName } from './workload-helpers';
 

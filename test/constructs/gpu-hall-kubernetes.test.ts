@@ -4,7 +4,7 @@ import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
 import { GPU_SYSTEMS } from '../../catalog/hardware-catalog';
-import { GpuHall } from '../../constructs/gpu-hall';
+import { GpuHall } from '../../constructs/plant/gpu-hall';
 import { errorOf, smallCampus } from './helpers';
 
 const H100 = GPU_SYSTEMS.NVIDIA_DGX_H100; // 8 GPUs per system

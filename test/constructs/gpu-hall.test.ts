@@ -1,6 +1,6 @@
 import { ASIC_MODELS, GPU_SYSTEMS } from '../../catalog/hardware-catalog';
 import type { GpuSystem } from '../../catalog/hardware-model';
-import { GpuHall } from '../../constructs/gpu-hall';
+import { GpuHall } from '../../constructs/plant/gpu-hall';
 import { errorOf, smallCampus } from './helpers';
 
 describe('GpuHall', () => {

@@ -1,7 +1,7 @@
 import { App, Testing } from 'cdktf';
 import { ASIC_MODELS } from '../../catalog/hardware-catalog';
-import { CoolingSystem } from '../../constructs/cooling-system';
-import { PowerBus } from '../../constructs/power-bus';
+import { CoolingSystem } from '../../constructs/plant/cooling-system';
+import { PowerBus } from '../../constructs/plant/power-bus';
 import { Campus, type CampusProps } from '../../stacks/campus';
 
 /**

@@ -4,8 +4,8 @@ import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disrup
 import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { GPU_SYSTEMS } from '../../catalog/hardware-catalog';
-import { GpuHall } from '../../constructs/gpu-hall';
-import { InferenceService } from '../../constructs/inference-service';
+import { GpuHall } from '../../constructs/plant/gpu-hall';
+import { InferenceService } from '../../constructs/workloads/inference-service';
 import { errorOf, smallCampus } from './helpers';
 import { INFERENCE, byName, campusWithHall } from './workload-helpers';
 

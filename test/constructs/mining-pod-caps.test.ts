@@ -1,5 +1,5 @@
 import { defineAsicModel } from '../../catalog/hardware-model';
-import { MiningPod, type MiningPodProps } from '../../constructs/mining-pod';
+import { MiningPod, type MiningPodProps } from '../../constructs/plant/mining-pod';
 import { errorOf, S21, smallCampus } from './helpers';
 
 type CapProps = Pick<MiningPodProps, 'powerCap' | 'hashrateCurve'>;

@@ -1,6 +1,6 @@
 import { GPU_SYSTEMS } from '../../catalog/hardware-catalog';
 import type { AsicModel } from '../../catalog/hardware-model';
-import { MiningPod, type MiningPodProps } from '../../constructs/mining-pod';
+import { MiningPod, type MiningPodProps } from '../../constructs/plant/mining-pod';
 import { Campus } from '../../stacks/campus';
 import { S21, errorOf, smallCampus } from './helpers';
 

@@ -1,4 +1,4 @@
-import { PowerBus, type PowerBusProps } from '../../constructs/power-bus';
+import { PowerBus, type PowerBusProps } from '../../constructs/plant/power-bus';
 import { errorOf, smallCampus } from './helpers';
 
 function busError(props: PowerBusProps): string {

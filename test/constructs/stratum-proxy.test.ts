@@ -3,8 +3,8 @@ import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
-import { MiningPod } from '../../constructs/mining-pod';
-import { StratumProxy, type StratumProxyProps } from '../../constructs/stratum-proxy';
+import { MiningPod } from '../../constructs/plant/mining-pod';
+import { StratumProxy, type StratumProxyProps } from '../../constructs/workloads/stratum-proxy';
 import { S21, errorOf, smallCampus } from './helpers';
 import { byName } from './workload-helpers';
 

@@ -1,8 +1,8 @@
 import { Testing } from 'cdktf';
 import { JobV1 } from '@cdktf/provider-kubernetes/lib/job-v1';
 import { GPU_SYSTEMS } from '../../catalog/hardware-catalog';
-import { GpuHall } from '../../constructs/gpu-hall';
-import { TrainingJob } from '../../constructs/training-job';
+import { GpuHall } from '../../constructs/plant/gpu-hall';
+import { TrainingJob } from '../../constructs/workloads/training-job';
 import { errorOf, smallCampus } from './helpers';
 import { INFERENCE, byName, campusWithHall } from './workload-helpers';
 

@@ -1,6 +1,6 @@
 import { Testing } from 'cdktf';
 import { GPU_SYSTEMS } from '../../catalog/hardware-catalog';
-import { GpuHall } from '../../constructs/gpu-hall';
+import { GpuHall } from '../../constructs/plant/gpu-hall';
 import type { Campus } from '../../stacks/campus';
 import { smallCampus } from './helpers';
 

@@ -1,4 +1,4 @@
-import { curtailmentPlan, renderCurtailmentPlan } from '../../constructs/curtailment-plan-document';
+import { curtailmentPlan, renderCurtailmentPlan } from '../../constructs/workloads/curtailment-plan-document';
 import { pod } from './fixtures';
 
 describe('curtailmentPlan', () => {

@@ -1,4 +1,4 @@
-import { cpuQuantity, imagePinProblem, memoryQuantity, parseStratumUrl } from '../../constructs/kubernetes-values';
+import { cpuQuantity, imagePinProblem, memoryQuantity, parseStratumUrl } from '../../constructs/workloads/kubernetes-values';
 
 describe('imagePinProblem', () => {
   test.each([

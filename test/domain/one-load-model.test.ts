@@ -3,8 +3,8 @@
  * Cooling at PUE 1 draws nothing, so the figures stay round.
  */
 import { ASIC_MODELS } from '../../catalog/hardware-catalog';
-import { CoolingSystem } from '../../constructs/cooling-system';
-import { MiningPod } from '../../constructs/mining-pod';
+import { CoolingSystem } from '../../constructs/plant/cooling-system';
+import { MiningPod } from '../../constructs/plant/mining-pod';
 import { allocateMiningCaps } from '../../domain/mining-caps';
 import { evaluateCampus } from '../../domain/evaluate';
 import { importReductionKw } from '../../domain/demand-response';

@@ -5,11 +5,11 @@ import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { GPU_SYSTEMS } from '../../catalog/hardware-catalog';
-import { AuxiliaryLoad } from '../../constructs/auxiliary-load';
-import { CoolingSystem } from '../../constructs/cooling-system';
-import { GpuHall } from '../../constructs/gpu-hall';
-import { MiningPod } from '../../constructs/mining-pod';
-import { PowerBus } from '../../constructs/power-bus';
+import { AuxiliaryLoad } from '../../constructs/plant/auxiliary-load';
+import { CoolingSystem } from '../../constructs/plant/cooling-system';
+import { GpuHall } from '../../constructs/plant/gpu-hall';
+import { MiningPod } from '../../constructs/plant/mining-pod';
+import { PowerBus } from '../../constructs/plant/power-bus';
 import { Campus } from '../../stacks/campus';
 import { S21, errorOf, smallCampus } from '../constructs/helpers';
 

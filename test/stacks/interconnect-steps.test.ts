@@ -1,5 +1,5 @@
-import { AuxiliaryLoad } from '../../constructs/auxiliary-load';
-import { PowerBus } from '../../constructs/power-bus';
+import { AuxiliaryLoad } from '../../constructs/plant/auxiliary-load';
+import { PowerBus } from '../../constructs/plant/power-bus';
 import { errorOf, smallCampus } from '../constructs/helpers';
 
 describe('an interconnect limit that grows in dated steps', () => {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdktf';
 import { GPU_SYSTEMS } from '../../catalog/hardware-catalog';
-import { GpuHall } from '../../constructs/gpu-hall';
+import { GpuHall } from '../../constructs/plant/gpu-hall';
 import { ercot300 } from '../../examples/ercot-300';
 import { retrofit } from '../../examples/retrofit';
 import { runCampusApp, WRITE_BUDGET_ON_FAILURE_ENV, writeBudgetOnFailureEnabled } from '../../stacks/run-campus-app';

@@ -20,11 +20,12 @@ import { z } from 'zod';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
-import { CampusConfigError } from '../domain/config-error';
-import { inServiceAt } from '../domain/timeline';
-import { deployedWhen } from './deployed-when';
+import { CampusConfigError } from '../../domain/config-error';
+import { inServiceAt } from '../../domain/timeline';
+import { deployedWhen } from '../plant/deployed-when';
 import { parseStratumUrl, type StratumEndpoint } from './kubernetes-values';
-import { type CampusScope, requireCampus, requireSameCampus } from './campus-scope';
+import { requireSameCampus } from '../plant/campus-scope';
+import { type WorkloadCampus, requireWorkloadCampus } from './workload-campus';
 import {
   ANNOTATION_MINING_PODS,
   LABEL_CAMPUS,
@@ -35,8 +36,9 @@ import {
   LABEL_POD_GROUP,
   LABEL_WORKLOAD_CLASS,
 } from './labels';
-import { MiningPod } from './mining-pod';
-import { argsSchema, cidrListSchema, constructOf, mebibytes, millicores, checkServiceId, parseProps, pinnedImageSchema, portSchema, positiveInteger, checkConstructArgs } from './props';
+import { MiningPod } from '../plant/mining-pod';
+import { argsSchema, cidrListSchema, constructOf, mebibytes, millicores, checkServiceId, parseProps, portSchema, positiveInteger, checkConstructArgs } from '../props';
+import { pinnedImageSchema } from './image-schema';
 import { securePodSpec } from './secure-pod';
 import { WorkloadNetworkPolicy } from './workload-network-policy';
 
@@ -145,7 +147,7 @@ const schema = z.strictObject({
 });
 
 export class StratumProxy extends Construct {
-  public readonly campus: CampusScope;
+  public readonly campus: WorkloadCampus;
   public readonly namespace: string;
   public readonly pods: readonly MiningPod[];
   public readonly pools: readonly StratumEndpoint[];
@@ -159,7 +161,7 @@ export class StratumProxy extends Construct {
 
   public constructor(scope: Construct, id: string, props: StratumProxyProps) {
     super(scope, checkConstructArgs('StratumProxy', scope, id));
-    this.campus = requireCampus(this, 'StratumProxy');
+    this.campus = requireWorkloadCampus(this, 'StratumProxy');
     const p = parseProps(this, schema, props);
     checkServiceId(this);
     p.pods.forEach((pod, i) => requireSameCampus(this, this.campus, `pods[${i}]`, pod, 'MiningPod'));

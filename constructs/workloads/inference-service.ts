@@ -10,12 +10,12 @@ import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { type AiContainerProps, aiContainerShape, aiPodSpec, aiSelector, aiWorkloadLabels, checkGpusPerPod } from './ai-workload';
-import { type CampusScope, requireCampus } from './campus-scope';
-import type { GpuHall } from './gpu-hall';
-import { inServiceAt } from '../domain/timeline';
-import { deployedWhen } from './deployed-when';
+import { type WorkloadCampus, requireWorkloadCampus } from './workload-campus';
+import type { GpuHall } from '../plant/gpu-hall';
+import { inServiceAt } from '../../domain/timeline';
+import { deployedWhen } from '../plant/deployed-when';
 import { type HallWorkload, hallRefSchema, resolveHall } from './hall-workload';
-import { cidrListSchema, checkServiceId, parseProps, portSchema, positiveInteger, checkConstructArgs } from './props';
+import { cidrListSchema, checkServiceId, parseProps, portSchema, positiveInteger, checkConstructArgs } from '../props';
 import { WorkloadNetworkPolicy } from './workload-network-policy';
 
 export interface InferenceServiceProps extends AiContainerProps {
@@ -59,7 +59,7 @@ const schema = z
   });
 
 export class InferenceService extends Construct implements HallWorkload {
-  public readonly campus: CampusScope;
+  public readonly campus: WorkloadCampus;
   public readonly hall: GpuHall;
   /** The namespace the service runs in (the hall's). */
   public readonly namespace: string;
@@ -72,7 +72,7 @@ export class InferenceService extends Construct implements HallWorkload {
 
   public constructor(scope: Construct, id: string, props: InferenceServiceProps) {
     super(scope, checkConstructArgs('InferenceService', scope, id));
-    this.campus = requireCampus(this, 'InferenceService');
+    this.campus = requireWorkloadCampus(this, 'InferenceService');
     const p = parseProps(this, schema, props);
     checkServiceId(this);
     this.hall = resolveHall(this, this.campus, p.hall);

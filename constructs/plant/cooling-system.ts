@@ -3,9 +3,9 @@
  */
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import type { CoolingModel, CoolingPowerModel, CoolingType } from '../domain/model';
+import type { CoolingModel, CoolingPowerModel, CoolingType } from '../../domain/model';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
-import { checkServiceDates, constructOf, datesOf, parseProps, positiveNumber, serviceDates, checkConstructArgs } from './props';
+import { checkServiceDates, constructOf, datesOf, parseProps, positiveNumber, serviceDates, checkConstructArgs } from '../props';
 import { PowerBus } from './power-bus';
 
 export interface CoolingSystemProps {

@@ -3,11 +3,9 @@
  * the parts). The Campus marks itself with CAMPUS_SCOPE; parts walk up their scopes to it.
  */
 import type { IConstruct } from 'constructs';
-import { CampusConfigError } from '../domain/config-error';
-import type { TimelineEvaluation } from '../domain/evaluate';
-import type { DemandResponseCommitment } from '../domain/model';
-import type { WorkloadClass } from './labels';
-import type { WorkloadNamespace } from './workload-namespace';
+import { CampusConfigError } from '../../domain/config-error';
+import type { TimelineEvaluation } from '../../domain/evaluate';
+import type { DemandResponseCommitment } from '../../domain/model';
 
 export const CAMPUS_SCOPE = Symbol.for('hybrid-campus/campus');
 
@@ -36,10 +34,6 @@ export interface CampusScope extends IConstruct {
   failuresAt(path: string): string[];
   /** The registered parts of one kind (e.g. "gpu-hall"), in declaration order. */
   partsOfKind(partKind: string): readonly CampusPart[];
-  /** The namespace for a class of workloads, created on first use. */
-  workloadNamespace(workloadClass: WorkloadClass): WorkloadNamespace;
-  /** The name of the PriorityClass for a class of workloads, created on first use. */
-  priorityClassName(workloadClass: WorkloadClass): string;
   /**
    * Reserves a Kubernetes object name in the campus's cluster; throws a CampusConfigError naming
    * both constructs when it is already taken. `where` is a namespace, or "cluster" for

@@ -40,10 +40,10 @@
  * - `cumulativeItKw` is the IT load shed once this step and all before it are done.
  * A change that renames, removes or re-means a field bumps formatVersion.
  */
-import type { DemandResponseCommitment, MiningPodModel } from '../domain/model';
-import type { PodAllocation } from '../domain/mining-caps';
-import { sheddingOrder } from '../domain/shedding-order';
-import { round, roundKw } from '../domain/units';
+import type { DemandResponseCommitment, MiningPodModel } from '../../domain/model';
+import type { PodAllocation } from '../../domain/mining-caps';
+import { sheddingOrder } from '../../domain/shedding-order';
+import { round, roundKw } from '../../domain/units';
 
 export const CURTAILMENT_PLAN_FORMAT = 'hybrid-campus/curtailment-plan';
 export const CURTAILMENT_PLAN_FORMAT_VERSION = 1;

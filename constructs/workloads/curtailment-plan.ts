@@ -13,16 +13,18 @@ import { Construct } from 'constructs';
 import { z } from 'zod';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
-import { CampusConfigError } from '../domain/config-error';
-import type { MiningPodModel } from '../domain/model';
-import type { PodAllocation } from '../domain/mining-caps';
-import { inServiceAt } from '../domain/timeline';
-import { deployedWhen } from './deployed-when';
+import { CampusConfigError } from '../../domain/config-error';
+import type { MiningPodModel } from '../../domain/model';
+import type { PodAllocation } from '../../domain/mining-caps';
+import { inServiceAt } from '../../domain/timeline';
+import { deployedWhen } from '../plant/deployed-when';
 import { CURTAILMENT_PLAN_FILE_NAME, curtailmentPlan, renderCurtailmentPlan } from './curtailment-plan-document';
-import { type CampusScope, requireCampus, requireSameCampus } from './campus-scope';
+import { requireSameCampus } from '../plant/campus-scope';
+import { type WorkloadCampus, requireWorkloadCampus } from './workload-campus';
 import { LABEL_CAMPUS, LABEL_COMPONENT, LABEL_NAME, LABEL_PART_OF, LABEL_WORKLOAD_CLASS } from './labels';
-import { MiningPod } from './mining-pod';
-import { argsSchema, cidrRuleListSchema, constructOf, mebibytes, millicores, parseProps, pinnedImageSchema, checkConstructArgs } from './props';
+import { MiningPod } from '../plant/mining-pod';
+import { argsSchema, cidrRuleListSchema, constructOf, mebibytes, millicores, parseProps, checkConstructArgs } from '../props';
+import { pinnedImageSchema } from './image-schema';
 import { securePodSpec } from './secure-pod';
 import { type CidrRule, WorkloadNetworkPolicy } from './workload-network-policy';
 
@@ -80,7 +82,7 @@ const schema = z.strictObject({
 });
 
 export class CurtailmentPlan extends Construct {
-  public readonly campus: CampusScope;
+  public readonly campus: WorkloadCampus;
   public readonly namespace: string;
   public readonly configMap: ConfigMapV1;
   public readonly controller?: DeploymentV1;
@@ -89,7 +91,7 @@ export class CurtailmentPlan extends Construct {
 
   public constructor(scope: Construct, id: string, props: CurtailmentPlanProps = {}) {
     super(scope, checkConstructArgs('CurtailmentPlan', scope, id));
-    this.campus = requireCampus(this, 'CurtailmentPlan');
+    this.campus = requireWorkloadCampus(this, 'CurtailmentPlan');
     const p = parseProps(this, schema, props);
     p.pods?.forEach((pod, i) => requireSameCampus(this, this.campus, `pods[${i}]`, pod, 'MiningPod'));
     this.pods = p.pods;

@@ -13,14 +13,14 @@
  */
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import type { BlockLoadModel, CoolingRequirement } from '../domain/model';
-import { showValue } from '../domain/config-error';
-import { formatMw, mwToKw } from '../domain/units';
+import type { BlockLoadModel, CoolingRequirement } from '../../domain/model';
+import { showValue } from '../../domain/config-error';
+import { formatMw, mwToKw } from '../../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
 import { facilityOverheadSchema, leaseModel, leaseSchema, type LeaseProps } from './lease';
 import { PowerBus } from './power-bus';
-import { LIBRARY_VALUE, checkConstructArgs, checkServiceDates, constructOf, datesOf, kubernetesNameSchema, parseProps, positiveNumber, serviceDates } from './props';
+import { LIBRARY_VALUE, checkConstructArgs, checkServiceDates, constructOf, datesOf, kubernetesNameSchema, parseProps, positiveNumber, serviceDates } from '../props';
 
 /** How a block's MW are stated: as IT, or as gross power. */
 export class LoadPower {

@@ -3,13 +3,13 @@
  */
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { asicModelSchema, type AsicModel } from '../catalog/hardware-model';
-import type { MiningPodModel } from '../domain/model';
-import { minerHashrateThs } from '../domain/hashrate';
-import { wToKw } from '../domain/units';
+import { asicModelSchema, type AsicModel } from '../../catalog/hardware-model';
+import type { MiningPodModel } from '../../domain/model';
+import { minerHashrateThs } from '../../domain/hashrate';
+import { wToKw } from '../../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
-import { checkServiceDates, constructOf, datesOf, hardwareOf, parseProps, positiveInteger, positiveNumber, serviceDates, checkConstructArgs } from './props';
+import { checkServiceDates, constructOf, datesOf, hardwareOf, parseProps, positiveInteger, positiveNumber, serviceDates, checkConstructArgs } from '../props';
 import { facilityOverheadSchema } from './lease';
 import { PowerBus } from './power-bus';
 

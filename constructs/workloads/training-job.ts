@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { JobV1 } from '@cdktf/provider-kubernetes/lib/job-v1';
 import type { JobV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/job-v1';
 import { type AiContainerProps, aiContainerShape, aiPodSpec, aiSelector, aiWorkloadLabels, checkGpusPerPod } from './ai-workload';
-import { type CampusScope, requireCampus } from './campus-scope';
-import type { GpuHall } from './gpu-hall';
-import { inServiceAt } from '../domain/timeline';
-import { deployedWhen } from './deployed-when';
+import { type WorkloadCampus, requireWorkloadCampus } from './workload-campus';
+import type { GpuHall } from '../plant/gpu-hall';
+import { inServiceAt } from '../../domain/timeline';
+import { deployedWhen } from '../plant/deployed-when';
 import { type HallWorkload, hallRefSchema, resolveHall } from './hall-workload';
-import { cidrRuleListSchema, parseProps, positiveInteger, checkConstructArgs } from './props';
+import { cidrRuleListSchema, parseProps, positiveInteger, checkConstructArgs } from '../props';
 import { type CidrRule, WorkloadNetworkPolicy } from './workload-network-policy';
 
 export interface TrainingJobProps extends AiContainerProps {
@@ -55,7 +55,7 @@ const schema = z.strictObject({
 });
 
 export class TrainingJob extends Construct implements HallWorkload {
-  public readonly campus: CampusScope;
+  public readonly campus: WorkloadCampus;
   public readonly hall: GpuHall;
   public readonly namespace: string;
   public readonly parallelism: number;
@@ -65,7 +65,7 @@ export class TrainingJob extends Construct implements HallWorkload {
 
   public constructor(scope: Construct, id: string, props: TrainingJobProps) {
     super(scope, checkConstructArgs('TrainingJob', scope, id));
-    this.campus = requireCampus(this, 'TrainingJob');
+    this.campus = requireWorkloadCampus(this, 'TrainingJob');
     const p = parseProps(this, schema, props);
     this.hall = resolveHall(this, this.campus, p.hall);
     checkGpusPerPod(this, this.hall, p.gpusPerPod);

@@ -4,12 +4,13 @@
  */
 import type { IConstruct } from 'constructs';
 import { z } from 'zod';
-import { CampusConfigError } from '../domain/config-error';
+import { CampusConfigError } from '../../domain/config-error';
 import type { DeploymentV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/deployment-v1';
-import { type CampusScope } from './campus-scope';
-import type { GpuHall } from './gpu-hall';
+import type { WorkloadCampus } from './workload-campus';
+import type { GpuHall } from '../plant/gpu-hall';
 import { LABEL_CAMPUS, LABEL_COMPONENT, LABEL_GPU_HALL, LABEL_NAME, LABEL_PART_OF, LABEL_WORKLOAD_CLASS } from './labels';
-import { argsSchema, envSchema, mebibytes, millicores, pinnedImageSchema, positiveInteger } from './props';
+import { argsSchema, envSchema, mebibytes, millicores, positiveInteger } from '../props';
+import { pinnedImageSchema } from './image-schema';
 import { plainEnv, securePodSpec } from './secure-pod';
 
 export interface AiContainerProps {
@@ -69,7 +70,7 @@ export function checkGpusPerPod(workload: IConstruct, hall: GpuHall, gpusPerPod:
   );
 }
 
-export function aiWorkloadLabels(campus: CampusScope, hall: GpuHall, name: string, component: string): Record<string, string> {
+export function aiWorkloadLabels(campus: WorkloadCampus, hall: GpuHall, name: string, component: string): Record<string, string> {
   return {
     [LABEL_NAME]: name,
     [LABEL_GPU_HALL]: hall.node.id,
@@ -85,7 +86,7 @@ export function aiSelector(hall: GpuHall, name: string): Record<string, string> 
 }
 
 export function aiPodSpec(
-  campus: CampusScope,
+  campus: WorkloadCampus,
   hall: GpuHall,
   p: AiContainer,
   extra: { readonly ports?: { readonly name: string; readonly containerPort: number }[]; readonly restartPolicy?: 'Never' | 'OnFailure' },

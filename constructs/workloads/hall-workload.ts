@@ -4,18 +4,13 @@
  */
 import type { IConstruct } from 'constructs';
 import { z } from 'zod';
-import { CampusConfigError } from '../domain/config-error';
-import { type CampusScope, requireSameCampus } from './campus-scope';
-import type { GpuHall } from './gpu-hall';
-import { kubernetesNameSchema } from './props';
+import { CampusConfigError } from '../../domain/config-error';
+import { type CampusScope, requireSameCampus } from '../plant/campus-scope';
+import type { GpuHall } from '../plant/gpu-hall';
+import { kubernetesNameSchema } from '../props';
 
 /** An AI workload placed in a hall, as the hall's GPU check sees it. */
-export interface HallWorkload extends IConstruct {
-  /** GPUs the workload requests at once: pods x GPUs per pod. */
-  readonly gpusRequested: number;
-  /** e.g. "inference 'llm': 4 replicas x 8 GPUs = 32". */
-  readonly gpuRequestSummary: string;
-}
+export type { HallWorkload } from '../plant/gpu-hall';
 
 export function isGpuHall(x: unknown): x is GpuHall {
   return typeof x === 'object' && x !== null && (x as { partKind?: unknown }).partKind === 'gpu-hall';

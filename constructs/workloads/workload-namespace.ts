@@ -6,8 +6,8 @@
 import { Construct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
-import { CampusConfigError } from '../domain/config-error';
-import { DNS_1123_LABEL } from './props';
+import { CampusConfigError } from '../../domain/config-error';
+import { DNS_1123_LABEL } from '../props';
 import { LABEL_CAMPUS, LABEL_PART_OF, LABEL_PSA_ENFORCE, LABEL_WORKLOAD_CLASS, type WorkloadClass } from './labels';
 
 export interface WorkloadNamespaceProps {

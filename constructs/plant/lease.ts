@@ -3,9 +3,9 @@
  * `lease-contract` check compares it with what is installed.
  */
 import { z } from 'zod';
-import type { LeaseModel } from '../domain/model';
-import { mwToKw } from '../domain/units';
-import { positiveNumber } from './props';
+import type { LeaseModel } from '../../domain/model';
+import { mwToKw } from '../../domain/units';
+import { positiveNumber } from '../props';
 
 export interface LeaseProps {
   /** The critical IT the tenant contracted for, MW (installed IT must not exceed it). */

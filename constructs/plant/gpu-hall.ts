@@ -8,26 +8,23 @@
  * `<campus>-tenant-<tenant>` with a quota of the tenant's GPU allocation, or nothing.
  * AI workloads are added with `addInferenceService` and `addTrainingJob`; synth fails when
  * they request more GPUs than the hall has (or the tenant is allocated).
+ *
+ * The hall is part of the physical plant and imports nothing from the workloads: the namespace
+ * and the `add...` methods are attached by `constructs/workloads/gpu-hall-workloads.ts`
+ * (loaded with the `Campus`), and workloads register their GPU requests with `registerWorkload`.
  */
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { z } from 'zod';
-import { gpuSystemSchema, type GpuSystem } from '../catalog/hardware-model';
-import { CampusConfigError } from '../domain/config-error';
-import type { GpuHallModel } from '../domain/model';
-import { wToKw } from '../domain/units';
+import { gpuSystemSchema, type GpuSystem } from '../../catalog/hardware-model';
+import { CampusConfigError } from '../../domain/config-error';
+import type { GpuHallModel } from '../../domain/model';
+import { wToKw } from '../../domain/units';
 import { type CampusPart, type CampusScope, requireCampus, requireSameCampus, validateWithCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
-import { inServiceAt } from '../domain/timeline';
-import { deployedWhen } from './deployed-when';
-import { HallNamespace } from './hall-namespace';
-import type { HallWorkload } from './hall-workload';
-import { InferenceService, type InferenceServiceProps } from './inference-service';
-import { LABEL_GPU_HALL, LABEL_TENANT } from './labels';
-import { checkServiceDates, constructOf, datesOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger, serviceDates, checkConstructArgs } from './props';
+import { checkServiceDates, constructOf, datesOf, hardwareOf, kubernetesNameSchema, nonNegativeNumber, parseProps, positiveInteger, serviceDates, checkConstructArgs } from '../props';
 
 import { facilityOverheadSchema, leaseModel, leaseSchema, type LeaseProps } from './lease';
 import { PowerBus } from './power-bus';
-import { TrainingJob, type TrainingJobProps } from './training-job';
 
 /**
  * What a tenant's contract gives it on the campus's Kubernetes cluster. Without it a leased
@@ -40,6 +37,24 @@ export interface TenantNamespaceProps {
    * installed in the hall.
    */
   readonly gpuAllocation: number;
+}
+
+/** Something placed in a hall that requests its GPUs (an AI workload), as the hall's GPU check sees it. */
+export interface HallWorkload extends IConstruct {
+  /** GPUs the workload requests at once: pods x GPUs per pod. */
+  readonly gpusRequested: number;
+  /** e.g. "inference 'llm': 4 replicas x 8 GPUs = 32". */
+  readonly gpuRequestSummary: string;
+}
+
+const HALL_ATTACHMENTS: Array<(hall: GpuHall) => void> = [];
+
+/**
+ * Registers what every GpuHall gets when it is created, after it has joined its campus (the
+ * workloads module gives it its namespace). Internal: the plant stays free of the workloads.
+ */
+export function onGpuHall(attach: (hall: GpuHall) => void): void {
+  HALL_ATTACHMENTS.push(attach);
 }
 
 export interface GpuHallProps {
@@ -141,8 +156,8 @@ export class GpuHall extends Construct implements CampusPart {
   public readonly facilityOverheadFraction: number;
   public readonly inService?: string;
   public readonly retire?: string;
-  /** The hall's namespace (self-operated, or a tenant's by contract); undefined for a tenant hall without one. */
-  public readonly namespace?: HallNamespace;
+  /** What the tenant's contract gives it on the campus's cluster; undefined for a self-operated hall, or a tenant without one. */
+  public readonly tenantNamespace?: TenantNamespaceProps;
   /** The GPUs workloads in the hall may request: installed GPUs, or the tenant's allocation. */
   public readonly gpuQuota?: number;
 
@@ -178,7 +193,7 @@ export class GpuHall extends Construct implements CampusPart {
       );
     }
     if (p.tenantNamespace) {
-      const other = (this.campus.partsOfKind('gpu-hall') as unknown as GpuHall[]).find((h) => h.tenant === p.tenant && h.namespace);
+      const other = (this.campus.partsOfKind('gpu-hall') as unknown as GpuHall[]).find((h) => h.tenant === p.tenant && h.tenantNamespace);
       if (other) {
         throw new CampusConfigError(
           `[${this.node.path}] tenant '${p.tenant}' already has a namespace, from hall '${other.node.id}' (${other.node.path}); a tenant gets one. ` +
@@ -186,43 +201,13 @@ export class GpuHall extends Construct implements CampusPart {
         );
       }
     }
+    this.tenantNamespace = p.tenantNamespace;
     this.campus.registerPart(this);
     validateWithCampus(this, this.campus);
-    const campusName = this.campus.campusName;
-    if (!p.tenant) {
-      this.gpuQuota = this.gpus;
-      this.namespace = new HallNamespace(this, 'kubernetes', {
-        campusName,
-        name: `${campusName}-${id}`,
-        labels: { [LABEL_GPU_HALL]: id },
-        gpuQuota: this.gpus,
-        shorten: `the campus id '${campusName}' or the hall id '${id}'`,
-      });
-    } else if (p.tenantNamespace) {
-      this.gpuQuota = p.tenantNamespace.gpuAllocation;
-      this.namespace = new HallNamespace(this, 'kubernetes', {
-        campusName,
-        name: `${campusName}-tenant-${p.tenant}`,
-        labels: { [LABEL_GPU_HALL]: id, [LABEL_TENANT]: p.tenant },
-        gpuQuota: p.tenantNamespace.gpuAllocation,
-        shorten: `the campus id '${campusName}' or the tenant name '${p.tenant}'`,
-      });
-    }
-    if (this.namespace) {
-      this.campus.claimKubernetesName('Namespace', 'cluster', this.namespace.name, this.namespace);
-      deployedWhen(this.namespace, (month) => inServiceAt(this, month));
-    }
+    if (!p.tenant) this.gpuQuota = this.gpus;
+    else if (p.tenantNamespace) this.gpuQuota = p.tenantNamespace.gpuAllocation;
+    for (const attach of HALL_ATTACHMENTS) attach(this);
     this.node.addValidation({ validate: () => this.gpuRequestErrors() });
-  }
-
-  /** Adds an inference service (Deployment, Service, PodDisruptionBudget) to the hall. */
-  public addInferenceService(id: string, props: Omit<InferenceServiceProps, 'hall'>): InferenceService {
-    return new InferenceService(this, id, { ...props, hall: this });
-  }
-
-  /** Adds a training job (a Job) to the hall. */
-  public addTrainingJob(id: string, props: Omit<TrainingJobProps, 'hall'>): TrainingJob {
-    return new TrainingJob(this, id, { ...props, hall: this });
   }
 
   /** Called by the workloads placed in the hall. */

@@ -8,10 +8,10 @@ import {
   describeRating,
   feedRatingKw,
   type FeedRating,
-} from '../domain/feed-rating';
-import type { BusModel, FeedModel, FeedSource, Redundancy } from '../domain/model';
+} from '../../domain/feed-rating';
+import type { BusModel, FeedModel, FeedSource, Redundancy } from '../../domain/model';
 import { type CampusPart, type CampusScope, requireCampus, validateWithCampus } from './campus-scope';
-import { checkServiceDates, datesOf, fraction, kubernetesNameSchema, parseProps, positiveNumber, serviceDates, checkConstructArgs } from './props';
+import { checkServiceDates, datesOf, fraction, kubernetesNameSchema, parseProps, positiveNumber, serviceDates, checkConstructArgs } from '../props';
 
 /**
  * One feed into a bus: a utility line, a transformer or on-site generation.

@@ -8,14 +8,14 @@
  */
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { gpuSystemSchema, type GpuSystem } from '../catalog/hardware-model';
-import { CampusConfigError } from '../domain/config-error';
-import { COMPATIBLE_COOLING, canServe } from '../domain/cooling-compatibility';
+import { gpuSystemSchema, type GpuSystem } from '../../catalog/hardware-model';
+import { CampusConfigError } from '../../domain/config-error';
+import { COMPATIBLE_COOLING, canServe } from '../../domain/cooling-compatibility';
 import { type CampusScope, requireCampus, requireSameCampus } from './campus-scope';
 import { CoolingSystem } from './cooling-system';
 import { GpuHall } from './gpu-hall';
 import { MiningPod } from './mining-pod';
-import { constructOf, hardwareOf, kubernetesNameSchema, monthSchema, parseProps, checkConstructArgs } from './props';
+import { constructOf, hardwareOf, kubernetesNameSchema, monthSchema, parseProps, checkConstructArgs } from '../props';
 
 /** The hall a conversion brings online. */
 export interface ConvertedHallProps {
