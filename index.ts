@@ -49,4 +49,5 @@ export type { WorkloadClass } from './constructs/workloads/labels';
 // The hardware catalog and the reference economics.
 export { ASIC_MODELS, GPU_SYSTEMS } from './catalog/hardware-catalog';
 export { defineAsicModel, defineGpuSystem, type AsicModel, type GpuSystem, type HardwareModel, type HardwareSource } from './catalog/hardware-model';
+export { CampusConfigError } from './domain/config-error';
 export { REFERENCE_ECONOMICS, type EconomicsInputs, type MiningEconomicsInputs, type AiEconomicsInputs } from './domain/economics';

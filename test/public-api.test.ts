@@ -13,6 +13,7 @@ const VALUES = [
   'BlockLoad',
   'Campus',
   'CampusBackend',
+  'CampusConfigError',
   'Conversion',
   'CoolingSystem',
   'CurtailmentPlan',
