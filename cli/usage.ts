@@ -4,7 +4,7 @@
 export const USAGE = `Usage:
   campus report [dir|file] [--format text|md|json]
       Power budget per site, bus and scenario: capacity, load by class (firm IT,
-      interruptible IT, cooling, auxiliary), headroom and utilization.
+      interruptible IT, cooling, auxiliary and other), headroom and utilization.
       dir defaults to cdktf.out (reads stacks/*/power-budget.json); a stack folder
       or a single power-budget.json works too. md adds a Mermaid diagram per site.
 

@@ -28,7 +28,13 @@ export function interconnectLimitAt(campus: CampusModel, month: Month | undefine
   const steps = [...(campus.interconnectSteps ?? [])].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   if (month === undefined) return steps.reduce((lowest, step) => Math.min(lowest, step.limitKw), campus.interconnectLimitKw);
   let limitKw = campus.interconnectLimitKw;
-  for (const step of steps) if (step.from <= month) limitKw = step.limitKw;
+  let from: Month | undefined;
+  for (const step of steps) {
+    if (step.from > month) break;
+    // Two steps for one month (only a model built by hand can have them): the lower limit.
+    limitKw = step.from === from ? Math.min(limitKw, step.limitKw) : step.limitKw;
+    from = step.from;
+  }
   return limitKw;
 }
 

@@ -39,13 +39,16 @@ export function inSeason(commitment: DemandResponseCommitment, months: ReadonlyS
 
 /**
  * The commitments in force in the state a campus model describes (those whose season covers one
- * of its months), in a stable order: program, then response time, then MW.
+ * of its months), in a stable order: program, response time, MW, group, then the rest.
  */
 export function commitmentsInForce(campus: CampusModel): DemandResponseCommitment[] {
   const months = campus.period ? monthsCovered(campus.period) : monthsCovered({ label: '' });
   return (campus.commitments ?? [])
     .filter((c) => inSeason(c, months))
-    .sort((a, b) => (a.program < b.program ? -1 : a.program > b.program ? 1 : a.responseTimeS - b.responseTimeS || a.sheddableKw - b.sheddableKw));
+    .sort((a, b) => {
+      const key = (c: DemandResponseCommitment) => JSON.stringify([c.program, c.responseTimeS, c.sheddableKw, c.exclusiveGroup ?? '', c.season ?? null, c.window ?? '', c.inService ?? '', c.retire ?? '']);
+      return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+    });
 }
 
 /** How much grid import falls when every interruptible load that curtails within `responseTimeS` is shed, kW. */

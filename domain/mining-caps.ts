@@ -21,8 +21,10 @@
  *    a pod is off only if turning it on at its minimum would break a check, and a lower-priority
  *    pod never keeps a higher-priority one off. Demand response is kept too: a pod that does not
  *    shed within a commitment's response time keeps its fixed cooling running during a call;
- *    if that makes a commitment fail that the campus meets with the auto pods off, such pods are
- *    switched off, first to be shed first.
+ *    if that makes a commitment fail that the campus would meet with such pods off, the pods
+ *    that keep such cooling systems running are switched off: the fewest systems, those whose
+ *    pods are first to be shed, found by a binary search in which each try chooses the on-set
+ *    again (linear in the pods), so a round costs O(pods x log systems).
  * 2. How much they draw. Priority groups, highest first, are raised in turn from their minimum.
  *    Within a group every pod rises by the same fraction of its range ("water filling"); when a
  *    check becomes tight, the pods in it stop and the others keep rising, until every pod is at
@@ -380,33 +382,74 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     return reasons;
   };
   // Demand response: a pod that does not shed within a commitment's response time keeps its fixed
-  // cooling running during the call, so that draw no longer counts; a commitment that can be met
-  // with the auto pods off must still be met. Such pods are switched off, first to be shed first.
+  // cooling running during a call, so that draw no longer counts. Turning on any other pod never
+  // lowers what demand response can shed, so the best reachable is the campus with such "holding"
+  // pods off. For a commitment met there but not with them on, the pods that alone keep a fixed
+  // cooling system running during its call are switched off, one cooling system at a time, the
+  // one whose pods are first to be shed first; on-sets are then chosen again.
   const excluded = new Map<number, string>();
   let offReasons = chooseOnSet(excluded);
   const commitments = commitmentsInForce(campus);
-  const mayHoldCooling = (i: number) => problem.steps[i] !== undefined;
-  if (commitments.length > 0 && shedOrder.some((_, i) => mayHoldCooling(i))) {
+  if (commitments.length > 0 && shedOrder.some((_, i) => problem.steps[i] !== undefined)) {
     const powerWith = (on: (i: number) => boolean) => {
       const onKw = new Map(shedOrder.map((p, i) => [p.name, on(i) ? minKw[i] : 0]));
       return new Map(loads.map((l) => [l.name, onKw.get(l.name) ?? (isAuto(l) ? 0 : declaredPowerKw(l))]));
     };
     const met = (powerKw: ReadonlyMap<string, number>) =>
       commitmentDemands({ campus, loads, powerKw }, commitments).map((d) => d.neededKw <= d.availableKw + EPS_KW);
-    const reference = met(powerWith(() => false));
-    for (;;) {
-      const now = met(powerWith((i) => offReasons[i] === undefined));
-      const lost = commitments.findIndex((_, k) => reference[k] && !now[k]);
+    const holds = (i: number, seconds: number) => problem.steps[i] !== undefined && !demandResponseShedding(seconds).sheds(shedOrder[i]);
+    for (let round = 0; round < n; round++) {
+      const on = (i: number) => offReasons[i] === undefined;
+      const now = met(powerWith(on));
+      const best = met(powerWith((i) => on(i) && !commitments.some((c) => holds(i, c.responseTimeS))));
+      const lost = commitments.findIndex((_, k) => best[k] && !now[k]);
       if (lost < 0) break;
       const c = commitments[lost];
-      const shedsInTime = demandResponseShedding(c.responseTimeS).sheds;
-      const culprit = shedOrder.findIndex((p, i) => offReasons[i] === undefined && mayHoldCooling(i) && !shedsInTime(p));
-      if (culprit < 0) break; // not the auto pods' doing; the demand-response check reports it
-      excluded.set(
-        culprit,
-        `it does not shed within the ${c.responseTimeS} s of '${c.program}', so its fixed cooling '${problem.steps[culprit]!.cooling}' would keep ` +
-          `running during a call and demand response could no longer cover the commitment`,
-      );
+      // The fixed cooling systems that stop during this call once their holding pods are off.
+      const holding = (i: number) => on(i) && holds(i, c.responseTimeS);
+      const withoutHolding = powerWith((i) => on(i) && !holding(i));
+      // A system that runs in normal operation for other loads, and stops during the call once its
+      // holding pods are off: those pods alone keep its draw from counting.
+      const power = (l: CampusLoad) => withoutHolding.get(l.name) ?? 0;
+      const normal = loadFlow(campus, loads, power, NO_SHEDDING);
+      const during = loadFlow(campus, loads, power, demandResponseShedding(c.responseTimeS));
+      const freed = (i: number) => {
+        const cooling = problem.steps[i]?.cooling;
+        return holding(i) && cooling !== undefined && normal.cooling.get(cooling)?.running === true && during.cooling.get(cooling)?.running === false;
+      };
+      // The freed systems in the order their holding pods are shed; stop the fewest, first ones
+      // that let the commitment be met again (a binary search: each try chooses the on-set again).
+      const groups: string[] = [];
+      shedOrder.forEach((_, i) => {
+        const cooling = problem.steps[i]?.cooling;
+        if (freed(i) && cooling !== undefined && !groups.includes(cooling)) groups.push(cooling);
+      });
+      if (groups.length === 0) break; // not the auto pods' doing; the demand-response check reports it
+      const reason = (cooling: string) =>
+        `it does not shed within the ${c.responseTimeS} s of '${c.program}', and with the other pods it keeps its fixed cooling ` +
+        `'${cooling}' running during a call, so demand response could no longer cover the commitment`;
+      const withGroups = (k: number) => {
+        const stopped = new Set(groups.slice(0, k));
+        const more = new Map(excluded);
+        shedOrder.forEach((_, i) => {
+          if (freed(i) && stopped.has(problem.steps[i]!.cooling)) more.set(i, reason(problem.steps[i]!.cooling));
+        });
+        return more;
+      };
+      const metWith = (k: number) => {
+        const reasons = chooseOnSet(withGroups(k));
+        return met(powerWith((i) => reasons[i] === undefined))[lost];
+      };
+      let lo = 1;
+      let hi = groups.length;
+      if (metWith(hi)) {
+        while (lo < hi) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (metWith(mid)) hi = mid;
+          else lo = mid + 1;
+        }
+      }
+      for (const [i, why] of withGroups(hi)) excluded.set(i, why);
       offReasons = chooseOnSet(excluded);
     }
   }

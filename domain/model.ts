@@ -175,7 +175,7 @@ export interface AuxiliaryLoadModel extends Dated {
 export interface DemandResponseCommitment extends Dated {
   /** Program name, e.g. "ERCOT ERS-10". */
   readonly program: string;
-  /** Interruptible load that must be sheddable, in kW. */
+  /** The reduction of grid import the site must deliver when called, in kW. */
   readonly sheddableKw: number;
   /** The program's required response time, in seconds. */
   readonly responseTimeS: number;

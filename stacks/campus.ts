@@ -95,14 +95,15 @@ export interface InterconnectStepProps {
 export interface DemandResponseProps {
   /** Program name, e.g. "ERCOT ERS-10". */
   readonly program: string;
-  /** Interruptible load that must be sheddable, in MW. */
+  /** The reduction of grid import the site must deliver when called, in MW. */
   readonly sheddableMw: number;
   /** The program's required response time, in seconds (e.g. 600 for a 10-minute program). */
   readonly responseTimeS: number;
   /**
    * Commitments with the same group are never called at the same time, so they may count the
    * same megawatts. Give it only when the program rules or your contracts guarantee it.
-   * @default none - called together with every other commitment in force: their MW add up
+   * @default none - may be called together with every other commitment in force: within a
+   * response time, the MW of the commitments that respond as fast or faster add up
    */
   readonly exclusiveGroup?: string;
   /**

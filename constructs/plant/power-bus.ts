@@ -45,7 +45,7 @@ export interface FeedProps {
   readonly maxUtilization?: number;
   /**
    * For a 2N bus: the side the feed belongs to. Give it on every feed of the bus or none.
-   * @default undefined - the bus's firm capacity is half its usable capacity
+   * @default undefined - the worst split is assumed: only the smallest feed is left when a side is lost
    */
   readonly side?: 'A' | 'B';
   /**
@@ -64,9 +64,11 @@ export interface PowerBusProps {
   /** One or more feeds. N+1 and 2N buses need at least two. */
   readonly feeds: readonly FeedProps[];
   /**
-   * The contingency the bus is designed for: 'N' (none), 'N+1' (survive losing the largest
-   * feed) or '2N' (survive losing one of two full sides).
-   * @default 'N' - no contingency check; declare 'N+1' or '2N' for buses that carry firm load
+   * The contingency the bus is designed for: 'N' (none), 'N+1' (survive the loss of any one
+   * feed) or '2N' (survive the loss of one of two full sides). Firm load on any bus must survive
+   * the loss of each of its feeds (each side for 2N): on an 'N' bus it fails unless the other
+   * feeds carry it.
+   * @default 'N' - no redundancy claimed; every feed loss is still checked against the bus's firm load
    */
   readonly redundancy?: Redundancy;
   /**

@@ -123,12 +123,44 @@ describe('one load model: the defects of issue 9', () => {
     expect(capOf(model, 'slow')).toMatchObject({
       powerKw: 0,
       offReason:
-        "switched off (shed 1 of 1): it does not shed within the 60 s of 'ERCOT ECRS', so its fixed cooling 'fans' would keep running during a call " +
-        'and demand response could no longer cover the commitment',
+        "switched off (shed 1 of 1): it does not shed within the 60 s of 'ERCOT ECRS', and with the other pods it keeps its fixed cooling 'fans' " +
+        'running during a call, so demand response could no longer cover the commitment',
     });
     const evaluation = evaluateCampus(model);
     expect(evaluation.failures).toEqual([]);
     expect(importReductionKw(evaluation.budget, 60)).toBe(7_000);
+  });
+
+  test('... judged against the best it can reach, and only the pods that hold a system that would otherwise stop are switched off', () => {
+    // Fixed cF (5 MW) cools fast pod P (10 MW, 60 s) and slow auto pod B2; fixed cD (1 MW) cools only
+    // slow auto pod B1. A 14 MW commitment within 600 s: with B2 on, cF keeps running during a call
+    // (10 MW cut); with B2 off, 10 + 5 = 15 MW. B1 holds nothing that would stop: it stays on at 2 MW.
+    const model = campus({
+      buses: [bus('main', [feed('u', 100_000)])],
+      coolingSystems: [cooling('cF', 'main', { model: 'fixed', powerKw: 5_000 }, 50_000), cooling('cD', 'main', { model: 'fixed', powerKw: 1_000 }, 50_000)],
+      miningPods: [
+        pod('p', 'main', 'cF', 10_000, { curtailSeconds: 60 }),
+        autoPod('b1', 'main', 'cD', 1_000, 1_000, 2_000, { curtailSeconds: 3_600, priority: 0 }),
+        autoPod('b2', 'main', 'cF', 1_000, 1_000, 2_000, { curtailSeconds: 3_600, priority: 1 }),
+      ],
+      commitments: [{ program: 'ERS', sheddableKw: 14_000, responseTimeS: 600 }],
+    });
+    expect(capOf(model, 'b1').powerKw).toBeCloseTo(2_000, 6);
+    expect(capOf(model, 'b2').powerKw).toBe(0);
+    expect(evaluateCampus(model).failures).toEqual([]);
+    // With only auto pods on cF (fast A, slow B), the commitment is met with B off: 5 + 5 = 10 MW >= 9 MW.
+    const both = campus({
+      buses: [bus('main', [feed('u', 100_000)])],
+      coolingSystems: [cooling('cF', 'main', { model: 'fixed', powerKw: 5_000 }, 50_000)],
+      miningPods: [
+        autoPod('a', 'main', 'cF', 1_000, 4_000, 5_000, { curtailSeconds: 60, priority: 0 }),
+        autoPod('b', 'main', 'cF', 1_000, 1_000, 2_000, { curtailSeconds: 3_600, priority: 1 }),
+      ],
+      commitments: [{ program: 'ERS', sheddableKw: 9_000, responseTimeS: 600 }],
+    });
+    expect(capOf(both, 'b').powerKw).toBe(0);
+    expect(capOf(both, 'a').powerKw).toBeCloseTo(5_000, 6);
+    expect(evaluateCampus(both).failures).toEqual([]);
   });
 
   const ers = (sheddableKw: number, extra: Partial<DemandResponseCommitment> = {}): DemandResponseCommitment => ({
