@@ -141,12 +141,15 @@ const OTHER_VALUES: readonly BadValue[] = [
   { label: 'the App', make: (b) => b.app, invalidFor: always },
   { label: 'campus site-a', make: (b) => b.a, invalidFor: always },
   { label: 'campus site-b', make: (b) => b.b, invalidFor: always },
-  { label: 'bus of site-b', make: (b) => b['b.bus'], invalidFor: (base) => !(base instanceof Ref && base.key === 'b.bus') },
-  { label: 'cooling of site-b', make: (b) => b['b.hydro'], invalidFor: (base) => !(base instanceof Ref && base.key === 'b.hydro') },
-  { label: 'a pod of site-b', make: (b) => b['b.tank-pod'], invalidFor: (base) => !(base instanceof Ref && base.key.startsWith('b.')) },
+  // A construct not built yet (the step under mutation comes first) would be `undefined`, a deleted
+  // field; the campus stands in for it, so the value is still a wrong kind of thing.
+  { label: 'bus of site-b', make: (b) => b['b.bus'] ?? b.b, invalidFor: (base) => !(base instanceof Ref && base.key === 'b.bus') },
+  { label: 'cooling of site-b', make: (b) => b['b.hydro'] ?? b.b, invalidFor: (base) => !(base instanceof Ref && base.key === 'b.hydro') },
+  { label: 'a pod of site-b', make: (b) => b['b.tank-pod'] ?? b.b, invalidFor: (base) => !(base instanceof Ref && base.key.startsWith('b.')) },
   { label: 'a GpuHall', make: (b) => b['a.hall-1'], invalidFor: (_base, path) => fieldOf(path) !== 'hall' },
   { label: 'a construct of another app', make: () => new App({ outdir: '/nonexistent-fuzz-app' }), invalidFor: always },
-  { label: 'an ASIC model', make: () => ASIC_MODELS.BITMAIN_ANTMINER_S21, invalidFor: (base) => !(isPlain(base) && base.kind === 'asic') },
+  // A catalog model is a valid model wherever one is expected (also as defineAsicModel's whole props).
+  { label: 'an ASIC model', make: () => ASIC_MODELS.BITMAIN_ANTMINER_S21, invalidFor: (base) => !(isPlain(base) && (base.kind === 'asic' || ('hashrateThs' in base && 'efficiencyJTh' in base))) },
   { label: 'a GPU rack model', make: () => GPU_SYSTEMS.NVIDIA_GB300_NVL72_RACK, invalidFor: (base) => !(isPlain(base) && typeof base.kind === 'string' && base.kind.startsWith('gpu')) },
   { label: 'a frozen empty object', make: () => Object.freeze({}), invalidFor: (b) => !isPlain(b) },
 ];
@@ -318,7 +321,12 @@ const propsCase: fc.Arbitrary<FuzzCase> = stepArb(() => true).chain((step) =>
     label: `props = ${v.label}`,
     make: (b: Built) => v.make(b),
     // Optional props (CurtailmentPlan) may be missing or empty.
-    expect: STEPS[step].family === 'CurtailmentPlan' && ['undefined', 'empty object', 'object without prototype', 'a frozen empty object'].includes(v.label) ? ('either' as const) : ('invalid' as const),
+    // A catalog ASIC model is a valid whole props of defineAsicModel.
+    expect:
+      (STEPS[step].family === 'CurtailmentPlan' && ['undefined', 'empty object', 'object without prototype', 'a frozen empty object'].includes(v.label)) ||
+      (STEPS[step].family === 'defineAsicModel' && v.label === 'an ASIC model')
+        ? ('either' as const)
+        : ('invalid' as const),
   })),
 );
 
