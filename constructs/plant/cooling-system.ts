@@ -20,10 +20,10 @@ export interface CoolingSystemProps {
   readonly bus: PowerBus;
   /**
    * Partial PUE over the IT it serves: cooling kW = IT kW x (pue - 1). Give exactly one of
-   * pue, cop and fixedPowerKw. Typical: air 1.10-1.50, immersion 1.03-1.10 (domain-notes section 4).
+   * pue, cop and fixedPowerKw; 1 to 3. Typical: air 1.10-1.50, immersion 1.03-1.10 (domain-notes section 4).
    */
   readonly pue?: number;
-  /** Coefficient of performance: cooling kW = heat kW / cop. A chiller at 0.6 kW/ton has a COP of about 5.9. */
+  /** Coefficient of performance: cooling kW = heat kW / cop, 0.5 to 100. A chiller at 0.6 kW/ton has a COP of about 5.9. */
   readonly cop?: number;
   /** A constant draw in kW whatever the load, e.g. ~25 kW of pumps and fans per immersion container. */
   readonly fixedPowerKw?: number;
@@ -46,12 +46,18 @@ const schema = z
     }),
     capacityKw: positiveNumber('heat-rejection capacity in kW'),
     bus: constructOf(PowerBus, 'PowerBus'),
+    // Plausible ranges (domain-notes.md section 4: partial PUE 1.03-1.50, a chiller near COP 5.9),
+    // with a wide margin; past them a figure is a typo or a unit mistake.
     pue: z
       .number({ error: 'must be a number' })
       .gte(1, { error: 'must be at least 1 (PUE = facility power / IT power)' })
-      .finite({ error: 'must be finite' })
+      .lte(3, { error: 'must be at most 3 (a partial PUE is 1.03-1.50 for real systems); check the figure' })
       .optional(),
-    cop: positiveNumber('heat kW removed per kW drawn').optional(),
+    cop: z
+      .number({ error: 'must be a number (heat kW removed per kW drawn)' })
+      .gte(0.5, { error: 'must be at least 0.5 (heat kW removed per kW drawn; a chiller is near 5.9); check the figure' })
+      .lte(100, { error: 'must be at most 100 (heat kW removed per kW drawn; a chiller is near 5.9); check the figure' })
+      .optional(),
     fixedPowerKw: positiveNumber('constant draw in kW').optional(),
     ...serviceDates,
   })

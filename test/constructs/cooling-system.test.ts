@@ -51,3 +51,14 @@ describe('CoolingSystem', () => {
     );
   });
 });
+
+describe('CoolingSystem: plausible power figures', () => {
+  test.each([
+    [{ cop: 5e-324 }, 'cop = 5e-324: must be at least 0.5 (heat kW removed per kW drawn; a chiller is near 5.9); check the figure'],
+    [{ cop: 1e6 }, 'cop = 1000000: must be at most 100 (heat kW removed per kW drawn; a chiller is near 5.9); check the figure'],
+    [{ pue: 1e300 }, 'pue = 1e+300: must be at most 3 (a partial PUE is 1.03-1.50 for real systems); check the figure'],
+  ])('refuses %j', (power, message) => {
+    const { campus, bus } = smallCampus();
+    expect(errorOf(() => new CoolingSystem(campus, 'c', { type: 'chiller', capacityKw: 1_000, bus, ...power }))).toBe(`CampusConfigError: [site/c] invalid property: ${message}`);
+  });
+});
