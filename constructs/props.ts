@@ -4,7 +4,7 @@
 import { Construct, type IConstruct } from 'constructs';
 import { z } from 'zod';
 import { CampusConfigError, configErrorFromZod, escapeText, fieldName, joinProblems, showSubject, showValue, zodMessages } from '../domain/config-error';
-import { MONTH_PATTERN } from '../domain/timeline';
+import { MONTH_PATTERN, isMonth } from '../domain/timeline';
 
 /** DNS-1123 label, as Kubernetes requires for namespace and most object names. */
 export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -59,7 +59,8 @@ export const serviceDates = {
 
 /** Refinement: a part retires after it comes into service. */
 export function checkServiceDates(value: { inService?: string; retire?: string }, ctx: z.RefinementCtx): void {
-  if (value.inService !== undefined && value.retire !== undefined && value.retire <= value.inService) {
+  // Only two valid months are compared (a bad one has its own message).
+  if (isMonth(value.inService) && isMonth(value.retire) && value.retire <= value.inService) {
     ctx.addIssue({
       code: 'custom',
       path: ['retire'],

@@ -98,7 +98,11 @@ const schema = z
   .strictObject({
     model: hardwareOf(asicModelSchema, { kinds: ['asic'], label: 'an ASIC model', catalog: 'ASIC_MODELS', define: 'defineAsicModel' }),
     count: positiveInteger('powered miners'),
-    spares: z.int({ error: 'must be a whole number' }).nonnegative({ error: 'must be 0 or more' }).default(0),
+    spares: z
+      .int({ error: 'must be a whole number (unpowered spare miners)' })
+      .nonnegative({ error: 'must be 0 or more (unpowered spare miners)' })
+      .lte(1e9, { error: 'must be at most 1,000,000,000 (unpowered spare miners); check the figure' })
+      .default(0),
     bus: constructOf(PowerBus, 'PowerBus'),
     cooling: constructOf(CoolingSystem, 'CoolingSystem'),
     interruptible: z.boolean({ error: 'must be true or false' }).default(true),

@@ -37,7 +37,7 @@ describe('MiningPod', () => {
     [
       'a zero count and negative spares',
       (p) => ({ ...p, count: 0, spares: -1 }),
-      '2 invalid properties: count = 0: must be at least 1 (powered miners); spares = -1: must be 0 or more',
+      '2 invalid properties: count = 0: must be at least 1 (powered miners); spares = -1: must be 0 or more (unpowered spare miners)',
     ],
     [
       'a GPU system as miner model',
@@ -78,6 +78,18 @@ describe('MiningPod', () => {
     const otherAir = smallCampus({}, 'third').air;
     expect(errorOf(() => new MiningPod(other, 'p', { model: S21, count: 1, bus, cooling: otherAir }))).toBe(
       "CampusConfigError: [other/p] bus = PowerBus 'bus' (site/bus) belongs to campus 'site', not to campus 'other'. Use a PowerBus declared in campus 'other'.",
+    );
+  });
+});
+
+describe('MiningPod: bounds found by the generated-input suite', () => {
+  test('spares past 1e9, and a bad inService with a retire month: one message each, no raw value', () => {
+    const { campus, bus, air } = smallCampus();
+    expect(errorOf(() => new MiningPod(campus, 'a', { model: S21, count: 10, bus, cooling: air, spares: 1e15 }))).toBe(
+      'CampusConfigError: [site/a] invalid property: spares = 1000000000000000: must be at most 1,000,000,000 (unpowered spare miners); check the figure',
+    );
+    expect(errorOf(() => new MiningPod(campus, 'b', { model: S21, count: 10, bus, cooling: air, inService: '[object Object]', retire: '2029-01' }))).toBe(
+      'CampusConfigError: [site/b] invalid property: inService = "[object Object]": must be a month written YYYY-MM, e.g. "2027-01"',
     );
   });
 });
