@@ -139,13 +139,13 @@ const OTHER_VALUES: readonly BadValue[] = [
   { label: 'array holding itself', make: () => { const a: unknown[] = []; a.push(a); return a; }, invalidFor: always },
   { label: 'sparse array', make: () => [, 1], invalidFor: always }, // eslint-disable-line no-sparse-arrays
   { label: 'the App', make: (b) => b.app, invalidFor: always },
-  { label: 'campus site-a', make: (b) => b.a, invalidFor: always },
-  { label: 'campus site-b', make: (b) => b.b, invalidFor: always },
+  { label: 'campus site-a', make: (b) => b.a ?? b.app, invalidFor: always },
+  { label: 'campus site-b', make: (b) => b.b ?? b.app, invalidFor: always },
   // A construct not built yet (the step under mutation comes first) would be `undefined`, a deleted
-  // field; the campus stands in for it, so the value is still a wrong kind of thing.
-  { label: 'bus of site-b', make: (b) => b['b.bus'] ?? b.b, invalidFor: (base) => !(base instanceof Ref && base.key === 'b.bus') },
-  { label: 'cooling of site-b', make: (b) => b['b.hydro'] ?? b.b, invalidFor: (base) => !(base instanceof Ref && base.key === 'b.hydro') },
-  { label: 'a pod of site-b', make: (b) => b['b.tank-pod'] ?? b.b, invalidFor: (base) => !(base instanceof Ref && base.key.startsWith('b.')) },
+  // field; the campus (or the App) stands in for it, so the value is still a wrong kind of thing.
+  { label: 'bus of site-b', make: (b) => b['b.bus'] ?? b.b ?? b.app, invalidFor: (base) => !(base instanceof Ref && base.key === 'b.bus') },
+  { label: 'cooling of site-b', make: (b) => b['b.hydro'] ?? b.b ?? b.app, invalidFor: (base) => !(base instanceof Ref && base.key === 'b.hydro') },
+  { label: 'a pod of site-b', make: (b) => b['b.tank-pod'] ?? b.b ?? b.app, invalidFor: (base) => !(base instanceof Ref && base.key.startsWith('b.')) },
   { label: 'a GpuHall', make: (b) => b['a.hall-1'], invalidFor: (_base, path) => fieldOf(path) !== 'hall' },
   { label: 'a construct of another app', make: () => new App({ outdir: '/nonexistent-fuzz-app' }), invalidFor: always },
   // A catalog model is a valid model wherever one is expected (also as defineAsicModel's whole props).
