@@ -30,7 +30,7 @@ import {
 import { podAllocation, type MiningAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
 import { busGenerationKw, busUsableKw } from './redundancy';
-import { campusScenarios, generationIn, type Scenario } from './scenarios';
+import { campusScenarios, generationIn, losesGeneration, type Scenario } from './scenarios';
 
 export type { LoadByClass } from './load-model';
 
@@ -133,6 +133,16 @@ export interface CampusBudget {
 
 export function byName<T extends { readonly name: string }>(a: T, b: T): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** The item with the least headroom (the worst case; the first among equals), or undefined for none. */
+export function leastHeadroom<T extends { readonly headroomKw: number }>(items: readonly T[]): T | undefined {
+  return items.reduce<T | undefined>((worst, item) => (worst === undefined || item.headroomKw < worst.headroomKw ? item : worst), undefined);
+}
+
+/** The site after the loss of each on-site generator (see `losesGeneration`). */
+export function generatorLosses(site: SiteBudget): SiteScenario[] {
+  return site.contingencies.filter((c) => losesGeneration(c.scenario));
 }
 
 export function utilizationOf(loadKw: number, capacityKw: number): number {

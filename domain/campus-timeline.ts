@@ -50,8 +50,6 @@ export function campusAt(campus: CampusModel, point: TimelinePoint): CampusModel
     auxiliaryLoads: on(campus.auxiliaryLoads),
     ...(campus.blockLoads ? { blockLoads: on(campus.blockLoads) } : {}),
     commitments: on(campus.commitments ?? []),
-    interconnectLimitKw: interconnectLimitAt(campus, point.at),
-    interconnectSteps: [],
     notInService: [...campus.buses, ...campus.coolingSystems]
       .filter((part) => !inServiceAt(part, point.at))
       .map((part) => ({ name: part.name, ...(part.inService ? { inService: part.inService } : {}), ...(part.retire ? { retire: part.retire } : {}) })),

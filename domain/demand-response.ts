@@ -13,7 +13,7 @@
  * adds the commitments that respond as fast or faster. Commitments that share an
  * `exclusiveGroup` are never called together, so only the largest of each other group counts.
  */
-import { NO_SHEDDING, demandResponseShedding, loadFlow, siteImportKw, type CampusLoad } from './load-model';
+import { NO_SHEDDING, demandResponseShedding, loadFlow, siteImportKw, type CampusLoad, type Shedding } from './load-model';
 import type { CampusModel, DemandResponseCommitment } from './model';
 import { NORMAL_SCENARIO, generationIn } from './scenarios';
 import { monthsCovered } from './timeline';
@@ -51,14 +51,18 @@ export function commitmentsInForce(campus: CampusModel): DemandResponseCommitmen
     });
 }
 
-/** How much grid import falls when every interruptible load that curtails within `responseTimeS` is shed, kW. */
-export function importReductionKw(state: LoadState, responseTimeS: number): number {
+/** Grid import in normal operation and with the given shedding, from the load model. */
+function importKw(state: LoadState, shedding: Shedding): number {
   const { campus, loads, powerKw } = state;
-  const power = (l: CampusLoad) => powerKw.get(l.name) ?? 0;
-  const generation = generationIn(campus, NORMAL_SCENARIO);
-  const normal = siteImportKw(loadFlow(campus, loads, power, NO_SHEDDING), generation);
-  const shed = siteImportKw(loadFlow(campus, loads, power, demandResponseShedding(responseTimeS)), generation);
-  return Math.max(0, normal - shed);
+  return siteImportKw(loadFlow(campus, loads, (l: CampusLoad) => powerKw.get(l.name) ?? 0, shedding), generationIn(campus, NORMAL_SCENARIO));
+}
+
+/**
+ * How much grid import falls when every interruptible load that curtails within `responseTimeS`
+ * is shed, kW. `normalImportKw` saves the normal flow when the caller already has it.
+ */
+export function importReductionKw(state: LoadState, responseTimeS: number, normalImportKw = importKw(state, NO_SHEDDING)): number {
+  return Math.max(0, normalImportKw - importKw(state, demandResponseShedding(responseTimeS)));
 }
 
 /** A commitment and those that may be called at the same time and respond as fast or faster. */
@@ -75,9 +79,10 @@ export interface CommitmentDemand {
 /** For each commitment (in the order given), what must be shed together within its response time. */
 export function commitmentDemands(state: LoadState, commitments: readonly DemandResponseCommitment[]): CommitmentDemand[] {
   const reduction = new Map<number, number>();
+  let normalImportKw: number | undefined;
   const availableAt = (t: number) => {
     let r = reduction.get(t);
-    if (r === undefined) reduction.set(t, (r = importReductionKw(state, t)));
+    if (r === undefined) reduction.set(t, (r = importReductionKw(state, t, (normalImportKw ??= importKw(state, NO_SHEDDING)))));
     return r;
   };
   return commitments.map((c) => {

@@ -19,8 +19,8 @@ export interface CampusEvaluation {
 
 /** Evaluates one state of a campus (or a campus without dates). */
 export function evaluateCampus(model: CampusModel, checks: readonly BudgetCheck[] = ALL_CHECKS): CampusEvaluation {
-  // A model with interconnect steps that no state resolved yet: the limit in force at its month,
-  // or, without one, the lowest of them all (never the favourable one).
+  // The interconnect limit in force in this state (campusAt sets its month), or, for a model
+  // without one, the lowest of the schedule (never the favourable one).
   const campus = model.interconnectSteps?.length
     ? { ...model, interconnectLimitKw: interconnectLimitAt(model, model.period?.at), interconnectSteps: [] }
     : model;

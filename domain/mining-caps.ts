@@ -52,7 +52,7 @@ import {
 } from './load-model';
 import type { CampusModel, MiningPodModel } from './model';
 import { busUsableKw } from './redundancy';
-import { campusScenarios, generationIn } from './scenarios';
+import { campusScenarios, generationIn, losesGeneration } from './scenarios';
 import { sheddingOrder } from './shedding-order';
 import { formatPower } from './units';
 
@@ -189,7 +189,7 @@ function buildProblem(campus: CampusModel, loads: readonly CampusLoad[], auto: r
   const sites: SiteLimit[] = [
     { offset: 0, generationKw: generation(scenarios[0]), limitKw: campus.interconnectLimitKw, label: 'the site interconnect', scenario: 'normal' },
     ...scenarios
-      .filter((s) => s.event && s.event.lostGenerationKw > 0)
+      .filter(losesGeneration)
       .map(
         (s): SiteLimit => ({
           offset: nb,

@@ -32,6 +32,14 @@ export function campusScenarios(buses: readonly BusModel[]): Scenario[] {
   ];
 }
 
+/**
+ * Whether a scenario loses on-site generation: with interruptible load shed, only such a loss can
+ * raise the site's grid import above normal operation's, so only these are checked at the site.
+ */
+export function losesGeneration(scenario: Scenario): boolean {
+  return (scenario.event?.lostGenerationKw ?? 0) > 0;
+}
+
 /** Usable on-site generation per bus in a scenario, kW. */
 export function generationIn(campus: CampusModel, scenario: Scenario): Map<string, number> {
   // In name order, so that a sum over the map never depends on declaration order.

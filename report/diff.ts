@@ -27,6 +27,7 @@ import { diffChecks, type CheckChange } from './check-diff';
 import { diffHardware, type LoadChange } from './hardware-diff';
 import { InputError } from './input-error';
 import { scenarioOrder } from './report';
+import { leastHeadroom } from '../domain/budget';
 
 export const DIFF_FORMAT = 'hybrid-campus/power-budget-diff';
 /**
@@ -160,7 +161,7 @@ export function legacyPartner(
     const partner = contingencies.find((s) => s.lostFeeds !== undefined && sameFeeds(s.lostFeeds, legacy.lostFeeds!));
     return partner ? { partner, pairedBy: 'lost-feeds' } : undefined;
   }
-  const worst = contingencies.reduce<ScenarioBudget | undefined>((w, s) => (!w || s.headroomKw < w.headroomKw ? s : w), undefined);
+  const worst = leastHeadroom(contingencies);
   return worst ? { partner: worst, pairedBy: 'worst-case' } : undefined;
 }
 

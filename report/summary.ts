@@ -1,6 +1,7 @@
 /**
  * The plain-text power-budget summary printed by `cdktf synth` (one block per site).
  */
+import { generatorLosses, leastHeadroom } from '../domain/budget';
 import { campusEconomics, podFigures } from '../domain/economics';
 import type { MiningPodModel } from '../domain/model';
 import { OTHER_LOAD_HEADER, loadCells, sumLoads } from './load-cells';
@@ -76,9 +77,8 @@ export function renderSummary(timeline: TimelineEvaluation): string {
   const rows: string[][] = [header];
   // Normal operation and the worst loss of each bus; power-budget.json lists every scenario.
   for (const bus of budget.buses) {
-    const losses = bus.scenarios.filter((s) => s.scenario === 'contingency');
-    const worst = losses.length > 0 ? [losses.reduce((w, s) => (s.headroomKw < w.headroomKw ? s : w))] : [];
-    for (const s of [bus.scenarios[0], ...worst]) {
+    const worst = leastHeadroom(bus.scenarios.filter((s) => s.scenario === 'contingency'));
+    for (const s of [bus.scenarios[0], ...(worst ? [worst] : [])]) {
       rows.push([
         `bus ${bus.bus.name}`,
         s.label,
@@ -90,9 +90,8 @@ export function renderSummary(timeline: TimelineEvaluation): string {
     }
   }
   rows.push(['site', 'grid import', mw(site.interconnectLimitKw), '', '', '', '', mw(site.gridImportKw), mw(site.headroomKw), pct(site.utilization)]);
-  const generatorLosses = site.contingencies.filter((c) => (c.scenario.event?.lostGenerationKw ?? 0) > 0);
-  if (generatorLosses.length > 0) {
-    const w = generatorLosses.reduce((a, c) => (c.headroomKw < a.headroomKw ? c : a));
+  const w = leastHeadroom(generatorLosses(site));
+  if (w !== undefined) {
     rows.push(['site', `grid import, ${w.scenario.label}`, mw(site.interconnectLimitKw), '', '', '', '', mw(w.gridImportKw), mw(w.headroomKw), pct(w.utilization)]);
   }
   const status = failures.length > 0 ? `FAIL (${failures.length} failed)` : warnings.length > 0 ? `OK with ${warnings.length} warning(s)` : 'OK';

@@ -5,7 +5,7 @@
  * generator (redundancy.ts). One result per bus, for its worst loss; a failure also names the
  * other losses that fail.
  */
-import type { BusScenario } from '../budget';
+import { leastHeadroom } from '../budget';
 import { formatMw } from '../units';
 import type { BudgetCheck, CheckResult } from './check';
 import { judgeCapacity } from './check';
@@ -18,8 +18,8 @@ export const busContingencyCapacity: BudgetCheck = {
   run: (budget) =>
     budget.buses.flatMap((bus): CheckResult[] => {
       const losses = bus.scenarios.filter((s) => s.scenario === 'contingency');
-      if (losses.length === 0) return [];
-      const worst = losses.reduce((w: BusScenario, s) => (s.headroomKw < w.headroomKw ? s : w), losses[0]);
+      const worst = leastHeadroom(losses);
+      if (worst === undefined) return [];
       const name = bus.bus.name;
       const head = `contingency on bus '${name}' (${bus.bus.redundancy}, ${worst.lost})`;
       const others = losses.filter((s) => s !== worst && s.headroomKw < -1e-6).map((s) => s.label);

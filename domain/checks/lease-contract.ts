@@ -1,12 +1,11 @@
 /**
  * Check: a leased hall or block stays within its lease. Installed IT must not exceed the
  * contracted critical IT; when the lease caps gross power, the load's gross power must not
- * exceed the cap. Gross power is what the load draws with everything else its cooling system
- * serves shed (load-model.ts): its IT, its facility overhead and the cooling it needs on its
- * own, which for a fixed draw is the whole draw (it keeps running for the tenant when mining on
- * the same system is shed). A block stated as gross power is checked as stated.
+ * exceed the cap. Gross power is what the load draws with every other load shed (load-model.ts):
+ * its IT, its facility overhead and the cooling it needs on its own, which for a fixed draw is the
+ * whole draw (it keeps running for the tenant when mining on the same system is shed). A block stated as gross power is checked as stated.
  */
-import { alsoShedding, loadFlow, NO_SHEDDING } from '../load-model';
+import { flowTotalKw, loadFlow } from '../load-model';
 import { formatMw, fitsWithin, formatPercent } from '../units';
 import type { BudgetCheck, CheckResult } from './check';
 
@@ -15,25 +14,14 @@ export const leaseContract: BudgetCheck = {
   description: 'Each leased hall or block draws no more than its lease: installed IT within the contracted critical IT, gross power within any gross cap.',
   run: (budget) => {
     const { campus, loads, powerKw } = budget;
-    /** IT, overhead and cooling of one load when the rest of what its cooling system serves is shed. */
-    const aloneGrossKw = (name: string, coolingName: string | undefined): number => {
-      const alone = loadFlow(
-        campus,
-        loads,
-        (l) => powerKw.get(l.name) ?? 0,
-        alsoShedding(NO_SHEDDING, `all but ${name}`, (l) => l.name !== name && (l as { cooling?: string }).cooling === coolingName),
-      );
-      const self = loads.find((l) => l.name === name)!;
-      const itKw = powerKw.get(name) ?? 0;
-      const overheadKw = itKw * ((self as { facilityOverheadFraction?: number }).facilityOverheadFraction ?? 0);
-      const coolingKw = coolingName !== undefined ? (alone.cooling.get(coolingName)?.powerKw ?? 0) : 0;
-      return itKw + overheadKw + coolingKw;
-    };
+    /** What one load draws with every other load shed: its IT, its overhead and the cooling it needs on its own. */
+    const aloneGrossKw = (name: string): number =>
+      flowTotalKw(loadFlow(campus, loads, (l) => powerKw.get(l.name) ?? 0, { id: `only ${name}`, sheds: (l) => l.name !== name }));
     const leased = [
-      ...budget.campus.gpuHalls.filter((h) => h.lease).map((h) => ({ name: h.name, path: h.path, lease: h.lease!, itKw: h.itKw, cooling: h.cooling, overhead: h.facilityOverheadFraction ?? 0, what: 'hall' })),
+      ...budget.campus.gpuHalls.filter((h) => h.lease).map((h) => ({ name: h.name, path: h.path, lease: h.lease!, itKw: h.itKw, what: 'hall' })),
       ...(budget.campus.blockLoads ?? [])
         .filter((b) => b.lease)
-        .map((b) => ({ name: b.name, path: b.path, lease: b.lease!, itKw: b.basis === 'it' ? b.powerKw : undefined, grossKw: b.basis === 'gross' ? b.powerKw : undefined, cooling: b.cooling, overhead: b.facilityOverheadFraction ?? 0, what: 'block' })),
+        .map((b) => ({ name: b.name, path: b.path, lease: b.lease!, itKw: b.basis === 'it' ? b.powerKw : undefined, grossKw: b.basis === 'gross' ? b.powerKw : undefined, what: 'block' })),
     ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return leased.flatMap((l): CheckResult[] => {
       const base = { check: leaseContract.id, subject: l.name, path: l.path };
@@ -63,7 +51,7 @@ export const leaseContract: BudgetCheck = {
         );
       }
       if (cap !== undefined) {
-        const grossKw = (l as { grossKw?: number }).grossKw ?? aloneGrossKw(l.name, l.cooling);
+        const grossKw = (l as { grossKw?: number }).grossKw ?? aloneGrossKw(l.name);
         results.push(
           fitsWithin(grossKw, cap)
             ? { ...base, status: 'pass', message: `${head}: gross power ${formatMw(grossKw)} is ${formatPercent(grossKw / cap)} of the ${formatMw(cap)} the lease allows.` }

@@ -5,7 +5,7 @@
  * of a utility feed can only lower the import; the loss of an on-site generator can raise it, so
  * a campus with generation gets a second result: its worst loss against the interconnect.
  */
-import type { SiteScenario } from '../budget';
+import { generatorLosses, leastHeadroom } from '../budget';
 import { formatMw } from '../units';
 import type { BudgetCheck, CheckResult } from './check';
 import { judgeCapacity } from './check';
@@ -39,11 +39,11 @@ export const siteInterconnect: BudgetCheck = {
         },
       ),
     ];
-    const generatorLosses = site.contingencies.filter((s) => (s.scenario.event?.lostGenerationKw ?? 0) > 0);
-    if (generatorLosses.length === 0) return results;
-    const worst = generatorLosses.reduce((w: SiteScenario, s) => (s.headroomKw < w.headroomKw ? s : w), generatorLosses[0]);
+    const losses = generatorLosses(site);
+    const worst = leastHeadroom(losses);
+    if (worst === undefined) return results;
     const event = worst.scenario.event!;
-    const others = generatorLosses.filter((s) => s !== worst && s.headroomKw < -1e-6).map((s) => s.scenario.label);
+    const others = losses.filter((s) => s !== worst && s.headroomKw < -1e-6).map((s) => s.scenario.label);
     const head =
       `site interconnect after the ${event.lost} on bus '${event.bus}': firm grid import ${formatMw(worst.gridImportKw)} ` +
       `(firm load ${formatMw(worst.totalLoadKw)}, interruptible load shed, on-site generation left ${formatMw(worst.generationKw)})`;
