@@ -7,7 +7,7 @@
  */
 
 import type { EconomicsInputs } from './economics';
-import type { Dated, Month, TimelinePoint } from './timeline';
+import type { Dated, Day, Month, TimelinePoint } from './timeline';
 
 /** Where a feed's power comes from. On-site generation offsets grid import (site check). */
 export type FeedSource = 'utility' | 'transformer' | 'onsite-generation';
@@ -194,6 +194,49 @@ export interface DemandResponseCommitment extends Dated {
   readonly exclusiveGroup?: string;
 }
 
+/** How the site is served: at transmission voltage (60 kV and above in ERCOT) or from the distribution system. */
+export type VoltageClass = 'transmission' | 'distribution';
+
+/**
+ * The site's disclosure of on-site backup generation to ERCOT (Texas SB 6, 2025): in an energy
+ * emergency ERCOT may direct the site to deploy that generation or to curtail its load.
+ */
+export interface BackupGenerationDisclosure {
+  /** Whether the site can run its backup generation when ERCOT directs it in an energy emergency. */
+  readonly deployableInEmergency: boolean;
+  /** Whether the site can curtail its load instead when ERCOT directs it in an energy emergency. */
+  readonly curtailableInEmergency: boolean;
+}
+
+/**
+ * Facts about the site's grid connection that the load model cannot compute and the ERCOT
+ * large-load rules (rules/ercot) need. Every fact is optional: a rule that needs one that is not
+ * given reports which fact to declare, and never assumes a value. Dates are days, 'YYYY-MM-DD'.
+ * One value per site: a phased campus has one interconnection and one energization approval.
+ */
+export interface GridFacts {
+  /** The day the site is (or was) interconnected to the grid. @default unknown: rules that need it say so */
+  readonly interconnectionDate?: Day;
+  /** The voltage the site takes service at. @default unknown: rules that need it say so */
+  readonly voltageClass?: VoltageClass;
+  /** The day ERCOT approved the site's energization. @default unknown: rules that need it say so */
+  readonly energizationApprovalDate?: Day;
+  /** The disclosure of on-site backup generation (SB 6). @default none: no disclosure made */
+  readonly backupGeneration?: BackupGenerationDisclosure;
+  /**
+   * Curtailment in firm load shed (SB 6): the names of the loads (pods, halls, blocks, auxiliary
+   * loads) that the utility's remote-disconnect equipment drops.
+   * @default none: no remote-disconnect loads declared
+   */
+  readonly firmLoadShed?: { readonly remoteDisconnectLoads: readonly string[] };
+  /**
+   * 4CP response: the calendar months among June to September (6-9) in which the site curtails
+   * its interruptible load in the predicted four coincident peak intervals.
+   * @default none: no 4CP curtailment declared
+   */
+  readonly fourCpCurtailment?: { readonly months: readonly number[] };
+}
+
 /** A step of the interconnect approval: from `from` on, the limit is `limitKw`. */
 export interface InterconnectStep {
   readonly from: Month;
@@ -225,6 +268,8 @@ export interface CampusModel {
   readonly commitments?: readonly DemandResponseCommitment[];
   /** Inputs for the optional revenue figures (economics.ts). @default none: no economics */
   readonly economics?: EconomicsInputs;
+  /** Facts about the grid connection for the ERCOT large-load rules. @default none: rules that need a fact say which */
+  readonly gridFacts?: GridFacts;
   /** Set with `period`: the buses and cooling systems of the campus that are not in service then. */
   readonly notInService?: readonly { readonly name: string; readonly inService?: string; readonly retire?: string }[];
   /** Set on the campus as it stands in one state of its timeline (see timeline.ts). */

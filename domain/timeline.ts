@@ -21,6 +21,20 @@ export function isMonth(value: unknown): value is Month {
   return typeof value === 'string' && MONTH_PATTERN.test(value);
 }
 
+/** A calendar day, 'YYYY-MM-DD' (facts such as an approval date; the timeline itself is in months). */
+export type Day = string;
+
+export const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Whether `value` is a day written 'YYYY-MM-DD' that exists in the Gregorian calendar (no 2025-02-30). */
+export function isDay(value: unknown): value is Day {
+  if (typeof value !== 'string' || !DAY_PATTERN.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return d <= days;
+}
+
 /** Anything with optional service dates. */
 export interface Dated {
   readonly inService?: Month;

@@ -1,0 +1,49 @@
+/**
+ * TXLL-4: a Large Load discloses on-site backup generation that can serve at least 50% of its
+ * demand, with whether it can deploy that generation or curtail its load in an energy emergency
+ * (ERCOT may direct either).
+ *
+ * SB 6 sets its duties for large loads, 75 MW or more, so the rule judges the states that are a
+ * Large Load. Generation and demand are the load model's (site-figures.ts): the usable capacity
+ * of the on-site generation feeds in service, in the aggregate, against the total site load in
+ * normal operation; exactly 50% counts. Reads the fact `gridFacts.backupGeneration`: missing, the
+ * disclosure is not made, which is the breach itself.
+ * An error, and not suppressible: the disclosure is a statutory duty, and it is declared in code
+ * (the Campus prop), so the finding is always fixable without a suppression.
+ */
+import type { Rule } from '../rule';
+import { formatMw, formatPercent } from '../../domain/units';
+import { finding, missingFacts } from './findings';
+import { BACKUP_GENERATION_SHARE, atLeast, isLargeLoad, onsiteGenerationKw, siteDemandKw } from './site-figures';
+
+export const TXLL_4: Rule = {
+  id: 'TXLL-4',
+  statement:
+    'A Large Load with on-site backup generation that can serve 50% or more of its demand must disclose it, with whether the generation can be ' +
+    'deployed or the load curtailed in an energy emergency.',
+  source: 'Texas SB 6 (2025), backup generation disclosure (https://capitol.texas.gov/tlodocs/89R/billtext/html/SB00006F.htm)',
+  level: 'error',
+  suppressible: false,
+  check: ({ campus, timeline }) => {
+    const disclosure = campus.gridFacts?.backupGeneration;
+    if (disclosure && (disclosure.deployableInEmergency || disclosure.curtailableInEmergency)) return [];
+    return timeline.states.flatMap((state) => {
+      const budget = state.evaluation.budget;
+      const demandKw = siteDemandKw(budget);
+      const generationKw = onsiteGenerationKw(budget);
+      if (!isLargeLoad(budget) || !atLeast(generationKw, BACKUP_GENERATION_SHARE * demandKw)) return [];
+      const what = `on-site generation ${formatMw(generationKw)} can serve ${formatPercent(generationKw / demandKw)} of site demand ${formatMw(demandKw)} (at least 50%)`;
+      return [
+        finding(
+          campus,
+          state,
+          disclosure === undefined
+            ? `${what}: SB 6 requires disclosing it to ERCOT, with whether it can be deployed or the load curtailed in an energy emergency, but ` +
+                missingFacts([{ fact: 'backupGeneration', example: '{ deployableInEmergency, curtailableInEmergency }' }])
+            : `${what}, and gridFacts.backupGeneration declares that in an energy emergency the generation cannot be deployed and the load cannot be ` +
+                `curtailed, but ERCOT may direct either (SB 6). Make one of them possible and set deployableInEmergency or curtailableInEmergency to true.`,
+        ),
+      ];
+    });
+  },
+};
