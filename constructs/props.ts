@@ -4,7 +4,7 @@
 import { Construct, type IConstruct } from 'constructs';
 import { z } from 'zod';
 import { CampusConfigError, configErrorFromZod, escapeText, fieldName, joinProblems, showSubject, showValue, zodMessages } from '../domain/config-error';
-import { MONTH_PATTERN, isMonth } from '../domain/timeline';
+import { MONTH_PATTERN, isDay, isMonth } from '../domain/timeline';
 
 /** DNS-1123 label, as Kubernetes requires for namespace and most object names. */
 export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -50,6 +50,11 @@ export function fraction(what: string) {
 export const monthSchema = z.string({ error: 'must be a month written YYYY-MM, e.g. "2027-01"' }).regex(MONTH_PATTERN, {
   error: 'must be a month written YYYY-MM, e.g. "2027-01"',
 });
+
+/** A calendar day, 'YYYY-MM-DD', that exists (no "2026-02-30"). */
+export const daySchema = z
+  .string({ error: 'must be a day written YYYY-MM-DD, e.g. "2026-03-01"' })
+  .refine((value) => isDay(value), { error: 'must be a day written YYYY-MM-DD that exists in the calendar, e.g. "2026-03-01"' });
 
 /** The optional service dates every part can carry (see domain/timeline.ts). */
 export const serviceDates = {

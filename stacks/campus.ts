@@ -15,7 +15,8 @@ import { z } from 'zod';
 import { evaluateTimeline, firstOccurrences, type TimelineEvaluation } from '../domain/evaluate';
 import { CampusConfigError, showValue } from '../domain/config-error';
 import type { EconomicsInputs } from '../domain/economics';
-import type { CampusModel, DemandResponseCommitment } from '../domain/model';
+import { campusLoads } from '../domain/load-model';
+import type { CampusModel, DemandResponseCommitment, GridFacts } from '../domain/model';
 import { inServiceAt, isMonth } from '../domain/timeline';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budget-file';
 import { timelineSvg, type TimelineChartEntry } from '../report/timeline-chart';
@@ -31,7 +32,7 @@ import { KubernetesAccess } from '../constructs/workloads/kubernetes-access';
 import { LABEL_CAMPUS, LABEL_PART_OF, LABEL_WORKLOAD_CLASS, type WorkloadClass } from '../constructs/workloads/labels';
 import { MiningPod } from '../constructs/plant/mining-pod';
 import { PowerBus } from '../constructs/plant/power-bus';
-import { checkConstructArgs, checkServiceDates, datesOf, fraction, monthSchema, nonNegativeNumber, parseProps, positiveNumber, serviceDates, textSchema } from '../constructs/props';
+import { checkConstructArgs, checkServiceDates, datesOf, daySchema, fraction, monthSchema, nonNegativeNumber, parseProps, positiveNumber, serviceDates, textSchema } from '../constructs/props';
 import { WorkloadNamespace } from '../constructs/workloads/workload-namespace';
 import type { WorkloadCampus } from '../constructs/workloads/workload-campus';
 // Attaches the namespace and addInferenceService / addTrainingJob to every GpuHall.
@@ -81,6 +82,51 @@ export interface CampusProps {
    * TerraformBackend was added to the campus directly)
    */
   readonly backend?: CampusBackend;
+  /**
+   * Facts about the site's grid connection that rules read (the ERCOT large-load pack:
+   * interconnection and energization dates, voltage class, backup generation, firm load shed,
+   * 4CP curtailment). Each is optional.
+   * @default none - a rule that needs a fact reports which one to set, and assumes nothing
+   */
+  readonly gridFacts?: GridFactsProps;
+}
+
+/** Facts about the site's grid connection, for rules (see `CampusProps.gridFacts`). Days are 'YYYY-MM-DD'. */
+export interface GridFactsProps {
+  /**
+   * The day the site is (or was) interconnected to the grid, 'YYYY-MM-DD'.
+   * @default unknown - rules that need it (curtailment in firm load shed) say so
+   */
+  readonly interconnectionDate?: string;
+  /**
+   * The voltage the site takes service at: 'transmission' (60 kV and above in ERCOT) or 'distribution'.
+   * @default unknown - rules that need it (curtailment in firm load shed) say so
+   */
+  readonly voltageClass?: 'transmission' | 'distribution';
+  /**
+   * The day ERCOT approved the site's energization, 'YYYY-MM-DD'.
+   * @default unknown - rules that need it (Large Electronic Load ride-through) say so
+   */
+  readonly energizationApprovalDate?: string;
+  /**
+   * The disclosure of on-site backup generation to ERCOT (Texas SB 6): whether, in an energy
+   * emergency, the site can run that generation, and whether it can curtail its load instead.
+   * @default none - no disclosure made
+   */
+  readonly backupGeneration?: { readonly deployableInEmergency: boolean; readonly curtailableInEmergency: boolean };
+  /**
+   * Curtailment in firm load shed (Texas SB 6): the ids of the loads of this campus (mining
+   * pods, GPU halls, block or auxiliary loads) that the utility's remote-disconnect equipment
+   * drops. Each must be interruptible.
+   * @default none - no remote-disconnect loads declared
+   */
+  readonly firmLoadShed?: { readonly remoteDisconnectLoads: readonly string[] };
+  /**
+   * 4CP response: the months, among June to September (6 to 9), in which the site curtails its
+   * interruptible load in the predicted four coincident peak intervals, e.g. { months: [6, 7, 8, 9] }.
+   * @default none - no 4CP curtailment declared
+   */
+  readonly fourCpCurtailment?: { readonly months: readonly number[] };
 }
 
 /** A dated step of the interconnect approval. */
@@ -149,6 +195,64 @@ const demandResponseSchema = z
   })
   .superRefine(checkServiceDates);
 
+/** A list without repeats: each repeated element gets its own message. */
+function noRepeats(what: string) {
+  return (items: readonly unknown[], ctx: z.RefinementCtx): void => {
+    const seen = new Set<unknown>();
+    items.forEach((item, i) => {
+      if (seen.has(item)) ctx.addIssue({ code: 'custom', path: [i], message: `is listed twice; give each ${what} once` });
+      seen.add(item);
+    });
+  };
+}
+
+const gridFactsSchema = z.strictObject(
+  {
+    interconnectionDate: daySchema.optional(),
+    voltageClass: z.enum(['transmission', 'distribution'], { error: 'must be "transmission" or "distribution" (the voltage the site takes service at)' }).optional(),
+    energizationApprovalDate: daySchema.optional(),
+    backupGeneration: z
+      .strictObject(
+        {
+          deployableInEmergency: z.boolean({ error: 'must be true or false (whether the site can run its backup generation when ERCOT directs it)' }),
+          curtailableInEmergency: z.boolean({ error: 'must be true or false (whether the site can curtail its load when ERCOT directs it)' }),
+        },
+        { error: 'must be { deployableInEmergency, curtailableInEmergency }, e.g. { deployableInEmergency: true, curtailableInEmergency: true }' },
+      )
+      .optional(),
+    firmLoadShed: z
+      .strictObject(
+        {
+          remoteDisconnectLoads: z
+            .array(textSchema('the id of a load of the campus', '"pod-1"').min(1, { error: 'must not be empty; give the id of a load of the campus, e.g. "pod-1"' }), {
+              error: 'must be a list of ids of loads of the campus, e.g. ["pod-1", "pod-2"]',
+            })
+            .min(1, { error: 'must name at least one load the remote-disconnect equipment drops, e.g. ["pod-1"]' })
+            .superRefine(noRepeats('load')),
+        },
+        { error: 'must be { remoteDisconnectLoads: [...] }, e.g. { remoteDisconnectLoads: ["pod-1"] }' },
+      )
+      .optional(),
+    fourCpCurtailment: z
+      .strictObject(
+        {
+          months: z
+            .array(
+              z.int({ error: 'must be a month number, 6 to 9 (June to September)' }).min(6, { error: 'must be 6 to 9: 4CP intervals fall in June to September' }).max(9, {
+                error: 'must be 6 to 9: 4CP intervals fall in June to September',
+              }),
+              { error: 'must be a list of months 6 to 9, e.g. [6, 7, 8, 9]' },
+            )
+            .min(1, { error: 'must name at least one month, 6 to 9, e.g. [6, 7, 8, 9]' })
+            .superRefine(noRepeats('month')),
+        },
+        { error: 'must be { months: [...] }, months 6 to 9, e.g. { months: [6, 7, 8, 9] }' },
+      )
+      .optional(),
+  },
+  { error: 'must be an object of grid facts, e.g. { voltageClass: "transmission", interconnectionDate: "2026-03-01" }' },
+);
+
 const schema = z.strictObject({
   gridRegion: textSchema('the grid region or ISO', '"ERCOT"').trim().min(1, { error: 'must not be empty, e.g. "ERCOT"' }),
   interconnectLimitMw: positiveNumber('approved grid draw in MW'),
@@ -198,9 +302,22 @@ const schema = z.strictObject({
       error: 'must be made with CampusBackend.s3(), .gcs(), .azurerm(), .kubernetes(), .cloud() or .local()',
     })
     .optional(),
+  gridFacts: gridFactsSchema.optional(),
 });
 
 export const DEFAULT_WARN_UTILIZATION = 0.9;
+
+/** The grid facts as plain data, without undefined keys (so models stay minimal). */
+function gridFactsOf(p: z.infer<typeof gridFactsSchema>): GridFacts {
+  return {
+    ...(p.interconnectionDate !== undefined ? { interconnectionDate: p.interconnectionDate } : {}),
+    ...(p.voltageClass !== undefined ? { voltageClass: p.voltageClass } : {}),
+    ...(p.energizationApprovalDate !== undefined ? { energizationApprovalDate: p.energizationApprovalDate } : {}),
+    ...(p.backupGeneration ? { backupGeneration: { ...p.backupGeneration } } : {}),
+    ...(p.firmLoadShed ? { firmLoadShed: { remoteDisconnectLoads: [...p.firmLoadShed.remoteDisconnectLoads] } } : {}),
+    ...(p.fourCpCurtailment ? { fourCpCurtailment: { months: [...p.fourCpCurtailment.months].sort((a, b) => a - b) } } : {}),
+  };
+}
 
 /** Checks a campus's scope and id before the stack is created: a campus is a stack, so not inside one. */
 function checkCampusArgs(scope: unknown, id: unknown): string {
@@ -254,6 +371,8 @@ export class Campus extends TerraformStack implements WorkloadCampus {
   public readonly asOf?: string;
   public readonly commitments: readonly DemandResponseCommitment[];
   public readonly economics?: EconomicsInputs;
+  /** Facts about the grid connection, for rules (see `CampusProps.gridFacts`). */
+  public readonly gridFacts?: GridFacts;
 
   private readonly parts: CampusPart[] = [];
   private readonly namespaces = new Map<WorkloadClass, WorkloadNamespace>();
@@ -281,6 +400,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
       ...datesOf(c),
     }));
     this.economics = p.economics;
+    this.gridFacts = p.gridFacts && gridFactsOf(p.gridFacts);
     p.backend?.bind(this, id);
     const asOf: unknown = this.node.tryGetContext(DATE_CONTEXT_KEY);
     if (asOf !== undefined) {
@@ -297,6 +417,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     }
     this.kubernetes = new KubernetesAccess(this, 'kubernetes', { defaultKubeconfigPath: p.defaultKubeconfigPath });
     this.node.addValidation({ validate: () => this.failuresAt(this.node.path) });
+    this.node.addValidation({ validate: () => this.gridFactErrors() });
     // Write power-budget.json right after the stack's own synthesis, which has validated the
     // stack and written cdk.tf.json; a failed check throws before either file is written.
     const stackSynthesizer = this.synthesizer;
@@ -421,7 +542,24 @@ export class Campus extends TerraformStack implements WorkloadCampus {
       blockLoads: of(BlockLoad).map((b) => b.toModel()),
       commitments: this.commitments,
       ...(this.economics ? { economics: this.economics } : {}),
+      ...(this.gridFacts ? { gridFacts: this.gridFacts } : {}),
     };
+  }
+
+  /** The remote-disconnect loads must be loads of this campus: known only once every part is added, so checked at synth. */
+  private gridFactErrors(): string[] {
+    const listed = this.gridFacts?.firmLoadShed?.remoteDisconnectLoads ?? [];
+    if (listed.length === 0) return [];
+    const names = campusLoads(this.toModel()).map((l) => l.name);
+    const known = new Set(names);
+    return listed.flatMap((name, i) =>
+      known.has(name)
+        ? []
+        : [
+            `invalid property: gridFacts.firmLoadShed.remoteDisconnectLoads[${i}] = ${showValue(name)}: is not a load of this campus; ` +
+              `give the id of one of its mining pods, GPU halls, block or auxiliary loads: ${names.join(', ') || '(none yet)'}`,
+          ],
+    );
   }
 
   /**
