@@ -4,7 +4,7 @@
 import { Construct, type IConstruct } from 'constructs';
 import { z } from 'zod';
 import { CampusConfigError, configErrorFromZod, escapeText, fieldName, joinProblems, showSubject, showValue, zodMessages } from '../domain/config-error';
-import { MONTH_PATTERN, isDay, isMonth } from '../domain/timeline';
+import { DAY_PATTERN, MONTH_PATTERN, isDay, isMonth } from '../domain/timeline';
 
 /** DNS-1123 label, as Kubernetes requires for namespace and most object names. */
 export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -52,9 +52,15 @@ export const monthSchema = z.string({ error: 'must be a month written YYYY-MM, e
 });
 
 /** A calendar day, 'YYYY-MM-DD', that exists (no "2026-02-30"). */
-export const daySchema = z
-  .string({ error: 'must be a day written YYYY-MM-DD, e.g. "2026-03-01"' })
-  .refine((value) => isDay(value), { error: 'must be a day written YYYY-MM-DD that exists in the calendar, e.g. "2026-03-01"' });
+export const daySchema = z.string({ error: 'must be a day written YYYY-MM-DD, e.g. "2026-03-01"' }).superRefine((value, ctx) => {
+  if (isDay(value)) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: DAY_PATTERN.test(value)
+      ? 'is not a day of the calendar (its month has fewer days); give a day that exists, written YYYY-MM-DD'
+      : 'must be a day written YYYY-MM-DD, e.g. "2026-03-01"',
+  });
+});
 
 /** The optional service dates every part can carry (see domain/timeline.ts). */
 export const serviceDates = {

@@ -1,0 +1,103 @@
+/**
+ * The Campus's gridFacts prop: each bad value gets one message (path, field, value, what to do),
+ * a remote-disconnect load that is no load of the campus is refused at synth, and the facts
+ * reach the model the ERCOT rules read.
+ */
+import { Testing } from 'cdktf';
+import { BlockLoad, Campus, LoadPower, MiningPod, PowerBus } from '../../index';
+import { CoolingSystem } from '../../constructs/plant/cooling-system';
+import { ercotLargeLoadsPack } from '../../rules/ercot';
+import type { RuleSubjects } from '../../rules/rule';
+import { collectValidationErrors } from '../../stacks/run-campus-app';
+import { errorOf, S21, smallCampus } from './helpers';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+
+describe('gridFacts: bad values', () => {
+  test.each<[string, unknown, string]>([
+    ['a day that does not exist', { interconnectionDate: '2026-02-30' }, 'gridFacts.interconnectionDate = "2026-02-30": is not a day of the calendar (its month has fewer days); give a day that exists, written YYYY-MM-DD'],
+    ['a day not written YYYY-MM-DD', { interconnectionDate: '2026-3-1' }, 'gridFacts.interconnectionDate = "2026-3-1": must be a day written YYYY-MM-DD, e.g. "2026-03-01"'],
+    ['a month where a day is needed', { energizationApprovalDate: '2025-11' }, 'gridFacts.energizationApprovalDate = "2025-11": must be a day written YYYY-MM-DD, e.g. "2026-03-01"'],
+    ['a number as a day', { energizationApprovalDate: 20260101 }, 'gridFacts.energizationApprovalDate = 20260101: must be a day written YYYY-MM-DD, e.g. "2026-03-01"'],
+    ['an unknown voltage class', { voltageClass: 'high' }, 'gridFacts.voltageClass = "high": must be "transmission" or "distribution" (the voltage the site takes service at)'],
+    ['a disclosure that is not an object', { backupGeneration: true }, 'gridFacts.backupGeneration = true: must be { deployableInEmergency, curtailableInEmergency }, e.g. { deployableInEmergency: true, curtailableInEmergency: true }'],
+    [
+      'a disclosure with a string for a boolean',
+      { backupGeneration: { deployableInEmergency: 'yes', curtailableInEmergency: true } },
+      'gridFacts.backupGeneration.deployableInEmergency = "yes": must be true or false (whether the site can run its backup generation when ERCOT directs it)',
+    ],
+    [
+      'a disclosure without its second answer',
+      { backupGeneration: { deployableInEmergency: true } },
+      'gridFacts.backupGeneration.curtailableInEmergency = nothing (the field is missing): must be true or false (whether the site can curtail its load when ERCOT directs it)',
+    ],
+    ['an empty remote-disconnect list', { firmLoadShed: { remoteDisconnectLoads: [] } }, 'gridFacts.firmLoadShed.remoteDisconnectLoads = []: must name at least one load the remote-disconnect equipment drops, e.g. ["pod-1"]'],
+    ['a load listed twice', { firmLoadShed: { remoteDisconnectLoads: ['pod-1', 'pod-1'] } }, 'gridFacts.firmLoadShed.remoteDisconnectLoads[1] = "pod-1": is listed twice; give each load once'],
+    ['a month outside June to September', { fourCpCurtailment: { months: [5, 6] } }, 'gridFacts.fourCpCurtailment.months[0] = 5: must be 6 to 9: 4CP intervals fall in June to September'],
+    ['a month listed twice', { fourCpCurtailment: { months: [6, 6] } }, 'gridFacts.fourCpCurtailment.months[1] = 6: is listed twice; give each month once'],
+    ['no month', { fourCpCurtailment: { months: [] } }, 'gridFacts.fourCpCurtailment.months = []: must name at least one month, 6 to 9, e.g. [6, 7, 8, 9]'],
+    ['a misspelt fact', { voltage: 'transmission' }, 'gridFacts.voltage = "transmission": is not a known property; check its spelling or remove it'],
+    ['not an object', 'transmission', 'gridFacts = "transmission": must be an object of grid facts, e.g. { voltageClass: "transmission", interconnectionDate: "2026-03-01" }'],
+  ])('%s', (_name, gridFacts, expected) => {
+    expect(errorOf(() => new Campus(Testing.app(), 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, gridFacts: gridFacts as Any }))).toBe(
+      `CampusConfigError: [site] invalid property: ${expected}`,
+    );
+  });
+
+  test('a remote-disconnect load that is no load of the campus: refused at synth, once every part is added', () => {
+    const { app, campus, bus, air } = smallCampus({ gridFacts: { firmLoadShed: { remoteDisconnectLoads: ['pod-1', 'pod-9'] } } });
+    new MiningPod(campus, 'pod-1', { model: S21, count: 10, bus, cooling: air });
+    expect(collectValidationErrors(app)).toEqual([
+      '[site] invalid property: gridFacts.firmLoadShed.remoteDisconnectLoads[1] = "pod-9": is not a load of this campus; give the id of one of its mining pods, GPU halls, block or auxiliary loads: pod-1',
+    ]);
+  });
+});
+
+describe('gridFacts: carried to the model the rules read', () => {
+  test('an undeclared fact stays absent; declared facts are copied, months sorted', () => {
+    expect(smallCampus().campus.toModel().gridFacts).toBeUndefined();
+    const facts = {
+      interconnectionDate: '2026-03-01',
+      voltageClass: 'transmission' as const,
+      energizationApprovalDate: '2025-12-01',
+      backupGeneration: { deployableInEmergency: true, curtailableInEmergency: false },
+      firmLoadShed: { remoteDisconnectLoads: ['pod-1'] },
+      fourCpCurtailment: { months: [9, 6] },
+    };
+    expect(smallCampus({ gridFacts: facts }).campus.toModel().gridFacts).toEqual({ ...facts, fourCpCurtailment: { months: [6, 9] } });
+  });
+
+  test('through the Campus construct: a phased 120 MW transmission campus, judged by the pack at each date', () => {
+    const app = Testing.app();
+    const campus = new Campus(app, 'tx-1', {
+      gridRegion: 'ERCOT',
+      interconnectLimitMw: 200,
+      gridFacts: { voltageClass: 'transmission', interconnectionDate: '2026-03-01', energizationApprovalDate: '2026-01-15', firmLoadShed: { remoteDisconnectLoads: ['colo'] } },
+    });
+    const bus = new PowerBus(campus, 'bus', { redundancy: 'N+1', feeds: [{ name: 'utility-1', capacityMw: 200 }, { name: 'utility-2', capacityMw: 200 }] });
+    const air = new CoolingSystem(campus, 'air', { type: 'air', capacityKw: 100_000, pue: 1.0, bus });
+    new BlockLoad(campus, 'colo', { power: LoadPower.itMw(60), bus, cooling: air, firm: false });
+    new BlockLoad(campus, 'plant', { power: LoadPower.grossMw(20), bus, firm: true });
+    new BlockLoad(campus, 'hall-2', { power: LoadPower.itMw(40), bus, cooling: air, firm: true, inService: '2027-01' });
+    expect(collectValidationErrors(app)).toEqual([]);
+    const subjects: RuleSubjects = { campus: campus.toModel(), timeline: campus.evaluate(), resources: [] };
+    const found = ercotLargeLoadsPack.rules.flatMap((rule) => rule.check(subjects).map((v) => `${rule.id} ${v.path} ${v.target ?? ''}`));
+    // before 2027-01: 80 MW (75% IT); from 2027-01: 120 MW (83.3% IT). Firm load shed holds: 'colo' is interruptible.
+    expect(found).toEqual([
+      'TXLL-1 tx-1 before 2027-01',
+      'TXLL-1 tx-1 from 2027-01',
+      'TXLL-2 tx-1 before 2027-01',
+      'TXLL-2 tx-1 from 2027-01',
+      'TXLL-3 tx-1 before 2027-01',
+      'TXLL-3 tx-1 from 2027-01',
+      'TXLL-6 tx-1 before 2027-01',
+      'TXLL-6 tx-1 from 2027-01',
+    ]);
+    expect(ercotLargeLoadsPack.rules.find((r) => r.id === 'TXLL-3')!.check(subjects)[1].message).toBe(
+      `from 2027-01: computational load (mining and GPU IT) 100.000 MW is 83.3% of site demand 120.000 MW (at least 50%) at a Large Load: the site is ` +
+        `a Large Electronic Load, and its energization was approved on 2026-01-15, after 2025-11-14, so it must meet ERCOT's voltage and frequency ` +
+        `ride-through requirements (NOGRR282/NPRR1308). Show compliance with them and record it in a suppression of TXLL-3.`,
+    );
+  });
+});
