@@ -41,6 +41,9 @@ export const TXLL_5: Rule = {
       ...(facts.voltageClass === undefined ? [{ fact: 'voltageClass', example: "'transmission' or 'distribution'" }] : []),
       ...(facts.interconnectionDate === undefined ? [{ fact: 'interconnectionDate', example: "the day the site is interconnected, 'YYYY-MM-DD'" }] : []),
     ];
+    // The loads of the campus at any date, computed once for every state.
+    let loads: ReadonlySet<string> | undefined;
+    const declared = () => (loads ??= new Set(campusLoads(campus).map((l) => l.name)));
     return timeline.states
       .filter((state) => isLargeLoad(state.evaluation.budget))
       .flatMap((state): RuleViolation[] => {
@@ -67,17 +70,15 @@ export const TXLL_5: Rule = {
             ),
           ];
         }
-        return judgeList(campus, state, names, load);
+        return judgeList(campus, state, declared(), [...new Set(names)].sort(), load);
       });
   },
 };
 
-/** The listed loads at one state: each must be a load of the campus, interruptible, and together drop some load. */
-function judgeList(campus: CampusModel, state: TimelineState, names: readonly string[], load: string): RuleViolation[] {
+/** The listed loads (sorted, no repeats) at one state: each must be a load of the campus, interruptible, and together drop some load. */
+function judgeList(campus: CampusModel, state: TimelineState, declared: ReadonlySet<string>, listed: readonly string[], load: string): RuleViolation[] {
   const budget = state.evaluation.budget;
-  const declared = new Set(campusLoads(campus).map((l) => l.name));
   const inService = new Map(budget.loads.map((l) => [l.name, l]));
-  const listed = [...new Set(names)].sort();
   const out: RuleViolation[] = [];
   for (const name of listed) {
     const part = inService.get(name);
