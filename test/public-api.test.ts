@@ -59,6 +59,7 @@ const TYPES = [
   'GcsStateProps',
   'GpuHallProps',
   'GpuSystem',
+  'GridFactsProps',
   'HallNamespaceProps',
   'HardwareModel',
   'HardwareSource',
