@@ -11,7 +11,7 @@
  */
 import type { Rule } from '../rule';
 import { formatMw, formatPercent } from '../../domain/units';
-import { finding, missingFacts } from './findings';
+import { finding, missingFacts, unusableDay } from './findings';
 import { LARGE_ELECTRONIC_LOAD_SHARE, RIDE_THROUGH_APPROVAL_CUTOFF, atLeast, computationalKw, isLargeLoad, siteDemandKw } from './site-figures';
 
 export const TXLL_3: Rule = {
@@ -23,7 +23,8 @@ export const TXLL_3: Rule = {
   level: 'warning',
   check: ({ campus, timeline }) => {
     const approval = campus.gridFacts?.energizationApprovalDate;
-    if (approval !== undefined && approval <= RIDE_THROUGH_APPROVAL_CUTOFF) return [];
+    const unusable = unusableDay('energizationApprovalDate', approval, "the day ERCOT approved energization, 'YYYY-MM-DD'");
+    if (unusable === undefined && approval! <= RIDE_THROUGH_APPROVAL_CUTOFF) return [];
     return timeline.states.flatMap((state) => {
       const budget = state.evaluation.budget;
       const demandKw = siteDemandKw(budget);
@@ -36,9 +37,9 @@ export const TXLL_3: Rule = {
         finding(
           campus,
           state,
-          approval === undefined
+          unusable !== undefined
             ? `${what}, which must meet ride-through requirements unless its energization was approved on or before 2025-11-14 (NOGRR282/NPRR1308), ` +
-                `but ${missingFacts([{ fact: 'energizationApprovalDate', example: "the day ERCOT approved energization, 'YYYY-MM-DD'" }])}`
+                `but ${missingFacts([unusable])}`
             : `${what}, and its energization was approved on ${approval}, after 2025-11-14, so it must meet ERCOT's voltage and frequency ride-through ` +
                 `requirements (NOGRR282/NPRR1308). Show compliance with them and record it in a suppression of TXLL-3.`,
         ),

@@ -20,7 +20,7 @@ import type { TimelineState } from '../../domain/evaluate';
 import { CONTINGENCY_SHEDDING, NO_SHEDDING, alsoShedding, campusLoads, flowTotalKw, loadFlow } from '../../domain/load-model';
 import type { CampusModel } from '../../domain/model';
 import { EPSILON_KW, formatMw } from '../../domain/units';
-import { finding, missingFacts, type MissingFact } from './findings';
+import { finding, missingFacts, unusableDay, type MissingFact } from './findings';
 import { FIRM_LOAD_SHED_AFTER, isLargeLoad, siteDemandKw } from './site-figures';
 
 const LIST = 'gridFacts.firmLoadShed.remoteDisconnectLoads';
@@ -35,11 +35,17 @@ export const TXLL_5: Rule = {
   suppressible: false,
   check: ({ campus, timeline }) => {
     const facts = campus.gridFacts ?? {};
-    if (facts.voltageClass === 'distribution') return [];
-    if (facts.interconnectionDate !== undefined && facts.interconnectionDate <= FIRM_LOAD_SHED_AFTER) return [];
+    const voltage = facts.voltageClass as unknown;
+    const date = unusableDay('interconnectionDate', facts.interconnectionDate, "the day the site is interconnected, 'YYYY-MM-DD'");
+    if (voltage === 'distribution') return [];
+    if (date === undefined && facts.interconnectionDate! <= FIRM_LOAD_SHED_AFTER) return [];
+    const voltageExample = "'transmission' or 'distribution'";
     const missing: MissingFact[] = [
-      ...(facts.voltageClass === undefined ? [{ fact: 'voltageClass', example: "'transmission' or 'distribution'" }] : []),
-      ...(facts.interconnectionDate === undefined ? [{ fact: 'interconnectionDate', example: "the day the site is interconnected, 'YYYY-MM-DD'" }] : []),
+      ...(voltage === undefined ? [{ fact: 'voltageClass', example: voltageExample }] : []),
+      ...(voltage !== undefined && voltage !== 'transmission'
+        ? [{ fact: 'voltageClass', example: voltageExample, invalid: { given: voltage, problem: "is neither 'transmission' nor 'distribution'" } }]
+        : []),
+      ...(date ? [date] : []),
     ];
     // The loads of the campus at any date, computed once for every state.
     let loads: ReadonlySet<string> | undefined;

@@ -12,6 +12,8 @@
 import type { RuleViolation } from '../rule';
 import type { CampusModel } from '../../domain/model';
 import type { TimelineState } from '../../domain/evaluate';
+import { showValue } from '../../domain/config-error';
+import { isDay } from '../../domain/timeline';
 
 /** A finding about the campus at one state. */
 export function finding(campus: CampusModel, state: TimelineState, sentence: string): RuleViolation {
@@ -19,16 +21,37 @@ export function finding(campus: CampusModel, state: TimelineState, sentence: str
   return { path: campus.path, ...(label ? { target: label } : {}), message: label ? `${label}: ${sentence}` : sentence };
 }
 
-/** What to declare: "gridFacts.voltageClass ('transmission' or 'distribution')". */
+/** A fact a rule needs: its field under gridFacts and what to set it to. */
 export interface MissingFact {
   readonly fact: string;
+  /** What to set, e.g. "'transmission' or 'distribution'". */
   readonly example: string;
+  /**
+   * When the fact is given but unusable (a hand-built model, which no construct validated): the
+   * value and what is wrong with it, e.g. "is not a day written YYYY-MM-DD".
+   * @default none - the fact is not declared
+   */
+  readonly invalid?: { readonly given: unknown; readonly problem: string };
 }
 
-/** "gridFacts.a is not declared. Set the Campus prop gridFacts.a (example)." for one or more facts. */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * "gridFacts.a is not declared. Set the Campus prop gridFacts.a (example)." for one or more
+ * facts; a fact given but unusable is shown with its value and what is wrong with it.
+ */
 export function missingFacts(facts: readonly MissingFact[]): string {
-  const names = facts.map((f) => `gridFacts.${f.fact}`);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const absent = facts.filter((f) => f.invalid === undefined).map((f) => `gridFacts.${f.fact}`);
+  const invalid = facts.filter((f) => f.invalid !== undefined).map((f) => `gridFacts.${f.fact} = ${showValue(f.invalid!.given)} ${f.invalid!.problem}`);
+  const problems = [...(absent.length > 0 ? [`${andList(absent)} ${absent.length === 1 ? 'is' : 'are'} not declared`] : []), ...invalid];
   const props = facts.map((f) => `gridFacts.${f.fact} (${f.example})`).join(' and ');
-  return `${list} ${facts.length === 1 ? 'is' : 'are'} not declared. Set the Campus prop${facts.length === 1 ? '' : 's'} ${props}.`;
+  return `${andList(problems)}. Set the Campus prop${facts.length === 1 ? '' : 's'} ${props}.`;
+}
+
+/** The fact as a MissingFact when it is not a usable day, else undefined (a day, 'YYYY-MM-DD', is usable). */
+export function unusableDay(fact: string, value: unknown, example: string): MissingFact | undefined {
+  if (value === undefined) return { fact, example };
+  return isDay(value) ? undefined : { fact, example, invalid: { given: value, problem: 'is not a day written YYYY-MM-DD' } };
 }

@@ -29,6 +29,14 @@ describe('TXLL-3 Large Electronic Load ride-through', () => {
     expect(findingsOf(TXLL_3, site({ miningPods: [pod('pod-a', 'main', 'air', 74_999)] }))).toEqual([]);
   });
 
+  test('a hand-built model with a month for the approval day: named with its value, never guessed', () => {
+    expect(messagesOf(TXLL_3, half(80_000, '2025-11'))).toEqual([
+      `${LEL('80.000 MW', '80.0%', '100.000 MW')}, which must meet ride-through requirements unless its energization was approved on or before ` +
+        `2025-11-14 (NOGRR282/NPRR1308), but gridFacts.energizationApprovalDate = "2025-11" is not a day written YYYY-MM-DD. Set the Campus prop ` +
+        `gridFacts.energizationApprovalDate (the day ERCOT approved energization, 'YYYY-MM-DD').`,
+    ]);
+  });
+
   test('energization approved on 2025-11-14: exempt (compliant)', () => {
     expect(findingsOf(TXLL_3, half(80_000, '2025-11-14'))).toEqual([]);
   });

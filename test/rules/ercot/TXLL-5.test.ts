@@ -32,6 +32,14 @@ describe('TXLL-5 curtailment in firm load shed', () => {
     ]);
   });
 
+  test('a hand-built model with facts that cannot be used: named with their values, never guessed', () => {
+    expect(messagesOf(TXLL_5, model({ voltageClass: 'high' as never, interconnectionDate: '2026-1-5' }))).toEqual([
+      `${MISSING}gridFacts.voltageClass = "high" is neither 'transmission' nor 'distribution' and gridFacts.interconnectionDate = "2026-1-5" is not ` +
+        `a day written YYYY-MM-DD. Set the Campus props gridFacts.voltageClass ('transmission' or 'distribution') and gridFacts.interconnectionDate ` +
+        `(the day the site is interconnected, 'YYYY-MM-DD').`,
+    ]);
+  });
+
   test('distribution voltage, or interconnected on 2025-12-31: does not apply, whatever else is missing', () => {
     expect(findingsOf(TXLL_5, model({ voltageClass: 'distribution' }))).toEqual([]);
     expect(findingsOf(TXLL_5, model({ interconnectionDate: '2025-12-31' }))).toEqual([]);
