@@ -26,14 +26,20 @@ export function evaluateCampus(model: CampusModel, checks: readonly BudgetCheck[
     : model;
   const budget = computeBudget(campus, allocateMiningCaps(campus));
   const label = campus.period?.label;
-  const results = checks
-    .flatMap((check) => check.run(budget))
-    .map((r) => (label ? { ...r, date: label, message: `${label}: ${r.message}` } : r));
+  const raw: CheckResult[] = [];
+  for (const check of checks) for (const r of check.run(budget)) raw.push(r);
+  const dated = (r: CheckResult): CheckResult => (label ? { ...r, date: label, message: `${label}: ${r.message}` } : r);
+  // Every result is kept as the check returned it (checks may return the same object from state
+  // to state: see cooling-type-match) and dated only when asked for: a timeline of thousands of
+  // states reads the full list of one state only, and the failures and warnings of all.
+  let results: readonly CheckResult[] | undefined;
   return {
     budget,
-    results,
-    failures: results.filter((r) => r.status === 'fail'),
-    warnings: results.filter((r) => r.status === 'warn'),
+    get results() {
+      return (results ??= raw.map(dated));
+    },
+    failures: raw.filter((r) => r.status === 'fail').map(dated),
+    warnings: raw.filter((r) => r.status === 'warn').map(dated),
   };
 }
 

@@ -241,8 +241,34 @@ function podDelta(problem: Problem, i: number, kw: number, runsInContingency: bo
   return delta;
 }
 
-/** The first check that `delta` would break (or break further), with the overshoot; undefined if it fits. */
-function breaks(problem: Problem, delta: Map<number, number>): { readonly label: string; readonly overKw: number } | undefined {
+/** What `delta` adds to a site's import (the buses it loads above their generation), kW. */
+function siteRise(problem: Problem, site: SiteLimit, delta: Map<number, number>): number {
+  let rise = 0;
+  for (const [q, d] of delta) {
+    const b = q - site.offset;
+    if (b < 0 || b >= problem.nb) continue;
+    const u = problem.usage[q];
+    rise += Math.max(0, u + d - site.generationKw[b]) - Math.max(0, u - site.generationKw[b]);
+  }
+  return rise;
+}
+
+/**
+ * A site's import can be over its limit only when a running estimate says it is near it: the
+ * estimate (kept up to date pod by pod, so that a pod costs O(its quantities), not O(buses)) is
+ * off from the exact sum by float rounding only, far below this margin; near the limit the
+ * exact sum decides, so the answer is the same as summing every bus for every pod.
+ */
+function mayExceed(estimateKw: number, limitKw: number): boolean {
+  // Written so that a NaN estimate counts as "may exceed" (the exact sum then decides).
+  return !(estimateKw - limitKw <= EPS_KW - 1e-9 * (Math.abs(estimateKw) + Math.abs(limitKw)) - 1e-7);
+}
+
+/**
+ * The first check that `delta` would break (or break further), with the overshoot; undefined if
+ * it fits. `importKw` holds each site's running import estimate (see `mayExceed`).
+ */
+function breaks(problem: Problem, delta: Map<number, number>, importKw: Float64Array): { readonly label: string; readonly overKw: number } | undefined {
   for (const [q, d] of delta) {
     if (d <= 0) continue;
     for (const l of problem.limitsOf[q]) {
@@ -250,6 +276,7 @@ function breaks(problem: Problem, delta: Map<number, number>): { readonly label:
       if (over > EPS_KW) return { label: l.label, overKw: over };
     }
   }
+  if (problem.sites.every((site, k) => !mayExceed(importKw[k] + siteRise(problem, site, delta), site.limitKw))) return undefined;
   const after = Float64Array.from(problem.usage);
   for (const [q, d] of delta) after[q] += d;
   for (const site of problem.sites) {
@@ -356,6 +383,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     problem.usage.set(baseUsage);
     problem.coolingRunning[0] = new Set(baseRunning[0]);
     problem.coolingRunning[1] = new Set(baseRunning[1]);
+    const importKw = Float64Array.from(problem.sites, (site) => siteImport(problem, site, problem.usage));
     const reasons: (string | undefined)[] = new Array(n).fill(undefined);
     for (let i = n - 1; i >= 0; i--) {
       const pod = shedOrder[i];
@@ -365,13 +393,14 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
       }
       const runsInContingency = !CONTINGENCY_SHEDDING.sheds(pod);
       const delta = podDelta(problem, i, minKw[i], runsInContingency);
-      const hit = breaks(problem, delta);
+      const hit = breaks(problem, delta, importKw);
       if (hit) {
         reasons[i] = broken.has(hit.label)
           ? `the load without auto-capped mining already breaks ${hit.label}`
           : `its minimum cap does not fit with the pods ranked above it: ${hit.label} would exceed its limit by ${formatPower(hit.overKw)}`;
         continue;
       }
+      problem.sites.forEach((site, k) => (importKw[k] += siteRise(problem, site, delta)));
       for (const [q, d] of delta) problem.usage[q] += d;
       const step = problem.steps[i];
       if (step) {

@@ -46,13 +46,33 @@ function sumUsableKw(feeds: readonly FeedModel[], keep: (f: FeedModel) => boolea
   return [...feeds].sort(byName).reduce((sum, feed) => sum + (keep(feed) ? feedUsableKw(feed) : 0), 0);
 }
 
+/**
+ * Figures of one bus, computed once per bus object: a campus judged at hundreds of dates keeps
+ * the same bus object while its feeds do not change (campusAt), so each figure below is summed
+ * once, not once per state. Models are plain read-only data, so a figure never goes stale.
+ */
+interface BusFigures {
+  usableKw?: number;
+  generationKw?: number;
+  lossEvents?: readonly LossEvent[];
+}
+const FIGURES = new WeakMap<BusModel, BusFigures>();
+
+function figuresOf(bus: BusModel): BusFigures {
+  let figures = FIGURES.get(bus);
+  if (!figures) FIGURES.set(bus, (figures = {}));
+  return figures;
+}
+
 export function busUsableKw(bus: BusModel): number {
-  return sumUsableKw(bus.feeds, () => true);
+  const figures = figuresOf(bus);
+  return (figures.usableKw ??= sumUsableKw(bus.feeds, () => true));
 }
 
 /** Usable capacity of the bus's on-site generation feeds, kW. */
 export function busGenerationKw(bus: BusModel): number {
-  return sumUsableKw(bus.feeds, (f) => f.source === 'onsite-generation');
+  const figures = figuresOf(bus);
+  return (figures.generationKw ??= sumUsableKw(bus.feeds, (f) => f.source === 'onsite-generation'));
 }
 
 function quoted(names: readonly string[]): string {
@@ -78,8 +98,13 @@ function describeFeed(f: FeedModel): string {
   return f.source === 'onsite-generation' ? `on-site generator '${f.name}'` : `feed '${f.name}'`;
 }
 
-/** The loss events a bus is checked against, in a stable order; none for a bus with no feed. */
-export function lossEvents(bus: BusModel): LossEvent[] {
+/** The loss events a bus is checked against, in a stable order; none for a bus with no feed. Shared: do not modify. */
+export function lossEvents(bus: BusModel): readonly LossEvent[] {
+  const figures = figuresOf(bus);
+  return (figures.lossEvents ??= computeLossEvents(bus));
+}
+
+function computeLossEvents(bus: BusModel): LossEvent[] {
   const feeds = [...bus.feeds].sort(byName);
   if (feeds.length === 0) return [];
   if (bus.redundancy === '2N') {

@@ -3,7 +3,15 @@
  * cooling system of a matching type (table in ../cooling-compatibility.ts).
  */
 import { COMPATIBLE_COOLING, canServe } from '../cooling-compatibility';
+import type { CoolingModel } from '../model';
 import type { BudgetCheck, CheckResult } from './check';
+
+/**
+ * The passing result of a load and its cooling system, made once: a campus judged at hundreds
+ * of dates has the same load on the same cooling in most of them, and the result (which names
+ * no date) is the same, so it is reused while neither object changes.
+ */
+const PASSED = new WeakMap<object, { readonly cooling: CoolingModel; readonly result: CheckResult }>();
 
 export const coolingTypeMatch: BudgetCheck = {
   id: 'cooling-type-match',
@@ -14,14 +22,19 @@ export const coolingTypeMatch: BudgetCheck = {
       ...budget.itLoads,
       ...(budget.campus.blockLoads ?? [])
         .filter((b) => b.basis === 'it' && b.cooling !== undefined && b.coolingRequirement !== undefined)
-        .map((b) => ({ ...b, cooling: b.cooling!, coolingRequirement: b.coolingRequirement!, hardware: b.description })),
+        .map((b) => ({ ...b, cooling: b.cooling!, coolingRequirement: b.coolingRequirement!, hardware: b.description, declared: b })),
     ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return cooled.flatMap((load): CheckResult[] => {
       const cooling = coolingByName.get(load.cooling);
       if (!cooling) return []; // reported by load-references
       const base = { check: coolingTypeMatch.id, subject: load.name, path: load.path };
       if (canServe(cooling.type, load.coolingRequirement)) {
-        return [{ ...base, status: 'pass', message: `cooling type: ${load.hardware} in '${load.name}' is served by ${cooling.type} cooling '${cooling.name}'.` }];
+        const key = 'declared' in load ? load.declared : load;
+        const known = PASSED.get(key);
+        if (known?.cooling === cooling) return [known.result];
+        const result: CheckResult = { ...base, status: 'pass', message: `cooling type: ${load.hardware} in '${load.name}' is served by ${cooling.type} cooling '${cooling.name}'.` };
+        PASSED.set(key, { cooling, result });
+        return [result];
       }
       const allowed = COMPATIBLE_COOLING[load.coolingRequirement];
       return [
