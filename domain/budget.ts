@@ -31,6 +31,7 @@ import { podAllocation, type MiningAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
 import { busGenerationKw, busUsableKw } from './redundancy';
 import { campusScenarios, generationIn, losesGeneration, type Scenario } from './scenarios';
+import { shortcutsEnabled } from './shortcuts';
 
 export type { LoadByClass } from './load-model';
 
@@ -256,7 +257,7 @@ export function computeBudget(campus: CampusModel, allocation?: MiningAllocation
   const contingencies = scenarios
     .filter((s) => s.kind === 'contingency')
     .map((s): SiteScenario => {
-      let figures = (s.event?.lostGenerationKw ?? 0) === 0 ? sameGeneration : undefined;
+      let figures = (s.event?.lostGenerationKw ?? 0) === 0 && shortcutsEnabled() ? sameGeneration : undefined;
       if (!figures) {
         const generation = generationIn(campus, s);
         figures = {

@@ -54,6 +54,7 @@ import type { CampusModel, MiningPodModel } from './model';
 import { busUsableKw } from './redundancy';
 import { campusScenarios, generationIn, losesGeneration } from './scenarios';
 import { sheddingOrder } from './shedding-order';
+import { shortcutsEnabled } from './shortcuts';
 import { formatPower } from './units';
 
 /** Tolerance in kW: a check within 1 mW of its limit is tight. */
@@ -276,7 +277,7 @@ function breaks(problem: Problem, delta: Map<number, number>, importKw: Float64A
       if (over > EPS_KW) return { label: l.label, overKw: over };
     }
   }
-  if (problem.sites.every((site, k) => !mayExceed(importKw[k] + siteRise(problem, site, delta), site.limitKw))) return undefined;
+  if (shortcutsEnabled() && problem.sites.every((site, k) => !mayExceed(importKw[k] + siteRise(problem, site, delta), site.limitKw))) return undefined;
   const after = Float64Array.from(problem.usage);
   for (const [q, d] of delta) after[q] += d;
   for (const site of problem.sites) {

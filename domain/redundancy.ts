@@ -18,6 +18,7 @@
  */
 import { feedUsableKw } from './feed-rating';
 import type { BusModel, FeedModel } from './model';
+import { cachedPer } from './shortcuts';
 
 export interface LossEvent {
   /** Stable key, e.g. "lose-feed:utility-2" or "lose-side:A". */
@@ -46,33 +47,22 @@ function sumUsableKw(feeds: readonly FeedModel[], keep: (f: FeedModel) => boolea
   return [...feeds].sort(byName).reduce((sum, feed) => sum + (keep(feed) ? feedUsableKw(feed) : 0), 0);
 }
 
-/**
- * Figures of one bus, computed once per bus object: a campus judged at hundreds of dates keeps
- * the same bus object while its feeds do not change (campusAt), so each figure below is summed
- * once, not once per state. Models are plain read-only data, so a figure never goes stale.
+/*
+ * Figures of one bus, computed once per bus object (shortcuts.ts): a campus judged at hundreds
+ * of dates keeps the same bus object while its feeds do not change (campusAt), so each figure is
+ * summed once, not once per state.
  */
-interface BusFigures {
-  usableKw?: number;
-  generationKw?: number;
-  lossEvents?: readonly LossEvent[];
-}
-const FIGURES = new WeakMap<BusModel, BusFigures>();
-
-function figuresOf(bus: BusModel): BusFigures {
-  let figures = FIGURES.get(bus);
-  if (!figures) FIGURES.set(bus, (figures = {}));
-  return figures;
-}
+const USABLE = new WeakMap<BusModel, number>();
+const GENERATION = new WeakMap<BusModel, number>();
+const LOSS_EVENTS = new WeakMap<BusModel, readonly LossEvent[]>();
 
 export function busUsableKw(bus: BusModel): number {
-  const figures = figuresOf(bus);
-  return (figures.usableKw ??= sumUsableKw(bus.feeds, () => true));
+  return cachedPer(USABLE, bus, (b) => sumUsableKw(b.feeds, () => true));
 }
 
 /** Usable capacity of the bus's on-site generation feeds, kW. */
 export function busGenerationKw(bus: BusModel): number {
-  const figures = figuresOf(bus);
-  return (figures.generationKw ??= sumUsableKw(bus.feeds, (f) => f.source === 'onsite-generation'));
+  return cachedPer(GENERATION, bus, (b) => sumUsableKw(b.feeds, (f) => f.source === 'onsite-generation'));
 }
 
 function quoted(names: readonly string[]): string {
@@ -100,8 +90,7 @@ function describeFeed(f: FeedModel): string {
 
 /** The loss events a bus is checked against, in a stable order; none for a bus with no feed. Shared: do not modify. */
 export function lossEvents(bus: BusModel): readonly LossEvent[] {
-  const figures = figuresOf(bus);
-  return (figures.lossEvents ??= computeLossEvents(bus));
+  return cachedPer(LOSS_EVENTS, bus, computeLossEvents);
 }
 
 function computeLossEvents(bus: BusModel): LossEvent[] {

@@ -9,6 +9,7 @@
  */
 import type { BusModel, CampusModel } from './model';
 import { busGenerationKw, lossEvents, type LossEvent } from './redundancy';
+import { cachedPer } from './shortcuts';
 
 export interface Scenario {
   /** "normal", or "<bus>/<event id>", e.g. "bus-a/lose-feed:utility-2". */
@@ -52,7 +53,5 @@ const SORTED = new WeakMap<readonly BusModel[], readonly BusModel[]>();
 
 /** The buses in name order, sorted once per list of buses. Shared: do not modify. */
 export function busesByName(buses: readonly BusModel[]): readonly BusModel[] {
-  let sorted = SORTED.get(buses);
-  if (!sorted) SORTED.set(buses, (sorted = [...buses].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))));
-  return sorted;
+  return cachedPer(SORTED, buses, (list) => [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
 }

@@ -4,6 +4,7 @@
  */
 import { COMPATIBLE_COOLING, canServe } from '../cooling-compatibility';
 import type { CoolingModel } from '../model';
+import { shortcutsEnabled } from '../shortcuts';
 import type { BudgetCheck, CheckResult } from './check';
 
 /**
@@ -30,10 +31,10 @@ export const coolingTypeMatch: BudgetCheck = {
       const base = { check: coolingTypeMatch.id, subject: load.name, path: load.path };
       if (canServe(cooling.type, load.coolingRequirement)) {
         const key = 'declared' in load ? load.declared : load;
-        const known = PASSED.get(key);
+        const known = shortcutsEnabled() ? PASSED.get(key) : undefined;
         if (known?.cooling === cooling) return [known.result];
         const result: CheckResult = { ...base, status: 'pass', message: `cooling type: ${load.hardware} in '${load.name}' is served by ${cooling.type} cooling '${cooling.name}'.` };
-        PASSED.set(key, { cooling, result });
+        if (shortcutsEnabled()) PASSED.set(key, { cooling, result });
         return [result];
       }
       const allowed = COMPATIBLE_COOLING[load.coolingRequirement];

@@ -3,6 +3,7 @@
  * has a name of its own, because names become Kubernetes object names and report keys.
  */
 import type { CampusModel } from '../model';
+import { shortcutsEnabled } from '../shortcuts';
 import type { BudgetCheck, CheckResult } from './check';
 
 /** Whether two named parts share a name: one pass over the names, the common case at every date of a large campus. */
@@ -31,7 +32,7 @@ export const uniqueNames: BudgetCheck = {
   description: 'Every bus, feed, cooling system, pod, hall, block and auxiliary load in a campus has a unique name.',
   run: (budget) => {
     const campus = budget.campus;
-    if (!hasDuplicateName(campus)) return [];
+    if (shortcutsEnabled() && !hasDuplicateName(campus)) return [];
     const declared: { name: string; path: string; what: string }[] = [
       ...campus.buses.map((b) => ({ name: b.name, path: b.path, what: 'bus' })),
       ...campus.buses.flatMap((b) => b.feeds.map((f) => ({ name: f.name, path: b.path, what: 'feed' }))),
