@@ -324,8 +324,16 @@ function siteStep(problem: Problem, site: SiteLimit, slope: Float64Array): numbe
  * Raises the active pods together: pod i gains rate[i] kW per unit of the shared level, up to
  * `levelMax`. Stops each pod when a check it takes part in becomes tight. Mutates powerKw and usage.
  */
-function fill(problem: Problem, active: readonly number[], rate: Float64Array, levelMax: number, powerKw: Float64Array): void {
-  const { usage, limits, sites, terms, nb } = problem;
+function fill(
+  problem: Problem,
+  active: readonly number[],
+  rate: Float64Array,
+  levelMax: number,
+  powerKw: Float64Array,
+  within: { readonly limits: readonly Limit[]; readonly sites: readonly SiteLimit[] } = problem,
+): void {
+  const { usage, terms, nb } = problem;
+  const { limits, sites } = within;
   let level = 0;
   let live = active.filter((i) => rate[i] > 0);
   while (live.length > 0) {
@@ -349,6 +357,75 @@ function fill(problem: Problem, active: readonly number[], rate: Float64Array, l
     // Guard against float noise leaving nothing tight: stop rather than loop.
     live = next.length === live.length ? [] : next;
   }
+}
+
+/** Pods (indices in shedding order, ascending) that fill together, and the checks they fill against. */
+interface FillPart {
+  readonly pods: readonly number[];
+  readonly limits: readonly Limit[];
+  readonly sites: readonly SiteLimit[];
+}
+
+/**
+ * The pods split into parts that share no quantity (a bus in a mode, or a cooling system), for
+ * filling apart; undefined when a site limit might bind, since the site couples every bus.
+ *
+ * While filling, a quantity never goes above the larger of its value with every pod at its
+ * minimum and its tightest limit (a pod stops when a check it takes part in is tight; a quantity
+ * no running pod loads does not move). If, with every bus at that bound, each site's import is
+ * still clearly under its limit (by far more than float noise), no site check can stop a pod,
+ * and a pod's fill depends only on the pods it shares a quantity with: filling each part apart
+ * gives each pod the same level as filling them all together (up to float rounding in the order
+ * of the steps). A site that can bind is never assumed not to: then everything fills together.
+ */
+function independentParts(problem: Problem, n: number, atMinimum: Float64Array, isOff: (i: number) => boolean): FillPart[] | undefined {
+  const { nb, terms, limitsOf } = problem;
+  const moves = new Uint8Array(atMinimum.length);
+  for (let i = 0; i < n; i++) if (!isOff(i)) for (const t of terms[i]) if (t.coeff > 0) moves[t.q] = 1;
+  const boundKw = (q: number): number => {
+    if (!moves[q]) return atMinimum[q];
+    let tightest = Infinity;
+    for (const l of limitsOf[q]) tightest = Math.min(tightest, l.capacityKw);
+    return Math.max(atMinimum[q], tightest + EPS_KW);
+  };
+  for (const site of problem.sites) {
+    let importKw = 0;
+    for (let b = 0; b < nb; b++) importKw += Math.max(0, boundKw(site.offset + b) - site.generationKw[b]);
+    if (!(importKw < site.limitKw - 1e-3 - 1e-9 * Math.abs(site.limitKw))) return undefined;
+  }
+  // Union-find over quantities: a pod joins every quantity it loads.
+  const parent = Int32Array.from({ length: atMinimum.length }, (_, q) => q);
+  const root = (q: number): number => {
+    while (parent[q] !== q) q = parent[q] = parent[parent[q]];
+    return q;
+  };
+  for (let i = 0; i < n; i++) {
+    const ts = terms[i];
+    for (let k = 1; k < ts.length; k++) parent[root(ts[k].q)] = root(ts[0].q);
+  }
+  const byRoot = new Map<number, number[]>();
+  const alone: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (terms[i].length === 0) {
+      alone.push([i]);
+      continue;
+    }
+    const r = root(terms[i][0].q);
+    const pods = byRoot.get(r);
+    if (pods) pods.push(i);
+    else byRoot.set(r, [i]);
+  }
+  const limitsByRoot = new Map<number, Limit[]>();
+  for (const l of problem.limits) {
+    const r = root(l.q);
+    const list = limitsByRoot.get(r);
+    if (list) list.push(l);
+    else limitsByRoot.set(r, [l]);
+  }
+  return [
+    ...[...byRoot].map(([r, pods]) => ({ pods, limits: limitsByRoot.get(r) ?? [], sites: [] })),
+    ...alone.map((pods) => ({ pods, limits: [], sites: [] })),
+  ];
 }
 
 /** Allocates caps for one state; undefined when the campus has no power-capped pod. */
@@ -488,15 +565,19 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
 
   // 2. How much they draw: priority groups, highest first, filled in turn.
   const onKnownBus = shedOrder.map((_, i) => problem.terms[i].some((t) => t.q < problem.nb));
+  // Pods that share no check fill apart (one part each, see `independentParts`) when no site
+  // limit can bind; otherwise the site couples them all and they fill together.
+  const parts = independentParts(problem, n, atMinimum, isOff) ?? [{ pods: shedOrder.map((_, i) => i), limits: problem.limits, sites: problem.sites }];
   const run = (rate: Float64Array, levelMax: number): Float64Array => {
     problem.usage.set(atMinimum);
     const powerKw = new Float64Array(n);
     for (let i = 0; i < n; i++) if (!isOff(i)) powerKw[i] = minKw[i];
-    const priorities = [...new Set(shedOrder.filter((_, i) => !isOff(i)).map((p) => p.priority))].sort((a, b) => b - a);
-    for (const priority of priorities) {
-      const group: number[] = [];
-      for (let i = 0; i < n; i++) if (!isOff(i) && shedOrder[i].priority === priority) group.push(i);
-      fill(problem, group, rate, levelMax, powerKw);
+    for (const part of parts) {
+      const on = part.pods.filter((i) => !isOff(i));
+      const priorities = [...new Set(on.map((i) => shedOrder[i].priority))].sort((a, b) => b - a);
+      for (const priority of priorities) {
+        fill(problem, on.filter((i) => shedOrder[i].priority === priority), rate, levelMax, powerKw, part);
+      }
     }
     return powerKw;
   };
