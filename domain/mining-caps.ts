@@ -441,15 +441,16 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   const ratedKw = Float64Array.from(shedOrder, (p) => (p.count * p.minerPowerW) / 1000);
 
   // Checks the load without auto pods already breaks, among those auto pods take part in.
-  const touched = new Set(problem.terms.flatMap((ts) => ts.map((t) => t.q)));
+  const touched = new Uint8Array(problem.usage.length);
+  for (const ts of problem.terms) for (const t of ts) touched[t.q] = 1;
   const infeasible: CapInfeasibility[] = [];
   for (const l of problem.limits) {
     const over = problem.usage[l.q] - l.capacityKw;
-    if (touched.has(l.q) && over > EPS_KW) infeasible.push({ label: l.label, scenario: l.scenario, path: l.path, overKw: over });
+    if (touched[l.q] && over > EPS_KW) infeasible.push({ label: l.label, scenario: l.scenario, path: l.path, overKw: over });
   }
   for (const site of problem.sites) {
     const over = siteImport(problem, site, problem.usage) - site.limitKw;
-    const involved = [...touched].some((q) => q >= site.offset && q < site.offset + problem.nb);
+    const involved = touched.subarray(site.offset, site.offset + problem.nb).includes(1);
     if (involved && over > EPS_KW) infeasible.push({ label: site.label, scenario: site.scenario, path: campus.path, overKw: over });
   }
 
@@ -592,17 +593,47 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     const itKw = isOff(i) ? 0 : Math.min(powerKw[i], (pod.count * pod.powerControl.maxW) / 1000);
     const hashrateThs = pod.count * minerHashrateThs(capW, { powerW: pod.minerPowerW, hashrateThs: pod.minerHashrateThs }, pod.hashrateCurve);
     const reason = isOff(i) ? `switched off (shed ${i + 1} of ${n}): ${offReasons[i]}` : undefined;
-    allocations.set(pod.name, { name: pod.name, mode: 'auto', priority: pod.priority, capW, powerKw: itKw, hashrateThs, ...(reason ? { offReason: reason } : {}) });
+    allocations.set(pod.name, shared(pod, { name: pod.name, mode: 'auto', priority: pod.priority, capW, powerKw: itKw, hashrateThs, offReason: reason }));
   });
   for (const pod of controlled) {
     if (pod.powerControl?.mode !== 'fixed') continue;
-    allocations.set(pod.name, { name: pod.name, mode: 'fixed', priority: pod.priority, capW: pod.powerControl.capW, powerKw: pod.itKw, hashrateThs: pod.hashrateThs });
+    allocations.set(pod.name, shared(pod, { name: pod.name, mode: 'fixed', priority: pod.priority, capW: pod.powerControl.capW, powerKw: pod.itKw, hashrateThs: pod.hashrateThs }));
   }
   const miningPowerKw = shedOrder.reduce((t, _, i) => t + (isOff(i) ? 0 : powerKw[i]), 0);
-  return {
+  const allocation: MiningAllocation = {
     pods: [...allocations.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     miningPowerKw,
     headroomKw: Math.max(headroomKw, miningPowerKw),
     infeasible,
   };
+  // The lookup by name (podAllocation) is the map just built: `pods` are its values.
+  BY_NAME.set(allocation, allocations);
+  return allocation;
+}
+
+/** A pod's last allocation, per pod object (shortcuts.ts). */
+const LAST_ALLOCATION = new WeakMap<MiningPodModel, PodAllocation>();
+
+/**
+ * The pod's allocation: the object of an earlier state when every field is the same (a campus
+ * judged at hundreds of dates keeps most caps from one state to the next, and stores each once).
+ */
+function shared(pod: MiningPodModel, fields: Omit<PodAllocation, 'offReason'> & { readonly offReason?: string }): PodAllocation {
+  const last = shortcutsEnabled() ? LAST_ALLOCATION.get(pod) : undefined;
+  if (
+    last !== undefined &&
+    last.name === fields.name &&
+    last.mode === fields.mode &&
+    last.priority === fields.priority &&
+    Object.is(last.capW, fields.capW) &&
+    Object.is(last.powerKw, fields.powerKw) &&
+    Object.is(last.hashrateThs, fields.hashrateThs) &&
+    last.offReason === fields.offReason
+  ) {
+    return last;
+  }
+  const { offReason, ...rest } = fields;
+  const allocation: PodAllocation = offReason === undefined ? rest : { ...rest, offReason };
+  if (shortcutsEnabled()) LAST_ALLOCATION.set(pod, allocation);
+  return allocation;
 }
