@@ -11,7 +11,7 @@
  * - render: wall time of `renderPowerBudget`, and the size of the power-budget.json it writes;
  * - peak: the child's peak resident memory.
  * "one state of 10,000 pods" is the single-date case (`evaluateTimeline` with `asOf`): the first
- * (cold) run and the median of the next five.
+ * (cold) run, and in the render column, in parentheses, the median wall time of the next five.
  * `--profile` writes a V8 CPU profile per row into bench/profiles/ (node --cpu-prof).
  *
  * Campus: auto-capped pods (powerControl auto) spread over 100 buses (one air cooling system per
@@ -141,13 +141,18 @@ const ROWS: readonly Row[] = [
 
 function parent(argv: readonly string[]): void {
   const rowsArg = argv.indexOf('--rows');
-  const wanted = rowsArg >= 0 ? new Set(argv[rowsArg + 1].split(',')) : undefined;
+  const wanted = rowsArg >= 0 ? new Set((argv[rowsArg + 1] ?? '').split(',')) : undefined;
+  const unknown = [...(wanted ?? [])].filter((key) => !ROWS.some((row) => row.key === key));
+  if (unknown.length > 0) {
+    console.error(`timeline bench: unknown row ${unknown.map((k) => `'${k}'`).join(', ')} in --rows; use a comma-separated list of ${ROWS.map((r) => r.key).join(', ')}`);
+    process.exit(2);
+  }
   const profile = argv.includes('--profile');
   const profileDir = path.join(__dirname, 'profiles');
   if (profile) fs.mkdirSync(profileDir, { recursive: true });
   console.log(`timeline bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, load average ${os.loadavg()[0].toFixed(2)}`);
   console.log(
-    `${'row'.padEnd(34)}${'states'.padStart(7)}${'evaluate'.padStart(11)}${'cpu'.padStart(11)}${'render'.padStart(10)}${'json'.padStart(10)}${'peak'.padStart(10)}`,
+    `${'row'.padEnd(34)}${'states'.padStart(7)}${'evaluate'.padStart(11)}${'cpu'.padStart(11)}${'render (warm)'.padStart(16)}${'json'.padStart(10)}${'peak'.padStart(10)}`,
   );
   for (const row of ROWS) {
     if (wanted && !wanted.has(row.key)) continue;
@@ -166,10 +171,10 @@ function parent(argv: readonly string[]): void {
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     const evaluate = row.single ? `${r.evaluateMs.toFixed(1)} ms` : s(r.evaluateMs);
     const cpu = row.single ? `${r.evaluateCpuMs.toFixed(1)} ms` : s(r.evaluateCpuMs);
-    const render = r.renderMs === undefined ? `warm ${r.warmMedianMs!.toFixed(1)} ms` : s(r.renderMs);
+    const render = r.renderMs === undefined ? `(${r.warmMedianMs!.toFixed(1)} ms)` : s(r.renderMs);
     const json = r.jsonBytes === undefined ? '' : `${(r.jsonBytes / 1e6).toFixed(2)} MB`;
     console.log(
-      `${row.label.padEnd(34)}${String(r.states).padStart(7)}${evaluate.padStart(11)}${cpu.padStart(11)}${render.padStart(10)}${json.padStart(10)}${`${Math.round(r.maxRssMb)} MB`.padStart(10)}`,
+      `${row.label.padEnd(34)}${String(r.states).padStart(7)}${evaluate.padStart(11)}${cpu.padStart(11)}${render.padStart(16)}${json.padStart(10)}${`${Math.round(r.maxRssMb)} MB`.padStart(10)}`,
     );
   }
 }
