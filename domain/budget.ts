@@ -31,6 +31,7 @@ import { podAllocation, type MiningAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
 import { busGenerationKw, busUsableKw } from './redundancy';
 import { campusScenarios, generationIn, losesGeneration, type Scenario } from './scenarios';
+import { shortcutsEnabled } from './shortcuts';
 
 export type { LoadByClass } from './load-model';
 
@@ -194,6 +195,14 @@ export function computeBudget(campus: CampusModel, allocation?: MiningAllocation
   const scenarios = campusScenarios(campus.buses);
   const loadOf = (flow: LoadFlow, bus: string) => flow.buses.get(bus) ?? NO_LOAD;
 
+  const scenariosOf = new Map<string, Scenario[]>();
+  for (const s of scenarios) {
+    if (s.event === undefined) continue;
+    const list = scenariosOf.get(s.event.bus);
+    if (list) list.push(s);
+    else scenariosOf.set(s.event.bus, [s]);
+  }
+
   const buses = [...campus.buses].sort(byName).map((bus): BusBudget => {
     const usableKw = busUsableKw(bus);
     const generationUsableKw = busGenerationKw(bus);
@@ -209,9 +218,7 @@ export function computeBudget(campus: CampusModel, allocation?: MiningAllocation
       autoMiningKw,
       scenarios: [
         busScenario('normal', 'normal', 'normal', usableKw, normalLoad, autoMiningKw),
-        ...scenarios
-          .filter((s) => s.event?.bus === bus.name)
-          .map((s) => busScenario('contingency', s.event!.id, s.event!.label, s.event!.capacityKw, firmLoad, autoFirmKw, s.event)),
+        ...(scenariosOf.get(bus.name) ?? []).map((s) => busScenario('contingency', s.event!.id, s.event!.label, s.event!.capacityKw, firmLoad, autoFirmKw, s.event)),
       ],
     };
   });
@@ -244,19 +251,32 @@ export function computeBudget(campus: CampusModel, allocation?: MiningAllocation
   const normalGeneration = generationIn(campus, scenarios[0]);
   const totalLoadKw = flowTotalKw(normal);
   const gridImportKw = siteImportKw(normal, normalGeneration);
+  // A loss that takes no generation leaves every bus its generation: the same figures for each
+  // such scenario (x - 0 is x), so they are computed once.
+  let sameGeneration: { generationKw: number; importKw: number; noAutoImportKw: number; totalLoadKw: number } | undefined;
   const contingencies = scenarios
     .filter((s) => s.kind === 'contingency')
     .map((s): SiteScenario => {
-      const generation = generationIn(campus, s);
-      const importKw = siteImportKw(contingency, generation);
+      let figures = (s.event?.lostGenerationKw ?? 0) === 0 && shortcutsEnabled() ? sameGeneration : undefined;
+      if (!figures) {
+        const generation = generationIn(campus, s);
+        figures = {
+          generationKw: [...generation.values()].reduce((t, g) => t + g, 0),
+          importKw: siteImportKw(contingency, generation),
+          noAutoImportKw: siteImportKw(contingencyNoAuto, generation),
+          totalLoadKw: flowTotalKw(contingency),
+        };
+        if ((s.event?.lostGenerationKw ?? 0) === 0) sameGeneration = figures;
+      }
+      const importKw = figures.importKw;
       return {
         scenario: s,
-        totalLoadKw: flowTotalKw(contingency),
-        generationKw: [...generation.values()].reduce((t, g) => t + g, 0),
+        totalLoadKw: figures.totalLoadKw,
+        generationKw: figures.generationKw,
         gridImportKw: importKw,
         headroomKw: limitKw - importKw,
         utilization: utilizationOf(importKw, limitKw),
-        autoMiningKw: importKw - siteImportKw(contingencyNoAuto, generation),
+        autoMiningKw: importKw - figures.noAutoImportKw,
       };
     });
   return {

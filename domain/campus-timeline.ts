@@ -43,7 +43,12 @@ export function campusAt(campus: CampusModel, point: TimelinePoint): CampusModel
   const on = <T extends Dated>(items: readonly T[]): T[] => items.filter((item) => inServiceAt(item, point.at));
   return {
     ...campus,
-    buses: on(campus.buses).map((b) => ({ ...b, feeds: on(b.feeds) })),
+    // A bus whose feeds are all in service stays the same object, so that what is computed per
+    // bus (redundancy.ts) is computed once for the states it spans.
+    buses: on(campus.buses).map((b) => {
+      const feeds = on(b.feeds);
+      return feeds.length === b.feeds.length ? b : { ...b, feeds };
+    }),
     coolingSystems: on(campus.coolingSystems),
     miningPods: on(campus.miningPods),
     gpuHalls: on(campus.gpuHalls),

@@ -6,6 +6,7 @@ import { campusAt, campusStates, interconnectLimitAt } from './campus-timeline';
 import { ALL_CHECKS, type BudgetCheck, type CheckResult } from './checks';
 import { allocateMiningCaps } from './mining-caps';
 import type { CampusModel } from './model';
+import { withoutShortcuts } from './shortcuts';
 import type { Month, TimelinePoint } from './timeline';
 
 /** One state: its budget and check results. */
@@ -26,14 +27,20 @@ export function evaluateCampus(model: CampusModel, checks: readonly BudgetCheck[
     : model;
   const budget = computeBudget(campus, allocateMiningCaps(campus));
   const label = campus.period?.label;
-  const results = checks
-    .flatMap((check) => check.run(budget))
-    .map((r) => (label ? { ...r, date: label, message: `${label}: ${r.message}` } : r));
+  const raw: CheckResult[] = [];
+  for (const check of checks) for (const r of check.run(budget)) raw.push(r);
+  const dated = (r: CheckResult): CheckResult => (label ? { ...r, date: label, message: `${label}: ${r.message}` } : r);
+  // Every result is kept as the check returned it (checks may return the same object from state
+  // to state: see cooling-type-match) and dated only when asked for: a timeline of thousands of
+  // states reads the full list of one state only, and the failures and warnings of all.
+  let results: readonly CheckResult[] | undefined;
   return {
     budget,
-    results,
-    failures: results.filter((r) => r.status === 'fail'),
-    warnings: results.filter((r) => r.status === 'warn'),
+    get results() {
+      return (results ??= raw.map(dated));
+    },
+    failures: raw.filter((r) => r.status === 'fail').map(dated),
+    warnings: raw.filter((r) => r.status === 'warn').map(dated),
   };
 }
 
@@ -62,6 +69,35 @@ export function evaluateTimeline(campus: CampusModel, options: { readonly asOf?:
     point,
     evaluation: evaluateCampus(point.label ? campusAt(campus, point) : campus, options.checks),
   }));
+  return {
+    campus,
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    states,
+    current: states[states.length - 1].evaluation,
+    failures: states.flatMap((s) => s.evaluation.failures),
+    warnings: states.flatMap((s) => s.evaluation.warnings),
+  };
+}
+
+/** The evaluation with its lazily dated results made now (inside `withoutShortcuts`). */
+function settled(evaluation: CampusEvaluation): CampusEvaluation {
+  return { ...evaluation, results: evaluation.results };
+}
+
+/**
+ * The reference for `evaluateTimeline`: every state evaluated on a fresh deep copy of the campus
+ * with every shortcut off (shortcuts.ts), so that nothing computed for one state can be reused by
+ * another and no estimate stands in for a sum. It gives the same answers byte for byte
+ * (test/domain/incremental-timeline.property.test.ts), only slower.
+ */
+export function evaluateTimelineFromScratch(
+  campus: CampusModel,
+  options: { readonly asOf?: Month; readonly checks?: readonly BudgetCheck[] } = {},
+): TimelineEvaluation {
+  const states = campusStates(campus, options.asOf).map((point) => {
+    const copy = structuredClone(campus);
+    return { point, evaluation: withoutShortcuts(() => settled(evaluateCampus(point.label ? campusAt(copy, point) : copy, options.checks))) };
+  });
   return {
     campus,
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),

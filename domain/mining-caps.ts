@@ -54,6 +54,7 @@ import type { CampusModel, MiningPodModel } from './model';
 import { busUsableKw } from './redundancy';
 import { campusScenarios, generationIn, losesGeneration } from './scenarios';
 import { sheddingOrder } from './shedding-order';
+import { shortcutsEnabled } from './shortcuts';
 import { formatPower } from './units';
 
 /** Tolerance in kW: a check within 1 mW of its limit is tight. */
@@ -241,8 +242,34 @@ function podDelta(problem: Problem, i: number, kw: number, runsInContingency: bo
   return delta;
 }
 
-/** The first check that `delta` would break (or break further), with the overshoot; undefined if it fits. */
-function breaks(problem: Problem, delta: Map<number, number>): { readonly label: string; readonly overKw: number } | undefined {
+/** What `delta` adds to a site's import (the buses it loads above their generation), kW. */
+function siteRise(problem: Problem, site: SiteLimit, delta: Map<number, number>): number {
+  let rise = 0;
+  for (const [q, d] of delta) {
+    const b = q - site.offset;
+    if (b < 0 || b >= problem.nb) continue;
+    const u = problem.usage[q];
+    rise += Math.max(0, u + d - site.generationKw[b]) - Math.max(0, u - site.generationKw[b]);
+  }
+  return rise;
+}
+
+/**
+ * A site's import can be over its limit only when a running estimate says it is near it: the
+ * estimate (kept up to date pod by pod, so that a pod costs O(its quantities), not O(buses)) is
+ * off from the exact sum by float rounding only, far below this margin; near the limit the
+ * exact sum decides, so the answer is the same as summing every bus for every pod.
+ */
+function mayExceed(estimateKw: number, limitKw: number): boolean {
+  // Written so that a NaN estimate counts as "may exceed" (the exact sum then decides).
+  return !(estimateKw - limitKw <= EPS_KW - 1e-9 * (Math.abs(estimateKw) + Math.abs(limitKw)) - 1e-7);
+}
+
+/**
+ * The first check that `delta` would break (or break further), with the overshoot; undefined if
+ * it fits. `importKw` holds each site's running import estimate (see `mayExceed`).
+ */
+function breaks(problem: Problem, delta: Map<number, number>, importKw: Float64Array): { readonly label: string; readonly overKw: number } | undefined {
   for (const [q, d] of delta) {
     if (d <= 0) continue;
     for (const l of problem.limitsOf[q]) {
@@ -250,6 +277,7 @@ function breaks(problem: Problem, delta: Map<number, number>): { readonly label:
       if (over > EPS_KW) return { label: l.label, overKw: over };
     }
   }
+  if (shortcutsEnabled() && problem.sites.every((site, k) => !mayExceed(importKw[k] + siteRise(problem, site, delta), site.limitKw))) return undefined;
   const after = Float64Array.from(problem.usage);
   for (const [q, d] of delta) after[q] += d;
   for (const site of problem.sites) {
@@ -296,8 +324,16 @@ function siteStep(problem: Problem, site: SiteLimit, slope: Float64Array): numbe
  * Raises the active pods together: pod i gains rate[i] kW per unit of the shared level, up to
  * `levelMax`. Stops each pod when a check it takes part in becomes tight. Mutates powerKw and usage.
  */
-function fill(problem: Problem, active: readonly number[], rate: Float64Array, levelMax: number, powerKw: Float64Array): void {
-  const { usage, limits, sites, terms, nb } = problem;
+function fill(
+  problem: Problem,
+  active: readonly number[],
+  rate: Float64Array,
+  levelMax: number,
+  powerKw: Float64Array,
+  within: { readonly limits: readonly Limit[]; readonly sites: readonly SiteLimit[] } = problem,
+): void {
+  const { usage, terms, nb } = problem;
+  const { limits, sites } = within;
   let level = 0;
   let live = active.filter((i) => rate[i] > 0);
   while (live.length > 0) {
@@ -323,6 +359,75 @@ function fill(problem: Problem, active: readonly number[], rate: Float64Array, l
   }
 }
 
+/** Pods (indices in shedding order, ascending) that fill together, and the checks they fill against. */
+interface FillPart {
+  readonly pods: readonly number[];
+  readonly limits: readonly Limit[];
+  readonly sites: readonly SiteLimit[];
+}
+
+/**
+ * The pods split into parts that share no quantity (a bus in a mode, or a cooling system), for
+ * filling apart; undefined when a site limit might bind, since the site couples every bus.
+ *
+ * While filling, a quantity never goes above the larger of its value with every pod at its
+ * minimum and its tightest limit (a pod stops when a check it takes part in is tight; a quantity
+ * no running pod loads does not move). If, with every bus at that bound, each site's import is
+ * still clearly under its limit (by far more than float noise), no site check can stop a pod,
+ * and a pod's fill depends only on the pods it shares a quantity with: filling each part apart
+ * gives each pod the same level as filling them all together (up to float rounding in the order
+ * of the steps). A site that can bind is never assumed not to: then everything fills together.
+ */
+function independentParts(problem: Problem, n: number, atMinimum: Float64Array, isOff: (i: number) => boolean): FillPart[] | undefined {
+  const { nb, terms, limitsOf } = problem;
+  const moves = new Uint8Array(atMinimum.length);
+  for (let i = 0; i < n; i++) if (!isOff(i)) for (const t of terms[i]) if (t.coeff > 0) moves[t.q] = 1;
+  const boundKw = (q: number): number => {
+    if (!moves[q]) return atMinimum[q];
+    let tightest = Infinity;
+    for (const l of limitsOf[q]) tightest = Math.min(tightest, l.capacityKw);
+    return Math.max(atMinimum[q], tightest + EPS_KW);
+  };
+  for (const site of problem.sites) {
+    let importKw = 0;
+    for (let b = 0; b < nb; b++) importKw += Math.max(0, boundKw(site.offset + b) - site.generationKw[b]);
+    if (!(importKw < site.limitKw - 1e-3 - 1e-9 * Math.abs(site.limitKw))) return undefined;
+  }
+  // Union-find over quantities: a pod joins every quantity it loads.
+  const parent = Int32Array.from({ length: atMinimum.length }, (_, q) => q);
+  const root = (q: number): number => {
+    while (parent[q] !== q) q = parent[q] = parent[parent[q]];
+    return q;
+  };
+  for (let i = 0; i < n; i++) {
+    const ts = terms[i];
+    for (let k = 1; k < ts.length; k++) parent[root(ts[k].q)] = root(ts[0].q);
+  }
+  const byRoot = new Map<number, number[]>();
+  const alone: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (terms[i].length === 0) {
+      alone.push([i]);
+      continue;
+    }
+    const r = root(terms[i][0].q);
+    const pods = byRoot.get(r);
+    if (pods) pods.push(i);
+    else byRoot.set(r, [i]);
+  }
+  const limitsByRoot = new Map<number, Limit[]>();
+  for (const l of problem.limits) {
+    const r = root(l.q);
+    const list = limitsByRoot.get(r);
+    if (list) list.push(l);
+    else limitsByRoot.set(r, [l]);
+  }
+  return [
+    ...[...byRoot].map(([r, pods]) => ({ pods, limits: limitsByRoot.get(r) ?? [], sites: [] })),
+    ...alone.map((pods) => ({ pods, limits: [], sites: [] })),
+  ];
+}
+
 /** Allocates caps for one state; undefined when the campus has no power-capped pod. */
 export function allocateMiningCaps(campus: CampusModel): MiningAllocation | undefined {
   const controlled = campus.miningPods.filter((p) => p.powerControl !== undefined);
@@ -336,15 +441,16 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   const ratedKw = Float64Array.from(shedOrder, (p) => (p.count * p.minerPowerW) / 1000);
 
   // Checks the load without auto pods already breaks, among those auto pods take part in.
-  const touched = new Set(problem.terms.flatMap((ts) => ts.map((t) => t.q)));
+  const touched = new Uint8Array(problem.usage.length);
+  for (const ts of problem.terms) for (const t of ts) touched[t.q] = 1;
   const infeasible: CapInfeasibility[] = [];
   for (const l of problem.limits) {
     const over = problem.usage[l.q] - l.capacityKw;
-    if (touched.has(l.q) && over > EPS_KW) infeasible.push({ label: l.label, scenario: l.scenario, path: l.path, overKw: over });
+    if (touched[l.q] && over > EPS_KW) infeasible.push({ label: l.label, scenario: l.scenario, path: l.path, overKw: over });
   }
   for (const site of problem.sites) {
     const over = siteImport(problem, site, problem.usage) - site.limitKw;
-    const involved = [...touched].some((q) => q >= site.offset && q < site.offset + problem.nb);
+    const involved = touched.subarray(site.offset, site.offset + problem.nb).includes(1);
     if (involved && over > EPS_KW) infeasible.push({ label: site.label, scenario: site.scenario, path: campus.path, overKw: over });
   }
 
@@ -356,6 +462,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     problem.usage.set(baseUsage);
     problem.coolingRunning[0] = new Set(baseRunning[0]);
     problem.coolingRunning[1] = new Set(baseRunning[1]);
+    const importKw = Float64Array.from(problem.sites, (site) => siteImport(problem, site, problem.usage));
     const reasons: (string | undefined)[] = new Array(n).fill(undefined);
     for (let i = n - 1; i >= 0; i--) {
       const pod = shedOrder[i];
@@ -365,13 +472,14 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
       }
       const runsInContingency = !CONTINGENCY_SHEDDING.sheds(pod);
       const delta = podDelta(problem, i, minKw[i], runsInContingency);
-      const hit = breaks(problem, delta);
+      const hit = breaks(problem, delta, importKw);
       if (hit) {
         reasons[i] = broken.has(hit.label)
           ? `the load without auto-capped mining already breaks ${hit.label}`
           : `its minimum cap does not fit with the pods ranked above it: ${hit.label} would exceed its limit by ${formatPower(hit.overKw)}`;
         continue;
       }
+      problem.sites.forEach((site, k) => (importKw[k] += siteRise(problem, site, delta)));
       for (const [q, d] of delta) problem.usage[q] += d;
       const step = problem.steps[i];
       if (step) {
@@ -458,15 +566,19 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
 
   // 2. How much they draw: priority groups, highest first, filled in turn.
   const onKnownBus = shedOrder.map((_, i) => problem.terms[i].some((t) => t.q < problem.nb));
+  // Pods that share no check fill apart (one part each, see `independentParts`) when no site
+  // limit can bind; otherwise the site couples them all and they fill together.
+  const parts = independentParts(problem, n, atMinimum, isOff) ?? [{ pods: shedOrder.map((_, i) => i), limits: problem.limits, sites: problem.sites }];
   const run = (rate: Float64Array, levelMax: number): Float64Array => {
     problem.usage.set(atMinimum);
     const powerKw = new Float64Array(n);
     for (let i = 0; i < n; i++) if (!isOff(i)) powerKw[i] = minKw[i];
-    const priorities = [...new Set(shedOrder.filter((_, i) => !isOff(i)).map((p) => p.priority))].sort((a, b) => b - a);
-    for (const priority of priorities) {
-      const group: number[] = [];
-      for (let i = 0; i < n; i++) if (!isOff(i) && shedOrder[i].priority === priority) group.push(i);
-      fill(problem, group, rate, levelMax, powerKw);
+    for (const part of parts) {
+      const on = part.pods.filter((i) => !isOff(i));
+      const priorities = [...new Set(on.map((i) => shedOrder[i].priority))].sort((a, b) => b - a);
+      for (const priority of priorities) {
+        fill(problem, on.filter((i) => shedOrder[i].priority === priority), rate, levelMax, powerKw, part);
+      }
     }
     return powerKw;
   };
@@ -481,17 +593,47 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     const itKw = isOff(i) ? 0 : Math.min(powerKw[i], (pod.count * pod.powerControl.maxW) / 1000);
     const hashrateThs = pod.count * minerHashrateThs(capW, { powerW: pod.minerPowerW, hashrateThs: pod.minerHashrateThs }, pod.hashrateCurve);
     const reason = isOff(i) ? `switched off (shed ${i + 1} of ${n}): ${offReasons[i]}` : undefined;
-    allocations.set(pod.name, { name: pod.name, mode: 'auto', priority: pod.priority, capW, powerKw: itKw, hashrateThs, ...(reason ? { offReason: reason } : {}) });
+    allocations.set(pod.name, shared(pod, { name: pod.name, mode: 'auto', priority: pod.priority, capW, powerKw: itKw, hashrateThs, offReason: reason }));
   });
   for (const pod of controlled) {
     if (pod.powerControl?.mode !== 'fixed') continue;
-    allocations.set(pod.name, { name: pod.name, mode: 'fixed', priority: pod.priority, capW: pod.powerControl.capW, powerKw: pod.itKw, hashrateThs: pod.hashrateThs });
+    allocations.set(pod.name, shared(pod, { name: pod.name, mode: 'fixed', priority: pod.priority, capW: pod.powerControl.capW, powerKw: pod.itKw, hashrateThs: pod.hashrateThs }));
   }
   const miningPowerKw = shedOrder.reduce((t, _, i) => t + (isOff(i) ? 0 : powerKw[i]), 0);
-  return {
+  const allocation: MiningAllocation = {
     pods: [...allocations.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     miningPowerKw,
     headroomKw: Math.max(headroomKw, miningPowerKw),
     infeasible,
   };
+  // The lookup by name (podAllocation) is the map just built: `pods` are its values.
+  BY_NAME.set(allocation, allocations);
+  return allocation;
+}
+
+/** A pod's last allocation, per pod object (shortcuts.ts). */
+const LAST_ALLOCATION = new WeakMap<MiningPodModel, PodAllocation>();
+
+/**
+ * The pod's allocation: the object of an earlier state when every field is the same (a campus
+ * judged at hundreds of dates keeps most caps from one state to the next, and stores each once).
+ */
+function shared(pod: MiningPodModel, fields: Omit<PodAllocation, 'offReason'> & { readonly offReason?: string }): PodAllocation {
+  const last = shortcutsEnabled() ? LAST_ALLOCATION.get(pod) : undefined;
+  if (
+    last !== undefined &&
+    last.name === fields.name &&
+    last.mode === fields.mode &&
+    last.priority === fields.priority &&
+    Object.is(last.capW, fields.capW) &&
+    Object.is(last.powerKw, fields.powerKw) &&
+    Object.is(last.hashrateThs, fields.hashrateThs) &&
+    last.offReason === fields.offReason
+  ) {
+    return last;
+  }
+  const { offReason, ...rest } = fields;
+  const allocation: PodAllocation = offReason === undefined ? rest : { ...rest, offReason };
+  if (shortcutsEnabled()) LAST_ALLOCATION.set(pod, allocation);
+  return allocation;
 }

@@ -18,6 +18,7 @@
  */
 import { feedUsableKw } from './feed-rating';
 import type { BusModel, FeedModel } from './model';
+import { cachedPer } from './shortcuts';
 
 export interface LossEvent {
   /** Stable key, e.g. "lose-feed:utility-2" or "lose-side:A". */
@@ -46,13 +47,22 @@ function sumUsableKw(feeds: readonly FeedModel[], keep: (f: FeedModel) => boolea
   return [...feeds].sort(byName).reduce((sum, feed) => sum + (keep(feed) ? feedUsableKw(feed) : 0), 0);
 }
 
+/*
+ * Figures of one bus, computed once per bus object (shortcuts.ts): a campus judged at hundreds
+ * of dates keeps the same bus object while its feeds do not change (campusAt), so each figure is
+ * summed once, not once per state.
+ */
+const USABLE = new WeakMap<BusModel, number>();
+const GENERATION = new WeakMap<BusModel, number>();
+const LOSS_EVENTS = new WeakMap<BusModel, readonly LossEvent[]>();
+
 export function busUsableKw(bus: BusModel): number {
-  return sumUsableKw(bus.feeds, () => true);
+  return cachedPer(USABLE, bus, (b) => sumUsableKw(b.feeds, () => true));
 }
 
 /** Usable capacity of the bus's on-site generation feeds, kW. */
 export function busGenerationKw(bus: BusModel): number {
-  return sumUsableKw(bus.feeds, (f) => f.source === 'onsite-generation');
+  return cachedPer(GENERATION, bus, (b) => sumUsableKw(b.feeds, (f) => f.source === 'onsite-generation'));
 }
 
 function quoted(names: readonly string[]): string {
@@ -78,8 +88,12 @@ function describeFeed(f: FeedModel): string {
   return f.source === 'onsite-generation' ? `on-site generator '${f.name}'` : `feed '${f.name}'`;
 }
 
-/** The loss events a bus is checked against, in a stable order; none for a bus with no feed. */
-export function lossEvents(bus: BusModel): LossEvent[] {
+/** The loss events a bus is checked against, in a stable order; none for a bus with no feed. Shared: do not modify. */
+export function lossEvents(bus: BusModel): readonly LossEvent[] {
+  return cachedPer(LOSS_EVENTS, bus, computeLossEvents);
+}
+
+function computeLossEvents(bus: BusModel): LossEvent[] {
   const feeds = [...bus.feeds].sort(byName);
   if (feeds.length === 0) return [];
   if (bus.redundancy === '2N') {

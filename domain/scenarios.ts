@@ -9,6 +9,7 @@
  */
 import type { BusModel, CampusModel } from './model';
 import { busGenerationKw, lossEvents, type LossEvent } from './redundancy';
+import { cachedPer } from './shortcuts';
 
 export interface Scenario {
   /** "normal", or "<bus>/<event id>", e.g. "bus-a/lose-feed:utility-2". */
@@ -23,7 +24,7 @@ export const NORMAL_SCENARIO: Scenario = { id: 'normal', kind: 'normal', label: 
 
 /** Normal operation, then every loss event of every bus, buses in name order. */
 export function campusScenarios(buses: readonly BusModel[]): Scenario[] {
-  const sorted = [...buses].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = busesByName(buses);
   return [
     NORMAL_SCENARIO,
     ...sorted.flatMap((bus) =>
@@ -44,6 +45,13 @@ export function losesGeneration(scenario: Scenario): boolean {
 export function generationIn(campus: CampusModel, scenario: Scenario): Map<string, number> {
   // In name order, so that a sum over the map never depends on declaration order.
   return new Map(
-    [...campus.buses].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((b) => [b.name, busGenerationKw(b) - (scenario.event?.bus === b.name ? scenario.event.lostGenerationKw : 0)]),
+    busesByName(campus.buses).map((b) => [b.name, busGenerationKw(b) - (scenario.event?.bus === b.name ? scenario.event.lostGenerationKw : 0)]),
   );
+}
+
+const SORTED = new WeakMap<readonly BusModel[], readonly BusModel[]>();
+
+/** The buses in name order, sorted once per list of buses. Shared: do not modify. */
+export function busesByName(buses: readonly BusModel[]): readonly BusModel[] {
+  return cachedPer(SORTED, buses, (list) => [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
 }
