@@ -1,4 +1,5 @@
-import type { BlockLoadModel, GridFacts } from '../../../domain/model';
+import type { BlockLoadModel, CoolingModel, GridFacts } from '../../../domain/model';
+import { cooling } from '../../domain/fixtures';
 import { TXLL_5 } from '../../../rules/ercot/TXLL-5';
 import { aux, findingsOf, hall, messagesOf, pod, site } from './ercot-fixtures';
 
@@ -102,6 +103,25 @@ describe('TXLL-5 curtailment in firm load shed: what the remote disconnect drops
     expect(messagesOf(TXLL_5, big)).toEqual([
       `${DROPS('pod-a', '1.000 MW', '0.3%', '300.000 MW')}, but 'pod-b', an interruptible mining pod of the curtailment plan, is not listed: ` +
         `199.000 MW of its load is not covered (SB 6). Add it to the list, ${WHOLE_SITE}.`,
+    ]);
+  });
+
+  test('the MW an unlisted pod leaves running are the load model\'s: with its cooling and overhead, and the cooling step when it is the last load', () => {
+    const cooled = (power: CoolingModel['power']) => {
+      const m = site(
+        { miningPods: [pod('pod-a', 'main', 'air', 50_000), pod('pod-b', 'main', 'fixed', 30_000, { facilityOverheadFraction: 0.1 })], gpuHalls: [hall('hall-1', 'main', 'air', 20_000)] },
+        { ...NEW_TRANSMISSION, firmLoadShed: { remoteDisconnectLoads: ['pod-a'] } },
+      );
+      return { ...m, coolingSystems: [...m.coolingSystems.map((c) => ({ ...c, power: { model: 'pue' as const, pue: 1.2 } })), cooling('fixed', 'main', power)] };
+    };
+    // pod-a 50 MW and hall-1 20 MW at PUE 1.2: 84 MW. pod-b: 30 MW IT + 3 MW overhead + its cooling: 15 MW at PUE 1.5, or the fixed 2 MW it alone keeps running.
+    expect(messagesOf(TXLL_5, cooled({ model: 'pue', pue: 1.5 }))).toEqual([
+      `${DROPS('pod-a', '60.000 MW', '45.5%', '132.000 MW')}, but 'pod-b', an interruptible mining pod of the curtailment plan, is not listed: ` +
+        `48.000 MW of its load is not covered (SB 6). Add it to the list, ${WHOLE_SITE}.`,
+    ]);
+    expect(messagesOf(TXLL_5, cooled({ model: 'fixed', powerKw: 2_000 }))).toEqual([
+      `${DROPS('pod-a', '60.000 MW', '50.4%', '119.000 MW')}, but 'pod-b', an interruptible mining pod of the curtailment plan, is not listed: ` +
+        `35.000 MW of its load is not covered (SB 6). Add it to the list, ${WHOLE_SITE}.`,
     ]);
   });
 
