@@ -22,9 +22,11 @@ import { BACKUP_GENERATION_SHARE, atLeast, isLargeLoad, onsiteGenerationKw, site
 export const TXLL_4: Rule = {
   id: 'TXLL-4',
   statement:
-    'A Large Load with on-site backup generation that can serve 50% or more of its demand must disclose it, with whether the generation can be ' +
-    'deployed or the load curtailed in an energy emergency.',
-  source: 'Texas SB 6 (2025), backup generation disclosure (https://capitol.texas.gov/tlodocs/89R/billtext/html/SB00006F.htm)',
+    "A Large Load with on-site backup generation that can serve 50% or more of its demand (every on-site generation feed's usable rating, across " +
+    'the site) must disclose it, with whether the generation can be deployed or the load curtailed in an energy emergency.',
+  source:
+    'Texas SB 6 (2025), backup generation disclosure (https://capitol.texas.gov/tlodocs/89R/billtext/html/SB00006F.htm; ' +
+    'https://natlawreview.com/article/senate-bill-6-positions-texas-better-manage-large-electrical-loads-and-strengthen)',
   level: 'error',
   suppressible: false,
   check: ({ campus, timeline }) => {

@@ -22,6 +22,7 @@ describe('the ERCOT large-loads pack', () => {
     for (const rule of ercotLargeLoadsPack.rules) {
       expect(rule.statement).not.toMatch(/\n/);
       expect(rule.source).toMatch(/NPRR\d+|NOGRR\d+|SB 6|4CP/);
+      if (rule.id !== 'TXLL-6') expect(rule.source).toMatch(/https:\/\/[a-z]/); // the reference doc's URL; 4CP cites domain-notes.md
     }
   });
 
