@@ -8,6 +8,7 @@ import { BlockLoad, Campus, LoadPower, MiningPod, PowerBus } from '../../index';
 import { CoolingSystem } from '../../constructs/plant/cooling-system';
 import { ercotLargeLoadsPack } from '../../rules/ercot';
 import type { RuleSubjects } from '../../rules/rule';
+import { DATE_CONTEXT_KEY } from '../../stacks/campus';
 import { collectValidationErrors } from '../../stacks/run-campus-app';
 import { errorOf, S21, smallCampus } from './helpers';
 
@@ -149,5 +150,19 @@ describe('gridFacts: carried to the model the rules read', () => {
     expect(collectValidationErrors(app)).toEqual([]);
     const txll5 = ercotLargeLoadsPack.rules.find((r) => r.id === 'TXLL-5')!;
     expect(txll5.check({ campus: campus.toModel(), timeline: campus.evaluate(), resources: [] })).toEqual([]);
+  });
+
+  test('synthesized for one month (hybrid-campus:date) outside June to September: no 4CP month, so no TXLL-6 finding; inside, one', () => {
+    const txll6At = (month: string) => {
+      const app = Testing.app({ context: { [DATE_CONTEXT_KEY]: month } });
+      const campus = new Campus(app, 'tx-3', { gridRegion: 'ERCOT', interconnectLimitMw: 200 });
+      const bus = new PowerBus(campus, 'bus', { redundancy: 'N+1', feeds: [{ name: 'utility-1', capacityMw: 200 }, { name: 'utility-2', capacityMw: 200 }] });
+      new BlockLoad(campus, 'plant', { power: LoadPower.grossMw(10), bus, firm: false });
+      const txll6 = ercotLargeLoadsPack.rules.find((r) => r.id === 'TXLL-6')!;
+      return txll6.check({ campus: campus.toModel(), timeline: campus.evaluate(), resources: [] }).map((v) => v.target);
+    };
+    expect(txll6At('2027-03')).toEqual([]);
+    expect(txll6At('2027-10')).toEqual([]);
+    expect(txll6At('2027-08')).toEqual(['at 2027-08']);
   });
 });
