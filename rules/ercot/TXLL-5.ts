@@ -94,7 +94,7 @@ export const TXLL_5: Rule = {
         const demandKw = siteDemandKw(state.evaluation.budget);
         if (connection.kind === 'covers' && demandKw <= connection.coveredKw + EPSILON_KW) return [];
         const load = formatMw(demandKw);
-        if (missing.length > 0) {
+        if (missing.length > 0 || connection.kind === 'unknown') {
           return [
             finding(
               campus,
@@ -108,7 +108,7 @@ export const TXLL_5: Rule = {
           connection.kind === 'covers'
             ? `interconnected on ${connection.date} (on or before 2025-12-31) for ${formatMw(connection.coveredKw)} only, which the site load exceeds, ` +
               `so the load beyond it is interconnected after 2025-12-31`
-            : `interconnected on ${connection.kind === 'after-cutoff' ? connection.date : '(unknown)'} (after 2025-12-31)`;
+            : `interconnected on ${connection.date} (after 2025-12-31)`;
         const head = `peak site load ${load} at transmission voltage, ${when}: SB 6 requires that the load can be curtailed during firm load shed`;
         switch (shed.kind) {
           case 'whole-site':
