@@ -10,7 +10,15 @@
  */
 
 // The campus (the stack), its app entry and its state backends.
-export { Campus, type CampusProps, type DemandResponseProps, type GridFactsProps, type InterconnectStepProps } from './stacks/campus';
+export {
+  Campus,
+  type CampusProps,
+  type DemandResponseProps,
+  type EnergizationApprovalProps,
+  type GridFactsProps,
+  type InterconnectionProps,
+  type InterconnectStepProps,
+} from './stacks/campus';
 export { runCampusApp, synthCampusApp, type RunCampusAppOptions } from './stacks/run-campus-app';
 export {
   CampusBackend,

@@ -48,7 +48,7 @@ function phasedModel(pods: number, months: number): CampusModel {
     })),
     miningPods: list, gpuHalls: [], auxiliaryLoads: [],
     gridFacts: {
-      voltageClass: 'transmission', interconnectionDate: '2026-06-01', energizationApprovalDate: '2026-01-10',
+      voltageClass: 'transmission', interconnection: { date: '2026-06-01' }, energizationApproval: { date: '2026-01-10' },
       firmLoadShed: { remoteDisconnectLoads: list.filter((_, i) => i % 2 === 0).map((p) => p.name) },
     },
   };

@@ -209,26 +209,54 @@ export interface BackupGenerationDisclosure {
 }
 
 /**
+ * The site's interconnection: the day it was interconnected and the site load that
+ * interconnection covers. Load added later beyond `loadKw` is interconnected later (Texas SB 6
+ * judges it by that later date).
+ */
+export interface InterconnectionFact {
+  /** The day the site is (or was) interconnected to the grid. */
+  readonly date: Day;
+  /** The site load that interconnection covers, kW. @default unknown: a rule that needs it says so */
+  readonly loadKw?: number;
+}
+
+/**
+ * ERCOT's approval of the site's energization: the day and the site load it approved. Load beyond
+ * `approvedKw` is not covered by it (NOGRR282 / NPRR1308 exempt only what was approved by the cutoff).
+ */
+export interface EnergizationApprovalFact {
+  /** The day ERCOT approved the site's energization. */
+  readonly date: Day;
+  /** The site load that approval covers, kW. @default unknown: a rule that needs it says so */
+  readonly approvedKw?: number;
+}
+
+/**
+ * How the utility's remote-disconnect equipment curtails the site in firm load shed (Texas SB 6):
+ * - `{ wholeSite: true }`: it opens the site's point of interconnection, so every load drops,
+ *   firm included;
+ * - `{ remoteDisconnectLoads }`: it drops the named loads only, which must be the loads of the
+ *   curtailment plan (the interruptible mining pods).
+ */
+export type FirmLoadShedFact = { readonly wholeSite: true } | { readonly remoteDisconnectLoads: readonly string[] };
+
+/**
  * Facts about the site's grid connection that the load model cannot compute and the ERCOT
  * large-load rules (rules/ercot) need. Every fact is optional: a rule that needs one that is not
  * given reports which fact to declare, and never assumes a value. Dates are days, 'YYYY-MM-DD'.
- * One value per site: a phased campus has one interconnection and one energization approval.
+ * A dated approval carries the load it covers: a later phase beyond it is not covered.
  */
 export interface GridFacts {
-  /** The day the site is (or was) interconnected to the grid. @default unknown: rules that need it say so */
-  readonly interconnectionDate?: Day;
+  /** The site's interconnection: its day and the load it covers. @default unknown: rules that need it say so */
+  readonly interconnection?: InterconnectionFact;
   /** The voltage the site takes service at. @default unknown: rules that need it say so */
   readonly voltageClass?: VoltageClass;
-  /** The day ERCOT approved the site's energization. @default unknown: rules that need it say so */
-  readonly energizationApprovalDate?: Day;
+  /** ERCOT's approval of the site's energization: its day and the load it approved. @default unknown: rules that need it say so */
+  readonly energizationApproval?: EnergizationApprovalFact;
   /** The disclosure of on-site backup generation (SB 6). @default none: no disclosure made */
   readonly backupGeneration?: BackupGenerationDisclosure;
-  /**
-   * Curtailment in firm load shed (SB 6): the names of the loads (pods, halls, blocks, auxiliary
-   * loads) that the utility's remote-disconnect equipment drops.
-   * @default none: no remote-disconnect loads declared
-   */
-  readonly firmLoadShed?: { readonly remoteDisconnectLoads: readonly string[] };
+  /** Curtailment in firm load shed (SB 6): what the utility's remote-disconnect equipment drops. @default none: not declared */
+  readonly firmLoadShed?: FirmLoadShedFact;
   /**
    * 4CP response: the calendar months among June to September (6-9) in which the site curtails
    * its interruptible load in the predicted four coincident peak intervals.

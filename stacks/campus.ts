@@ -94,39 +94,67 @@ export interface CampusProps {
 /** Facts about the site's grid connection, for rules (see `CampusProps.gridFacts`). Days are 'YYYY-MM-DD'. */
 export interface GridFactsProps {
   /**
-   * The day the site is (or was) interconnected to the grid, 'YYYY-MM-DD'.
+   * The site's interconnection: the day it is (or was) interconnected, and the site load that
+   * interconnection covers, in MW. Load beyond `loadMw` (a later phase) counts as interconnected
+   * later. The MW are needed only for a day on or before 2025-12-31 (SB 6 firm load shed).
    * @default unknown - rules that need it (curtailment in firm load shed) say so
    */
-  readonly interconnectionDate?: string;
+  readonly interconnection?: InterconnectionProps;
   /**
    * The voltage the site takes service at: 'transmission' (60 kV and above in ERCOT) or 'distribution'.
    * @default unknown - rules that need it (curtailment in firm load shed) say so
    */
   readonly voltageClass?: 'transmission' | 'distribution';
   /**
-   * The day ERCOT approved the site's energization, 'YYYY-MM-DD'.
+   * ERCOT's approval of the site's energization: the day, and the site load approved, in MW. Load
+   * beyond `approvedMw` is not covered. The MW are needed only for a day on or before 2025-11-14
+   * (the ride-through exemption).
    * @default unknown - rules that need it (Large Electronic Load ride-through) say so
    */
-  readonly energizationApprovalDate?: string;
+  readonly energizationApproval?: EnergizationApprovalProps;
   /**
    * The disclosure of on-site backup generation to ERCOT (Texas SB 6): whether, in an energy
    * emergency, the site can run that generation, and whether it can curtail its load instead.
+   * Any complete disclosure complies (ERCOT may direct either).
    * @default none - no disclosure made
    */
   readonly backupGeneration?: { readonly deployableInEmergency: boolean; readonly curtailableInEmergency: boolean };
   /**
-   * Curtailment in firm load shed (Texas SB 6): the ids of the loads of this campus (mining
-   * pods, GPU halls, block or auxiliary loads) that the utility's remote-disconnect equipment
-   * drops. Each must be interruptible.
-   * @default none - no remote-disconnect loads declared
+   * Curtailment in firm load shed (Texas SB 6): what the utility's remote-disconnect equipment
+   * drops. `{ wholeSite: true }`: it opens the site's point of interconnection, so everything
+   * drops, firm loads included. `{ remoteDisconnectLoads: [...] }`: it drops the listed loads of
+   * this campus only, which must be the curtailment plan's loads (every interruptible mining pod).
+   * @default none - not declared
    */
-  readonly firmLoadShed?: { readonly remoteDisconnectLoads: readonly string[] };
+  readonly firmLoadShed?: { readonly wholeSite: true } | { readonly remoteDisconnectLoads: readonly string[] };
   /**
    * 4CP response: the months, among June to September (6 to 9), in which the site curtails its
    * interruptible load in the predicted four coincident peak intervals, e.g. { months: [6, 7, 8, 9] }.
    * @default none - no 4CP curtailment declared
    */
   readonly fourCpCurtailment?: { readonly months: readonly number[] };
+}
+
+/** The site's interconnection (see `GridFactsProps.interconnection`). */
+export interface InterconnectionProps {
+  /** The day the site is (or was) interconnected, 'YYYY-MM-DD'. */
+  readonly date: string;
+  /**
+   * The site load that interconnection covers, in MW.
+   * @default unknown - for a day on or before 2025-12-31, the firm-load-shed rule asks for it
+   */
+  readonly loadMw?: number;
+}
+
+/** ERCOT's approval of the site's energization (see `GridFactsProps.energizationApproval`). */
+export interface EnergizationApprovalProps {
+  /** The day ERCOT approved the site's energization, 'YYYY-MM-DD'. */
+  readonly date: string;
+  /**
+   * The site load ERCOT approved, in MW.
+   * @default unknown - for a day on or before 2025-11-14, the ride-through rule asks for it
+   */
+  readonly approvedMw?: number;
 }
 
 /** A dated step of the interconnect approval. */
@@ -206,11 +234,26 @@ function noRepeats(what: string) {
   };
 }
 
+/** A day of a grid fact: a calendar day from 1900 on (an earlier year is a typing slip, never an ERCOT date). */
+const factDaySchema = daySchema.superRefine((value, ctx) => {
+  if (Number(value.slice(0, 4)) < 1900) ctx.addIssue({ code: 'custom', message: 'is before 1900; give the day written YYYY-MM-DD, e.g. "2026-03-01"' });
+});
+
 const gridFactsSchema = z.strictObject(
   {
-    interconnectionDate: daySchema.optional(),
+    interconnection: z
+      .strictObject(
+        { date: factDaySchema, loadMw: positiveNumber('the site load the interconnection covers, MW').optional() },
+        { error: 'must be { date, loadMw }, e.g. { date: "2026-03-01", loadMw: 120 }' },
+      )
+      .optional(),
     voltageClass: z.enum(['transmission', 'distribution'], { error: 'must be "transmission" or "distribution" (the voltage the site takes service at)' }).optional(),
-    energizationApprovalDate: daySchema.optional(),
+    energizationApproval: z
+      .strictObject(
+        { date: factDaySchema, approvedMw: positiveNumber('the site load ERCOT approved, MW').optional() },
+        { error: 'must be { date, approvedMw }, e.g. { date: "2025-10-01", approvedMw: 80 }' },
+      )
+      .optional(),
     backupGeneration: z
       .strictObject(
         {
@@ -223,15 +266,30 @@ const gridFactsSchema = z.strictObject(
     firmLoadShed: z
       .strictObject(
         {
+          wholeSite: z
+            .literal(true, { error: "must be true (the utility's equipment opens the site's point of interconnection); to drop some loads only, give remoteDisconnectLoads instead" })
+            .optional(),
           remoteDisconnectLoads: z
             .array(textSchema('the id of a load of the campus', '"pod-1"').min(1, { error: 'must not be empty; give the id of a load of the campus, e.g. "pod-1"' }), {
               error: 'must be a list of ids of loads of the campus, e.g. ["pod-1", "pod-2"]',
             })
             .min(1, { error: 'must name at least one load the remote-disconnect equipment drops, e.g. ["pod-1"]' })
-            .superRefine(noRepeats('load')),
+            .superRefine(noRepeats('load'))
+            .optional(),
         },
-        { error: 'must be { remoteDisconnectLoads: [...] }, e.g. { remoteDisconnectLoads: ["pod-1"] }' },
+        { error: 'must be { wholeSite: true } or { remoteDisconnectLoads: [...] }, e.g. { remoteDisconnectLoads: ["pod-1"] }' },
       )
+      .superRefine((shed, ctx) => {
+        const given = (shed.wholeSite !== undefined ? 1 : 0) + (shed.remoteDisconnectLoads !== undefined ? 1 : 0);
+        if (given === 1) return;
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            given === 0
+              ? "must be { wholeSite: true } (the utility's equipment opens the site's point of interconnection) or { remoteDisconnectLoads: [...] } (the interruptible mining pods it drops)"
+              : 'give wholeSite or remoteDisconnectLoads, not both: a whole-site disconnect drops every load',
+        });
+      })
       .optional(),
     fourCpCurtailment: z
       .strictObject(
@@ -250,7 +308,7 @@ const gridFactsSchema = z.strictObject(
       )
       .optional(),
   },
-  { error: 'must be an object of grid facts, e.g. { voltageClass: "transmission", interconnectionDate: "2026-03-01" }' },
+  { error: 'must be an object of grid facts, e.g. { voltageClass: "transmission", interconnection: { date: "2026-03-01", loadMw: 120 } }' },
 );
 
 const schema = z.strictObject({
@@ -310,11 +368,15 @@ export const DEFAULT_WARN_UTILIZATION = 0.9;
 /** The grid facts as plain data, without undefined keys (so models stay minimal). */
 function gridFactsOf(p: z.infer<typeof gridFactsSchema>): GridFacts {
   return {
-    ...(p.interconnectionDate !== undefined ? { interconnectionDate: p.interconnectionDate } : {}),
+    ...(p.interconnection ? { interconnection: { date: p.interconnection.date, ...(p.interconnection.loadMw !== undefined ? { loadKw: mwToKw(p.interconnection.loadMw) } : {}) } } : {}),
     ...(p.voltageClass !== undefined ? { voltageClass: p.voltageClass } : {}),
-    ...(p.energizationApprovalDate !== undefined ? { energizationApprovalDate: p.energizationApprovalDate } : {}),
+    ...(p.energizationApproval
+      ? { energizationApproval: { date: p.energizationApproval.date, ...(p.energizationApproval.approvedMw !== undefined ? { approvedKw: mwToKw(p.energizationApproval.approvedMw) } : {}) } }
+      : {}),
     ...(p.backupGeneration ? { backupGeneration: { ...p.backupGeneration } } : {}),
-    ...(p.firmLoadShed ? { firmLoadShed: { remoteDisconnectLoads: [...p.firmLoadShed.remoteDisconnectLoads] } } : {}),
+    ...(p.firmLoadShed
+      ? { firmLoadShed: p.firmLoadShed.remoteDisconnectLoads ? { remoteDisconnectLoads: [...p.firmLoadShed.remoteDisconnectLoads] } : { wholeSite: true as const } }
+      : {}),
     ...(p.fourCpCurtailment ? { fourCpCurtailment: { months: [...p.fourCpCurtailment.months].sort((a, b) => a - b) } } : {}),
   };
 }
@@ -548,7 +610,8 @@ export class Campus extends TerraformStack implements WorkloadCampus {
 
   /** The remote-disconnect loads must be loads of this campus: known only once every part is added, so checked at synth. */
   private gridFactErrors(): string[] {
-    const listed = this.gridFacts?.firmLoadShed?.remoteDisconnectLoads ?? [];
+    const shed = this.gridFacts?.firmLoadShed;
+    const listed = shed && 'remoteDisconnectLoads' in shed ? shed.remoteDisconnectLoads : [];
     if (listed.length === 0) return [];
     const names = campusLoads(this.toModel()).map((l) => l.name);
     const known = new Set(names);

@@ -16,7 +16,9 @@ import { isLargeLoad, siteDemandKw } from './site-figures';
 export const TXLL_1: Rule = {
   id: 'TXLL-1',
   statement: 'A site whose peak load is 75 MW or more is an ERCOT Large Load and needs a Large Load Interconnection Study.',
-  source: 'ERCOT NPRR1234 / PGRR115 (https://www.ercot.com/mktrules/issues/PGRR115)',
+  source:
+    'ERCOT NPRR1234 / PGRR115 (https://www.ercot.com/mktrules/issues/PGRR115); ERCOT market notice M-B100825-02, outage of a Large Load as a ' +
+    'contingency from 2025-11-03 (https://www.ercot.com/services/comm/mkt_notices/M-B100825-02)',
   level: 'warning',
   check: ({ campus, timeline }) =>
     timeline.states
@@ -26,7 +28,7 @@ export const TXLL_1: Rule = {
           campus,
           state,
           `peak site load ${formatMw(siteDemandKw(state.evaluation.budget))} is at least 75 MW: the site is an ERCOT Large Load, which needs a Large Load ` +
-            `Interconnection Study, and its outage is studied as a contingency (NPRR1234/PGRR115). Request the study from the transmission service provider ` +
+            `Interconnection Study (NPRR1234/PGRR115), and since 2025-11-03 its outage is studied as a contingency (ERCOT market notice M-B100825-02). Request the study from the transmission service provider ` +
             `and record its reference in a suppression of TXLL-1, or keep the site's load below 75 MW.`,
         ),
       ),

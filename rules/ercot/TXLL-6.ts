@@ -9,13 +9,16 @@
  * (site-figures.ts: what a contingency sheds, with its cooling and overhead). Reads the fact
  * `gridFacts.fourCpCurtailment`: the months the site curtails that load in the predicted
  * intervals; the months it leaves out are exposed. Missing, no month is covered, which is the
- * finding itself (it names the fact).
+ * finding itself (it names the fact); given but unusable (a hand-built model: not integers 6 to
+ * 9), it is named with its value, never read.
+ * A state is judged on the months it covers: a campus synthesized for one month (`asOf`) outside
+ * June to September covers no 4CP month, so it gets no TXLL-6 finding.
  * A warning: running through 4CP is a cost, not a breach; the warning gives the MW exposed.
  */
 import type { Rule } from '../rule';
 import { monthsCovered } from '../../domain/timeline';
 import { EPSILON_KW, formatMw } from '../../domain/units';
-import { finding } from './findings';
+import { type MissingFact, finding, missingFacts, notAnObject } from './findings';
 import { FOUR_CP_MONTHS, interruptibleKw, monthNames } from './site-figures';
 
 export const TXLL_6: Rule = {
@@ -24,13 +27,25 @@ export const TXLL_6: Rule = {
   source: 'ERCOT 4CP transmission cost allocation (shared/reference/domain-notes.md, 4CP; ercot-large-loads.md, 4CP)',
   level: 'warning',
   check: ({ campus, timeline }) => {
-    const declared = campus.gridFacts?.fourCpCurtailment;
+    const raw = campus.gridFacts?.fourCpCurtailment as unknown;
+    const unusable = unusableMonths(raw);
+    const declared = unusable ? undefined : (raw as { readonly months: readonly number[] } | undefined);
     const curtailed = new Set(declared?.months ?? []);
     return timeline.states.flatMap((state) => {
       const covered = monthsCovered(state.point);
       const exposed = FOUR_CP_MONTHS.filter((m) => covered.has(m) && !curtailed.has(m));
       const kw = interruptibleKw(state.evaluation.budget);
       if (exposed.length === 0 || kw <= EPSILON_KW) return [];
+      if (unusable) {
+        return [
+          finding(
+            campus,
+            state,
+            `${formatMw(kw)} of interruptible load runs in ${monthNames(exposed)} (4CP months), and whether it is curtailed in the coincident peak ` +
+              `intervals is unknown: ${missingFacts([unusable])}`,
+          ),
+        ];
+      }
       const why =
         declared === undefined
           ? 'no 4CP curtailment is declared (set the Campus prop gridFacts.fourCpCurtailment, e.g. { months: [6, 7, 8, 9] })'
@@ -46,3 +61,17 @@ export const TXLL_6: Rule = {
     });
   },
 };
+
+/**
+ * The fact as a MissingFact when a hand-built model gives it unusable (not { months } with
+ * integers 6 to 9), named with its value; undefined when it is absent or usable.
+ */
+function unusableMonths(value: unknown): MissingFact | undefined {
+  const example = '{ months: [6, 7, 8, 9] }';
+  if (value === undefined) return undefined;
+  const shape = notAnObject('fourCpCurtailment', value, example);
+  if (shape) return shape;
+  const months = (value as Record<string, unknown>).months;
+  const usable = Array.isArray(months) && months.every((m) => Number.isInteger(m) && (m as number) >= 6 && (m as number) <= 9);
+  return usable ? undefined : { fact: 'fourCpCurtailment.months', example: 'months 6 to 9, e.g. [6, 7, 8, 9]', invalid: { given: months, problem: 'is not a list of months 6 to 9' } };
+}

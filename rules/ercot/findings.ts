@@ -23,7 +23,14 @@ export function finding(campus: CampusModel, state: TimelineState, sentence: str
 
 /** A fact a rule needs: its field under gridFacts and what to set it to. */
 export interface MissingFact {
+  /** The field under gridFacts of the model, e.g. "energizationApproval.date". */
   readonly fact: string;
+  /**
+   * The Campus prop that sets it, under gridFacts, when it differs from the model's field (a
+   * figure in MW on the prop, in kW in the model).
+   * @default the same as `fact`
+   */
+  readonly prop?: string;
   /** What to set, e.g. "'transmission' or 'distribution'". */
   readonly example: string;
   /**
@@ -43,15 +50,38 @@ function andList(items: readonly string[]): string {
  * facts; a fact given but unusable is shown with its value and what is wrong with it.
  */
 export function missingFacts(facts: readonly MissingFact[]): string {
-  const absent = facts.filter((f) => f.invalid === undefined).map((f) => `gridFacts.${f.fact}`);
+  const absent = facts.filter((f) => f.invalid === undefined).map((f) => `gridFacts.${f.prop ?? f.fact}`);
   const invalid = facts.filter((f) => f.invalid !== undefined).map((f) => `gridFacts.${f.fact} = ${showValue(f.invalid!.given)} ${f.invalid!.problem}`);
   const problems = [...(absent.length > 0 ? [`${andList(absent)} ${absent.length === 1 ? 'is' : 'are'} not declared`] : []), ...invalid];
-  const props = facts.map((f) => `gridFacts.${f.fact} (${f.example})`).join(' and ');
+  const props = facts.map((f) => `gridFacts.${f.prop ?? f.fact} (${f.example})`).join(' and ');
   return `${andList(problems)}. Set the Campus prop${facts.length === 1 ? '' : 's'} ${props}.`;
 }
 
-/** The fact as a MissingFact when it is not a usable day, else undefined (a day, 'YYYY-MM-DD', is usable). */
+/** The earliest year a day fact may have: an earlier year is a typing slip, never an ERCOT date. */
+export const EARLIEST_FACT_YEAR = 1900;
+
+/** The fact as a MissingFact when it is not a usable day, else undefined (a day, 'YYYY-MM-DD', from 1900 on, is usable). */
 export function unusableDay(fact: string, value: unknown, example: string): MissingFact | undefined {
   if (value === undefined) return { fact, example };
-  return isDay(value) ? undefined : { fact, example, invalid: { given: value, problem: 'is not a day written YYYY-MM-DD' } };
+  if (!isDay(value)) return { fact, example, invalid: { given: value, problem: 'is not a day written YYYY-MM-DD' } };
+  return Number(value.slice(0, 4)) < EARLIEST_FACT_YEAR ? { fact, example, invalid: { given: value, problem: 'is before 1900' } } : undefined;
+}
+
+/** A fact that must be a boolean, as a MissingFact when it is not (undefined when it is one). */
+export function unusableBoolean(fact: string, value: unknown, example: string): MissingFact | undefined {
+  if (value === undefined) return { fact, example };
+  return typeof value === 'boolean' ? undefined : { fact, example, invalid: { given: value, problem: 'is not true or false' } };
+}
+
+/** A fact that must be a positive power in kW (a hand-built model), as a MissingFact when it is not. */
+export function unusablePositiveKw(fact: string, prop: string, value: unknown, example: string): MissingFact | undefined {
+  if (value === undefined) return { fact, prop, example };
+  return typeof value === 'number' && Number.isFinite(value) && value > 0
+    ? undefined
+    : { fact, prop, example, invalid: { given: value, problem: 'is not a positive number of kW' } };
+}
+
+/** A fact given as something other than an object (a hand-built model): its value and the shape it needs. */
+export function notAnObject(fact: string, value: unknown, example: string): MissingFact | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : { fact, example, invalid: { given: value, problem: 'is not an object' } };
 }

@@ -11,8 +11,10 @@
  *   import: load behind on-site generation counts (co-located loads are Large Loads too).
  * - **Power-electronic computational load** is the IT of mining pods, GPU halls and blocks stated
  *   as IT ("critical IT" of a leased hall): the firm and interruptible IT of the normal flow.
- *   Their cooling and overhead are not computational load. A block stated as gross power is not
- *   counted: the model does not say what share of it is IT.
+ *   Their cooling and overhead are not computational load (an assumption: ERCOT's definition names
+ *   the computational load, not the plant that serves it). A block stated as gross power is not
+ *   counted: the model does not say what share of it is IT, so TXLL-3 reports it when it could
+ *   decide the 50% share (`grossBlocks`).
  * - **On-site generation** is the usable capacity (rating x max utilization) of the feeds with
  *   source `onsite-generation` in service, summed over the site ("in the aggregate", SB 6): what
  *   it can serve, wherever it is connected. The load model never exports it (it offsets at most
@@ -64,6 +66,20 @@ export function computationalKw(budget: CampusBudget): number {
   let total = 0;
   for (const bus of budget.flows.normal.buses.values()) total += bus.firmItKw + bus.interruptibleItKw;
   return total;
+}
+
+/** A block load stated as gross power, in service at a state, and what it draws, kW. */
+export interface GrossBlock {
+  readonly name: string;
+  readonly powerKw: number;
+}
+
+/** The gross-basis block loads of a state that draw power, sorted by name (budget.loads is). */
+export function grossBlocks(budget: CampusBudget): GrossBlock[] {
+  return budget.loads
+    .filter((l) => l.kind === 'block-load' && l.basis === 'gross')
+    .map((l) => ({ name: l.name, powerKw: budget.powerKw.get(l.name) ?? 0 }))
+    .filter((b) => b.powerKw > EPSILON_KW);
 }
 
 /** Usable on-site generation in service, kW, summed over the buses. */

@@ -2,8 +2,8 @@ import { TXLL_1 } from '../../../rules/ercot/TXLL-1';
 import { findingsOf, hall, messagesOf, pod, site } from './ercot-fixtures';
 
 const LARGE_LOAD = (mw: string) =>
-  `peak site load ${mw} is at least 75 MW: the site is an ERCOT Large Load, which needs a Large Load Interconnection Study, and its outage is ` +
-  `studied as a contingency (NPRR1234/PGRR115). Request the study from the transmission service provider and record its reference in a ` +
+  `peak site load ${mw} is at least 75 MW: the site is an ERCOT Large Load, which needs a Large Load Interconnection Study (NPRR1234/PGRR115), ` +
+  `and since 2025-11-03 its outage is studied as a contingency (ERCOT market notice M-B100825-02). Request the study from the transmission service provider and record its reference in a ` +
   `suppression of TXLL-1, or keep the site's load below 75 MW.`;
 
 describe('TXLL-1 Large Load (75 MW)', () => {

@@ -35,11 +35,28 @@ describe('TXLL-4 backup generation disclosure', () => {
     expect(findingsOf(TXLL_4, withGenerator(generator(90_000), { deployableInEmergency: false, curtailableInEmergency: true }))).toEqual([]);
   });
 
-  test('disclosed as neither deployable nor curtailable: a finding', () => {
-    expect(messagesOf(TXLL_4, withGenerator(generator(90_000), { deployableInEmergency: false, curtailableInEmergency: false }))).toEqual([
-      `${WHAT('90.000 MW', '90.0%', '100.000 MW')}, and gridFacts.backupGeneration declares that in an energy emergency the generation cannot be ` +
-        `deployed and the load cannot be curtailed, but ERCOT may direct either (SB 6). Make one of them possible and set deployableInEmergency or ` +
-        `curtailableInEmergency to true.`,
+  test('disclosed as neither deployable nor curtailable: an honest disclosure, compliant (SB 6 asks for the disclosure; ERCOT may direct either)', () => {
+    expect(findingsOf(TXLL_4, withGenerator(generator(90_000), { deployableInEmergency: false, curtailableInEmergency: false }))).toEqual([]);
+  });
+
+  test("a hand-built model with the string 'false' for a boolean: named with its value, never read as an answer", () => {
+    expect(messagesOf(TXLL_4, withGenerator(generator(90_000), { deployableInEmergency: 'false' as never, curtailableInEmergency: false }))).toEqual([
+      `${WHAT('90.000 MW', '90.0%', '100.000 MW')}: SB 6 requires disclosing it to ERCOT, with whether it can be deployed or the load curtailed in ` +
+        `an energy emergency, but gridFacts.backupGeneration.deployableInEmergency = "false" is not true or false. Set the Campus prop ` +
+        `gridFacts.backupGeneration.deployableInEmergency (true or false: whether the site can run its backup generation when ERCOT directs it).`,
+    ]);
+  });
+
+  test('a hand-built model with an answer missing, or no object: named', () => {
+    expect(messagesOf(TXLL_4, withGenerator(generator(90_000), { deployableInEmergency: true } as never))).toEqual([
+      `${WHAT('90.000 MW', '90.0%', '100.000 MW')}: SB 6 requires disclosing it to ERCOT, with whether it can be deployed or the load curtailed in ` +
+        `an energy emergency, but gridFacts.backupGeneration.curtailableInEmergency is not declared. Set the Campus prop ` +
+        `gridFacts.backupGeneration.curtailableInEmergency (true or false: whether the site can curtail its load when ERCOT directs it).`,
+    ]);
+    expect(messagesOf(TXLL_4, withGenerator(generator(90_000), true as never))).toEqual([
+      `${WHAT('90.000 MW', '90.0%', '100.000 MW')}: SB 6 requires disclosing it to ERCOT, with whether it can be deployed or the load curtailed in ` +
+        `an energy emergency, but gridFacts.backupGeneration = true is not an object. Set the Campus prop gridFacts.backupGeneration ` +
+        `({ deployableInEmergency, curtailableInEmergency }).`,
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { GridFacts } from '../../../domain/model';
+import { evaluateTimeline } from '../../../domain/evaluate';
 import { TXLL_6 } from '../../../rules/ercot/TXLL-6';
 import { findingsOf, hall, messagesOf, pod, site } from './ercot-fixtures';
 
@@ -48,6 +49,37 @@ describe('TXLL-6 4CP exposure', () => {
     const phased = site({ miningPods: [pod('pod-a', 'main', 'air', 30_000, { inService: '2027-04', retire: '2027-07' })], gpuHalls: [hall('hall-1', 'main', 'air', 40_000)] });
     expect(messagesOf(TXLL_6, phased)).toEqual([
       `from 2027-04: 30.000 MW of interruptible load runs in June (4CP months) and no 4CP curtailment is declared (set the Campus prop ` +
+        `gridFacts.fourCpCurtailment, e.g. { months: [6, 7, 8, 9] })${TAIL}`,
+    ]);
+  });
+
+  test("a hand-built model with strings for months: named with its value, never read as months", () => {
+    expect(messagesOf(TXLL_6, model({ fourCpCurtailment: { months: ['6'] as never } }))).toEqual([
+      `60.000 MW of interruptible load runs in June, July, August and September (4CP months), and whether it is curtailed in the coincident peak ` +
+        `intervals is unknown: gridFacts.fourCpCurtailment.months = ["6"] is not a list of months 6 to 9. Set the Campus prop ` +
+        `gridFacts.fourCpCurtailment.months (months 6 to 9, e.g. [6, 7, 8, 9]).`,
+    ]);
+  });
+
+  test('a hand-built model with a month outside 6 to 9, a fraction, or no object: named with its value', () => {
+    const unusable = (shown: string) =>
+      `60.000 MW of interruptible load runs in June, July, August and September (4CP months), and whether it is curtailed in the coincident peak ` +
+      `intervals is unknown: gridFacts.fourCpCurtailment.months = ${shown} is not a list of months 6 to 9. Set the Campus prop ` +
+      `gridFacts.fourCpCurtailment.months (months 6 to 9, e.g. [6, 7, 8, 9]).`;
+    expect(messagesOf(TXLL_6, model({ fourCpCurtailment: { months: [6, 7.5] } }))).toEqual([unusable('[6,7.5]')]);
+    expect(messagesOf(TXLL_6, model({ fourCpCurtailment: { months: [5, 6] } }))).toEqual([unusable('[5,6]')]);
+    expect(messagesOf(TXLL_6, model({ fourCpCurtailment: [6, 7] as never }))).toEqual([
+      `60.000 MW of interruptible load runs in June, July, August and September (4CP months), and whether it is curtailed in the coincident peak ` +
+        `intervals is unknown: gridFacts.fourCpCurtailment = [6,7] is not an object. Set the Campus prop gridFacts.fourCpCurtailment ({ months: [6, 7, 8, 9] }).`,
+    ]);
+  });
+
+  test('evaluated for one month (asOf) outside June to September: no 4CP month is covered, so no finding', () => {
+    const m = model();
+    const subjects = (asOf: string) => ({ campus: m, timeline: evaluateTimeline(m, { asOf }), resources: [] });
+    expect(TXLL_6.check(subjects('2027-03'))).toEqual([]);
+    expect(TXLL_6.check(subjects('2027-07')).map((v) => v.message)).toEqual([
+      `at 2027-07: 60.000 MW of interruptible load runs in July (4CP months) and no 4CP curtailment is declared (set the Campus prop ` +
         `gridFacts.fourCpCurtailment, e.g. { months: [6, 7, 8, 9] })${TAIL}`,
     ]);
   });

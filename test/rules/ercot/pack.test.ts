@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ercotLargeLoadsPack } from '../../../rules/ercot';
+import { TXLL_5, ercotLargeLoadsPack } from '../../../rules/ercot';
 import { aux, findingsOf, hall, pod, site } from './ercot-fixtures';
 
 describe('the ERCOT large-loads pack', () => {
@@ -22,6 +22,7 @@ describe('the ERCOT large-loads pack', () => {
     for (const rule of ercotLargeLoadsPack.rules) {
       expect(rule.statement).not.toMatch(/\n/);
       expect(rule.source).toMatch(/NPRR\d+|NOGRR\d+|SB 6|4CP/);
+      if (rule.id !== 'TXLL-6') expect(rule.source).toMatch(/https:\/\/[a-z]/); // the reference doc's URL; 4CP cites domain-notes.md
     }
   });
 
@@ -37,23 +38,24 @@ describe('the ERCOT large-loads pack', () => {
       'TXLL-1 from 2027-01: ',
       'TXLL-2 before 2027-01: ',
       'TXLL-2 from 2027-01: ',
-      'TXLL-3 before 2027-01: gridFacts.energizationApprovalDate gridFacts.energizationApprovalDate',
-      'TXLL-3 from 2027-01: gridFacts.energizationApprovalDate gridFacts.energizationApprovalDate',
+      'TXLL-3 before 2027-01: gridFacts.energizationApproval gridFacts.energizationApproval',
+      'TXLL-3 from 2027-01: gridFacts.energizationApproval gridFacts.energizationApproval',
       'TXLL-4 before 2027-01: gridFacts.backupGeneration gridFacts.backupGeneration',
       'TXLL-4 from 2027-01: gridFacts.backupGeneration gridFacts.backupGeneration',
-      'TXLL-5 before 2027-01: gridFacts.voltageClass gridFacts.interconnectionDate gridFacts.voltageClass gridFacts.interconnectionDate',
-      'TXLL-5 from 2027-01: gridFacts.voltageClass gridFacts.interconnectionDate gridFacts.voltageClass gridFacts.interconnectionDate',
+      'TXLL-5 before 2027-01: gridFacts.voltageClass gridFacts.interconnection gridFacts.voltageClass gridFacts.interconnection',
+      'TXLL-5 from 2027-01: gridFacts.voltageClass gridFacts.interconnection gridFacts.voltageClass gridFacts.interconnection',
       'TXLL-6 before 2027-01: gridFacts.fourCpCurtailment',
       'TXLL-6 from 2027-01: gridFacts.fourCpCurtailment',
     ]);
   });
 
   test('deterministic: the same findings whatever the declaration order of parts and list entries', () => {
-    const facts = { voltageClass: 'transmission' as const, interconnectionDate: '2026-06-01', firmLoadShed: { remoteDisconnectLoads: ['hall-1', 'pod-b', 'pod-a'] } };
+    const facts = { voltageClass: 'transmission' as const, interconnection: { date: '2026-06-01' }, firmLoadShed: { remoteDisconnectLoads: ['hall-1', 'pod-b', 'pod-a'] } };
     const pods = [pod('pod-a', 'main', 'air', 40_000), pod('pod-b', 'main', 'air', 30_000)];
     const a = site({ miningPods: pods, gpuHalls: [hall('hall-1', 'main', 'air', 20_000)] }, facts);
     const b = site({ miningPods: [...pods].reverse(), gpuHalls: [hall('hall-1', 'main', 'air', 20_000)] }, { ...facts, firmLoadShed: { remoteDisconnectLoads: ['pod-a', 'pod-b', 'hall-1'] } });
     const all = (m: typeof a) => JSON.stringify(ercotLargeLoadsPack.rules.map((r) => findingsOf(r, m)));
+    expect(findingsOf(TXLL_5, a).length).toBe(1); // 'hall-1' is firm
     expect(all(a)).toBe(all(b));
   });
 });
