@@ -49,7 +49,11 @@ export function collectValidationErrors(app: App): string[] {
   return app.node
     .findAll()
     .filter(TerraformStack.isStack)
-    .flatMap((stack) => stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)));
+    .flatMap((stack) => [
+      ...stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)),
+      // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON, kept for writing it.
+      ...(Campus.isCampus(stack) ? stack.ruleErrors() : []),
+    ]);
 }
 
 /** Synthesizes an already built app; returns the process exit code. */
