@@ -10,7 +10,7 @@
  */
 
 // The campus (the stack), its app entry and its state backends.
-export { Campus, type CampusProps, type DemandResponseProps, type InterconnectStepProps } from './stacks/campus';
+export { Campus, type CampusProps, type CampusRulesProps, type DemandResponseProps, type InterconnectStepProps } from './stacks/campus';
 export { runCampusApp, synthCampusApp, type RunCampusAppOptions } from './stacks/run-campus-app';
 export {
   CampusBackend,
@@ -45,6 +45,12 @@ export { StratumProxy, type StratumProxyProps, type StratumPoolProps } from './c
 export { CurtailmentPlan, type CurtailmentPlanProps, type CurtailmentControllerProps } from './constructs/workloads/curtailment-plan';
 export type { CidrRule, PortRule } from './constructs/workloads/workload-network-policy';
 export type { WorkloadClass } from './constructs/workloads/labels';
+
+// Rule packs, suppressions and the bundled packs (rules/).
+export type { Rule, RuleLevel, RulePack, RuleSubjects, RuleViolation, SynthesizedResource, SynthesizedVariable } from './rules/rule';
+export { CampusRules } from './rules/campus-rules';
+export { RuleSuppressions, type RuleSuppressionProps } from './rules/suppression';
+export { KUBERNETES_BASELINE } from './rules/kubernetes/pack';
 
 // The hardware catalog and the reference economics.
 export { ASIC_MODELS, GPU_SYSTEMS } from './catalog/hardware-catalog';
