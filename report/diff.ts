@@ -96,7 +96,8 @@ export interface SiteDiff {
   readonly hardware: readonly LoadChange[];
   /**
    * Rule findings (rules.json) that appear in head or disappear from base, matched by rule,
-   * construct path, target and whether suppressed; present only when some did.
+   * construct path, target and whether suppressed; present only when some did. Compared only
+   * when head has a rules.json (a base without one: every head finding appears).
    */
   readonly rules?: { readonly appeared: readonly RuleFindingRow[]; readonly disappeared: readonly RuleFindingRow[] };
 }
@@ -240,7 +241,9 @@ const EMPTY_SITE = (name: string, status: CheckStatus): PowerBudget => ({
 export function diffSite(name: string, base: PowerBudget | undefined, head: PowerBudget | undefined): SiteDiff {
   const b = base ?? EMPTY_SITE(name, 'pass');
   const h = head ?? EMPTY_SITE(name, 'pass');
-  const rules = diffRuleFindings(base && rulesOf(base), head && rulesOf(head));
+  // Only when head has rules.json: without it head's rules did not run (no packs), so nothing can be said to be gone.
+  const headRules = head && rulesOf(head);
+  const rules = headRules ? diffRuleFindings(base && rulesOf(base), headRules) : { appeared: [], disappeared: [] };
   const rulesChanged = rules.appeared.length > 0 || rules.disappeared.length > 0;
   return {
     site: name,

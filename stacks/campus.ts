@@ -392,6 +392,15 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     return [...this.suppressionsFileErrors(), ...(this.rulesActive() ? this.runRulesOnce(false).errors : [])];
   }
 
+  /**
+   * rules.json for this campus (every finding, suppressed ones with their reasons), or undefined
+   * when no pack is enabled and nothing is suppressed. The runner writes it beside a refused
+   * synth's power-budget.json, so `campus diff` shows the findings that made it fail.
+   */
+  public renderRules(): string | undefined {
+    return this.rulesActive() ? renderRulesJson(this.campusName, this.runRulesOnce(false).result) : undefined;
+  }
+
   /** The Terraform JSON of the stack; during a synth, the one the rules judged. */
   public override toTerraform(): any {
     return this.ruleRun?.terraform ?? super.toTerraform();
