@@ -51,7 +51,7 @@ describe('writing power-budget.json when a check fails (opt-in)', () => {
     fs.mkdirSync(stale, { recursive: true });
     fs.writeFileSync(path.join(stale, 'cdk.tf.json'), '{}');
     runCampusApp(overBudget, { app, stdout: () => undefined, stderr: () => undefined, writeBudgetOnFailure: true });
-    expect(fs.readdirSync(stale)).toEqual(['power-budget.json']);
+    expect(fs.readdirSync(stale).sort()).toEqual(['power-budget.json', 'rules.json']);
   });
 
   test('reads the environment variable when no option is given', () => {
