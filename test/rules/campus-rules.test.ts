@@ -211,6 +211,31 @@ describe('rule packs on a campus', () => {
     );
   });
 
+  test('synth for a month judges only what is deployed then, and synthesizes the stack JSON once per campus', () => {
+    const { TerraformStack } = jest.requireActual('cdktf') as typeof import('cdktf');
+    const spy = jest.spyOn(TerraformStack.prototype, 'toTerraform');
+    try {
+      const app = Testing.app({ context: { 'hybrid-campus:date': '2026-11' } });
+      const result = run((a) => void phasedConversion(a), app);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      // The rules' Terraform JSON is the one written: one synthesis of the stack, not two.
+      expect(spy).toHaveBeenCalledTimes(1);
+      const rules = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'permian-phased', 'rules.json'), 'utf8'));
+      // In 2026-11 only hall-1 is online (hall-2 from 2027-07, hall-3 from 2028-04).
+      expect(rules.findings.map((f: { path: string }) => f.path).filter((p: string) => p.includes('/hall-'))).toEqual(['permian-phased/phase-1/hall-1/inference/deployment']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('bad rules props are one clear error', () => {
+    const { Campus: CampusClass } = jest.requireActual('../../stacks/campus') as typeof import('../../stacks/campus');
+    expect(errorOf(() => new CampusClass(Testing.app(), 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 10, rules: { packs: ['kubernetes' as never] } }))).toBe(
+      'CampusConfigError: [site] invalid property: rules.packs[0] = "kubernetes": must be a rule pack { name, description, rules }, e.g. KUBERNETES_BASELINE',
+    );
+  });
+
   test('rules.sarif validates against the SARIF 2.1.0 schema and is byte-identical from run to run', () => {
     // The SARIF 2.1.0 schema as @microsoft/jest-sarif ships it, a draft-04 schema. It uses no keyword whose meaning
     // changed after draft-04 (no exclusiveMinimum/Maximum), so ajv 8 reads it once its draft-04 `$schema` and `id` are
