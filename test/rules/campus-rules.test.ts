@@ -75,6 +75,23 @@ describe('rule packs on a campus', () => {
     expect(fs.existsSync(path.join(app.outdir, 'stacks', 'ercot-300', 'cdk.tf.json'))).toBe(false);
   });
 
+  test('warnings become cdktf annotations on the construct (manifest.json), suppressed ones do not', () => {
+    const result = run((app) => {
+      const { campus } = retrofit(app);
+      RuleSuppressions.of(campus.node.findChild('hall-1').node.findChild('finetune')).add({ ruleId: 'HC-K8S-9', reason: 'The trainer image is rebuilt nightly; pinned at release.' });
+    });
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(path.join(result.outdir, 'manifest.json'), 'utf8'));
+    const annotations = manifest.stacks['nyiso-retrofit'].annotations.filter((a: { message: string }) => a.message.startsWith('HC-K8S-'));
+    expect(annotations.map((a: { constructPath: string; level: string; message: string }) => [a.constructPath, a.level, a.message])).toEqual([
+      [
+        'nyiso-retrofit/hall-1/chat/deployment',
+        '@cdktf/warn',
+        'HC-K8S-9: Deployment \'chat\' (container \'main\') uses image "registry.example.com/ai/inference-server:2.3.1", not pinned by digest; use the image\'s digest, e.g. "registry/app:1.4.2@sha256:<64 hex digits>".',
+      ],
+    ]);
+  });
+
   test('a code suppression with a reason accepts the finding; rules.json and rules.sarif record it', () => {
     const result = run((app) => {
       const raw = rawDeployment(ercot300(app).campus);
