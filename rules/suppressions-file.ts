@@ -11,7 +11,7 @@
  *
  * `path` is the construct path relative to the campus ("." for the campus itself); a suppression
  * covers findings at that construct and below it. Every bad entry gets one error naming its
- * index, field, value and what to do.
+ * line, index, field, value and what to do.
  */
 import * as fs from 'fs';
 import { z } from 'zod';
@@ -73,6 +73,50 @@ function fieldName(path: readonly PropertyKey[]): string {
   return path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
 }
 
+/**
+ * The line (1-based) where each entry of the top-level "suppressions" array starts, for error
+ * messages; `text` is valid JSON (JSON strings hold no raw line break).
+ */
+export function suppressionEntryLines(text: string): number[] {
+  const lines: number[] = [];
+  const stack: { kind: '{' | '['; key?: string; expectKey: boolean; lastKey?: string }[] = [];
+  let line = 1;
+  let inString = false;
+  let escaped = false;
+  let buffer = '';
+  for (const c of text) {
+    if (c === '\n') line += 1;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') {
+        inString = false;
+        const top = stack[stack.length - 1];
+        if (top?.kind === '{' && top.expectKey) {
+          top.lastKey = buffer;
+          top.expectKey = false;
+        }
+      } else buffer += c;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (c === '"') {
+      inString = true;
+      buffer = '';
+    } else if (c === '{') {
+      if (stack.length === 2 && top.kind === '[' && top.key === 'suppressions') lines.push(line);
+      stack.push({ kind: '{', expectKey: true });
+    } else if (c === '[') {
+      stack.push({ kind: '[', key: top?.kind === '{' ? top.lastKey : undefined, expectKey: false });
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',' && top?.kind === '{') {
+      top.expectKey = true;
+    }
+  }
+  return lines;
+}
+
 /** Parses the text of a suppressions file; `name` is how messages call the file. */
 export function parseSuppressionsFile(text: string, name: string): SuppressionsFile {
   let json: unknown;
@@ -91,17 +135,19 @@ export function parseSuppressionsFile(text: string, name: string): SuppressionsF
   }
   const errors: string[] = [];
   const suppressions: FileSuppression[] = [];
+  const lines = suppressionEntryLines(text);
   file.data.suppressions.forEach((entry, i) => {
     const parsed = entrySchema.safeParse(entry);
     const origin = `${name} suppressions[${i}]`;
     if (!parsed.success) {
-      // One error per entry: its first problem.
+      // One error per entry: its first problem, with the line the entry starts on.
+      const where = lines[i] !== undefined ? `${name}:${lines[i]} suppressions[${i}]` : origin;
       const issue = parsed.error.issues[0];
       if (issue.code === 'unrecognized_keys') {
-        errors.push(`${origin}: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; an entry has campus, path, ruleId, target (optional) and reason.`);
+        errors.push(`${where}: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; an entry has campus, path, ruleId, target (optional) and reason.`);
       } else {
         const field = fieldName(issue.path);
-        errors.push(`${origin}${field ? `.${field}` : ''} = ${showValue(at(entry, issue.path))}: ${issue.message}.`);
+        errors.push(`${where}${field ? `.${field}` : ''} = ${showValue(at(entry, issue.path))}: ${issue.message}.`);
       }
       return;
     }

@@ -189,28 +189,32 @@ describe('rule packs on a campus', () => {
     expect(rules.summary).toEqual({ errors: 0, warnings: 0, suppressed: 2 });
     expect(rules.findings[0].suppressed).toEqual({
       reason: "The example's images are placeholders in registry.example.com, which has no digests to pin; pin your own images by digest when you copy this example.",
-      origin: 'rule-suppressions.json suppressions[1]',
+      origin: 'rule-suppressions.json:10 suppressions[1]',
     });
   });
 
   test('each bad entry of the suppressions file gets one error naming the entry, field, value and fix', () => {
-    const text = JSON.stringify({
-      version: 1,
-      suppressions: [
+    const text = JSON.stringify(
+      {
+        version: 1,
+        suppressions: [
         { campus: 'ercot-300', path: '.', ruleId: 'HC-K8S-9', reason: 'Placeholder images in the example registry.' },
         { campus: 'ercot-300', path: '.', ruleId: 'HC-K8S-9', reason: 'tbd' },
         { campus: 'ercot-300', path: '/abs', ruleId: 'HC-K8S-9', reason: 'Placeholder images in the example registry.' },
         { campus: 'ercot-300', path: '.', ruleId: 'HC-K8S-9', reason: 'Placeholder images in the example registry.', why: 'x' },
         { campus: 'ercot-300', path: '.', ruleId: 9, reason: 'Placeholder images in the example registry.' },
-      ],
-    });
+        ],
+      },
+      null,
+      2,
+    );
     const file = parseSuppressionsFile(text, 'rule-suppressions.json');
     expect(file.suppressions.map((s) => s.origin)).toEqual(['rule-suppressions.json suppressions[0]']);
     expect(file.errors).toEqual([
-      'rule-suppressions.json suppressions[1].reason = "tbd": is 3 characters; a reason is at least one sentence of 20 characters or more; say why the finding is accepted, ending with a period.',
-      'rule-suppressions.json suppressions[2].path = "/abs": must be a construct path relative to the campus, e.g. "proxy-rows-1-3", or "." for the campus.',
-      'rule-suppressions.json suppressions[3]: unknown field "why"; an entry has campus, path, ruleId, target (optional) and reason.',
-      'rule-suppressions.json suppressions[4].ruleId = 9: must be a rule id such as "HC-K8S-9".',
+      'rule-suppressions.json:10 suppressions[1].reason = "tbd": is 3 characters; a reason is at least one sentence of 20 characters or more; say why the finding is accepted, ending with a period.',
+      'rule-suppressions.json:16 suppressions[2].path = "/abs": must be a construct path relative to the campus, e.g. "proxy-rows-1-3", or "." for the campus.',
+      'rule-suppressions.json:22 suppressions[3]: unknown field "why"; an entry has campus, path, ruleId, target (optional) and reason.',
+      'rule-suppressions.json:29 suppressions[4].ruleId = 9: must be a rule id such as "HC-K8S-9".',
     ]);
     expect(parseSuppressionsFile('{ "version": 2, "suppressions": [] }', 'rule-suppressions.json').errors).toEqual(['rule-suppressions.json: version = 2: must be 1.']);
     expect(parseSuppressionsFile('{', 'rule-suppressions.json').errors[0]).toMatch(/^rule-suppressions\.json: not valid JSON \(.+\); fix the syntax\.$/);
