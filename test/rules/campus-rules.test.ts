@@ -189,7 +189,7 @@ describe('rule packs on a campus', () => {
     expect(rules.summary).toEqual({ errors: 0, warnings: 0, suppressed: 2 });
     expect(rules.findings[0].suppressed).toEqual({
       reason: "The example's images are placeholders in registry.example.com, which has no digests to pin; pin your own images by digest when you copy this example.",
-      origin: 'rule-suppressions.json:10 suppressions[1]',
+      origin: 'rule-suppressions.json suppressions[1]',
     });
   });
 
