@@ -13,6 +13,7 @@
 export {
   Campus,
   type CampusProps,
+  type CampusRulesProps,
   type DemandResponseProps,
   type EnergizationApprovalProps,
   type GridFactsProps,
@@ -53,6 +54,12 @@ export { StratumProxy, type StratumProxyProps, type StratumPoolProps } from './c
 export { CurtailmentPlan, type CurtailmentPlanProps, type CurtailmentControllerProps } from './constructs/workloads/curtailment-plan';
 export type { CidrRule, PortRule } from './constructs/workloads/workload-network-policy';
 export type { WorkloadClass } from './constructs/workloads/labels';
+
+// Rule packs, suppressions and the bundled packs (rules/).
+export type { Rule, RuleLevel, RulePack, RuleSubjects, RuleViolation, SynthesizedResource, SynthesizedVariable } from './rules/rule';
+export { CampusRules } from './rules/campus-rules';
+export { RuleSuppressions, type RuleSuppressionProps } from './rules/suppression';
+export { KUBERNETES_BASELINE } from './rules/kubernetes/pack';
 
 // The hardware catalog and the reference economics.
 export { ASIC_MODELS, GPU_SYSTEMS } from './catalog/hardware-catalog';

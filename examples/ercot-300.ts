@@ -29,6 +29,8 @@ import { MiningPod } from '../constructs/plant/mining-pod';
 import { PowerBus } from '../constructs/plant/power-bus';
 import { StratumProxy } from '../constructs/workloads/stratum-proxy';
 import { Campus } from '../stacks/campus';
+import { KUBERNETES_BASELINE } from '../rules/kubernetes/pack';
+import { ACME_HOUSE_RULES } from './house-rules';
 
 export const ERCOT_MINING_ROWS = 6;
 export const ERCOT_PODS_PER_ROW = 30;
@@ -47,7 +49,12 @@ export interface ErcotCampus {
 }
 
 export function ercot300(scope: Construct, id = 'ercot-300'): ErcotCampus {
-  const campus = new Campus(scope, id, { gridRegion: 'ERCOT', interconnectLimitMw: 300 });
+  const campus = new Campus(scope, id, {
+    gridRegion: 'ERCOT',
+    interconnectLimitMw: 300,
+    // The bundled Kubernetes baseline, and the operator's own rules (examples/house-rules.ts).
+    rules: { packs: [KUBERNETES_BASELINE, ACME_HOUSE_RULES] },
+  });
 
   // Three 34.5 kV / 1,700 A transformers: 34.5 x 1,700 x sqrt(3) x 0.98 = 99.6 MW each, 79.6 MW usable at 80%.
   const miningBus = new PowerBus(campus, 'bus-mining', {

@@ -17,6 +17,7 @@ import { GpuHall } from '../constructs/plant/gpu-hall';
 import { MiningPod } from '../constructs/plant/mining-pod';
 import { PowerBus } from '../constructs/plant/power-bus';
 import { Campus } from '../stacks/campus';
+import { KUBERNETES_BASELINE } from '../rules/kubernetes/pack';
 
 export interface FlexibleMiningOptions {
   /** Racks in the new hall. @default 120 */
@@ -31,7 +32,7 @@ export interface FlexibleMining {
 }
 
 export function flexibleMining(scope: Construct, id = 'west-texas-flex', options: FlexibleMiningOptions = {}): FlexibleMining {
-  const campus = new Campus(scope, id, { gridRegion: 'ERCOT', interconnectLimitMw: 125 });
+  const campus = new Campus(scope, id, { gridRegion: 'ERCOT', interconnectLimitMw: 125, rules: { packs: [KUBERNETES_BASELINE] } });
   // Three contracted 40 MW feeds: 120 MW usable, 80 MW firm after losing one.
   const bus = new PowerBus(campus, 'bus-1', {
     redundancy: 'N+1',

@@ -28,6 +28,7 @@ import { StratumProxy } from '../constructs/workloads/stratum-proxy';
 import { ERCOT_MINER_CIDR, ERCOT_POOL } from './ercot-300';
 import { REFERENCE_ECONOMICS } from '../domain/economics';
 import { Campus, type DemandResponseProps } from '../stacks/campus';
+import { KUBERNETES_BASELINE } from '../rules/kubernetes/pack';
 
 export interface PhasedConversionOptions {
   /** Racks in the phase-2 hall. @default 160 */
@@ -48,6 +49,7 @@ export function phasedConversion(scope: Construct, id = 'permian-phased', option
   const campus = new Campus(scope, id, {
     gridRegion: 'ERCOT',
     interconnectLimitMw: 130,
+    rules: { packs: [KUBERNETES_BASELINE] },
     // Revenue per MW by class at each date: dated reference values (domain-notes.md section 6).
     economics: { mining: REFERENCE_ECONOMICS.mining, ai: { coloUsdPerKwMonth: REFERENCE_ECONOMICS.ai.coloUsdPerKwMonth } },
     demandResponse: [

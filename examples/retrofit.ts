@@ -30,6 +30,7 @@ import { MiningPod } from '../constructs/plant/mining-pod';
 import { PowerBus } from '../constructs/plant/power-bus';
 import { StratumProxy } from '../constructs/workloads/stratum-proxy';
 import { Campus } from '../stacks/campus';
+import { KUBERNETES_BASELINE } from '../rules/kubernetes/pack';
 
 export const RETROFIT_HYDRO_CONTAINERS = 16;
 export const RETROFIT_IMMERSION_CONTAINERS = 10;
@@ -41,7 +42,7 @@ export interface RetrofitCampus {
 }
 
 export function retrofit(scope: Construct, id = 'nyiso-retrofit'): RetrofitCampus {
-  const campus = new Campus(scope, id, { gridRegion: 'NYISO', interconnectLimitMw: 75 });
+  const campus = new Campus(scope, id, { gridRegion: 'NYISO', interconnectLimitMw: 75, rules: { packs: [KUBERNETES_BASELINE] } });
 
   // The original mining substation: one 69 kV / 500 A line (69 x 500 x sqrt(3) x 0.95 = 56.8 MW,
   // 45.4 MW usable at 80%) plus a 10 MW gas genset.

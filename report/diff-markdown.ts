@@ -15,6 +15,7 @@ import { formatVersionNote, scenarioLabel } from './diff-text';
 import { fixed, mw, pct, signedMwCell, signedPoints } from './format';
 import { escapeCell, markdownTable } from './markdown-table';
 import { statusBadge } from './status-badge';
+import { findingLine } from './rules-findings';
 
 /** The hidden first line of every diff comment. */
 export const DIFF_MARKER = '<!-- hybrid-campus:power-budget-diff -->';
@@ -76,6 +77,14 @@ function checkSections(sites: readonly SiteDiff[]): string[] {
     const lines = sites.flatMap((s) => s.checks.filter((c) => c.transition === transition).map((c) => checkLine(s.site, c)));
     return lines.length === 0 ? [] : ['', `#### ${TRANSITION_TITLES[transition]}`, '', ...capped(lines)];
   });
+}
+
+function rulesSection(sites: readonly SiteDiff[]): string[] {
+  const lines = sites.flatMap((s) => [
+    ...(s.rules?.appeared ?? []).map((f) => `- **${escapeCell(s.site)}** appears: ${escapeCell(findingLine(f))}`),
+    ...(s.rules?.disappeared ?? []).map((f) => `- **${escapeCell(s.site)}** gone: ${escapeCell(findingLine(f))}`),
+  ]);
+  return lines.length === 0 ? [] : ['', '#### Rule findings', '', ...capped(lines)];
 }
 
 function hardwareSection(sites: readonly SiteDiff[]): string[] {
@@ -171,7 +180,7 @@ function cutToFit(text: string, note: string, maxChars: number): string {
 export function renderDiffMarkdown(diff: CampusDiff, maxChars = GITHUB_COMMENT_LIMIT): string {
   const changed = diff.sites.filter((s) => s.change !== 'unchanged');
   const head = [DIFF_MARKER, '## Power budget diff', '', `**${escapeCell(summaryLine(diff))}**`];
-  if (changed.length > 0) head.push('', ...siteTable(changed), ...formatVersionNotes(changed), ...checkSections(changed), ...hardwareSection(changed));
+  if (changed.length > 0) head.push('', ...siteTable(changed), ...formatVersionNotes(changed), ...checkSections(changed), ...rulesSection(changed), ...hardwareSection(changed));
   const details = changed.flatMap((s) => s.buses.filter((b) => b.change !== 'unchanged').map((b) => busDetails(s.site, b)));
   let body = `${head.join('\n')}\n`;
   if (details.length > 0) body += '\n#### Per bus\n';

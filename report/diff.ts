@@ -28,6 +28,7 @@ import { diffHardware, type LoadChange } from './hardware-diff';
 import { InputError } from './input-error';
 import { scenarioOrder } from './report';
 import { leastHeadroom } from '../domain/budget';
+import { diffRuleFindings, rulesOf, type RuleFindingRow } from './rules-findings';
 
 export const DIFF_FORMAT = 'hybrid-campus/power-budget-diff';
 /**
@@ -93,6 +94,12 @@ export interface SiteDiff {
   readonly buses: readonly BusDiff[];
   readonly checks: readonly CheckChange[];
   readonly hardware: readonly LoadChange[];
+  /**
+   * Rule findings (rules.json) that appear in head or disappear from base, matched by rule,
+   * construct path, target and whether suppressed; present only when some did. Compared only
+   * when head has a rules.json (a base without one: every head finding appears).
+   */
+  readonly rules?: { readonly appeared: readonly RuleFindingRow[]; readonly disappeared: readonly RuleFindingRow[] };
 }
 
 export interface CampusDiff {
@@ -234,9 +241,13 @@ const EMPTY_SITE = (name: string, status: CheckStatus): PowerBudget => ({
 export function diffSite(name: string, base: PowerBudget | undefined, head: PowerBudget | undefined): SiteDiff {
   const b = base ?? EMPTY_SITE(name, 'pass');
   const h = head ?? EMPTY_SITE(name, 'pass');
+  // Only when head has rules.json: without it head's rules did not run (no packs), so nothing can be said to be gone.
+  const headRules = head && rulesOf(head);
+  const rules = headRules ? diffRuleFindings(base && rulesOf(base), headRules) : { appeared: [], disappeared: [] };
+  const rulesChanged = rules.appeared.length > 0 || rules.disappeared.length > 0;
   return {
     site: name,
-    change: !base ? 'added' : !head ? 'removed' : same(base, head) ? 'unchanged' : 'changed',
+    change: !base ? 'added' : !head ? 'removed' : same(base, head) && !rulesChanged ? 'unchanged' : 'changed',
     ...(base && head && base.formatVersion !== head.formatVersion ? { formatVersions: { base: base.formatVersion, head: head.formatVersion } } : {}),
     ...(base ? { base: siteFigures(base) } : {}),
     ...(head ? { head: siteFigures(head) } : {}),
@@ -249,6 +260,7 @@ export function diffSite(name: string, base: PowerBudget | undefined, head: Powe
     ),
     checks: diffChecks(siteChecks(b), siteChecks(h)),
     hardware: diffHardware(b, h),
+    ...(rulesChanged ? { rules } : {}),
   };
 }
 

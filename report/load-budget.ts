@@ -12,6 +12,7 @@ import { POWER_BUDGET_FILE_NAME, POWER_BUDGET_FORMAT } from './power-budget-file
 import { POWER_BUDGET_SCHEMAS, READABLE_FORMAT_VERSIONS, normalizeBudget, type PowerBudget, type ReadableFormatVersion } from './budget-schema';
 import { budgetConsistencyProblems } from './budget-consistency';
 import { InputError } from './input-error';
+import { attachRules } from './rules-findings';
 
 /** The largest power-budget.json read, in bytes; synth writes far less (about 1 MB for 10,000 pods). */
 export const MAX_BUDGET_BYTES = 64 * 1024 * 1024;
@@ -159,7 +160,12 @@ export function loadBudgets(target: string): LoadedBudget[] {
       `${target}: no ${POWER_BUDGET_FILE_NAME} found (expected ${path.join(target, 'stacks', '<site>', POWER_BUDGET_FILE_NAME)}); run cdktf synth first`,
     );
   }
-  const loaded = files.map((file) => ({ file, budget: parseBudget(file, readText(file)) }));
+  const loaded = files.map((file) => {
+    const budget = parseBudget(file, readText(file));
+    // The site's rule findings (rules.json beside it), when synth ran rule packs.
+    attachRules(budget, file);
+    return { file, budget };
+  });
   loaded.sort((a, b) => (a.budget.site.name < b.budget.site.name ? -1 : a.budget.site.name > b.budget.site.name ? 1 : 0));
   for (let i = 1; i < loaded.length; i++) {
     if (loaded[i].budget.site.name === loaded[i - 1].budget.site.name) {

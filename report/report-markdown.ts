@@ -8,6 +8,7 @@ import { escapeCell, markdownTable } from './markdown-table';
 import { mermaidFlowchart } from './mermaid';
 import { siteReport, type SiteReport } from './report';
 import { statusBadge } from './status-badge';
+import { rulesSummaryLine } from './rules-findings';
 import { SITE_SCENARIO_RIGHT, SITE_SCENARIO_TITLE, cappedPodRows, siteScenarioRows, siteScenariosOmittedNote, timelineRows } from './report-text';
 import { timelineMermaid, timelineMermaidLegend } from './timeline-chart';
 
@@ -48,7 +49,19 @@ function siteSection(budget: PowerBudget): string[] {
     '```',
     ...timelineSection(site),
     ...cappedPodSection(site),
+    ...rulesSection(site),
   ];
+}
+
+/** For a site with rule packs: its findings, suppressed ones with their reasons. */
+function rulesSection(site: SiteReport): string[] {
+  if (!site.rules) return [];
+  const line = (f: NonNullable<SiteReport['rules']>['findings'][number]) =>
+    f.suppressed
+      ? `- suppressed ${f.level} **${f.ruleId}** \`${f.path}\`: ${escapeCell(f.message)} _Reason: ${escapeCell(f.suppressed.reason)}_`
+      : `- ${f.level === 'error' ? '❌ error' : '⚠️ warning'} **${f.ruleId}** \`${f.path}\`: ${escapeCell(f.message)}`;
+  const summary = rulesSummaryLine(site.rules);
+  return ['', '#### Rules', '', `${summary.charAt(0).toUpperCase()}${summary.slice(1)}.`, ...(site.rules.findings.length > 0 ? ['', ...site.rules.findings.map(line)] : [])];
 }
 
 /** For a site whose loss scenarios remove on-site generation: the site's grid import in each. */

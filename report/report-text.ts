@@ -5,6 +5,7 @@ import { OTHER_LOAD_HEADER, loadCells } from './load-cells';
 import { mw, pct } from './format';
 import type { CampusReport, SiteReport } from './report';
 import { textTable } from './text-table';
+import { findingLine, rulesSummaryLine } from './rules-findings';
 
 const HEADER = ['bus', 'redundancy', 'scenario', 'capacity MW', 'firm IT MW', 'interr. IT MW', 'cooling MW', `${OTHER_LOAD_HEADER} MW`, 'load MW', 'headroom MW', 'util'];
 const RIGHT = [false, false, false, true, true, true, true, true, true, true, true];
@@ -92,6 +93,7 @@ function siteBlock(site: SiteReport): string[] {
       ? ['  mining caps:', ...textTable(cappedPodRows(site), [false, false, true, true, true, true, false]).map((l) => `    ${l}`)]
       : []),
     ...site.findings.map((c) => `  ${c.status.toUpperCase()} [${c.path}] ${c.message}`),
+    ...(site.rules ? [`  ${rulesSummaryLine(site.rules)}`, ...site.rules.findings.map((f) => `    ${findingLine(f)}`)] : []),
   ];
 }
 

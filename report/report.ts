@@ -4,6 +4,7 @@
  */
 import type { CheckResult, LoadByClass, PowerBudget, SiteScenario } from './budget-schema';
 import { siteChecks } from './site-checks';
+import { rulesOf, type SiteRules } from './rules-findings';
 
 export const REPORT_FORMAT = 'hybrid-campus/power-budget-report';
 /**
@@ -59,6 +60,8 @@ export interface SiteReport {
   readonly siteScenarios: readonly SiteScenarioRow[];
   /** Generation-loss scenarios left out of `siteScenarios` (beyond the limit). */
   readonly siteScenariosOmitted: number;
+  /** The rule findings, suppressed ones with their reasons, when the site has a rules.json (rule packs enabled). */
+  readonly rules?: SiteRules;
 }
 
 export interface SiteScenarioRow {
@@ -208,6 +211,7 @@ export function siteReport(budget: PowerBudget): SiteReport {
         : [],
     siteScenarios: siteScenarios.rows,
     siteScenariosOmitted: siteScenarios.omitted,
+    ...(rulesOf(budget) ? { rules: rulesOf(budget) } : {}),
   };
 }
 

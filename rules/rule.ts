@@ -23,6 +23,14 @@ export interface SynthesizedResource {
   readonly config: Readonly<Record<string, unknown>>;
 }
 
+/** One Terraform variable of the campus's stack (cdk.tf.json's `variable`). */
+export interface SynthesizedVariable {
+  /** The variable's name, as `${var.<name>}` references it. */
+  readonly name: string;
+  /** Whether Terraform treats the value as sensitive (kept out of plans and logs). */
+  readonly sensitive: boolean;
+}
+
 /** What every rule may read. */
 export interface RuleSubjects {
   /** The campus as declared, every date included (with its rule facts, when declared). */
@@ -31,6 +39,12 @@ export interface RuleSubjects {
   readonly timeline: TimelineEvaluation;
   /** Every resource of the campus's stack, in cdk.tf.json order. */
   readonly resources: readonly SynthesizedResource[];
+  /**
+   * Every Terraform variable of the stack (for rules that tell a value read from a sensitive
+   * variable from a literal).
+   * @default none
+   */
+  readonly variables?: readonly SynthesizedVariable[];
 }
 
 /** One breach of a rule, before suppressions are applied. */
@@ -55,6 +69,12 @@ export interface Rule {
   readonly source: string;
   /** `error` fails synth; `warning` becomes an annotation. */
   readonly level: RuleLevel;
+  /**
+   * Where a reader learns more about the requirement (shown as the rule's help link in SARIF
+   * viewers such as GitHub code scanning).
+   * @default none - the statement and source are the help text
+   */
+  readonly helpUri?: string;
   /** False when a pack forbids suppressing the rule. @default true */
   readonly suppressible?: boolean;
   /** Every breach in `subjects`; an empty list when the rule holds. Pure: no I/O, no clock. */

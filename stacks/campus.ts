@@ -38,6 +38,17 @@ import type { WorkloadCampus } from '../constructs/workloads/workload-campus';
 // Attaches the namespace and addInferenceService / addTrainingJob to every GpuHall.
 import '../constructs/workloads/gpu-hall-workloads';
 import { CampusBackend } from './campus-backend';
+import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
+import { stackValidationFailure } from 'cdktf/lib/errors';
+import { packageVersion } from '../cli/version';
+import type { RulePack } from '../rules/rule';
+import { CampusRules } from '../rules/campus-rules';
+import { runRules, type RuleRunResult } from '../rules/run-rules';
+import { codeSuppressions, type RuleSuppression } from '../rules/suppression';
+import { RULE_SUPPRESSIONS_CONTEXT_KEY, readSuppressionsFile, suppressionsForCampus, type SuppressionsFile } from '../rules/suppressions-file';
+import { synthesizedResources, synthesizedVariables } from '../rules/synthesized-resources';
+import { RULES_FILE_NAME, renderRulesJson } from '../rules/rules-file';
+import { SARIF_FILE_NAME, renderSarif } from '../rules/sarif';
 
 export interface CampusProps {
   /** Grid region or ISO the site is interconnected with, e.g. "ERCOT". */
@@ -89,6 +100,15 @@ export interface CampusProps {
    * @default none - a rule that needs a fact reports which one to set, and assumes nothing
    */
   readonly gridFacts?: GridFactsProps;
+  /**
+   * Rule packs to run on this campus at every synth (in addition to the packs enabled for the
+   * whole app with `CampusRules.of(app).enable(...)`), e.g. `{ packs: [KUBERNETES_BASELINE] }`.
+   * Error findings fail synth, warnings become annotations, and every finding goes into
+   * rules.json and rules.sarif beside power-budget.json.
+   * @default no packs of its own - only the app's packs run; with none, no rules run and no
+   * rules.json or rules.sarif is written
+   */
+  readonly rules?: CampusRulesProps;
 }
 
 /** Facts about the site's grid connection, for rules (see `CampusProps.gridFacts`). Days are 'YYYY-MM-DD'. */
@@ -155,6 +175,12 @@ export interface EnergizationApprovalProps {
    * @default unknown - for a day on or before 2025-11-14, the ride-through rule asks for it
    */
   readonly approvedMw?: number;
+}
+
+/** The rules of one campus. */
+export interface CampusRulesProps {
+  /** Packs to run on the campus. @default none */
+  readonly packs?: readonly RulePack[];
 }
 
 /** A dated step of the interconnect approval. */
@@ -355,6 +381,21 @@ const schema = z.strictObject({
         .optional(),
     })
     .optional(),
+  rules: z
+    .strictObject(
+      {
+        packs: z
+          .array(
+            z.custom<RulePack>((v) => typeof v === 'object' && v !== null && typeof (v as RulePack).name === 'string' && Array.isArray((v as RulePack).rules), {
+              error: 'must be a rule pack { name, description, rules }, e.g. KUBERNETES_BASELINE',
+            }),
+            { error: 'must be a list of rule packs, e.g. [KUBERNETES_BASELINE]' },
+          )
+          .default([]),
+      },
+      { error: 'must be { packs: [...] }' },
+    )
+    .optional(),
   backend: z
     .custom<CampusBackend>((value) => value instanceof CampusBackend, {
       error: 'must be made with CampusBackend.s3(), .gcs(), .azurerm(), .kubernetes(), .cloud() or .local()',
@@ -442,6 +483,9 @@ export class Campus extends TerraformStack implements WorkloadCampus {
   private readonly kubernetesNames = new Map<string, IConstruct>();
   private evaluation?: TimelineEvaluation;
   private warningsAnnotated = false;
+  private readonly ownPacks: readonly RulePack[];
+  /** The stack's Terraform JSON and the rules' results, kept from validation to writing (one toTerraform per synth). */
+  private ruleRun?: { readonly terraform: unknown; readonly result: RuleRunResult; readonly errors: readonly string[] };
 
   public constructor(scope: Construct, id: string, props: CampusProps) {
     super(scope, checkCampusArgs(scope, id));
@@ -463,6 +507,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     }));
     this.economics = p.economics;
     this.gridFacts = p.gridFacts && gridFactsOf(p.gridFacts);
+    this.ownPacks = (p.rules?.packs ?? []) as RulePack[];
     p.backend?.bind(this, id);
     const asOf: unknown = this.node.tryGetContext(DATE_CONTEXT_KEY);
     if (asOf !== undefined) {
@@ -495,8 +540,131 @@ export class Campus extends TerraformStack implements WorkloadCampus {
           const doc = JSON.parse(text) as { timeline: TimelineChartEntry[] };
           fs.writeFileSync(path.join(dir, TIMELINE_SVG_FILE_NAME), timelineSvg(doc.timeline, `${this.campusName}: load against capacity (MW)`));
         }
+        if (this.rulesActive()) {
+          const run = this.runRulesOnce(true);
+          fs.writeFileSync(path.join(dir, RULES_FILE_NAME), renderRulesJson(this.campusName, run.result));
+          fs.writeFileSync(path.join(dir, SARIF_FILE_NAME), renderSarif(run.result, { campus: this.campusName, toolVersion: packageVersion() }));
+        }
+        // The next synth judges the stack as it is then.
+        this.ruleRun = undefined;
       },
     };
+  }
+
+  /** The rule packs that run on this campus: the app's (CampusRules.of(app)), then its own. */
+  public get rulePacks(): readonly RulePack[] {
+    const packs = [...CampusRules.of(this).packs];
+    for (const pack of this.ownPacks) if (!packs.includes(pack)) packs.push(pack);
+    return packs;
+  }
+
+  /**
+   * The rules' results on the campus as synthesized: every finding, suppressed or not.
+   * Synthesizes the stack's Terraform JSON once and keeps it for writing cdk.tf.json.
+   */
+  public ruleResults(): RuleRunResult {
+    return this.runRulesOnce(false).result;
+  }
+
+  /**
+   * What fails synth from the rules, as "[construct path] message": unsuppressed error
+   * findings ("[path] HC-K8S-4: ..."), bad or unused suppressions, and bad entries of the
+   * suppressions file. Empty when no pack is enabled and nothing is suppressed.
+   */
+  public ruleErrors(): string[] {
+    return [...this.suppressionsFileErrors(), ...(this.rulesActive() ? this.runRulesOnce(false).errors : [])];
+  }
+
+  /**
+   * rules.json for this campus (every finding, suppressed ones with their reasons), or undefined
+   * when no pack is enabled and nothing is suppressed. The runner writes it beside a refused
+   * synth's power-budget.json, so `campus diff` shows the findings that made it fail.
+   */
+  public renderRules(): string | undefined {
+    return this.rulesActive() ? renderRulesJson(this.campusName, this.runRulesOnce(false).result) : undefined;
+  }
+
+  /** The Terraform JSON of the stack; during a synth, the one the rules judged. */
+  public override toTerraform(): any {
+    return this.ruleRun?.terraform ?? super.toTerraform();
+  }
+
+  /** cdktf's stack validation, plus the rules' errors, reported together before anything is written. */
+  public override runAllValidations(): void {
+    const errors = this.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
+    errors.push(...this.suppressionsFileErrors());
+    if (this.rulesActive()) errors.push(...this.runRulesOnce(true).errors);
+    if (errors.length > 0) throw stackValidationFailure(errors.join('\n  '));
+  }
+
+  private suppressionsFile(): SuppressionsFile | undefined {
+    const name: unknown = this.node.tryGetContext(RULE_SUPPRESSIONS_CONTEXT_KEY);
+    if (name === undefined) return undefined;
+    if (typeof name !== 'string' || name.trim() === '') {
+      return { suppressions: [], errors: [`context ${RULE_SUPPRESSIONS_CONTEXT_KEY} = ${showValue(name)}: must be the path of the suppressions file relative to cdktf.json, e.g. "rule-suppressions.json".`] };
+    }
+    const root = this.node.root as unknown as Record<symbol, Map<string, SuppressionsFile> | undefined>;
+    const key = Symbol.for('hybrid-campus.rule-suppressions-file');
+    let cache = root[key];
+    if (!cache) {
+      cache = new Map();
+      Object.defineProperty(root, key, { value: cache });
+    }
+    let file = cache.get(name);
+    if (!file) {
+      file = readSuppressionsFile(path.resolve(name), name);
+      cache.set(name, file);
+    }
+    return file;
+  }
+
+  /** The campuses of the app, by id; the first of them reports problems of the file as a whole. */
+  private appCampuses(): Campus[] {
+    return this.node.root.node.children.filter((c): c is Campus => Campus.isCampus(c)).sort((a, b) => (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
+  }
+
+  private suppressions(): RuleSuppression[] {
+    const file = this.suppressionsFile();
+    return [...codeSuppressions(this), ...(file ? suppressionsForCampus(file, this.campusName, this.node.path) : [])];
+  }
+
+  private rulesActive(): boolean {
+    return this.rulePacks.length > 0 || this.suppressions().length > 0;
+  }
+
+  /** Problems of the suppressions file as a whole (bad entries, unknown campuses), reported once: by the app's first campus. */
+  private suppressionsFileErrors(): string[] {
+    const file = this.suppressionsFile();
+    if (!file || this.appCampuses()[0] !== this) return [];
+    const errors = file.errors.map((e) => `[${this.node.path}] ${e}`);
+    const known = new Set(this.appCampuses().map((c) => c.campusName));
+    for (const s of file.suppressions.filter((x) => !known.has(x.campus))) {
+      errors.push(`[${this.node.path}] ${s.origin}.campus = ${showValue(s.campus)}: no campus of the app has this id (campuses: ${[...known].sort().join(', ')}); fix the id or remove the entry.`);
+    }
+    return errors;
+  }
+
+  private runRulesOnce(aspectsInvoked: boolean): NonNullable<Campus['ruleRun']> {
+    if (this.ruleRun) return this.ruleRun;
+    // The rules judge the stack as it will be written: after the aspects (e.g. synth for a month).
+    if (!aspectsInvoked) invokeAspects(this);
+    const terraform = super.toTerraform();
+    const result = runRules(
+      this.rulePacks,
+      { campus: this.toModel(), timeline: this.evaluate(), resources: synthesizedResources(terraform), variables: synthesizedVariables(terraform) },
+      this.suppressions(),
+    );
+    const byPath = new Map<string, IConstruct>(this.node.findAll().map((c) => [c.node.path, c]));
+    const at = (p: string) => (byPath.has(p) ? p : this.node.path);
+    const errors: string[] = [];
+    for (const f of result.findings) {
+      if (f.suppressed) continue;
+      if (f.level === 'error') errors.push(`[${at(f.path)}] ${f.ruleId}: ${f.message}`);
+      else Annotations.of(byPath.get(f.path) ?? this).addWarning(`${f.ruleId}: ${f.message}`);
+    }
+    errors.push(...result.suppressionProblems.map((p) => `[${at(p.path)}] ${p.message}`));
+    this.ruleRun = { terraform, result, errors };
+    return this.ruleRun;
   }
 
   /**
@@ -513,11 +681,13 @@ export class Campus extends TerraformStack implements WorkloadCampus {
 
   public partChanged(): void {
     this.evaluation = undefined;
+    this.ruleRun = undefined;
   }
 
   public registerPart(part: CampusPart): void {
     this.parts.push(part);
     this.evaluation = undefined;
+    this.ruleRun = undefined;
     // Created for every pod or hall; synth for a month prunes them when no part of the class is in service.
     if (part instanceof MiningPod) this.workloadNamespace('mining');
     if (part instanceof GpuHall) this.workloadNamespace('ai');

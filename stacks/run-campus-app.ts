@@ -10,7 +10,8 @@
  *
  * Opt-in for pull-request diffs: with HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE=1 (or the
  * `writeBudgetOnFailure` option) a refused synth still writes each campus's power-budget.json,
- * with `status: "fail"` and its failing checks, so `campus diff` can show what newly fails. It
+ * with `status: "fail"` and its failing checks, and its rules.json when it has rule packs, so
+ * `campus diff` can show what newly fails. It
  * writes no cdk.tf.json and no manifest, so nothing deployable comes out of a failing campus,
  * and it still prints the errors and returns 1.
  */
@@ -20,6 +21,7 @@ import { App, TerraformStack } from 'cdktf';
 import { CampusConfigError } from '../domain/config-error';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budget-file';
 import { renderSummary } from '../report/summary';
+import { RULES_FILE_NAME } from '../rules/rules-file';
 import { Campus } from './campus';
 
 export interface RunCampusAppOptions {
@@ -49,7 +51,11 @@ export function collectValidationErrors(app: App): string[] {
   return app.node
     .findAll()
     .filter(TerraformStack.isStack)
-    .flatMap((stack) => stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)));
+    .flatMap((stack) => [
+      ...stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)),
+      // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON, kept for writing it.
+      ...(Campus.isCampus(stack) ? stack.ruleErrors() : []),
+    ]);
 }
 
 /** Synthesizes an already built app; returns the process exit code. */
@@ -60,18 +66,24 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   const errors = collectValidationErrors(app);
   if (errors.length > 0) {
     const writeBudgets = writeBudgetOnFailureEnabled(options);
+    let rulesWritten = false;
     for (const campus of campuses) {
       const dir = path.join(app.outdir, 'stacks', campus.node.id);
       fs.rmSync(dir, { recursive: true, force: true });
       if (writeBudgets) {
         fs.mkdirSync(dir, { recursive: true });
         fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), renderPowerBudget(campus.evaluate()));
+        // With rule packs, the findings too (the errors that refused the synth among them).
+        const rules = campus.renderRules();
+        if (rules !== undefined) {
+          fs.writeFileSync(path.join(dir, RULES_FILE_NAME), rules);
+          rulesWritten = true;
+        }
       }
     }
     out(campuses.map((c) => renderSummary(c.evaluate())).join('\n'));
-    const written = writeBudgets
-      ? `only ${POWER_BUDGET_FILE_NAME} was written (${WRITE_BUDGET_ON_FAILURE_ENV}), no Terraform stack.`
-      : 'nothing was written.';
+    const files = rulesWritten ? `${POWER_BUDGET_FILE_NAME} and ${RULES_FILE_NAME} were` : `${POWER_BUDGET_FILE_NAME} was`;
+    const written = writeBudgets ? `only ${files} written (${WRITE_BUDGET_ON_FAILURE_ENV}), no Terraform stack.` : 'nothing was written.';
     err(
       `hybrid-campus: synth refused: ${errors.length} check${errors.length === 1 ? '' : 's'} failed, ${written}\n` +
         errors.map((e) => `  ${e}\n`).join(''),

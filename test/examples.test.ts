@@ -41,8 +41,8 @@ describe('bundled examples', () => {
     expect(result.stdout).toContain('Power budget: nyiso-retrofit (NYISO, interconnect 75.00 MW): OK');
     for (const site of ['ercot-300', 'nyiso-retrofit']) {
       const dir = path.join(result.outdir, 'stacks', site);
-      // No dates, so no timeline chart.
-      expect(fs.readdirSync(dir).sort()).toEqual(['cdk.tf.json', 'power-budget.json']);
+      // No dates, so no timeline chart; the Kubernetes baseline is enabled, so its rules.json and rules.sarif.
+      expect(fs.readdirSync(dir).sort()).toEqual(['cdk.tf.json', 'power-budget.json', 'rules.json', 'rules.sarif']);
     }
   });
 

@@ -43,6 +43,24 @@ test('the README workloads example synthesizes, with its workloads and no creden
   ]);
 });
 
+// And the rules example: a pack for the app, a house rule of one's own, a suppression in code.
+test('the README rules example synthesizes, with its house rule suppressed on record', () => {
+  const { result, out } = runReadmeExample("'rules-demo'");
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  const rules = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'rules-demo', 'rules.json'), 'utf8'));
+  expect(rules.packs.map((p: { name: string }) => p.name)).toEqual(['hybrid-campus/kubernetes-baseline', 'acme/house-rules']);
+  expect(rules.findings).toEqual([
+    {
+      ruleId: 'HOUSE-1',
+      level: 'warning',
+      path: 'rules-demo',
+      message: 'headroom 4000 kW is under 5,000 kW; shed load or raise the limit.',
+      suppressed: { reason: 'The site is being built; the margin applies once it is energized.', origin: 'code' },
+    },
+  ]);
+});
+
 // And the remote-state example: one stack and one S3 state per site.
 test('the README state example synthesizes one stack per site, each with its own S3 key', () => {
   const { result, out } = runReadmeExample('acme-campus-state');

@@ -23,17 +23,17 @@ describe('writing power-budget.json when a check fails (opt-in)', () => {
     expect(writeBudgetOnFailureEnabled({ writeBudgetOnFailure: false }, { HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE: '1' })).toBe(false);
   });
 
-  test('writes only power-budget.json for every campus, with status fail and the failing check, and still exits 1', () => {
+  test('writes only power-budget.json (and rules.json, the examples having rule packs) for every campus, with status fail and the failing check, and still exits 1', () => {
     const app = Testing.app();
     let stderr = '';
     const code = runCampusApp(overBudget, { app, stdout: () => undefined, stderr: (t) => (stderr += t), writeBudgetOnFailure: true });
     expect(code).toBe(1);
     expect(stderr.split('\n')[0]).toBe(
-      'hybrid-campus: synth refused: 2 checks failed, only power-budget.json was written (HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE), no Terraform stack.',
+      'hybrid-campus: synth refused: 2 checks failed, only power-budget.json and rules.json were written (HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE), no Terraform stack.',
     );
     expect(fs.readdirSync(path.join(app.outdir, 'stacks')).sort()).toEqual(['ercot-300', 'nyiso-retrofit']);
     for (const site of ['ercot-300', 'nyiso-retrofit']) {
-      expect(fs.readdirSync(path.join(app.outdir, 'stacks', site))).toEqual(['power-budget.json']);
+      expect(fs.readdirSync(path.join(app.outdir, 'stacks', site)).sort()).toEqual(['power-budget.json', 'rules.json']);
     }
     expect(fs.existsSync(path.join(app.outdir, 'manifest.json'))).toBe(false);
     const doc = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'ercot-300', 'power-budget.json'), 'utf8'));
@@ -51,7 +51,7 @@ describe('writing power-budget.json when a check fails (opt-in)', () => {
     fs.mkdirSync(stale, { recursive: true });
     fs.writeFileSync(path.join(stale, 'cdk.tf.json'), '{}');
     runCampusApp(overBudget, { app, stdout: () => undefined, stderr: () => undefined, writeBudgetOnFailure: true });
-    expect(fs.readdirSync(stale)).toEqual(['power-budget.json']);
+    expect(fs.readdirSync(stale).sort()).toEqual(['power-budget.json', 'rules.json']);
   });
 
   test('reads the environment variable when no option is given', () => {

@@ -1,0 +1,82 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdktf';
+import { runCli } from '../../cli/campus';
+import { ercot300 } from '../../examples/ercot-300';
+import { retrofit } from '../../examples/retrofit';
+import { runCampusApp } from '../../stacks/run-campus-app';
+
+function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+/** ercot-300 and nyiso-retrofit, with or without the repository's rule-suppressions.json. */
+function synth(withSuppressions: boolean): string {
+  const app = Testing.app(withSuppressions ? { context: { 'hybrid-campus:rule-suppressions': path.join(__dirname, 'fixtures', 'rule-suppressions-two-sites.json') } } : {});
+  const code = runCampusApp(
+    (a) => {
+      ercot300(a);
+      retrofit(a);
+    },
+    { app, stdout: () => undefined, stderr: () => undefined },
+  );
+  expect(code).toBe(0);
+  return app.outdir;
+}
+
+const PROXY_FINDING =
+  "HC-K8S-9 [ercot-300/proxy-rows-1-3/deployment] Deployment 'proxy-rows-1-3' (container 'stratum-proxy') uses image \"registry.example.com/mining/stratum-proxy:1.4.2\", not pinned by digest; " +
+  'use the image\'s digest, e.g. "registry/app:1.4.2@sha256:<64 hex digits>".';
+const REASON = "The example's images are placeholders in registry.example.com, which has no digests to pin; pin your own images by digest when you copy this example.";
+
+describe('rule findings in campus report and campus diff', () => {
+  const open = synth(false);
+  const suppressed = synth(true);
+
+  test('report shows the findings, and suppressed ones with their reasons', () => {
+    const text = cli(['report', open]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('  rules: 0 errors, 5 warnings, 0 suppressed\n');
+    expect(text.stdout).toContain(`    WARNING ${PROXY_FINDING}\n`);
+    const withReasons = cli(['report', suppressed]).stdout;
+    expect(withReasons).toContain('  rules: 0 errors, 0 warnings, 5 suppressed\n');
+    expect(withReasons).toContain(`    SUPPRESSED warning ${PROXY_FINDING} (reason: ${REASON})\n`);
+    const json = JSON.parse(cli(['report', suppressed, '--format', 'json']).stdout);
+    const site = json.sites.find((s: { site: string }) => s.site === 'nyiso-retrofit');
+    expect(site.rules.summary).toEqual({ errors: 0, warnings: 0, suppressed: 2 });
+    expect(cli(['report', suppressed, '--format', 'md']).stdout).toContain('#### Rules\n\nRules: 0 errors, 0 warnings, 5 suppressed.\n');
+  });
+
+  test('diff shows findings that appear and disappear (here: open warnings become suppressed)', () => {
+    const result = cli(['diff', '--base', open, '--head', suppressed]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`  RULE FINDING APPEARS: SUPPRESSED warning ${PROXY_FINDING} (reason: ${REASON})\n`);
+    expect(result.stdout).toContain(`  RULE FINDING GONE: WARNING ${PROXY_FINDING}\n`);
+    const json = JSON.parse(cli(['diff', '--base', open, '--head', suppressed, '--format', 'json']).stdout);
+    expect(json.sites.map((s: { site: string; rules?: { appeared: unknown[]; disappeared: unknown[] } }) => [s.site, s.rules?.appeared.length, s.rules?.disappeared.length])).toEqual([
+      ['ercot-300', 5, 5],
+      ['nyiso-retrofit', 2, 2],
+    ]);
+    expect(cli(['diff', '--base', open, '--head', suppressed, '--format', 'md']).stdout).toContain('#### Rule findings\n');
+    // The same output on both sides: no rule finding changes.
+    expect(cli(['diff', '--base', suppressed, '--head', suppressed]).code).toBe(0);
+  });
+
+  test('a corrupt rules.json is one line naming the file and field', () => {
+    const file = path.join(suppressed, 'stacks', 'nyiso-retrofit', 'rules.json');
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+    doc.findings[0].level = 'fatal';
+    const copy = fs.mkdtempSync(path.join(require('os').tmpdir(), 'rules-bad-'));
+    fs.mkdirSync(path.join(copy, 'stacks', 'nyiso-retrofit'), { recursive: true });
+    fs.copyFileSync(path.join(suppressed, 'stacks', 'nyiso-retrofit', 'power-budget.json'), path.join(copy, 'stacks', 'nyiso-retrofit', 'power-budget.json'));
+    const bad = path.join(copy, 'stacks', 'nyiso-retrofit', 'rules.json');
+    fs.writeFileSync(bad, JSON.stringify(doc));
+    const result = cli(['report', copy]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(`campus: ${bad}: invalid rules file (format "hybrid-campus/rules" version 1): findings[0].level: Invalid option: expected one of "error"|"warning"; re-run cdktf synth to rewrite it\n`);
+  });
+});
