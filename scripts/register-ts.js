@@ -5,7 +5,7 @@
  *
  * A require hook for `.ts` files: each file is transpiled on its own by esbuild (types stripped,
  * not checked: `npm test` runs tsc) into CommonJS, with the repository's tsconfig.json compiler
- * options, and the result is cached in node_modules/.cache/hybrid-campus-ts/ under a hash of
+ * options, and the result is cached in .cache/register-ts/ (git-ignored) under a hash of
  * the file's content, the options and the esbuild version. An edited file hashes differently,
  * so the next run transpiles it again: there is no build step to forget. An unchanged file is
  * read from the cache and esbuild is not even loaded.
@@ -25,7 +25,8 @@ const Module = require('module');
 const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
-const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'hybrid-campus-ts');
+/** In the checkout itself (git-ignored), not under node_modules, which may be shared with other checkouts. */
+const CACHE_DIR = path.join(ROOT, '.cache', 'register-ts');
 /** esbuild is tsx's dependency (its platform binary an optional dependency of esbuild): resolved from tsx, not hoisting. */
 const ESBUILD_PATH = require.resolve('esbuild', { paths: [path.dirname(require.resolve('tsx/package.json', { paths: [ROOT] }))] });
 const ESBUILD_VERSION = require(path.join(path.dirname(ESBUILD_PATH), '..', 'package.json')).version;
@@ -55,11 +56,16 @@ function transpile(source, filename) {
   }
   esbuild ??= require(ESBUILD_PATH);
   const { code } = esbuild.transformSync(source, { ...TRANSFORM_OPTIONS, sourcefile: filename });
-  // Written to a temporary name and renamed, so a concurrent run never reads half a file.
-  fs.mkdirSync(CACHE_DIR, { recursive: true });
-  const temporary = `${cached}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, code);
-  fs.renameSync(temporary, cached);
+  // Written to a temporary name and renamed, so a concurrent run never reads half a file. A
+  // checkout that cannot be written to still runs, transpiling every time.
+  try {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    const temporary = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, code);
+    fs.renameSync(temporary, cached);
+  } catch {
+    // Not cached.
+  }
   return code;
 }
 
