@@ -16,9 +16,11 @@
  * both write the same provider, variables and resources (cdktf's "//" metadata aside).
  *
  * Each case runs in its own child process (alternating campus and bare, `BENCH_RUNS` times,
- * default 3) so that peak memory (`process.resourceUsage().maxRSS`) is the case's own. Times
- * cover building and synthesizing (not loading the modules); CPU is user + system, which a
- * loaded machine inflates less than wall time. Medians are printed, with the core count.
+ * default 3) so that peak memory (`process.resourceUsage().maxRSS`, the whole child process,
+ * modules included) is the case's own. Times cover building and synthesizing (not loading the
+ * modules); CPU is the process's user + system time over that span (V8's background compiler
+ * and GC threads included), which a loaded machine inflates less than wall time. Medians are
+ * printed, with the core count.
  * Figures are reported in issue notes, never asserted in tests.
  */
 import { spawnSync } from 'child_process';
