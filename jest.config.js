@@ -1,5 +1,10 @@
+const os = require('os');
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // One worker per core (jest's default leaves one core to its own parent, which only waits):
+  // on a 2-core machine that is two test files at a time instead of one.
+  maxWorkers: os.availableParallelism(),
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],

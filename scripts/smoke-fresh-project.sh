@@ -132,6 +132,10 @@ node -e '
 
 step "campus report, --version (compiled CLI, no TypeScript tooling)"
 [ ! -e node_modules/ts-node ] || fail "ts-node is installed; the CLI would not be tested without TypeScript tooling"
+# bin/campus.js runs TypeScript sources (scripts/register-ts.js) only in a checkout, recognized by these files.
+for f in tsconfig.json scripts/register-ts.js cli/campus.ts; do
+  [ ! -e "node_modules/hybrid-campus/$f" ] || fail "the package ships $f; its bin would take itself for a checkout"
+done
 npx campus report > report.txt || { cat report.txt; fail "campus report failed"; }
 grep -q 'my-site' report.txt || { cat report.txt; fail "campus report does not show the site"; }
 [ "$(npx campus --version)" = "$version" ] || fail "campus --version is not $version"

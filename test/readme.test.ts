@@ -12,7 +12,7 @@ function runReadmeExample(marker: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-readme-'));
   const file = path.join(dir, 'main.ts');
   fs.writeFileSync(file, example);
-  const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', file], {
+  const result = spawnSync(process.execPath, ['-r', path.join(root, 'scripts', 'register-ts.js'), file], {
     cwd: root,
     env: { ...process.env, CDKTF_OUTDIR: path.join(dir, 'out') },
     encoding: 'utf8',

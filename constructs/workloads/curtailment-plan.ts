@@ -27,6 +27,7 @@ import { argsSchema, cidrRuleListSchema, constructOf, mebibytes, millicores, par
 import { pinnedImageSchema } from './image-schema';
 import { securePodSpec } from './secure-pod';
 import { type CidrRule, WorkloadNetworkPolicy } from './workload-network-policy';
+import { dependOn } from './depends-on';
 
 export const CURTAILMENT_PLAN_MOUNT_PATH = '/etc/hybrid-campus';
 
@@ -111,8 +112,8 @@ export class CurtailmentPlan extends Construct {
     this.configMap = new ConfigMapV1(this, 'config-map', {
       metadata: { name: id, namespace: this.namespace, labels },
       data: { [CURTAILMENT_PLAN_FILE_NAME]: Lazy.stringValue({ produce: () => this.render() }) },
-      dependsOn,
     });
+    dependOn(this.configMap, dependsOn);
     if (!p.controller) return;
 
     const c = p.controller;
@@ -152,8 +153,8 @@ export class CurtailmentPlan extends Construct {
         },
       },
       waitForRollout: false,
-      dependsOn: [...dependsOn, this.configMap],
     });
+    dependOn(this.controller, [...dependsOn, this.configMap]);
     this.controllerNetworkPolicy = new WorkloadNetworkPolicy(this, 'controller-network-policy', {
       name,
       namespace: this.namespace,

@@ -12,6 +12,7 @@ import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v
 import { cpuQuantity, memoryQuantity } from './kubernetes-values';
 import { GPU_RESOURCE, LABEL_PART_OF } from './labels';
 import { WorkloadNamespace } from './workload-namespace';
+import { dependOn } from './depends-on';
 
 /** LimitRange defaults for a container that sets no requests or limits of its own. */
 export const HALL_CONTAINER_DEFAULTS = {
@@ -52,8 +53,8 @@ export class HallNamespace extends Construct {
     this.quota = new ResourceQuotaV1(this, 'gpu-quota', {
       metadata: { name: 'gpu-quota', namespace: this.name, labels },
       spec: { hard: { [`requests.${GPU_RESOURCE}`]: String(props.gpuQuota) } },
-      dependsOn,
     });
+    dependOn(this.quota, dependsOn);
     const d = HALL_CONTAINER_DEFAULTS;
     this.limitRange = new LimitRangeV1(this, 'container-defaults', {
       metadata: { name: 'container-defaults', namespace: this.name, labels },
@@ -66,7 +67,7 @@ export class HallNamespace extends Construct {
           },
         ],
       },
-      dependsOn,
     });
+    dependOn(this.limitRange, dependsOn);
   }
 }

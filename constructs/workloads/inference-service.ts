@@ -17,6 +17,7 @@ import { deployedWhen } from '../plant/deployed-when';
 import { type HallWorkload, hallRefSchema, resolveHall } from './hall-workload';
 import { cidrListSchema, checkServiceId, parseProps, portSchema, positiveInteger, checkConstructArgs } from '../props';
 import { WorkloadNetworkPolicy } from './workload-network-policy';
+import { dependOn } from './depends-on';
 
 export interface InferenceServiceProps extends AiContainerProps {
   /** The hall the service runs in: a GpuHall of the same campus, or its id. */
@@ -105,18 +106,18 @@ export class InferenceService extends Construct implements HallWorkload {
         },
       },
       waitForRollout: false,
-      dependsOn: [...dependsOn, hallNamespace.quota],
     });
+    dependOn(this.deployment, [...dependsOn, hallNamespace.quota]);
     this.service = new ServiceV1(this, 'service', {
       metadata,
       spec: { type: 'ClusterIP', selector, port: [{ name: 'http', port: p.port, targetPort: 'http', protocol: 'TCP' }] },
-      dependsOn,
     });
+    dependOn(this.service, dependsOn);
     this.disruptionBudget = new PodDisruptionBudgetV1(this, 'disruption-budget', {
       metadata,
       spec: { maxUnavailable: String(p.maxUnavailable), selector: { matchLabels: selector } },
-      dependsOn,
     });
+    dependOn(this.disruptionBudget, dependsOn);
     this.networkPolicy = new WorkloadNetworkPolicy(this, 'network-policy', {
       name: id,
       namespace: this.namespace,

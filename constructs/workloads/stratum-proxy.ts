@@ -41,6 +41,7 @@ import { argsSchema, cidrListSchema, constructOf, mebibytes, millicores, checkSe
 import { pinnedImageSchema } from './image-schema';
 import { securePodSpec } from './secure-pod';
 import { WorkloadNetworkPolicy } from './workload-network-policy';
+import { dependOn } from './depends-on';
 
 /** One pool the proxy connects to. */
 export interface StratumPoolProps {
@@ -212,8 +213,8 @@ export class StratumProxy extends Construct {
       metadata: { name: secretName, namespace: this.namespace, labels },
       type: 'Opaque',
       data: { username: this.usernameVariable.stringValue, password: this.passwordVariable.stringValue },
-      dependsOn,
     });
+    dependOn(this.credentials, dependsOn);
     const fromSecret = (name: string, key: string) => ({ name, valueFrom: { secretKeyRef: { name: secretName, key } } });
     this.deployment = new DeploymentV1(this, 'deployment', {
       metadata,
@@ -242,8 +243,8 @@ export class StratumProxy extends Construct {
         },
       },
       waitForRollout: false,
-      dependsOn: [...dependsOn, this.credentials],
     });
+    dependOn(this.deployment, [...dependsOn, this.credentials]);
     this.service = new ServiceV1(this, 'service', {
       metadata,
       spec: {
@@ -255,8 +256,8 @@ export class StratumProxy extends Construct {
         port: [{ name: 'stratum', port: p.port, targetPort: 'stratum', protocol: 'TCP' }],
       },
       waitForLoadBalancer: false,
-      dependsOn,
     });
+    dependOn(this.service, dependsOn);
     this.networkPolicy = new WorkloadNetworkPolicy(this, 'network-policy', {
       name: id,
       namespace: this.namespace,

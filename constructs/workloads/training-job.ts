@@ -15,6 +15,7 @@ import { deployedWhen } from '../plant/deployed-when';
 import { type HallWorkload, hallRefSchema, resolveHall } from './hall-workload';
 import { cidrRuleListSchema, parseProps, positiveInteger, checkConstructArgs } from '../props';
 import { type CidrRule, WorkloadNetworkPolicy } from './workload-network-policy';
+import { dependOn } from './depends-on';
 
 export interface TrainingJobProps extends AiContainerProps {
   /** The hall the job runs in: a GpuHall of the same campus, or its id. */
@@ -89,8 +90,8 @@ export class TrainingJob extends Construct implements HallWorkload {
         template: { metadata: { labels }, spec: podSpec },
       },
       waitForCompletion: false,
-      dependsOn: [...dependsOn, hallNamespace.quota],
     });
+    dependOn(this.job, [...dependsOn, hallNamespace.quota]);
     this.networkPolicy = new WorkloadNetworkPolicy(this, 'network-policy', {
       name: id,
       namespace: this.namespace,

@@ -9,6 +9,7 @@ import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v
 import { CampusConfigError } from '../../domain/config-error';
 import { DNS_1123_LABEL } from '../props';
 import { LABEL_CAMPUS, LABEL_PART_OF, LABEL_PSA_ENFORCE, LABEL_WORKLOAD_CLASS, type WorkloadClass } from './labels';
+import { dependOn } from './depends-on';
 
 export interface WorkloadNamespaceProps {
   readonly campusName: string;
@@ -59,7 +60,7 @@ export class WorkloadNamespace extends Construct {
     this.defaultDeny = new NetworkPolicyV1(this, 'default-deny', {
       metadata: { name: 'default-deny', namespace: this.name, labels: { [LABEL_PART_OF]: 'hybrid-campus' } },
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-      dependsOn: [this.namespace],
     });
+    dependOn(this.defaultDeny, [this.namespace]);
   }
 }

@@ -12,12 +12,13 @@
  * default-deny ingress refuses every pod that its own rules do not admit.
  */
 import { Construct } from 'constructs';
-import type { ITerraformDependable } from 'cdktf';
+import type { TerraformResource } from 'cdktf';
 import {
   NetworkPolicyV1,
   type NetworkPolicyV1SpecEgress,
   type NetworkPolicyV1SpecIngress,
 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { dependOn } from './depends-on';
 import { LABEL_NAMESPACE_NAME, LABEL_PART_OF } from './labels';
 
 export interface PortRule {
@@ -42,7 +43,7 @@ export interface WorkloadNetworkPolicyProps {
   readonly betweenOwnPods?: boolean;
   /** CIDR blocks and ports the pods may reach, beyond DNS. @default - DNS only */
   readonly egressTo?: readonly CidrRule[];
-  readonly dependsOn: ITerraformDependable[];
+  readonly dependsOn: readonly TerraformResource[];
 }
 
 export const DNS_EGRESS: NetworkPolicyV1SpecEgress = {
@@ -98,7 +99,7 @@ export class WorkloadNetworkPolicy extends Construct {
         ingress: ingress.length > 0 ? ingress : undefined,
         egress,
       },
-      dependsOn: props.dependsOn,
     });
+    dependOn(this.policy, props.dependsOn);
   }
 }

@@ -68,7 +68,8 @@ export function runPool(options: PoolOptions): Promise<PoolReport> {
     const start = (): void => {
       const child: ChildProcess = fork(path.join(__dirname, 'worker.ts'), [], {
         cwd: ROOT,
-        execArgv: ['--import', 'tsx'],
+        // The repository's TypeScript runner (scripts/register-ts.js): no source maps, files cached by content.
+        execArgv: ['-r', path.join(ROOT, 'scripts', 'register-ts.js')],
         env: { ...process.env, FUZZ_SEED: String(seed), FUZZ_COUNT: String(cases.length), CHECKPOINT_DISABLE: '1' },
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });

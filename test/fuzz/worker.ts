@@ -6,8 +6,9 @@
 import { generateCases } from './mutations';
 import { runCase, type CaseResult } from './run-case';
 
-// tsx maps every stack trace through source maps, and cdktf captures one per token; without
-// the mapping synth is twice as fast. Crash reports then show compiled positions, which is fine.
+// Source maps stay off, whatever ran this worker (pool.ts runs it through scripts/register-ts.js,
+// which emits none; tsx would turn them on): cdktf captures a stack trace per token, and mapping
+// each doubles the synth. Crash reports then show compiled positions, which is fine.
 process.setSourceMapsEnabled(false);
 // cdktf records a stack trace for every token it creates, for its own error messages about
 // tokens; nothing of it reaches cdk.tf.json. Skipping it makes an accepted case's synth about a

@@ -1,9 +1,13 @@
 /**
- * The real bin, spawned as a user runs it: `node bin/campus.js ...` in the repository.
+ * The `campus` command. Most cases run in-process through `runCli` (what bin/campus.js calls
+ * with the process's arguments and streams), with the working directory set for the call; the
+ * cases under "the real bin" spawn `node bin/campus.js ...` as a user runs it, so the bin's
+ * loading, exit code and streams stay tested.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { runCli } from '../../cli/campus';
 import { EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_CHECK_FAILS, EXIT_OK, EXIT_USAGE } from '../../cli/exit-codes';
 import { USAGE } from '../../cli/usage';
 import { GOLDEN_DIR } from './golden';
@@ -11,7 +15,28 @@ import { budgetFile, synthVariant, tempDir } from './synth-examples';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-function campus(args: string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
+interface CampusResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `campus args` in-process, run from `cwd`. */
+function campus(args: string[], cwd = ROOT): CampusResult {
+  let stdout = '';
+  let stderr = '';
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    const status = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+/** The real bin, spawned: `node bin/campus.js args` in `cwd`. */
+function spawnCampus(args: string[], cwd = ROOT): CampusResult {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'campus.js'), ...args], { cwd, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -53,6 +78,39 @@ describe('campus (the bin)', () => {
     expect(workflow).toContain('HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE: \'1\'');
     expect(workflow).toContain("const marker = '<!-- hybrid-campus:power-budget-diff -->';");
     expect(workflow).toContain("if: steps.diff.outputs.code != '0' && steps.diff.outputs.code != '1'");
+  });
+
+  describe('the real bin, spawned, prints and exits as runCli returns', () => {
+    test('--help prints the usage with the exit codes', () => {
+      expect(spawnCampus(['--help'])).toEqual({ status: 0, stdout: USAGE, stderr: '' });
+    });
+
+    test('--version, from another working directory', () => {
+      const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      expect(spawnCampus(['--version'], tempDir())).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    });
+
+    test('report reads cdktf.out in the working directory by default', () => {
+      const cwd = tempDir();
+      fs.cpSync(synthVariant('examples'), path.join(cwd, 'cdktf.out'), { recursive: true });
+      expect(spawnCampus(['report'], cwd)).toEqual({ status: 0, stdout: golden('report-examples.txt'), stderr: '' });
+    });
+
+    test('diff exits 2 when a check fails in head', () => {
+      expect(spawnCampus(['diff', '--base', synthVariant('examples'), '--head', synthVariant('second-hall'), '--format', 'json'])).toEqual({
+        status: EXIT_CHECK_FAILS,
+        stdout: golden('diff-examples-to-second-hall.json'),
+        stderr: '',
+      });
+    });
+
+    test('bad input: one line on stderr, exit 3', () => {
+      expect(spawnCampus(['report', 'no-such-dir'], tempDir())).toEqual({ status: EXIT_BAD_INPUT, stdout: '', stderr: 'campus: no-such-dir: no such file or directory\n' });
+    });
+
+    test('a usage error: one line on stderr, exit 4', () => {
+      expect(spawnCampus(['report', '--format', 'html'])).toEqual({ status: EXIT_USAGE, stdout: '', stderr: "campus: --format must be text, md or json (got 'html')\n" });
+    });
   });
 
   test('--help prints the usage with the exit codes', () => {
