@@ -567,8 +567,9 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   // 2. How much they draw: priority groups, highest first, filled in turn.
   const onKnownBus = shedOrder.map((_, i) => problem.terms[i].some((t) => t.q < problem.nb));
   // Pods that share no check fill apart (one part each, see `independentParts`) when no site
-  // limit can bind; otherwise the site couples them all and they fill together.
-  const parts = independentParts(problem, n, atMinimum, isOff) ?? [{ pods: shedOrder.map((_, i) => i), limits: problem.limits, sites: problem.sites }];
+  // limit can bind; otherwise the site couples them all and they fill together. With the
+  // shortcuts off (the from-scratch reference), everything fills together.
+  const parts = (shortcutsEnabled() ? independentParts(problem, n, atMinimum, isOff) : undefined) ?? [{ pods: shedOrder.map((_, i) => i), limits: problem.limits, sites: problem.sites }];
   const run = (rate: Float64Array, levelMax: number): Float64Array => {
     problem.usage.set(atMinimum);
     const powerKw = new Float64Array(n);
