@@ -60,6 +60,7 @@ export type { Rule, RuleLevel, RulePack, RuleSubjects, RuleViolation, Synthesize
 export { CampusRules } from './rules/campus-rules';
 export { RuleSuppressions, type RuleSuppressionProps } from './rules/suppression';
 export { KUBERNETES_BASELINE } from './rules/kubernetes/pack';
+export { ERCOT_LARGE_LOADS } from './rules/ercot';
 
 // The hardware catalog and the reference economics.
 export { ASIC_MODELS, GPU_SYSTEMS } from './catalog/hardware-catalog';

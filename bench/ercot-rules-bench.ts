@@ -9,7 +9,7 @@
 import { performance } from 'perf_hooks';
 import { evaluateTimeline } from '../domain/evaluate';
 import type { CampusModel, MiningPodModel } from '../domain/model';
-import { ercotLargeLoadsPack } from '../rules/ercot';
+import { ERCOT_LARGE_LOADS } from '../rules/ercot';
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -58,9 +58,9 @@ for (const [pods, months] of [[1_000, 12], [2_000, 48]] as const) {
   const model = phasedModel(pods, months);
   const timeline = evaluateTimeline(model);
   const subjects = { campus: model, timeline, resources: [] };
-  const findings = ercotLargeLoadsPack.rules.reduce((n, r) => n + r.check(subjects).length, 0);
+  const findings = ERCOT_LARGE_LOADS.rules.reduce((n, r) => n + r.check(subjects).length, 0);
   console.log(`${pods} pods, ${timeline.states.length} states: ${findings} findings`);
   time(`  evaluateTimeline (the load model, what the rules read)`, 5, () => evaluateTimeline(model));
-  time(`  the ERCOT pack over that evaluation (6 rules)`, 5, () => ercotLargeLoadsPack.rules.forEach((r) => r.check(subjects)));
-  for (const rule of ercotLargeLoadsPack.rules) time(`    ${rule.id}`, 5, () => rule.check(subjects));
+  time(`  the ERCOT pack over that evaluation (6 rules)`, 5, () => ERCOT_LARGE_LOADS.rules.forEach((r) => r.check(subjects)));
+  for (const rule of ERCOT_LARGE_LOADS.rules) time(`    ${rule.id}`, 5, () => rule.check(subjects));
 }

@@ -29,6 +29,7 @@ import { MiningPod } from '../constructs/plant/mining-pod';
 import { PowerBus } from '../constructs/plant/power-bus';
 import { StratumProxy } from '../constructs/workloads/stratum-proxy';
 import { Campus } from '../stacks/campus';
+import { ERCOT_LARGE_LOADS } from '../rules/ercot';
 import { KUBERNETES_BASELINE } from '../rules/kubernetes/pack';
 import { ACME_HOUSE_RULES } from './house-rules';
 
@@ -52,8 +53,19 @@ export function ercot300(scope: Construct, id = 'ercot-300'): ErcotCampus {
   const campus = new Campus(scope, id, {
     gridRegion: 'ERCOT',
     interconnectLimitMw: 300,
-    // The bundled Kubernetes baseline, and the operator's own rules (examples/house-rules.ts).
-    rules: { packs: [KUBERNETES_BASELINE, ACME_HOUSE_RULES] },
+    // The bundled Kubernetes baseline and ERCOT large-load packs, and the operator's own rules
+    // (examples/house-rules.ts).
+    rules: { packs: [KUBERNETES_BASELINE, ERCOT_LARGE_LOADS, ACME_HOUSE_RULES] },
+    // What the ERCOT pack needs to know about the grid connection (placeholder dates): a
+    // transmission-voltage site interconnected in 2026, so Texas SB 6 firm load shed applies; the
+    // utility's remote disconnect opens the site's point of interconnection (the hall drops too);
+    // the curtailment plan below curtails mining in the 4CP intervals of June to September.
+    gridFacts: {
+      interconnection: { date: '2026-03-02' },
+      voltageClass: 'transmission',
+      firmLoadShed: { wholeSite: true },
+      fourCpCurtailment: { months: [6, 7, 8, 9] },
+    },
   });
 
   // Three 34.5 kV / 1,700 A transformers: 34.5 x 1,700 x sqrt(3) x 0.98 = 99.6 MW each, 79.6 MW usable at 80%.

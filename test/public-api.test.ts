@@ -18,6 +18,7 @@ const VALUES = [
   'Conversion',
   'CoolingSystem',
   'CurtailmentPlan',
+  'ERCOT_LARGE_LOADS',
   'GPU_SYSTEMS',
   'GpuHall',
   'HallNamespace',

@@ -159,18 +159,23 @@ function podLoadKw(budget: CampusBudget, pod: CampusLoad): number {
   return total;
 }
 
+/** Names for a message: all of them up to five, else the first three and how many more. */
+export function someNames(names: readonly string[]): string {
+  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
 /** The listed loads (sorted, no repeats) at one state, against the curtailment plan's loads in service then. */
 function judgeList(campus: CampusModel, state: TimelineState, declared: ReadonlySet<string>, listed: readonly string[], demandKw: number): RuleViolation[] {
   const budget = state.evaluation.budget;
   const inService = new Map(budget.loads.map((l) => [l.name, l]));
   const dropKw = droppedKw(budget, new Set(listed.filter((name) => inService.has(name))));
-  const head = `firm load shed through ${LIST} (${listed.join(', ')}) drops ${formatMw(dropKw)} (${formatPercent(dropKw / demandKw)} of the ${formatMw(demandKw)} site load)`;
+  const head = `firm load shed through ${LIST} (${someNames(listed)}) drops ${formatMw(dropKw)} (${formatPercent(dropKw / demandKw)} of the ${formatMw(demandKw)} site load)`;
   const out: RuleViolation[] = [];
   const add = (problem: string, advice: string) => out.push(finding(campus, state, `${head}, but ${problem} (SB 6). ${advice}.`));
   for (const name of listed) {
     const part = inService.get(name);
     if (!declared.has(name)) {
-      add(`'${name}' is not a load of campus '${campus.name}'`, `Remove it from the list, or use one of: ${[...declared].join(', ') || '(none)'}`);
+      add(`'${name}' is not a load of campus '${campus.name}'`, `Remove it from the list, or use one of: ${someNames([...declared]) || '(none)'}`);
     } else if (part && isFirm(part)) {
       add(`'${name}' is a firm load, which the campus never sheds: dropping it would cut load the campus must keep up`, `Remove it from the list, ${WHOLE_SITE}`);
     } else if (part && part.kind !== 'mining-pod') {

@@ -14,7 +14,7 @@ import { TXLL_6 } from './TXLL-6';
 
 export { TXLL_1, TXLL_2, TXLL_3, TXLL_4, TXLL_5, TXLL_6 };
 
-export const ercotLargeLoadsPack: RulePack = {
+export const ERCOT_LARGE_LOADS: RulePack = {
   name: 'hybrid-campus/ercot-large-loads',
   description:
     'ERCOT and Texas SB 6 rules for large loads: Large Load and data-submission thresholds, Large Electronic Load ride-through, backup generation ' +

@@ -6,7 +6,7 @@
 import { Testing } from 'cdktf';
 import { BlockLoad, Campus, LoadPower, MiningPod, PowerBus } from '../../index';
 import { CoolingSystem } from '../../constructs/plant/cooling-system';
-import { ercotLargeLoadsPack } from '../../rules/ercot';
+import { ERCOT_LARGE_LOADS } from '../../rules/ercot';
 import type { RuleSubjects } from '../../rules/rule';
 import { DATE_CONTEXT_KEY } from '../../stacks/campus';
 import { collectValidationErrors } from '../../stacks/run-campus-app';
@@ -111,7 +111,7 @@ describe('gridFacts: carried to the model the rules read', () => {
     new BlockLoad(campus, 'hall-2', { power: LoadPower.itMw(40), bus, cooling: air, firm: true, inService: '2027-01' });
     expect(collectValidationErrors(app)).toEqual([]);
     const subjects: RuleSubjects = { campus: campus.toModel(), timeline: campus.evaluate(), resources: [] };
-    const found = ercotLargeLoadsPack.rules.flatMap((rule) => rule.check(subjects).map((v) => `${rule.id} ${v.path} ${v.target ?? ''}`));
+    const found = ERCOT_LARGE_LOADS.rules.flatMap((rule) => rule.check(subjects).map((v) => `${rule.id} ${v.path} ${v.target ?? ''}`));
     // before 2027-01: 80 MW (75% IT); from 2027-01: 120 MW (83.3% IT). Firm load shed fails: 'colo' is an interruptible block, not in the
     // curtailment plan (only interruptible mining pods are).
     expect(found).toEqual([
@@ -126,12 +126,12 @@ describe('gridFacts: carried to the model the rules read', () => {
       'TXLL-6 tx-1 before 2027-01',
       'TXLL-6 tx-1 from 2027-01',
     ]);
-    expect(ercotLargeLoadsPack.rules.find((r) => r.id === 'TXLL-3')!.check(subjects)[1].message).toBe(
+    expect(ERCOT_LARGE_LOADS.rules.find((r) => r.id === 'TXLL-3')!.check(subjects)[1].message).toBe(
       `from 2027-01: computational load (mining and GPU IT) 100.000 MW is 83.3% of site demand 120.000 MW (at least 50%) at a Large Load: the site is ` +
         `a Large Electronic Load, and its energization was approved on 2026-01-15, after 2025-11-14, so it must meet ERCOT's voltage and frequency ` +
         `ride-through requirements (NOGRR282/NPRR1308). Show compliance with them and record it in a suppression of TXLL-3.`,
     );
-    expect(ercotLargeLoadsPack.rules.find((r) => r.id === 'TXLL-5')!.check(subjects)[0].message).toBe(
+    expect(ERCOT_LARGE_LOADS.rules.find((r) => r.id === 'TXLL-5')!.check(subjects)[0].message).toBe(
       `before 2027-01: firm load shed through gridFacts.firmLoadShed.remoteDisconnectLoads (colo) drops 60.000 MW (75.0% of the 80.000 MW site load), ` +
         `but 'colo' is interruptible but not in the curtailment plan (only interruptible mining pods are) (SB 6). Remove it from the list, or declare ` +
         `the whole-site disconnect (gridFacts.firmLoadShed = { wholeSite: true }) if the utility's equipment opens the site's point of interconnection.`,
@@ -148,7 +148,7 @@ describe('gridFacts: carried to the model the rules read', () => {
     const bus = new PowerBus(campus, 'bus', { redundancy: 'N+1', feeds: [{ name: 'utility-1', capacityMw: 200 }, { name: 'utility-2', capacityMw: 200 }] });
     new BlockLoad(campus, 'plant', { power: LoadPower.grossMw(100), bus, firm: true });
     expect(collectValidationErrors(app)).toEqual([]);
-    const txll5 = ercotLargeLoadsPack.rules.find((r) => r.id === 'TXLL-5')!;
+    const txll5 = ERCOT_LARGE_LOADS.rules.find((r) => r.id === 'TXLL-5')!;
     expect(txll5.check({ campus: campus.toModel(), timeline: campus.evaluate(), resources: [] })).toEqual([]);
   });
 
@@ -158,7 +158,7 @@ describe('gridFacts: carried to the model the rules read', () => {
       const campus = new Campus(app, 'tx-3', { gridRegion: 'ERCOT', interconnectLimitMw: 200 });
       const bus = new PowerBus(campus, 'bus', { redundancy: 'N+1', feeds: [{ name: 'utility-1', capacityMw: 200 }, { name: 'utility-2', capacityMw: 200 }] });
       new BlockLoad(campus, 'plant', { power: LoadPower.grossMw(10), bus, firm: false });
-      const txll6 = ercotLargeLoadsPack.rules.find((r) => r.id === 'TXLL-6')!;
+      const txll6 = ERCOT_LARGE_LOADS.rules.find((r) => r.id === 'TXLL-6')!;
       return txll6.check({ campus: campus.toModel(), timeline: campus.evaluate(), resources: [] }).map((v) => v.target);
     };
     expect(txll6At('2027-03')).toEqual([]);

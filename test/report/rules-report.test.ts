@@ -39,15 +39,15 @@ describe('rule findings in campus report and campus diff', () => {
   test('report shows the findings, and suppressed ones with their reasons', () => {
     const text = cli(['report', open]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('  rules: 0 errors, 5 warnings, 0 suppressed\n');
+    expect(text.stdout).toContain('  rules: 0 errors, 8 warnings, 0 suppressed\n');
     expect(text.stdout).toContain(`    WARNING ${PROXY_FINDING}\n`);
     const withReasons = cli(['report', suppressed]).stdout;
-    expect(withReasons).toContain('  rules: 0 errors, 0 warnings, 5 suppressed\n');
+    expect(withReasons).toContain('  rules: 0 errors, 3 warnings, 5 suppressed\n');
     expect(withReasons).toContain(`    SUPPRESSED warning ${PROXY_FINDING} (reason: ${REASON})\n`);
     const json = JSON.parse(cli(['report', suppressed, '--format', 'json']).stdout);
     const site = json.sites.find((s: { site: string }) => s.site === 'nyiso-retrofit');
     expect(site.rules.summary).toEqual({ errors: 0, warnings: 0, suppressed: 2 });
-    expect(cli(['report', suppressed, '--format', 'md']).stdout).toContain('#### Rules\n\nRules: 0 errors, 0 warnings, 5 suppressed.\n');
+    expect(cli(['report', suppressed, '--format', 'md']).stdout).toContain('#### Rules\n\nRules: 0 errors, 3 warnings, 5 suppressed.\n');
   });
 
   test('diff shows findings that appear and disappear (here: open warnings become suppressed)', () => {

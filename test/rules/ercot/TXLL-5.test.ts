@@ -156,6 +156,13 @@ describe('TXLL-5 curtailment in firm load shed: what the remote disconnect drops
     ]);
   });
 
+  test('a long list is named by its first three loads and how many more, never in full', () => {
+    const names = ['pod-a', 'pod-b', 'pod-c', 'pod-d', 'pod-e', 'pod-f'];
+    const [message] = messagesOf(TXLL_5, model({ ...NEW_TRANSMISSION, firmLoadShed: { remoteDisconnectLoads: names } }));
+    expect(message).toContain(`through gridFacts.firmLoadShed.remoteDisconnectLoads (pod-a, pod-b, pod-c and 3 more) drops`);
+    expect(message).toContain(`Remove it from the list, or use one of: hall-1, pod-a.`);
+  });
+
   test('a phased campus: applies once the site reaches 75 MW; the listed pod retiring and its unlisted successor are findings', () => {
     const phased = site(
       {

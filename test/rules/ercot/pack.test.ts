@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { TXLL_5, ercotLargeLoadsPack } from '../../../rules/ercot';
+import { TXLL_5, ERCOT_LARGE_LOADS } from '../../../rules/ercot';
 import { aux, findingsOf, hall, pod, site } from './ercot-fixtures';
 
 describe('the ERCOT large-loads pack', () => {
   test('its name and rules, in id order, each with its level and whether it may be suppressed', () => {
-    expect(ercotLargeLoadsPack.name).toBe('hybrid-campus/ercot-large-loads');
-    expect(ercotLargeLoadsPack.rules.map((r) => [r.id, r.level, r.suppressible ?? true])).toEqual([
+    expect(ERCOT_LARGE_LOADS.name).toBe('hybrid-campus/ercot-large-loads');
+    expect(ERCOT_LARGE_LOADS.rules.map((r) => [r.id, r.level, r.suppressible ?? true])).toEqual([
       ['TXLL-1', 'warning', true],
       ['TXLL-2', 'warning', true],
       ['TXLL-3', 'warning', true],
@@ -18,8 +18,8 @@ describe('the ERCOT large-loads pack', () => {
 
   test('one file per rule, named by its id; every statement one line, every source citing a rule or SB 6', () => {
     const files = fs.readdirSync(path.join(__dirname, '../../../rules/ercot')).filter((f) => /^TXLL-\d+\.ts$/.test(f));
-    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(ercotLargeLoadsPack.rules.map((r) => r.id).sort());
-    for (const rule of ercotLargeLoadsPack.rules) {
+    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(ERCOT_LARGE_LOADS.rules.map((r) => r.id).sort());
+    for (const rule of ERCOT_LARGE_LOADS.rules) {
       expect(rule.statement).not.toMatch(/\n/);
       expect(rule.source).toMatch(/NPRR\d+|NOGRR\d+|SB 6|4CP/);
       if (rule.id !== 'TXLL-6') expect(rule.source).toMatch(/https:\/\/[a-z]/); // the reference doc's URL; 4CP cites domain-notes.md
@@ -32,7 +32,7 @@ describe('the ERCOT large-loads pack', () => {
       gpuHalls: [hall('hall-1', 'main', 'air', 20_000)],
       auxiliaryLoads: [aux('plant', 20_000, { inService: '2027-01' })],
     }, undefined, [{ name: 'gen', source: 'onsite-generation', ratingKw: 60_000, maxUtilization: 1, ratingBasis: '60 MW' }]);
-    const named = ercotLargeLoadsPack.rules.flatMap((rule) => findingsOf(rule, model).map((v) => `${rule.id} ${v.target}: ${(v.message.match(/gridFacts\.[A-Za-z.]+/g) ?? []).join(' ')}`));
+    const named = ERCOT_LARGE_LOADS.rules.flatMap((rule) => findingsOf(rule, model).map((v) => `${rule.id} ${v.target}: ${(v.message.match(/gridFacts\.[A-Za-z.]+/g) ?? []).join(' ')}`));
     expect(named).toEqual([
       'TXLL-1 before 2027-01: ',
       'TXLL-1 from 2027-01: ',
@@ -54,7 +54,7 @@ describe('the ERCOT large-loads pack', () => {
     const pods = [pod('pod-a', 'main', 'air', 40_000), pod('pod-b', 'main', 'air', 30_000)];
     const a = site({ miningPods: pods, gpuHalls: [hall('hall-1', 'main', 'air', 20_000)] }, facts);
     const b = site({ miningPods: [...pods].reverse(), gpuHalls: [hall('hall-1', 'main', 'air', 20_000)] }, { ...facts, firmLoadShed: { remoteDisconnectLoads: ['pod-a', 'pod-b', 'hall-1'] } });
-    const all = (m: typeof a) => JSON.stringify(ercotLargeLoadsPack.rules.map((r) => findingsOf(r, m)));
+    const all = (m: typeof a) => JSON.stringify(ERCOT_LARGE_LOADS.rules.map((r) => findingsOf(r, m)));
     expect(findingsOf(TXLL_5, a).length).toBe(1); // 'hall-1' is firm
     expect(all(a)).toBe(all(b));
   });
