@@ -9,7 +9,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { performance } from 'perf_hooks';
 import { App } from 'cdktf';
 import { ASIC_MODELS } from '../catalog/hardware-catalog';
 import { CoolingSystem } from '../constructs/plant/cooling-system';
@@ -25,21 +24,8 @@ import { phasedConversion } from '../examples/phased-conversion';
 import { flexibleMining } from '../examples/flexible-mining';
 import { Campus } from '../stacks/campus';
 import { synthCampusApp } from '../stacks/run-campus-app';
+import { time } from './timing';
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(label: string, runs: number, fn: () => void): void {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
-  }
-  console.log(`${label.padEnd(58)} median ${median(samples).toFixed(1).padStart(8)} ms  (${runs} runs)`);
-}
 
 /** A plain-data campus with `buses` buses, `podsPerBus` pods each, one air system per bus. */
 function bigModel(buses: number, podsPerBus: number, autoCaps = false): CampusModel {

@@ -6,25 +6,11 @@
  *
  * Figures are for the machine it runs on; they are reported in issue notes, never asserted in tests.
  */
-import { performance } from 'perf_hooks';
 import { evaluateTimeline } from '../domain/evaluate';
 import type { CampusModel, MiningPodModel } from '../domain/model';
 import { ERCOT_LARGE_LOADS } from '../rules/ercot';
+import { time } from './timing';
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(label: string, runs: number, fn: () => void): void {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
-  }
-  console.log(`${label.padEnd(64)} median ${median(samples).toFixed(1).padStart(8)} ms  (${runs} runs)`);
-}
 
 /** `pods` interruptible pods on 10 buses, coming into service over `months` months (one state per month), with every grid fact declared. */
 function phasedModel(pods: number, months: number): CampusModel {

@@ -39,6 +39,7 @@ import { StratumProxy } from '../constructs/workloads/stratum-proxy';
 import '../constructs/workloads/gpu-hall-workloads';
 import { Campus } from '../stacks/campus';
 import { runCampusApp } from '../stacks/run-campus-app';
+import { median } from './timing';
 
 const SITE = 'bench-site';
 const HOOK = path.join(__dirname, '..', 'scripts', 'register-ts.js');
@@ -171,11 +172,6 @@ function runChild(mode: 'campus' | 'bare', arg: string, outdir: string): Sample 
   const result = spawnSync(process.execPath, ['-r', HOOK, __filename, 'child', mode, arg, outdir], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (result.status !== 0) throw new Error(`${mode} ${arg}: exit ${result.status}\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop()!) as Sample;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** The part of cdk.tf.json both must agree on. */

@@ -63,20 +63,25 @@ export interface TimelineEvaluation {
   readonly warnings: readonly CheckResult[];
 }
 
+/** The timeline of evaluated states: the current one, and every state's failures and warnings in time order. */
+function timelineOf(campus: CampusModel, asOf: Month | undefined, states: readonly TimelineState[]): TimelineEvaluation {
+  return {
+    campus,
+    ...(asOf !== undefined ? { asOf } : {}),
+    states,
+    current: states[states.length - 1].evaluation,
+    failures: states.flatMap((s) => s.evaluation.failures),
+    warnings: states.flatMap((s) => s.evaluation.warnings),
+  };
+}
+
 /** Evaluates every state of the timeline (or only month `asOf`). Never reads the clock. */
 export function evaluateTimeline(campus: CampusModel, options: { readonly asOf?: Month; readonly checks?: readonly BudgetCheck[] } = {}): TimelineEvaluation {
   const states = campusStates(campus, options.asOf).map((point) => ({
     point,
     evaluation: evaluateCampus(point.label ? campusAt(campus, point) : campus, options.checks),
   }));
-  return {
-    campus,
-    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-    states,
-    current: states[states.length - 1].evaluation,
-    failures: states.flatMap((s) => s.evaluation.failures),
-    warnings: states.flatMap((s) => s.evaluation.warnings),
-  };
+  return timelineOf(campus, options.asOf, states);
 }
 
 /** The evaluation with its lazily dated results made now (inside `withoutShortcuts`). */
@@ -98,14 +103,7 @@ export function evaluateTimelineFromScratch(
     const copy = structuredClone(campus);
     return { point, evaluation: withoutShortcuts(() => settled(evaluateCampus(point.label ? campusAt(copy, point) : copy, options.checks))) };
   });
-  return {
-    campus,
-    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-    states,
-    current: states[states.length - 1].evaluation,
-    failures: states.flatMap((s) => s.evaluation.failures),
-    warnings: states.flatMap((s) => s.evaluation.warnings),
-  };
+  return timelineOf(campus, options.asOf, states);
 }
 
 /**
