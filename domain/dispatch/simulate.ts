@@ -1,0 +1,447 @@
+/**
+ * The dispatch simulation: in each interval of a price series, which pods mine.
+ *
+ * Rules, in the order they apply in each interval:
+ * 1. The campus at that date: the state of the timeline covering the interval's local month
+ *    (shifted by `shiftYears`), prepared by fleet.ts. A pod may draw at most its cap in that
+ *    state, never more; a pod without a cap (not in service, or off in the solver's allocation)
+ *    does not run. Intervals in a month that no state covers mine nothing.
+ * 2. Price: a pod wants to mine when the price is strictly below its break-even
+ *    (break-even.ts); at exactly break-even it does not.
+ * 3. 4CP avoidance (`fourCpWindow`): in June to September, within the daily window (local
+ *    time), every interruptible pod is shed whatever the price (ERCOT 4CP:
+ *    shared/reference/ercot-large-loads.md, "4CP"). Firm pods keep to rule 2.
+ * 4. Hysteresis: a pod that switched on stays on for `minOnIntervals`, one that switched off
+ *    stays off for `minOffIntervals`, counted in intervals including the one it switched in,
+ *    unless rule 1 or 3 forces it off (a forced stop is never delayed).
+ * 5. Demand-response reserve (`holdReserves`): a commitment is an obligation to take MW off the
+ *    grid within its response time when called, and only a running load can be taken off. So
+ *    in every interval of its season, the interruptible pods that curtail within its response
+ *    time must be running enough to shed its MW (with those that may be called with it, as the
+ *    synth check counts them; grid kW = IT x the load model's overhead and cooling factor). When
+ *    the price dispatch leaves less running, the most efficient eligible pods are kept on above
+ *    their break-even ("reserve" energy, at a loss that the program's payments must cover; those
+ *    payments are not modelled). Reserve pods override hysteresis but never rule 1 or 3: an
+ *    interval where the reserve cannot be held counts as a reserve shortfall.
+ * Pods are considered most efficient first (fleet.ts `order`); rule 5 picks in that order.
+ *
+ * Accounting per interval of length h hours (every figure an exact sum over intervals):
+ * - IT energy = cap kW x h; grid energy = IT x (1 + overhead + PUE/COP coefficient), plus the
+ *   fixed cooling charged to mining, shared among its running pods by IT (fleet.ts);
+ * - revenue = TH/s / 1000 x hashprice x (1 - pool fee) x h / 24 (economics.ts: PH/s x hashprice);
+ * - power cost = grid MWh x price (USD/MWh); gross margin = revenue - power cost.
+ */
+import { breakEvenFactor } from './break-even';
+import type { SiteFleet } from './fleet';
+import type { HashpriceSchedule, PriceSeries } from './price-series';
+
+export interface DispatchOptions {
+  readonly hashprice: HashpriceSchedule;
+  /** Pool fee, a fraction of revenue (0-1). */
+  readonly poolFeeFraction: number;
+  /** Intervals a pod stays on after switching on (1: no minimum). */
+  readonly minOnIntervals: number;
+  /** Intervals a pod stays off after switching off (1: no minimum). */
+  readonly minOffIntervals: number;
+  /** Daily 4CP avoidance window in local minutes after midnight, [start, end), June-September. @default none */
+  readonly fourCpWindow?: { readonly startMinute: number; readonly endMinute: number };
+  /** Hold demand-response reserves (rule 5). */
+  readonly holdReserves: boolean;
+  /** Years added to each interval's month to pick the campus state (replay a past year on a future campus). */
+  readonly shiftYears: number;
+}
+
+/** Figures of a site, a pod group or a month: every one a sum over intervals. */
+export interface DispatchFigures {
+  /** IT energy the pods were allowed to draw (cap x hours), MWh. */
+  readonly availableMwh: number;
+  /** IT energy mined, MWh. */
+  readonly minedMwh: number;
+  /** Grid energy mining caused: IT, overhead and the cooling that runs for it, MWh. */
+  readonly gridMwh: number;
+  /** Hours with any allowed mining. */
+  readonly hoursAvailable: number;
+  /** Full-capacity equivalent hours mined: per interval, hours x mined kW / allowed kW. */
+  readonly hoursMined: number;
+  /** hoursAvailable - hoursMined. */
+  readonly hoursCurtailed: number;
+  readonly revenueUsd: number;
+  readonly powerCostUsd: number;
+  readonly grossMarginUsd: number;
+  /** powerCostUsd / gridMwh, or null when nothing mined. */
+  readonly averagePricePaidUsdPerMwh: number | null;
+  /** IT energy mined only to hold a demand-response reserve (price at or above break-even), MWh. */
+  readonly reserveMwh: number;
+  /** Gross margin per MW of allowed mining per year: grossMargin x 8760 / availableMwh; null without capacity. */
+  readonly valueUsdPerMwYear: number | null;
+}
+
+export interface GroupDispatch {
+  readonly id: string;
+  readonly label: string;
+  /** J/TH of the group at its caps, weighted by allowed energy over the series. */
+  readonly efficiencyJTh: number | null;
+  /** Break-even at that J/TH and the time-weighted mean hashprice of the series, USD/MWh. */
+  readonly breakEvenUsdPerMwh: number | null;
+  readonly figures: DispatchFigures;
+  /** Mean over the summer months of the grid MW the 4CP windows took off (see `SiteDispatch.fourCpAvoidedMw`). */
+  readonly fourCpAvoidedMw: number | null;
+}
+
+export interface MonthDispatch {
+  /** Local month index (year x 12 + month - 1). */
+  readonly monthIndex: number;
+  /** The campus state used ("" for a campus without dates; null when none covers the month). */
+  readonly state: string | null;
+  readonly figures: DispatchFigures;
+}
+
+export interface SiteDispatch {
+  readonly site: string;
+  readonly intervals: number;
+  readonly intervalMinutes: number;
+  /** Time-weighted mean hashprice over the series, USD per PH/s per day. */
+  readonly meanHashpriceUsdPerPhDay: number;
+  readonly figures: DispatchFigures;
+  readonly groups: readonly GroupDispatch[];
+  readonly months: readonly MonthDispatch[];
+  /**
+   * Grid MW of mining the 4CP windows took off, averaged over the summer months (June to
+   * September) the series covers: in each month, at the window interval with the highest price
+   * (the likeliest system peak), the grid power mining draws without 4CP avoidance minus what it
+   * draws with it. Null without a window.
+   */
+  readonly fourCpAvoidedMw: number | null;
+  /** Intervals where a demand-response reserve could not be held. */
+  readonly reserveShortIntervals: number;
+  /** Intervals whose month no state of the campus covers. */
+  readonly intervalsWithoutCampus: number;
+  /** AI revenue per MW of IT per year from the campus's economics inputs, or null. */
+  readonly aiValueUsdPerMwYear: number | null;
+}
+
+const FIELDS = 9;
+const F_AVAILABLE = 0; // kWh
+const F_MINED = 1; // kWh
+const F_GRID = 2; // kWh
+const F_HOURS_AVAILABLE = 3;
+const F_HOURS_MINED = 4;
+const F_REVENUE = 5;
+const F_COST = 6;
+const F_RESERVE = 7; // kWh
+const F_HASH_HOURS = 8; // TH/s x h of allowed capacity, for the weighted J/TH
+
+interface Run {
+  /** [entity][bucket][field], entity G is the site. */
+  readonly acc: Float64Array;
+  /** Grid kW of mining per entity and interval, when recorded: [entity * n + t]. */
+  readonly gridKw?: Float64Array;
+  readonly reserveShort: number;
+  readonly withoutCampus: number;
+}
+
+/** The state index of each interval, -1 when none covers its month. */
+function stateOfIntervals(fleet: SiteFleet, prices: PriceSeries, shiftYears: number): Int32Array {
+  const n = prices.priceUsdPerMwh.length;
+  const out = new Int32Array(n);
+  let lastMonth = NaN;
+  let last = -1;
+  for (let t = 0; t < n; t++) {
+    const m = prices.localMonthIndex[t] + 12 * shiftYears;
+    if (m !== lastMonth) {
+      last = fleet.states.findIndex((s) => s.fromMonthIndex <= m && m < s.untilMonthIndex);
+      lastMonth = m;
+    }
+    out[t] = last;
+  }
+  return out;
+}
+
+/** Hashprice of each interval, from the schedule by local day. */
+export function hashpriceOfIntervals(schedule: HashpriceSchedule, prices: PriceSeries): Float64Array {
+  const n = prices.localDay.length;
+  const out = new Float64Array(n);
+  let k = 0;
+  for (let t = 0; t < n; t++) {
+    const day = prices.localDay[t];
+    while (k + 1 < schedule.fromDay.length && schedule.fromDay[k + 1] <= day) k++;
+    if (schedule.fromDay[k] > day) throw new RangeError(`no hashprice for local day ${day}`);
+    out[t] = schedule.usdPerPhDay[k];
+  }
+  return out;
+}
+
+function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, stateOf: Int32Array, hashprice: Float64Array, fourCp: boolean, recordGrid: boolean): Run {
+  const n = prices.priceUsdPerMwh.length;
+  const pods = fleet.pods.length;
+  const G = fleet.groups.length;
+  const E = G + 1;
+  const firstMonth = n > 0 ? prices.localMonthIndex[0] : 0;
+  const buckets = n > 0 ? prices.localMonthIndex[n - 1] - firstMonth + 1 : 0;
+  const acc = new Float64Array(E * buckets * FIELDS);
+  const gridKw = recordGrid ? new Float64Array(E * n) : undefined;
+  const h = prices.intervalMinutes / 60;
+  const fee = options.poolFeeFraction;
+  const minOn = Math.max(1, options.minOnIntervals);
+  const minOff = Math.max(1, options.minOffIntervals);
+  const window = fourCp ? options.fourCpWindow : undefined;
+
+  // Per-state constants.
+  const factor = fleet.states.map((s) => Float64Array.from(s.efficiencyJTh, (j) => (Number.isFinite(j) ? breakEvenFactor(fee, j) : -Infinity)));
+  // Revenue per unit of hashprice per hour: PH/s x (1 - fee) / 24.
+  const revenuePerHp = fleet.states.map((s) => Float64Array.from(s.hashrateThs, (ths) => (ths / 1000) * (1 - fee) / 24));
+  const groupCapKw = fleet.states.map((s) => {
+    const caps = new Float64Array(E);
+    for (let i = 0; i < pods; i++) {
+      caps[fleet.podGroup[i]] += s.capKw[i];
+    }
+    for (let g = 0; g < G; g++) caps[G] += caps[g];
+    return caps;
+  });
+  const groupThs = fleet.states.map((s) => {
+    const ths = new Float64Array(E);
+    for (let i = 0; i < pods; i++) ths[fleet.podGroup[i]] += s.hashrateThs[i];
+    for (let g = 0; g < G; g++) ths[G] += ths[g];
+    return ths;
+  });
+
+  const on = new Uint8Array(pods);
+  const since = new Int32Array(pods).fill(1 << 30);
+  const reserve = new Uint8Array(pods);
+  const forced = new Uint8Array(pods);
+  const itKw = new Float64Array(E);
+  const grid = new Float64Array(E);
+  const revenue = new Float64Array(E);
+  const reserveKw = new Float64Array(E);
+  const maxFixed = Math.max(0, ...fleet.states.map((s) => s.fixedCoolingKw.length));
+  const fixedIt = new Float64Array(maxFixed);
+  let prevState = -2;
+  let reserveShort = 0;
+  let withoutCampus = 0;
+
+  for (let t = 0; t < n; t++) {
+    const s = stateOf[t];
+    if (s !== prevState) {
+      // A new state: pods without a cap in it stop at once.
+      for (let i = 0; i < pods; i++) {
+        if (on[i] && (s < 0 || !(fleet.states[s].capKw[i] > 0))) {
+          on[i] = 0;
+          since[i] = 1;
+        }
+      }
+      prevState = s;
+    }
+    if (s < 0) {
+      withoutCampus++;
+      continue;
+    }
+    const state = fleet.states[s];
+    const order = state.order;
+    const cap = state.capKw;
+    const fac = factor[s];
+    const price = prices.priceUsdPerMwh[t];
+    const hp = hashprice[t];
+    const calendarMonth = (prices.localMonthIndex[t] % 12) + 1;
+    const minute = prices.localMinuteOfDay[t];
+    const inWindow = window !== undefined && calendarMonth >= 6 && calendarMonth <= 9 && minute >= window.startMinute && minute < window.endMinute;
+
+    // Rules 2-4, most efficient first.
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      const cur = on[i];
+      reserve[i] = 0;
+      let next: number;
+      if (inWindow && fleet.interruptible[i] === 1) {
+        next = 0;
+        forced[i] = 1;
+      } else {
+        forced[i] = 0;
+        const desired = price < hp * fac[i] ? 1 : 0;
+        next = desired !== cur && since[i] < (cur ? minOn : minOff) ? cur : desired;
+      }
+      if (next !== cur) {
+        on[i] = next;
+        since[i] = 1;
+      } else if (since[i] < 1 << 30) since[i]++;
+    }
+
+    // Rule 5: demand-response reserves, fastest first.
+    if (options.holdReserves) {
+      const reserves = state.reserves[calendarMonth - 1];
+      for (let r = 0; r < reserves.length; r++) {
+        const need = reserves[r];
+        let running = 0;
+        for (let k = 0; k < order.length; k++) {
+          const i = order[k];
+          if (on[i] && fleet.interruptible[i] === 1 && fleet.curtailSeconds[i] <= need.responseTimeS) running += cap[i] * state.gridKwPerItKw[i];
+        }
+        for (let k = 0; k < order.length && running < need.neededKw; k++) {
+          const i = order[k];
+          if (on[i] || forced[i] || fleet.interruptible[i] !== 1 || fleet.curtailSeconds[i] > need.responseTimeS) continue;
+          on[i] = 1;
+          since[i] = 1;
+          reserve[i] = 1;
+          running += cap[i] * state.gridKwPerItKw[i];
+        }
+        if (running < need.neededKw - 1e-6) reserveShort++;
+      }
+    }
+
+    // Accounting.
+    itKw.fill(0);
+    grid.fill(0);
+    revenue.fill(0);
+    reserveKw.fill(0);
+    const fixedKw = state.fixedCoolingKw;
+    if (fixedKw.length > 0) {
+      fixedIt.fill(0);
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k];
+        if (on[i] && state.fixedCooling[i] >= 0) fixedIt[state.fixedCooling[i]] += cap[i];
+      }
+    }
+    const rev = revenuePerHp[s];
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      if (!on[i]) continue;
+      const g = fleet.podGroup[i];
+      const c = cap[i];
+      let gkw = c * state.gridKwPerItKw[i];
+      const f = state.fixedCooling[i];
+      if (f >= 0) gkw += (fixedKw[f] * c) / fixedIt[f];
+      itKw[g] += c;
+      grid[g] += gkw;
+      revenue[g] += rev[i] * hp;
+      if (reserve[i]) reserveKw[g] += c;
+    }
+    for (let g = 0; g < G; g++) {
+      itKw[G] += itKw[g];
+      grid[G] += grid[g];
+      revenue[G] += revenue[g];
+      reserveKw[G] += reserveKw[g];
+    }
+    const bucket = prices.localMonthIndex[t] - firstMonth;
+    const caps = groupCapKw[s];
+    const ths = groupThs[s];
+    for (let e = 0; e < E; e++) {
+      const base = (e * buckets + bucket) * FIELDS;
+      const capKw = caps[e];
+      if (capKw > 0) {
+        acc[base + F_AVAILABLE] += capKw * h;
+        acc[base + F_HOURS_AVAILABLE] += h;
+        acc[base + F_HOURS_MINED] += (h * itKw[e]) / capKw;
+        acc[base + F_HASH_HOURS] += ths[e] * h;
+      }
+      acc[base + F_MINED] += itKw[e] * h;
+      acc[base + F_GRID] += grid[e] * h;
+      acc[base + F_REVENUE] += revenue[e] * h;
+      acc[base + F_COST] += ((grid[e] * h) / 1000) * price;
+      acc[base + F_RESERVE] += reserveKw[e] * h;
+      if (gridKw) gridKw[e * n + t] = grid[e];
+    }
+  }
+  return { acc, ...(gridKw ? { gridKw } : {}), reserveShort, withoutCampus };
+}
+
+function figuresOf(sum: (field: number) => number): DispatchFigures {
+  const availableMwh = sum(F_AVAILABLE) / 1000;
+  const minedMwh = sum(F_MINED) / 1000;
+  const gridMwh = sum(F_GRID) / 1000;
+  const hoursAvailable = sum(F_HOURS_AVAILABLE);
+  const hoursMined = sum(F_HOURS_MINED);
+  const revenueUsd = sum(F_REVENUE);
+  const powerCostUsd = sum(F_COST);
+  const grossMarginUsd = revenueUsd - powerCostUsd;
+  return {
+    availableMwh,
+    minedMwh,
+    gridMwh,
+    hoursAvailable,
+    hoursMined,
+    hoursCurtailed: hoursAvailable - hoursMined,
+    revenueUsd,
+    powerCostUsd,
+    grossMarginUsd,
+    averagePricePaidUsdPerMwh: gridMwh > 0 ? powerCostUsd / gridMwh : null,
+    reserveMwh: sum(F_RESERVE) / 1000,
+    // One MW for a year is 8760 MWh: margin per MWh of allowed capacity x 8760.
+    valueUsdPerMwYear: availableMwh > 0 ? (grossMarginUsd * 8760) / availableMwh : null,
+  };
+}
+
+/** Simulates one site over a price series. Deterministic: no clock, no randomness, fixed summation order. */
+export function simulateDispatch(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions): SiteDispatch {
+  const n = prices.priceUsdPerMwh.length;
+  const G = fleet.groups.length;
+  const E = G + 1;
+  const stateOf = stateOfIntervals(fleet, prices, options.shiftYears);
+  const hashprice = hashpriceOfIntervals(options.hashprice, prices);
+  const withWindow = options.fourCpWindow !== undefined;
+  const actual = run(fleet, prices, options, stateOf, hashprice, true, withWindow);
+  const firstMonth = n > 0 ? prices.localMonthIndex[0] : 0;
+  const buckets = n > 0 ? prices.localMonthIndex[n - 1] - firstMonth + 1 : 0;
+  const sumOf = (e: number, from: number, to: number) => (field: number) => {
+    let total = 0;
+    for (let b = from; b < to; b++) total += actual.acc[(e * buckets + b) * FIELDS + field];
+    return total;
+  };
+
+  let hpSum = 0;
+  for (let t = 0; t < n; t++) hpSum += hashprice[t];
+  const meanHashprice = n > 0 ? hpSum / n : 0;
+
+  // 4CP: the counterfactual without avoidance, compared at each summer month's highest-price window interval.
+  const avoided = new Array<number | null>(E).fill(null);
+  if (withWindow) {
+    const without = run(fleet, prices, options, stateOf, hashprice, false, true);
+    const w = options.fourCpWindow!;
+    const peaks = new Map<number, number>();
+    for (let t = 0; t < n; t++) {
+      const cm = (prices.localMonthIndex[t] % 12) + 1;
+      const minute = prices.localMinuteOfDay[t];
+      if (cm < 6 || cm > 9 || minute < w.startMinute || minute >= w.endMinute) continue;
+      const m = prices.localMonthIndex[t];
+      const best = peaks.get(m);
+      if (best === undefined || prices.priceUsdPerMwh[t] > prices.priceUsdPerMwh[best]) peaks.set(m, t);
+    }
+    const peakIntervals = [...peaks.values()];
+    for (let e = 0; e < E; e++) {
+      if (peakIntervals.length === 0) continue;
+      let total = 0;
+      for (const t of peakIntervals) total += (without.gridKw![e * n + t] - actual.gridKw![e * n + t]) / 1000;
+      avoided[e] = total / peakIntervals.length;
+    }
+  }
+
+  const groups = fleet.groups.map((group, g): GroupDispatch => {
+    const sum = sumOf(g, 0, buckets);
+    const hashHours = sum(F_HASH_HOURS);
+    const efficiencyJTh = hashHours > 0 ? (sum(F_AVAILABLE) * 1000) / hashHours : null;
+    return {
+      id: group.id,
+      label: group.label,
+      efficiencyJTh,
+      breakEvenUsdPerMwh: efficiencyJTh !== null ? meanHashprice * breakEvenFactor(options.poolFeeFraction, efficiencyJTh) : null,
+      figures: figuresOf(sum),
+      fourCpAvoidedMw: avoided[g],
+    };
+  });
+  const months = Array.from({ length: buckets }, (_, b): MonthDispatch => {
+    const monthIndex = firstMonth + b;
+    const state = fleet.states.find((s) => s.fromMonthIndex <= monthIndex + 12 * options.shiftYears && monthIndex + 12 * options.shiftYears < s.untilMonthIndex);
+    return { monthIndex, state: state ? state.label : null, figures: figuresOf(sumOf(G, b, b + 1)) };
+  });
+  return {
+    site: fleet.site,
+    intervals: n,
+    intervalMinutes: prices.intervalMinutes,
+    meanHashpriceUsdPerPhDay: meanHashprice,
+    figures: figuresOf(sumOf(G, 0, buckets)),
+    groups,
+    months,
+    fourCpAvoidedMw: avoided[G],
+    reserveShortIntervals: actual.reserveShort,
+    intervalsWithoutCampus: actual.withoutCampus,
+    aiValueUsdPerMwYear: fleet.aiValueUsdPerMwYear,
+  };
+}
