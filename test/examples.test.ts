@@ -42,7 +42,7 @@ describe('bundled examples', () => {
     for (const site of ['ercot-300', 'nyiso-retrofit']) {
       const dir = path.join(result.outdir, 'stacks', site);
       // No dates, so no timeline chart.
-      expect(fs.readdirSync(dir).sort()).toEqual(['cdk.tf.json', 'power-budget.json']);
+      expect(fs.readdirSync(dir).sort()).toEqual(['campus-model.json', 'cdk.tf.json', 'power-budget.json']);
     }
   });
 

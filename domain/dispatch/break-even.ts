@@ -16,7 +16,9 @@ export const HOURS_PER_DAY = 24;
 
 /** Break-even power price in USD/MWh for a miner at `efficiencyJTh` (J/TH at its power cap). */
 export function breakEvenUsdPerMwh(hashpriceUsdPerPhDay: number, poolFeeFraction: number, efficiencyJTh: number): number {
-  return (hashpriceUsdPerPhDay * (1 - poolFeeFraction)) / ((HOURS_PER_DAY * efficiencyJTh) / 1000);
+  // Computed as the simulation compares (hashprice x factor), so a price equal to this value is
+  // exactly at break-even there too.
+  return hashpriceUsdPerPhDay * breakEvenFactor(poolFeeFraction, efficiencyJTh);
 }
 
 /**

@@ -41,13 +41,18 @@ export function splitCsvLine(text: string): string[] | string {
   }
 }
 
-/** The lines of a CSV text (a UTF-8 byte-order mark and \r\n line ends accepted), blank lines left out. */
+/**
+ * The lines of a CSV text (a UTF-8 byte-order mark and \r\n line ends accepted), blank lines
+ * left out, and comment lines starting with '#' before the header (the generated example series
+ * says in them how it was made).
+ */
 export function csvLines(text: string): (CsvLine | { readonly line: number; readonly problem: string })[] {
   const out: (CsvLine | { line: number; problem: string })[] = [];
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   lines.forEach((raw, index) => {
     const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (lineText.trim() === '') return;
+    if (out.length === 0 && lineText.startsWith('#')) return;
     const fields = splitCsvLine(lineText);
     out.push(typeof fields === 'string' ? { line: index + 1, problem: fields } : { line: index + 1, fields });
   });
