@@ -21,9 +21,17 @@
  *    synth check counts them; grid kW = IT x the load model's overhead and cooling factor). When
  *    the price dispatch leaves less running, the most efficient eligible pods are kept on above
  *    their break-even ("reserve" energy, at a loss that the program's payments must cover; those
- *    payments are not modelled). Reserve pods override hysteresis but never rule 1 or 3: an
- *    interval where the reserve cannot be held counts as a reserve shortfall.
+ *    payments are not modelled). A pod held for a reserve runs in that interval whatever its
+ *    hysteresis, and holding it does not restart its hysteresis timers (the reserve is an
+ *    obligation laid over the price dispatch, not a price decision); it never overrides rule 1
+ *    or 3: an interval where a reserve cannot be held counts as a reserve shortfall.
  * Pods are considered most efficient first (fleet.ts `order`); rule 5 picks in that order.
+ *
+ * Speed: pods that are alike in every state (the same group, break-even, firmness, curtail time
+ * and fixed cooling) always take the same decisions, so the simulation runs once per such class
+ * of pods, with their caps, grid power and revenue summed; a reserve that needs only some pods of
+ * a class takes them in dispatch order by prefix sums. A fleet of identical containers is a
+ * handful of classes (bench/dispatch-bench.ts).
  *
  * Accounting per interval of length h hours (every figure an exact sum over intervals):
  * - IT energy = cap kW x h; grid energy = IT x (1 + overhead + PUE/COP coefficient), plus the
@@ -32,7 +40,7 @@
  * - power cost = grid MWh x price (USD/MWh); gross margin = revenue - power cost.
  */
 import { breakEvenFactor } from './break-even';
-import type { SiteFleet } from './fleet';
+import type { FleetState, SiteFleet } from './fleet';
 import type { HashpriceSchedule, PriceSeries } from './price-series';
 
 export interface DispatchOptions {
@@ -171,9 +179,85 @@ export function hashpriceOfIntervals(schedule: HashpriceSchedule, prices: PriceS
   return out;
 }
 
+/** Pods alike in every state, simulated as one (see "Speed" above). Arrays are per state. */
+interface PodClasses {
+  readonly count: number;
+  readonly group: Int32Array;
+  readonly interruptible: Uint8Array;
+  readonly curtailSeconds: Float64Array;
+  /** Per state: classes that may run, most efficient first. */
+  readonly order: readonly Int32Array[];
+  /** Per state and class: break-even per unit of hashprice. */
+  readonly factor: readonly Float64Array[];
+  /** Per state and class: index of its fixed cooling charged to mining, or -1. */
+  readonly fixed: readonly Int32Array[];
+  /** Per state and class: prefix sums over its pods in dispatch order (length pods + 1). */
+  readonly capPrefix: readonly (readonly Float64Array[])[];
+  readonly gridPrefix: readonly (readonly Float64Array[])[];
+  readonly revenuePrefix: readonly (readonly Float64Array[])[];
+}
+
+function podClasses(fleet: SiteFleet, fee: number): PodClasses {
+  const pods = fleet.pods.length;
+  const byKey = new Map<string, number[]>();
+  for (let i = 0; i < pods; i++) {
+    const key = JSON.stringify([
+      fleet.podGroup[i],
+      fleet.interruptible[i],
+      fleet.curtailSeconds[i],
+      ...fleet.states.map((s) => (s.capKw[i] > 0 ? [s.efficiencyJTh[i], s.fixedCooling[i]] : null)),
+    ]);
+    const members = byKey.get(key);
+    if (members) members.push(i);
+    else byKey.set(key, [i]);
+  }
+  // Classes in the order of their first pod (pods are sorted by name), so the result never
+  // depends on a map's order; within a class, pods in name order (they are equally efficient).
+  const classes = [...byKey.values()];
+  const count = classes.length;
+  const first = (c: number) => classes[c][0];
+  const factor = fleet.states.map((s) => Float64Array.from(classes, (m) => (s.capKw[m[0]] > 0 ? breakEvenFactor(fee, s.efficiencyJTh[m[0]]) : -Infinity)));
+  const prefix = (value: (s: FleetState, i: number) => number) =>
+    fleet.states.map((s) =>
+      classes.map((m) => {
+        const out = new Float64Array(m.length + 1);
+        for (let k = 0; k < m.length; k++) out[k + 1] = out[k] + value(s, m[k]);
+        return out;
+      }),
+    );
+  return {
+    count,
+    group: Int32Array.from(classes, (m) => fleet.podGroup[m[0]]),
+    interruptible: Uint8Array.from(classes, (m) => fleet.interruptible[m[0]]),
+    curtailSeconds: Float64Array.from(classes, (m) => fleet.curtailSeconds[m[0]]),
+    order: fleet.states.map((s, si) =>
+      Int32Array.from(
+        [...Array(count).keys()].filter((c) => s.capKw[first(c)] > 0).sort((a, b) => factor[si][b] - factor[si][a] || first(a) - first(b)),
+      ),
+    ),
+    factor,
+    fixed: fleet.states.map((s) => Int32Array.from(classes, (m) => s.fixedCooling[m[0]])),
+    capPrefix: prefix((s, i) => s.capKw[i]),
+    gridPrefix: prefix((s, i) => s.capKw[i] * s.gridKwPerItKw[i]),
+    // Revenue per unit of hashprice per hour: PH/s x (1 - fee) / 24.
+    revenuePrefix: prefix((s, i) => ((s.hashrateThs[i] / 1000) * (1 - fee)) / 24),
+  };
+}
+
+/** The first m in [from, len] with prefix[m] - prefix[from] >= needed (len when none). */
+function podsNeeded(prefix: Float64Array, from: number, needed: number): number {
+  let lo = from + 1;
+  let hi = prefix.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (prefix[mid] - prefix[from] >= needed) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, stateOf: Int32Array, hashprice: Float64Array, fourCp: boolean, recordGrid: boolean): Run {
   const n = prices.priceUsdPerMwh.length;
-  const pods = fleet.pods.length;
   const G = fleet.groups.length;
   const E = G + 1;
   const firstMonth = n > 0 ? prices.localMonthIndex[0] : 0;
@@ -181,37 +265,38 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
   const acc = new Float64Array(E * buckets * FIELDS);
   const gridKw = recordGrid ? new Float64Array(E * n) : undefined;
   const h = prices.intervalMinutes / 60;
-  const fee = options.poolFeeFraction;
   const minOn = Math.max(1, options.minOnIntervals);
   const minOff = Math.max(1, options.minOffIntervals);
   const window = fourCp ? options.fourCpWindow : undefined;
+  const windowStart = window ? window.startMinute : -1;
+  const windowEnd = window ? window.endMinute : -1;
 
-  // Per-state constants.
-  const factor = fleet.states.map((s) => Float64Array.from(s.efficiencyJTh, (j) => (Number.isFinite(j) ? breakEvenFactor(fee, j) : -Infinity)));
-  // Revenue per unit of hashprice per hour: PH/s x (1 - fee) / 24.
-  const revenuePerHp = fleet.states.map((s) => Float64Array.from(s.hashrateThs, (ths) => (ths / 1000) * (1 - fee) / 24));
-  const groupCapKw = fleet.states.map((s) => {
-    const caps = new Float64Array(E);
-    for (let i = 0; i < pods; i++) {
-      caps[fleet.podGroup[i]] += s.capKw[i];
-    }
-    for (let g = 0; g < G; g++) caps[G] += caps[g];
-    return caps;
-  });
-  const groupThs = fleet.states.map((s) => {
-    const ths = new Float64Array(E);
-    for (let i = 0; i < pods; i++) ths[fleet.podGroup[i]] += s.hashrateThs[i];
-    for (let g = 0; g < G; g++) ths[G] += ths[g];
-    return ths;
-  });
+  const classes = podClasses(fleet, options.poolFeeFraction);
+  const C = classes.count;
+  const sumBy = (value: (s: FleetState, i: number) => number) =>
+    fleet.states.map((s) => {
+      const out = new Float64Array(E);
+      for (let i = 0; i < fleet.pods.length; i++) out[fleet.podGroup[i]] += value(s, i);
+      for (let g = 0; g < G; g++) out[G] += out[g];
+      return out;
+    });
+  const groupCapKw = sumBy((s, i) => s.capKw[i]);
+  const groupThs = sumBy((s, i) => s.hashrateThs[i]);
+  const priceOf = prices.priceUsdPerMwh;
+  const monthOf = prices.localMonthIndex;
+  const minuteOf = prices.localMinuteOfDay;
+  const classGroup = classes.group;
+  const classInterruptible = classes.interruptible;
+  const classCurtail = classes.curtailSeconds;
 
-  const on = new Uint8Array(pods);
-  const since = new Int32Array(pods).fill(1 << 30);
-  const reserve = new Uint8Array(pods);
-  const forced = new Uint8Array(pods);
+  const on = new Uint8Array(C);
+  const since = new Int32Array(C).fill(1 << 30);
+  /** Pods of each class held for a reserve in this interval (a prefix of the class). */
+  const taken = new Int32Array(C);
+  const takenList = new Int32Array(C);
   const itKw = new Float64Array(E);
   const grid = new Float64Array(E);
-  const revenue = new Float64Array(E);
+  const revenueHp = new Float64Array(E);
   const reserveKw = new Float64Array(E);
   const maxFixed = Math.max(0, ...fleet.states.map((s) => s.fixedCoolingKw.length));
   const fixedIt = new Float64Array(maxFixed);
@@ -222,11 +307,11 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
   for (let t = 0; t < n; t++) {
     const s = stateOf[t];
     if (s !== prevState) {
-      // A new state: pods without a cap in it stop at once.
-      for (let i = 0; i < pods; i++) {
-        if (on[i] && (s < 0 || !(fleet.states[s].capKw[i] > 0))) {
-          on[i] = 0;
-          since[i] = 1;
+      // A new state: classes without a cap in it stop at once.
+      for (let c = 0; c < C; c++) {
+        if (on[c] && (s < 0 || classes.factor[s][c] === -Infinity)) {
+          on[c] = 0;
+          since[c] = 1;
         }
       }
       prevState = s;
@@ -236,91 +321,100 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
       continue;
     }
     const state = fleet.states[s];
-    const order = state.order;
-    const cap = state.capKw;
-    const fac = factor[s];
-    const price = prices.priceUsdPerMwh[t];
+    const order = classes.order[s];
+    const count = order.length;
+    const fac = classes.factor[s];
+    const capP = classes.capPrefix[s];
+    const gridP = classes.gridPrefix[s];
+    const revP = classes.revenuePrefix[s];
+    const fixedOf = classes.fixed[s];
+    const fixedKw = state.fixedCoolingKw;
+    const price = priceOf[t];
     const hp = hashprice[t];
-    const calendarMonth = (prices.localMonthIndex[t] % 12) + 1;
-    const minute = prices.localMinuteOfDay[t];
-    const inWindow = window !== undefined && calendarMonth >= 6 && calendarMonth <= 9 && minute >= window.startMinute && minute < window.endMinute;
-
-    // Rules 2-4, most efficient first.
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k];
-      const cur = on[i];
-      reserve[i] = 0;
-      let next: number;
-      if (inWindow && fleet.interruptible[i] === 1) {
-        next = 0;
-        forced[i] = 1;
-      } else {
-        forced[i] = 0;
-        const desired = price < hp * fac[i] ? 1 : 0;
-        next = desired !== cur && since[i] < (cur ? minOn : minOff) ? cur : desired;
-      }
-      if (next !== cur) {
-        on[i] = next;
-        since[i] = 1;
-      } else if (since[i] < 1 << 30) since[i]++;
-    }
-
-    // Rule 5: demand-response reserves, fastest first.
-    if (options.holdReserves) {
-      const reserves = state.reserves[calendarMonth - 1];
-      for (let r = 0; r < reserves.length; r++) {
-        const need = reserves[r];
-        let running = 0;
-        for (let k = 0; k < order.length; k++) {
-          const i = order[k];
-          if (on[i] && fleet.interruptible[i] === 1 && fleet.curtailSeconds[i] <= need.responseTimeS) running += cap[i] * state.gridKwPerItKw[i];
-        }
-        for (let k = 0; k < order.length && running < need.neededKw; k++) {
-          const i = order[k];
-          if (on[i] || forced[i] || fleet.interruptible[i] !== 1 || fleet.curtailSeconds[i] > need.responseTimeS) continue;
-          on[i] = 1;
-          since[i] = 1;
-          reserve[i] = 1;
-          running += cap[i] * state.gridKwPerItKw[i];
-        }
-        if (running < need.neededKw - 1e-6) reserveShort++;
-      }
-    }
-
-    // Accounting.
+    const calendarMonth = (monthOf[t] % 12) + 1;
+    const minute = minuteOf[t];
+    const inWindow = calendarMonth >= 6 && calendarMonth <= 9 && minute >= windowStart && minute < windowEnd;
+    const reserves = options.holdReserves ? state.reserves[calendarMonth - 1] : [];
     itKw.fill(0);
     grid.fill(0);
-    revenue.fill(0);
+    revenueHp.fill(0);
     reserveKw.fill(0);
-    const fixedKw = state.fixedCoolingKw;
+    if (fixedKw.length > 0) fixedIt.fill(0);
+
+    // Rules 2-4, most efficient first.
+    for (let k = 0; k < count; k++) {
+      const c = order[k];
+      const cur = on[c];
+      let next = 0;
+      if (!(inWindow && classInterruptible[c] === 1)) {
+        const desired = price < hp * fac[c] ? 1 : 0;
+        next = desired !== cur && since[c] < (cur ? minOn : minOff) ? cur : desired;
+      }
+      if (next !== cur) {
+        on[c] = next;
+        since[c] = 1;
+      } else if (since[c] < 1 << 30) since[c]++;
+    }
+
+    // Rule 5: demand-response reserves, fastest first. In a 4CP window every eligible
+    // (interruptible) pod is shed, so a reserve there is short.
+    let takenCount = 0;
+    for (let r = 0; r < reserves.length; r++) {
+      const need = reserves[r];
+      let running = 0;
+      for (let k = 0; k < count; k++) {
+        const c = order[k];
+        if (classInterruptible[c] !== 1 || classCurtail[c] > need.responseTimeS) continue;
+        const pods = capP[c].length - 1;
+        if (on[c]) running += gridP[c][pods];
+        else running += gridP[c][taken[c]];
+      }
+      for (let k = 0; k < count && running < need.neededKw && !inWindow; k++) {
+        const c = order[k];
+        if (on[c] || classInterruptible[c] !== 1 || classCurtail[c] > need.responseTimeS) continue;
+        const prefix = gridP[c];
+        const from = taken[c];
+        if (from === prefix.length - 1) continue;
+        const m = podsNeeded(prefix, from, need.neededKw - running);
+        if (from === 0) takenList[takenCount++] = c;
+        running += prefix[m] - prefix[from];
+        taken[c] = m;
+      }
+      if (running < need.neededKw - 1e-6) reserveShort++;
+    }
+
+    // Accounting: classes on by price at their whole cap, plus the pods held for reserves.
     if (fixedKw.length > 0) {
-      fixedIt.fill(0);
-      for (let k = 0; k < order.length; k++) {
-        const i = order[k];
-        if (on[i] && state.fixedCooling[i] >= 0) fixedIt[state.fixedCooling[i]] += cap[i];
+      for (let k = 0; k < count; k++) {
+        const c = order[k];
+        const f = fixedOf[c];
+        if (f < 0) continue;
+        const pods = on[c] ? capP[c].length - 1 : taken[c];
+        fixedIt[f] += capP[c][pods];
       }
     }
-    const rev = revenuePerHp[s];
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k];
-      if (!on[i]) continue;
-      const g = fleet.podGroup[i];
-      const c = cap[i];
-      let gkw = c * state.gridKwPerItKw[i];
-      const f = state.fixedCooling[i];
-      if (f >= 0) gkw += (fixedKw[f] * c) / fixedIt[f];
-      itKw[g] += c;
-      grid[g] += gkw;
-      revenue[g] += rev[i] * hp;
-      if (reserve[i]) reserveKw[g] += c;
+    for (let k = 0; k < count; k++) {
+      const c = order[k];
+      const pods = on[c] ? capP[c].length - 1 : taken[c];
+      if (pods === 0) continue;
+      const g = classGroup[c];
+      const it = capP[c][pods];
+      const f = fixedOf[c];
+      itKw[g] += it;
+      // A fixed cooling draw charged to mining, shared among its running pods by IT.
+      grid[g] += f >= 0 ? gridP[c][pods] + (fixedKw[f] * it) / fixedIt[f] : gridP[c][pods];
+      revenueHp[g] += revP[c][pods];
+      if (!on[c]) reserveKw[g] += it;
     }
+    for (let k = 0; k < takenCount; k++) taken[takenList[k]] = 0;
+
     for (let g = 0; g < G; g++) {
       itKw[G] += itKw[g];
       grid[G] += grid[g];
-      revenue[G] += revenue[g];
+      revenueHp[G] += revenueHp[g];
       reserveKw[G] += reserveKw[g];
     }
-    const bucket = prices.localMonthIndex[t] - firstMonth;
+    const bucket = monthOf[t] - firstMonth;
     const caps = groupCapKw[s];
     const ths = groupThs[s];
     for (let e = 0; e < E; e++) {
@@ -334,7 +428,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
       }
       acc[base + F_MINED] += itKw[e] * h;
       acc[base + F_GRID] += grid[e] * h;
-      acc[base + F_REVENUE] += revenue[e] * h;
+      acc[base + F_REVENUE] += revenueHp[e] * hp * h;
       acc[base + F_COST] += ((grid[e] * h) / 1000) * price;
       acc[base + F_RESERVE] += reserveKw[e] * h;
       if (gridKw) gridKw[e * n + t] = grid[e];

@@ -201,4 +201,25 @@ describe('dispatch simulation', () => {
     expect(result.months[0].figures.minedMwh).toBe(0);
     expect(result.months[1].figures.minedMwh).toBeCloseTo(0.5 * 24 * 29, 9);
   });
+
+  test('identical pods are simulated as one class: the same figures as one pod of their total size', () => {
+    const prices = Array.from({ length: 300 }, (_, i) => ((i * 53) % 220) - 20);
+    const one = (name: string, kw: number) => pod(name, 'bus', 'air', kw, { hashrateThs: kw / 0.015, minerHashrateThs: kw / 0.015, efficiencyJTh: 15 });
+    const many = twoPods({ miningPods: ['p1', 'p2', 'p3', 'p4'].map((n) => one(n, 100)) });
+    const single = twoPods({ miningPods: [one('p', 400)] });
+    const opts = options({ minOnIntervals: 3, minOffIntervals: 2 });
+    const a = simulateDispatch(fleetOf(many), series(prices), opts).figures;
+    const b = simulateDispatch(fleetOf(single), series(prices), opts).figures;
+    for (const key of Object.keys(a) as (keyof typeof a)[]) expect(a[key]).toBeCloseTo(b[key] as number, 6);
+  });
+
+  test('a reserve takes only as many pods of a class as it needs', () => {
+    // Four identical 100 kW pods (110 kW of grid each); 250 kW must be sheddable: three run.
+    const one = (name: string) => pod(name, 'bus', 'air', 100, { hashrateThs: 100 / 0.015, minerHashrateThs: 100 / 0.015, efficiencyJTh: 15 });
+    const model = twoPods({ miningPods: ['p1', 'p2', 'p3', 'p4'].map(one), commitments: [{ program: 'ERS-10', sheddableKw: 250, responseTimeS: 600 }] });
+    const result = simulateDispatch(fleetOf(model), series([1000, 1000]), options());
+    expect(result.figures.minedMwh).toBeCloseTo(0.3 * 0.5, 12);
+    expect(result.figures.reserveMwh).toBeCloseTo(0.15, 12);
+    expect(result.reserveShortIntervals).toBe(0);
+  });
 });
