@@ -340,6 +340,8 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     revenueHp.fill(0);
     reserveKw.fill(0);
     if (fixedKw.length > 0) fixedIt.fill(0);
+    // Without reserves or fixed cooling, the decisions and the accounting share one pass.
+    const onePass = reserves.length === 0 && fixedKw.length === 0;
 
     // Rules 2-4, most efficient first.
     for (let k = 0; k < count; k++) {
@@ -354,6 +356,13 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
         on[c] = next;
         since[c] = 1;
       } else if (since[c] < 1 << 30) since[c]++;
+      if (onePass && next === 1) {
+        const g = classGroup[c];
+        const pods = capP[c].length - 1;
+        itKw[g] += capP[c][pods];
+        grid[g] += gridP[c][pods];
+        revenueHp[g] += revP[c][pods];
+      }
     }
 
     // Rule 5: demand-response reserves, fastest first. In a 4CP window every eligible
@@ -384,7 +393,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     }
 
     // Accounting: classes on by price at their whole cap, plus the pods held for reserves.
-    if (fixedKw.length > 0) {
+    if (!onePass && fixedKw.length > 0) {
       for (let k = 0; k < count; k++) {
         const c = order[k];
         const f = fixedOf[c];
@@ -393,7 +402,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
         fixedIt[f] += capP[c][pods];
       }
     }
-    for (let k = 0; k < count; k++) {
+    for (let k = 0; k < count && !onePass; k++) {
       const c = order[k];
       const pods = on[c] ? capP[c].length - 1 : taken[c];
       if (pods === 0) continue;
