@@ -110,7 +110,7 @@ function reservesFor(commitments: readonly DemandResponseCommitment[], calendarM
       const programs = [c, ...together].map((o) => o.program).sort();
       return { responseTimeS: c.responseTimeS, neededKw: c.sheddableKw + together.reduce((t, o) => t + o.sheddableKw, 0), programs };
     })
-    .sort((a, b) => a.responseTimeS - b.responseTimeS || a.neededKw - b.neededKw || (a.programs.join() < b.programs.join() ? -1 : 1));
+    .sort((a, b) => a.responseTimeS - b.responseTimeS || a.neededKw - b.neededKw || (a.programs.join() < b.programs.join() ? -1 : a.programs.join() > b.programs.join() ? 1 : 0));
 }
 
 /** Prepares one campus from its timeline evaluation (evaluateTimeline, as synth runs it). */

@@ -98,6 +98,14 @@ export function windowText(window: { readonly startMinute: number; readonly endM
 export function runDispatch(request: DispatchRequest): DispatchReport {
   const models = loadCampusModels(request.target);
   const priceBytes = request.priceFiles.map((file) => ({ file, bytes: readInputFile(file, 'price file') }));
+  for (const { file, bytes } of priceBytes) {
+    // A zip archive (PK\x03\x04): ERCOT's .zip downloads, or the NP6-785-ER workbook itself.
+    if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
+      throw new InputError(
+        `${file}: is a zip archive or an .xlsx workbook, not a CSV; unzip ERCOT's download, and save each sheet of the NP6-785-ER workbook as CSV (README, "What a megawatt earns")`,
+      );
+    }
+  }
   const prices: PriceSeries = parsePrices(
     priceBytes.map((p) => ({ file: p.file, text: p.bytes.toString('utf8') })),
     request.settlementPoint,
