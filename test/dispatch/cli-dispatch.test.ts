@@ -2,6 +2,7 @@
  * `campus dispatch` end to end, on synthesized examples: campus-model.json as synth writes it,
  * the command's outputs, determinism, bad input, and `campus diff` over two dispatch reports.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdktf';
@@ -123,6 +124,21 @@ describe('campus dispatch', () => {
     const svg = campus(['dispatch', out, ...args, '--format', 'svg']).stdout;
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('>Bitmain Antminer S21 ');
+  });
+
+  test('the real bin: the same bytes under another time zone and locale', () => {
+    const out = synthVariant('phased');
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin', 'campus.js'), 'dispatch', out, '--prices', GENERATED, '--hashprice-usd-per-ph-day', '39.53', '--4cp-window', '15:00-18:00', '--shift-years', '2', '--format', 'json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
+    const utc = run({ TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
+    const tokyo = run({ TZ: 'Asia/Tokyo', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+    expect(utc.status).toBe(0);
+    expect(tokyo.stdout).toBe(utc.stdout);
+    expect(JSON.parse(utc.stdout).inputs.prices.firstIntervalStart).toBe('2024-06-01T05:00:00Z');
   });
 
   test('bad input: one line, exit 3', () => {
