@@ -120,7 +120,7 @@ export interface SiteDispatch {
    * draws with it. Null without a window.
    */
   readonly fourCpAvoidedMw: number | null;
-  /** Intervals where a demand-response reserve could not be held. */
+  /** Intervals where some demand-response reserve could not be held (shed in a 4CP window, or too few eligible pods may run). */
   readonly reserveShortIntervals: number;
   /** Intervals whose month no state of the campus covers. */
   readonly intervalsWithoutCampus: number;
@@ -368,6 +368,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     // Rule 5: demand-response reserves, fastest first. In a 4CP window every eligible
     // (interruptible) pod is shed, so a reserve there is short.
     let takenCount = 0;
+    let short = false;
     for (let r = 0; r < reserves.length; r++) {
       const need = reserves[r];
       let running = 0;
@@ -389,8 +390,9 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
         running += prefix[m] - prefix[from];
         taken[c] = m;
       }
-      if (running < need.neededKw - 1e-6) reserveShort++;
+      if (running < need.neededKw - 1e-6) short = true;
     }
+    if (short) reserveShort++;
 
     // Accounting: classes on by price at their whole cap, plus the pods held for reserves.
     if (!onePass && fixedKw.length > 0) {

@@ -59,7 +59,9 @@ function comparison(site: SiteDispatchReport): string {
 function notes(site: SiteDispatchReport): string[] {
   const out: string[] = [];
   if (site.figures.reserveMwh > 0) out.push(`${fixed(site.figures.reserveMwh, 1)} MWh mined above break-even to hold demand-response reserves`);
-  if (site.reserveShortIntervals > 0) out.push(`${site.reserveShortIntervals} reserve checks short: the pods that may run could not hold a commitment's MW`);
+  if (site.reserveShortIntervals > 0) {
+    out.push(`${fixed(site.reserveShortIntervals, 0)} intervals where a demand-response reserve could not be held (its pods shed in a 4CP window, or too few eligible pods may run)`);
+  }
   if (site.intervalsWithoutCampus > 0) out.push(`${site.intervalsWithoutCampus} intervals fall in months no state of the campus covers; nothing mines in them`);
   return out;
 }
