@@ -289,6 +289,12 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
   const classInterruptible = classes.interruptible;
   const classCurtail = classes.curtailSeconds;
 
+  // Whole-class totals per state (the last prefix sums), read in the hot loop.
+  const total = (prefixes: readonly (readonly Float64Array[])[]) => prefixes.map((perClass) => Float64Array.from(perClass, (p) => p[p.length - 1]));
+  const classCap = total(classes.capPrefix);
+  const classGrid = total(classes.gridPrefix);
+  const classRevenue = total(classes.revenuePrefix);
+
   const on = new Uint8Array(C);
   const since = new Int32Array(C).fill(1 << 30);
   /** Pods of each class held for a reserve in this interval (a prefix of the class). */
@@ -300,6 +306,11 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
   const reserveKw = new Float64Array(E);
   const maxFixed = Math.max(0, ...fleet.states.map((s) => s.fixedCoolingKw.length));
   const fixedIt = new Float64Array(maxFixed);
+  /** IT on each fixed cooling system by group: [f * G + g]. */
+  const fixedGroupIt = new Float64Array(maxFixed * G);
+  const maxReserves = Math.max(0, ...fleet.states.flatMap((s) => s.reserves.map((r) => r.length)));
+  const reserveRunning = new Float64Array(maxReserves);
+  const reserveSeconds = new Float64Array(maxReserves);
   let prevState = -2;
   let reserveShort = 0;
   let withoutCampus = 0;
@@ -328,6 +339,9 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     const gridP = classes.gridPrefix[s];
     const revP = classes.revenuePrefix[s];
     const fixedOf = classes.fixed[s];
+    const capAll = classCap[s];
+    const gridAll = classGrid[s];
+    const revAll = classRevenue[s];
     const fixedKw = state.fixedCoolingKw;
     const price = priceOf[t];
     const hp = hashprice[t];
@@ -339,11 +353,18 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     grid.fill(0);
     revenueHp.fill(0);
     reserveKw.fill(0);
-    if (fixedKw.length > 0) fixedIt.fill(0);
-    // Without reserves or fixed cooling, the decisions and the accounting share one pass.
-    const onePass = reserves.length === 0 && fixedKw.length === 0;
+    const F = fixedKw.length;
+    if (F > 0) {
+      fixedIt.fill(0);
+      fixedGroupIt.fill(0);
+    }
+    const R = reserves.length;
+    for (let r = 0; r < R; r++) {
+      reserveRunning[r] = 0;
+      reserveSeconds[r] = reserves[r].responseTimeS;
+    }
 
-    // Rules 2-4, most efficient first.
+    // Rules 2-4, most efficient first; a class that runs is counted at its whole cap.
     for (let k = 0; k < count; k++) {
       const c = order[k];
       const cur = on[c];
@@ -356,29 +377,33 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
         on[c] = next;
         since[c] = 1;
       } else if (since[c] < 1 << 30) since[c]++;
-      if (onePass && next === 1) {
+      if (next === 1) {
         const g = classGroup[c];
-        const pods = capP[c].length - 1;
-        itKw[g] += capP[c][pods];
-        grid[g] += gridP[c][pods];
-        revenueHp[g] += revP[c][pods];
+        const it = capAll[c];
+        const gkw = gridAll[c];
+        itKw[g] += it;
+        grid[g] += gkw;
+        revenueHp[g] += revAll[c];
+        const f = fixedOf[c];
+        if (f >= 0) {
+          fixedIt[f] += it;
+          fixedGroupIt[f * G + g] += it;
+        }
+        if (R > 0 && classInterruptible[c] === 1) {
+          for (let r = 0; r < R; r++) if (classCurtail[c] <= reserveSeconds[r]) reserveRunning[r] += gkw;
+        }
       }
     }
 
-    // Rule 5: demand-response reserves, fastest first. In a 4CP window every eligible
-    // (interruptible) pod is shed, so a reserve there is short.
+    // Rule 5: demand-response reserves, fastest first (pods held for one count for the slower
+    // ones too). In a 4CP window every eligible (interruptible) pod is shed, so a reserve there
+    // is short.
     let takenCount = 0;
+    let takenKw = 0;
     let short = false;
-    for (let r = 0; r < reserves.length; r++) {
+    for (let r = 0; r < R; r++) {
       const need = reserves[r];
-      let running = 0;
-      for (let k = 0; k < count; k++) {
-        const c = order[k];
-        if (classInterruptible[c] !== 1 || classCurtail[c] > need.responseTimeS) continue;
-        const pods = capP[c].length - 1;
-        if (on[c]) running += gridP[c][pods];
-        else running += gridP[c][taken[c]];
-      }
+      let running = reserveRunning[r] + takenKw;
       for (let k = 0; k < count && running < need.neededKw && !inWindow; k++) {
         const c = order[k];
         if (on[c] || classInterruptible[c] !== 1 || classCurtail[c] > need.responseTimeS) continue;
@@ -388,37 +413,34 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
         const m = podsNeeded(prefix, from, need.neededKw - running);
         if (from === 0) takenList[takenCount++] = c;
         running += prefix[m] - prefix[from];
+        takenKw += prefix[m] - prefix[from];
         taken[c] = m;
       }
       if (running < need.neededKw - 1e-6) short = true;
     }
     if (short) reserveShort++;
-
-    // Accounting: classes on by price at their whole cap, plus the pods held for reserves.
-    if (!onePass && fixedKw.length > 0) {
-      for (let k = 0; k < count; k++) {
-        const c = order[k];
-        const f = fixedOf[c];
-        if (f < 0) continue;
-        const pods = on[c] ? capP[c].length - 1 : taken[c];
-        fixedIt[f] += capP[c][pods];
-      }
-    }
-    for (let k = 0; k < count && !onePass; k++) {
-      const c = order[k];
-      const pods = on[c] ? capP[c].length - 1 : taken[c];
-      if (pods === 0) continue;
+    // The pods held for reserves: a prefix of each class they were taken from.
+    for (let k = 0; k < takenCount; k++) {
+      const c = takenList[k];
+      const pods = taken[c];
       const g = classGroup[c];
       const it = capP[c][pods];
-      const f = fixedOf[c];
       itKw[g] += it;
-      // A fixed cooling draw charged to mining, shared among its running pods by IT.
-      grid[g] += f >= 0 ? gridP[c][pods] + (fixedKw[f] * it) / fixedIt[f] : gridP[c][pods];
+      grid[g] += gridP[c][pods];
       revenueHp[g] += revP[c][pods];
-      if (!on[c]) reserveKw[g] += it;
+      reserveKw[g] += it;
+      const f = fixedOf[c];
+      if (f >= 0) {
+        fixedIt[f] += it;
+        fixedGroupIt[f * G + g] += it;
+      }
+      taken[c] = 0;
     }
-    for (let k = 0; k < takenCount; k++) taken[takenList[k]] = 0;
-
+    // A fixed cooling draw charged to mining, shared among its running pods by IT.
+    for (let f = 0; f < F; f++) {
+      if (!(fixedIt[f] > 0)) continue;
+      for (let g = 0; g < G; g++) grid[g] += (fixedKw[f] * fixedGroupIt[f * G + g]) / fixedIt[f];
+    }
     for (let g = 0; g < G; g++) {
       itKw[G] += itKw[g];
       grid[G] += grid[g];
