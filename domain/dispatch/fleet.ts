@@ -63,8 +63,6 @@ export interface FleetState {
   readonly fixedCooling: Int32Array;
   /** Fixed cooling draws charged to mining, kW. */
   readonly fixedCoolingKw: Float64Array;
-  /** Pods that may run, most efficient first (J/TH at cap, then name): the dispatch order. */
-  readonly order: Int32Array;
   /** Reserves by calendar month (index 0 = January), fastest response first. */
   readonly reserves: readonly (readonly ReserveRequirement[])[];
   /** Checks that fail in this state (synth would have refused it). */
@@ -149,9 +147,6 @@ export function prepareFleet(evaluation: TimelineEvaluation): SiteFleet {
       gridKwPerItKw[i] = itDrawPerKw(pod, coolingByName.get(pod.cooling)).reduce((t, d) => t + d.kwPerKw, 0);
       fixedCooling[i] = fixedIndex.get(pod.cooling) ?? -1;
     }
-    const order = Int32Array.from(
-      [...Array(n).keys()].filter((i) => capKw[i] > 0).sort((a, b) => efficiencyJTh[a] - efficiencyJTh[b] || (allPods[a].name < allPods[b].name ? -1 : 1)),
-    );
     const commitments = model.commitments ?? [];
     const point = state.point;
     return {
@@ -164,7 +159,6 @@ export function prepareFleet(evaluation: TimelineEvaluation): SiteFleet {
       gridKwPerItKw,
       fixedCooling,
       fixedCoolingKw: Float64Array.from(fixedNames.map((c) => coolingStepKw(c))),
-      order,
       reserves: Array.from({ length: 12 }, (_, m) => reservesFor(commitments, m + 1)),
       failures: state.evaluation.failures.length,
     };

@@ -25,7 +25,8 @@
  *    hysteresis, and holding it does not restart its hysteresis timers (the reserve is an
  *    obligation laid over the price dispatch, not a price decision); it never overrides rule 1
  *    or 3: an interval where a reserve cannot be held counts as a reserve shortfall.
- * Pods are considered most efficient first (fleet.ts `order`); rule 5 picks in that order.
+ * Pods are considered most efficient first (the highest break-even, then name); rule 5 picks in
+ * that order.
  *
  * Speed: pods that are alike in every state (the same group, break-even, firmness, curtail time
  * and fixed cooling) always take the same decisions, so the simulation runs once per such class
