@@ -1,6 +1,7 @@
 /**
  * The `campus` command: `campus report` and `campus diff` over the power-budget.json files
- * that `cdktf synth` writes. bin/campus.js loads this file (through ts-node in a checkout of
+ * that `cdktf synth` writes, and `campus dispatch` over its campus-model.json files and a price
+ * series (`campus diff` also compares two dispatch reports). bin/campus.js loads this file (through ts-node in a checkout of
  * hybrid-campus, compiled from dist/ in an installed package) and calls `main`.
  */
 import { escapeText } from '../domain/config-error';
@@ -12,7 +13,12 @@ import { renderReportText } from '../report/report-text';
 import { diffBudgets, renderDiffJson } from '../report/diff';
 import { renderDiffMarkdown } from '../report/diff-markdown';
 import { renderDiffText } from '../report/diff-text';
-import { EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, exitCodeForDiff } from './exit-codes';
+import { runDispatch } from '../report/dispatch/run-dispatch';
+import { renderDispatchMarkdown, renderDispatchText } from '../report/dispatch/render-text';
+import { renderDispatchJson } from '../report/dispatch/dispatch-report';
+import { priceDurationSvg } from '../report/dispatch/price-duration-svg';
+import { diffDispatchFiles, isDispatchReportFile, renderDispatchDiffJson, renderDispatchDiffMarkdown, renderDispatchDiffText } from '../report/dispatch/dispatch-diff';
+import { EXIT_BAD_INPUT, EXIT_CHANGED, EXIT_OK, EXIT_USAGE, exitCodeForDiff } from './exit-codes';
 import { parseCommandLine, UsageError, type Command } from './parse-command-line';
 import { USAGE } from './usage';
 import { packageVersion } from './version';
@@ -37,12 +43,29 @@ function execute(command: Command, io: CliIo): number {
       return EXIT_OK;
     }
     case 'diff': {
+      if (isDispatchReportFile(command.base) || isDispatchReportFile(command.head)) {
+        const diff = diffDispatchFiles(command.base, command.head);
+        const render = { text: renderDispatchDiffText, md: renderDispatchDiffMarkdown, json: renderDispatchDiffJson };
+        io.stdout(render[command.format](diff));
+        return diff.changed ? EXIT_CHANGED : EXIT_OK;
+      }
       const base = command.allowEmptyBase && !hasBudgets(command.base) ? [] : loadBudgets(command.base).map((l) => l.budget);
       const head = loadBudgets(command.head).map((l) => l.budget);
       const diff = diffBudgets(base, head);
       const render = { text: renderDiffText, md: renderDiffMarkdown, json: renderDiffJson };
       io.stdout(render[command.format](diff));
       return exitCodeForDiff(diff.result);
+    }
+    case 'dispatch': {
+      const report = runDispatch(command);
+      const render = {
+        text: () => renderDispatchText(report),
+        md: () => renderDispatchMarkdown(report),
+        json: () => renderDispatchJson(report),
+        svg: () => priceDurationSvg(report, report.durationCurve!),
+      };
+      io.stdout(render[command.format]());
+      return EXIT_OK;
     }
   }
 }

@@ -5,7 +5,8 @@
  * the budget engine (../domain) as plain data, and reports the engine's checks as construct
  * validations, so `cdktf synth` fails on any failed check and names the construct that caused
  * it. Warnings (a scenario above `warnUtilization`) become cdktf annotations. Beside the
- * stack's cdk.tf.json it writes power-budget.json (format in ../report/power-budget-file.ts).
+ * stack's cdk.tf.json it writes power-budget.json (format in ../report/power-budget-file.ts) and
+ * campus-model.json, the model the budget was computed from (../report/dispatch/campus-model-file.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -20,6 +21,7 @@ import type { CampusModel, DemandResponseCommitment, GridFacts } from '../domain
 import { inServiceAt, isMonth } from '../domain/timeline';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budget-file';
 import { timelineSvg, type TimelineChartEntry } from '../report/timeline-chart';
+import { CAMPUS_MODEL_FILE_NAME, renderCampusModel } from '../report/dispatch/campus-model-file';
 import { mwToKw } from '../domain/units';
 import { AuxiliaryLoad } from '../constructs/plant/auxiliary-load';
 import { BlockLoad } from '../constructs/plant/block-load';
@@ -535,6 +537,8 @@ export class Campus extends TerraformStack implements WorkloadCampus {
         const evaluation = this.evaluate();
         const text = renderPowerBudget(evaluation);
         fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), text);
+        // The model the budget was computed from, for `campus dispatch` (report/dispatch/campus-model-file.ts).
+        fs.writeFileSync(path.join(dir, CAMPUS_MODEL_FILE_NAME), renderCampusModel(evaluation.campus, this.asOf));
         // A campus with more than one state also gets its timeline as a chart.
         if (evaluation.states.length > 1) {
           const doc = JSON.parse(text) as { timeline: TimelineChartEntry[] };

@@ -41,7 +41,7 @@ describe('bundled examples', () => {
     for (const site of ['ercot-300', 'nyiso-retrofit']) {
       const dir = path.join(result.outdir, 'stacks', site);
       // No dates, so no timeline chart; the Kubernetes baseline is enabled, so its rules.json and rules.sarif.
-      expect(fs.readdirSync(dir).sort()).toEqual(['cdk.tf.json', 'power-budget.json', 'rules.json', 'rules.sarif']);
+      expect(fs.readdirSync(dir).sort()).toEqual(['campus-model.json', 'cdk.tf.json', 'power-budget.json', 'rules.json', 'rules.sarif']);
     }
   });
 

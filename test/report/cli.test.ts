@@ -64,7 +64,7 @@ describe('campus (the bin)', () => {
   test('the README documents every exit code and the copyable workflow', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     for (const [code, meaning] of [
-      [EXIT_OK, 'report printed; diff: no change'],
+      [EXIT_OK, 'report or dispatch printed; diff: no change'],
       [EXIT_CHANGED, 'diff: changed, and every check in head passes or warns'],
       [EXIT_CHECK_FAILS, 'diff: a check fails in head (even if nothing changed)'],
     ] as const) {
@@ -219,7 +219,7 @@ describe('campus (the bin)', () => {
 
   describe('usage errors: one line on stderr, exit 4', () => {
     test.each([
-      [[], 'campus: missing command (report or diff); run campus --help\n'],
+      [[], 'campus: missing command (report, diff or dispatch); run campus --help\n'],
       [['deploy'], "campus: unknown command 'deploy'; run campus --help\n"],
       [['report', '--colour'], "campus: unknown option --colour for 'report'; run campus --help\n"],
       [['report', '--format', 'html'], "campus: --format must be text, md or json (got 'html')\n"],

@@ -196,12 +196,15 @@ describe('Campus', () => {
     );
   });
 
-  test('writes power-budget.json beside cdk.tf.json', () => {
+  test('writes power-budget.json and campus-model.json beside cdk.tf.json', () => {
     const { app, campus, bus, air } = smallCampus();
     new MiningPod(campus, 'pod-1', { model: S21, count: 100, bus, cooling: air });
     app.synth();
     const dir = path.join(app.outdir, 'stacks', 'site');
-    expect(fs.readdirSync(dir).sort()).toEqual(['cdk.tf.json', 'power-budget.json']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['campus-model.json', 'cdk.tf.json', 'power-budget.json']);
+    // The model the budget was computed from, for campus dispatch.
+    const model = JSON.parse(fs.readFileSync(path.join(dir, 'campus-model.json'), 'utf8'));
+    expect(model).toEqual({ format: 'hybrid-campus/campus-model', formatVersion: 1, site: 'site', model: JSON.parse(JSON.stringify(campus.toModel())) });
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'power-budget.json'), 'utf8'));
     expect(doc.format).toBe('hybrid-campus/power-budget');
     expect(doc.formatVersion).toBe(2);
@@ -215,5 +218,6 @@ describe('Campus', () => {
     expect(() => app.synth()).toThrow('cooling capacity');
     expect(fs.existsSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'))).toBe(false);
     expect(fs.existsSync(path.join(app.outdir, 'stacks', 'site', 'power-budget.json'))).toBe(false);
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'site', 'campus-model.json'))).toBe(false);
   });
 });
