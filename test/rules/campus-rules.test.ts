@@ -171,7 +171,7 @@ describe('rule packs on a campus', () => {
       ercot300(a);
     }, app);
     expect(result.code).toBe(0);
-    expect(fs.readdirSync(path.join(result.outdir, 'stacks', 'ercot-300')).sort()).toEqual(['cdk.tf.json', 'power-budget.json', 'rules.json', 'rules.sarif']);
+    expect(fs.readdirSync(path.join(result.outdir, 'stacks', 'ercot-300')).sort()).toEqual(['campus-model.json', 'cdk.tf.json', 'power-budget.json', 'rules.json', 'rules.sarif']);
     const other = Testing.app();
     CampusRules.of(other).enable(KUBERNETES_BASELINE);
     const { Campus: CampusClass } = jest.requireActual('../../stacks/campus') as typeof import('../../stacks/campus');
