@@ -1,6 +1,6 @@
 /**
  * The `campus` command: `campus report` and `campus diff` over the power-budget.json files
- * that `cdktf synth` writes. bin/campus.js loads this file (through ts-node in a checkout of
+ * that `cdktf synth` writes. bin/campus.js loads this file (through scripts/register-ts.js in a checkout of
  * hybrid-campus, compiled from dist/ in an installed package) and calls `main`.
  */
 import { escapeText } from '../domain/config-error';

@@ -43,7 +43,9 @@ test('cdktf.json runs examples/main.ts through the hook, and it writes what the 
   const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8'));
   expect(config.app).toBe('node -r ./scripts/register-ts.js examples/main.ts');
   const outdir = tempDir();
-  const spawned = runTs(path.join(ROOT, 'examples', 'main.ts'), { CDKTF_OUTDIR: outdir });
+  // The exact command string, run by a shell from the project root, as cdktf runs it.
+  const run = spawnSync(config.app, { shell: true, cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
+  const spawned = { status: run.status, stdout: run.stdout, stderr: run.stderr };
   expect(spawned.stderr).toBe('');
   expect(spawned.status).toBe(0);
 
