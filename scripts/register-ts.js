@@ -60,7 +60,11 @@ function readConfigFile(file) {
     return JSON.parse(text);
   } catch {
     const { config, error } = require(require.resolve('typescript', { paths: [ROOT] })).parseConfigFileTextToJson(file, text);
-    if (error) fail(`${file}: error: not a tsconfig file: ${typeof error.messageText === 'string' ? error.messageText : error.messageText.messageText}`);
+    if (error) {
+      const before = text.slice(0, error.start ?? 0).split('\n');
+      const message = typeof error.messageText === 'string' ? error.messageText : error.messageText.messageText;
+      fail(`${file}:${before.length}:${before[before.length - 1].length + 1}: error: not valid tsconfig JSON: ${message}`);
+    }
     return config;
   }
 }

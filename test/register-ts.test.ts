@@ -171,6 +171,18 @@ test('an extends that points nowhere is one message', () => {
   });
 });
 
+test('a tsconfig.json that is not JSON, or an extends cycle, is one message', () => {
+  const broken = hookProject({ 'tsconfig.json': '{\n  "compilerOptions": \n', 'main.ts': CLASS_FIELD_MAIN });
+  expect(broken.run()).toEqual({
+    status: 1,
+    stdout: '',
+    stderr: `${path.join(broken.dir, 'tsconfig.json')}:2:21: error: not valid tsconfig JSON: Expression expected.\n`,
+  });
+  const cycle = hookProject({ 'tsconfig.json': '{ "extends": "./base.json" }', 'base.json': '{ "extends": "./tsconfig.json" }', 'main.ts': CLASS_FIELD_MAIN });
+  const [config, base] = [path.join(cycle.dir, 'tsconfig.json'), path.join(cycle.dir, 'base.json')];
+  expect(cycle.run()).toEqual({ status: 1, stdout: '', stderr: `${config}: error: extends itself through ${config} -> ${base}; remove the cycle\n` });
+});
+
 test("an edit to the hook's own source is a new cache key", () => {
   const project = hookProject({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2022" } }', 'main.ts': CLASS_FIELD_MAIN });
   expect(project.run().stdout).toBe('["value"]\n');
