@@ -2,10 +2,10 @@
  * Benchmark: evaluating the whole timeline of a large campus (issue 12), one row per campus size.
  *
  *   npm run bench                                   (after bench/budget-bench.ts)
- *   npx ts-node --transpile-only bench/timeline-bench.ts [--rows 10000x200,50000x200] [--profile]
+ *   node -r ./scripts/register-ts.js bench/timeline-bench.ts [--rows 10000x200,50000x200] [--profile]
  *
  * Each row runs in a child process of its own, so that its peak memory (`maxRSS`, which includes
- * Node and the TypeScript loader, about 100 MB) is that row's alone. For each row it prints:
+ * Node and the TypeScript require hook) is that row's alone. For each row it prints:
  * - evaluate: wall time of `evaluateTimeline` (every state: caps, budget, checks), and its CPU time
  *   (user + sys), which a loaded machine disturbs less than wall time;
  * - render: wall time of `renderPowerBudget`, and the size of the power-budget.json it writes;
@@ -159,7 +159,7 @@ function parent(argv: readonly string[]): void {
     const args = [
       ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${row.key}.cpuprofile`] : []),
       '--max-old-space-size=16384',
-      '-r', 'ts-node/register/transpile-only',
+      '-r', path.join(__dirname, '..', 'scripts', 'register-ts.js'),
       __filename, '--child', String(row.pods), String(row.dates), row.single ? 'single' : 'timeline',
     ];
     const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });

@@ -1,7 +1,7 @@
 /**
  * The `campus` command: `campus report` and `campus diff` over the power-budget.json files
  * that `cdktf synth` writes, and `campus dispatch` over its campus-model.json files and a price
- * series (`campus diff` also compares two dispatch reports). bin/campus.js loads this file (through ts-node in a checkout of
+ * series (`campus diff` also compares two dispatch reports). bin/campus.js loads this file (through scripts/register-ts.js in a checkout of
  * hybrid-campus, compiled from dist/ in an installed package) and calls `main`.
  */
 import { escapeText } from '../domain/config-error';

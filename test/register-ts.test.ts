@@ -17,8 +17,8 @@ import { runCampusApp } from '../stacks/run-campus-app';
 const ROOT = path.join(__dirname, '..');
 const HOOK = path.join(ROOT, 'scripts', 'register-ts.js');
 
-function runTs(file: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ['-r', HOOK, file], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+function runTs(file: string, env: NodeJS.ProcessEnv = {}, hook = HOOK, nodeArgs: string[] = []) {
+  const result = spawnSync(process.execPath, [...nodeArgs, '-r', hook, file], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...env }, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -34,11 +34,18 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-register-ts-'));
 }
 
-test('cdktf.json runs examples/main.ts through the hook, and it writes byte for byte what the same app writes in-process', () => {
+/** A manifest.json without the `stacktrace` of each annotation: where in the code each was made, which differs between runners. */
+function withoutStackTraces(json: string): unknown {
+  return JSON.parse(json, (key, value) => (key === 'stacktrace' ? undefined : value));
+}
+
+test('cdktf.json runs examples/main.ts through the hook, and it writes what the same app writes in-process: every file byte for byte, manifest.json but for the stack traces of its annotations', () => {
   const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8'));
   expect(config.app).toBe('node -r ./scripts/register-ts.js examples/main.ts');
   const outdir = tempDir();
-  const spawned = runTs(path.join(ROOT, 'examples', 'main.ts'), { CDKTF_OUTDIR: outdir });
+  // The exact command string, run by a shell from the project root, as cdktf runs it.
+  const run = spawnSync(config.app, { shell: true, cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
+  const spawned = { status: run.status, stdout: run.stdout, stderr: run.stderr };
   expect(spawned.stderr).toBe('');
   expect(spawned.status).toBe(0);
 
@@ -59,7 +66,11 @@ test('cdktf.json runs examples/main.ts through the hook, and it writes byte for 
   const actual = readTree(outdir);
   expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
   expect(Object.keys(actual)).toContain(path.join('stacks', 'ercot-300', 'power-budget.json'));
-  for (const file of Object.keys(expected)) expect([file, actual[file]]).toEqual([file, expected[file]]);
+  expect(actual['manifest.json']).toContain('"stacktrace"');
+  for (const file of Object.keys(expected)) {
+    if (file === 'manifest.json') expect(withoutStackTraces(actual[file])).toEqual(withoutStackTraces(expected[file]));
+    else expect([file, actual[file]]).toEqual([file, expected[file]]);
+  }
 });
 
 test('an edit to a .ts file, or to a file it imports, takes effect on the next run with no build step', () => {
@@ -99,12 +110,109 @@ test('a bad campus prints its one message, no stack trace, and writes no file', 
   expect(readTree(outdir)).toEqual({});
 });
 
-test('a TypeScript syntax error names the file and line', () => {
+test('a TypeScript syntax error prints one line, file:line:column: error: text, and exits with 1', () => {
   const dir = tempDir();
   const main = path.join(dir, 'main.ts');
   fs.writeFileSync(main, 'const broken: number = ;\n');
-  const result = runTs(main);
-  expect(result.status).toBe(1);
-  expect(result.stdout).toBe('');
-  expect(result.stderr).toContain(`${main}:1:23: ERROR: Unexpected ";"`);
+  expect(runTs(main)).toEqual({ status: 1, stdout: '', stderr: `${main}:1:24: error: Unexpected ";"\n` });
+});
+
+test('with source maps on, an uncaught error names the TypeScript line, also after a run without them filled the cache', () => {
+  const dir = tempDir();
+  const main = path.join(dir, 'main.ts');
+  // Lines 1 to 6 are types only: esbuild drops them, so the throw is on line 1 or 2 of the JavaScript.
+  fs.writeFileSync(main, 'interface Shape {\n  readonly sideM: number;\n}\ntype Named = {\n  readonly name: string;\n};\nconst shape: Shape & Named = { sideM: 2, name: "square" };\nif (shape.sideM > 1) throw new Error(`too big: ${shape.name}`);\n');
+  const withoutMaps = runTs(main);
+  expect(withoutMaps.status).toBe(1);
+  expect(withoutMaps.stderr).not.toContain(`${main}:8:`);
+  const withMaps = runTs(main, {}, HOOK, ['--enable-source-maps']);
+  expect(withMaps.status).toBe(1);
+  expect(withMaps.stderr).toContain(`    at Object.<anonymous> (${main}:8:28)\n`);
+  expect(runTs(main, { NODE_OPTIONS: '--enable-source-maps' }).stderr).toContain(`    at Object.<anonymous> (${main}:8:28)\n`);
+});
+
+/** A project of its own: a copy of the hook (its cache beside it), node_modules linked to this checkout's, and these files. */
+function hookProject(files: Record<string, string>) {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'scripts'));
+  fs.copyFileSync(HOOK, path.join(dir, 'scripts', 'register-ts.js'));
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
+  const cacheDir = path.join(dir, '.cache', 'register-ts');
+  return {
+    dir,
+    cacheDir,
+    hook: path.join(dir, 'scripts', 'register-ts.js'),
+    run: () => runTs(path.join(dir, 'main.ts'), {}, path.join(dir, 'scripts', 'register-ts.js')),
+    entries: () => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).sort() : []),
+  };
+}
+
+const CLASS_FIELD_MAIN = 'class Holder {\n  value!: number;\n}\nconsole.log(JSON.stringify(Object.keys(new Holder())));\n';
+
+test("the compiler options come through tsconfig.json's extends, and a change to them is a new cache key", () => {
+  const project = hookProject({
+    'tsconfig.base.json': JSON.stringify({ compilerOptions: { target: 'ES2022', useDefineForClassFields: false } }),
+    // Comments: read with TypeScript's own parser.
+    'tsconfig.json': '{\n  // the shared options\n  "extends": "./tsconfig.base",\n  "compilerOptions": { "strict": true, },\n}\n',
+    'main.ts': CLASS_FIELD_MAIN,
+  });
+  expect(project.run()).toEqual({ status: 0, stdout: '[]\n', stderr: '' });
+  fs.writeFileSync(path.join(project.dir, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', useDefineForClassFields: true } }));
+  expect(project.run()).toEqual({ status: 0, stdout: '["value"]\n', stderr: '' });
+});
+
+test('an extends that points nowhere is one message', () => {
+  const project = hookProject({ 'tsconfig.json': '{ "extends": "./missing.json" }', 'main.ts': CLASS_FIELD_MAIN });
+  expect(project.run()).toEqual({
+    status: 1,
+    stdout: '',
+    stderr: `${path.join(project.dir, 'tsconfig.json')}: error: extends "./missing.json": no such file; point it at an existing tsconfig file\n`,
+  });
+});
+
+test('a tsconfig.json that is not JSON, or an extends cycle, is one message', () => {
+  const broken = hookProject({ 'tsconfig.json': '{\n  "compilerOptions": \n', 'main.ts': CLASS_FIELD_MAIN });
+  expect(broken.run()).toEqual({
+    status: 1,
+    stdout: '',
+    stderr: `${path.join(broken.dir, 'tsconfig.json')}:2:21: error: not valid tsconfig JSON: Expression expected.\n`,
+  });
+  const cycle = hookProject({ 'tsconfig.json': '{ "extends": "./base.json" }', 'base.json': '{ "extends": "./tsconfig.json" }', 'main.ts': CLASS_FIELD_MAIN });
+  const [config, base] = [path.join(cycle.dir, 'tsconfig.json'), path.join(cycle.dir, 'base.json')];
+  expect(cycle.run()).toEqual({ status: 1, stdout: '', stderr: `${config}: error: extends itself through ${config} -> ${base}; remove the cycle\n` });
+});
+
+test("an edit to the hook's own source is a new cache key", () => {
+  const project = hookProject({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2022" } }', 'main.ts': CLASS_FIELD_MAIN });
+  expect(project.run().stdout).toBe('["value"]\n');
+  const first = project.entries();
+  expect(first).toHaveLength(1);
+  fs.appendFileSync(project.hook, '// edited\n');
+  expect(project.run().stdout).toBe('["value"]\n');
+  expect(project.entries()).toHaveLength(2);
+});
+
+test('an empty or truncated cache entry is transpiled again, not run', () => {
+  const project = hookProject({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2022" } }', 'main.ts': CLASS_FIELD_MAIN });
+  expect(project.run().stdout).toBe('["value"]\n');
+  const [entry] = project.entries();
+  const whole = fs.readFileSync(path.join(project.cacheDir, entry), 'utf8');
+  fs.writeFileSync(path.join(project.cacheDir, entry), '');
+  expect(project.run()).toEqual({ status: 0, stdout: '["value"]\n', stderr: '' });
+  expect(fs.readFileSync(path.join(project.cacheDir, entry), 'utf8')).toBe(whole);
+  fs.writeFileSync(path.join(project.cacheDir, entry), whole.slice(0, whole.length - 40));
+  expect(project.run()).toEqual({ status: 0, stdout: '["value"]\n', stderr: '' });
+  expect(fs.readFileSync(path.join(project.cacheDir, entry), 'utf8')).toBe(whole);
+});
+
+test('a cache write that fails leaves no temporary file, and the run still succeeds', () => {
+  const project = hookProject({ 'tsconfig.json': '{ "compilerOptions": { "target": "ES2022" } }', 'main.ts': CLASS_FIELD_MAIN });
+  expect(project.run().stdout).toBe('["value"]\n');
+  const [entry] = project.entries();
+  // A non-empty directory where the entry goes: reading it fails, and so does renaming onto it.
+  fs.rmSync(path.join(project.cacheDir, entry));
+  fs.mkdirSync(path.join(project.cacheDir, entry, 'inside'), { recursive: true });
+  expect(project.run()).toEqual({ status: 0, stdout: '["value"]\n', stderr: '' });
+  expect(project.entries()).toEqual([entry]);
 });

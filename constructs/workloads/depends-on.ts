@@ -1,23 +1,50 @@
 /**
- * Dependencies between the Kubernetes resources of a campus, without a token per edge.
+ * Dependencies between the Kubernetes resources of a campus, without a stack trace per edge.
  *
- * cdktf turns each entry of a resource's `dependsOn` config into a token (`dependable()`), and
- * every token captures a full stack trace when it is created: a campus has about one dependency
- * per resource, so that is about one extra stack trace per resource. `dependOn` instead gives
- * the resource a `dependsOn` that cdktf reads when it writes the stack: the Terraform addresses
- * ("kubernetes_namespace_v1.<logical id>", exactly what those tokens resolve to), computed then,
- * so a logical id overridden after the resources are made still counts. Assigning `dependsOn`
- * later replaces the list, as it does on any resource.
+ * cdktf turns each entry of a resource's `dependsOn` config into a token (`dependable()`, a
+ * reference), and every such token captures a full stack trace when it is created: a campus has
+ * about one dependency per resource, so that is about one extra stack trace per resource.
+ * `dependOn` gives the resource a plain `dependsOn` array whose entries are tokens of a small
+ * resolvable with an empty `creationStack` (nothing captured): each resolves, when cdktf writes
+ * the stack, to the target's Terraform address ("kubernetes_namespace_v1.<logical id>", what
+ * `dependable()` resolves to). So:
+ * - a logical id overridden after the resources are made still counts, even if `dependsOn` was
+ *   read in between (nothing reads the target's logical id before synth);
+ * - `dependsOn` is an ordinary array: `push` adds to it, assigning replaces it, as on any resource.
  */
-import type { TerraformResource } from 'cdktf';
+import { TerraformStack, Token, type IResolvable, type TerraformResource } from 'cdktf';
+import { CampusConfigError } from '../../domain/config-error';
 
-/** Makes `resource` depend on `targets` (resources of the same stack), in that order. */
+/** The Terraform address of `target`, resolved when the stack is written; captures no stack trace. */
+class AddressOf implements IResolvable {
+  /** Empty: cdktf shows a creation stack only in a resolution error, and this cannot fail to resolve. */
+  public readonly creationStack: string[] = [];
+
+  public constructor(private readonly target: TerraformResource) {}
+
+  public resolve(): string {
+    return `${this.target.terraformResourceType}.${this.target.friendlyUniqueId}`;
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
+}
+
+/**
+ * Makes `resource` depend on `targets`, in that order. Every target must be in the resource's
+ * stack: an address in another stack names nothing Terraform can find.
+ */
 export function dependOn(resource: TerraformResource, targets: readonly TerraformResource[]): void {
-  const addresses = [...targets];
-  Object.defineProperty(resource, 'dependsOn', {
-    configurable: true,
-    enumerable: true,
-    get: () => addresses.map((target) => `${target.terraformResourceType}.${target.friendlyUniqueId}`),
-    set: (value: string[] | undefined) => Object.defineProperty(resource, 'dependsOn', { value, writable: true, configurable: true, enumerable: true }),
-  });
+  const stack = TerraformStack.of(resource);
+  for (const target of targets) {
+    const targetStack = TerraformStack.of(target);
+    if (targetStack !== stack) {
+      throw new CampusConfigError(
+        `[${resource.node.path}] dependsOn: ${target.node.path} is in stack ${targetStack.node.path}, not in ${stack.node.path}; ` +
+          'a resource can only depend on resources of its own stack, so make the target in the same campus',
+      );
+    }
+  }
+  resource.dependsOn = targets.map((target) => Token.asString(new AddressOf(target)));
 }
