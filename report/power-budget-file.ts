@@ -1,7 +1,28 @@
 /**
  * The `power-budget.json` document written beside each stack's cdk.tf.json.
  *
- * Format "hybrid-campus/power-budget", version 2. Version 2 (the one load model) lists every
+ * Format "hybrid-campus/power-budget", version 3. Version 3 (portfolio scale, issue 12) stores
+ * what repeats once; a reader rebuilds every state (budget-schema.ts does):
+ * - `checks` lists every result in full except the passing results about a single load (a pod,
+ *   hall, block or auxiliary load, e.g. `cooling-type-match`), which `passedChecks` counts per
+ *   check (`{ check, passed }`, in check order). Version 2 listed a passing result per pod per
+ *   check; results about buses, cooling systems and the site are listed as before.
+ * - each `timeline` entry's `buses` lists only the buses whose rows (`scenarios`) differ from the
+ *   previous state's, in name order; the first state lists every bus. A state's bus rows: the
+ *   previous state's, with each listed bus replaced. Version 2 listed every bus at every state.
+ * - each `timeline` entry has `pods`: the mining pods whose running figures (`itKw`,
+ *   `hashrateThs`, `capW`, `offReason`) differ from the previous state's, in name order, or
+ *   `{ name, inService: false }` for a pod that left service; before its first entry a pod is not
+ *   in service. A pod's figures at a state: its last entry at or before that state. New in
+ *   version 3: it is what lets `campus diff` say which pods changed and from when.
+ * - `loads.minerTypes` lists each distinct combination of the hardware fields pods share
+ *   (`hardwareId`, `hardware`, `minerPowerW`, `efficiencyJTh`, `curtailSeconds`) once, named by
+ *   `type` (the hardwareId, or "<hardwareId>~2", ... for further combinations, in pod name order);
+ *   each of `loads.miningPods` names its `minerType` instead of carrying those fields.
+ * - rendering: an object inside an array that holds no array of objects is written on one line
+ *   (pods, feeds, scenario rows, check results); the rest is two-space JSON.
+ * `failures` and `warnings` of each state stay in full, as does everything at the top level.
+ * Version 2 (the one load model) lists every
  * scenario: each bus's `scenarios` has normal operation and the loss of each of its feeds, sides
  * or generators (`id`, `lost`, `lostFeeds`), and the top-level `scenarios` gives the site's grid
  * import in each; load by class gained `grossKw` and `overheadKw`; mining pods' `itKw`,
@@ -31,7 +52,7 @@ import type { LeaseModel, MiningPodModel } from '../domain/model';
 import { podAllocation } from '../domain/mining-caps';
 
 export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
-export const POWER_BUDGET_FORMAT_VERSION = 2;
+export const POWER_BUDGET_FORMAT_VERSION = 3;
 export const POWER_BUDGET_FILE_NAME = 'power-budget.json';
 
 function ratio(fraction: number): number | null {
@@ -146,35 +167,171 @@ function checkJson(r: CheckResult) {
   };
 }
 
-/** One state of the timeline: site load by class against capacity, per-bus scenarios and what failed. */
-function timelineEntryJson(state: TimelineState) {
-  const { point, evaluation } = state;
-  const { budget } = evaluation;
-  return {
-    label: point.label,
-    from: point.from ?? null,
-    until: point.until ?? null,
-    status: statusOf(evaluation.failures, evaluation.warnings),
-    capacityKw: roundKw(budget.buses.reduce((total, b) => total + b.usableKw, 0)),
-    load: loadJson(sumLoads(budget.buses.map((b) => b.scenarios[0].load))),
-    gridImportKw: roundKw(budget.site.gridImportKw),
-    interconnectLimitKw: roundKw(budget.site.interconnectLimitKw),
-    siteUtilization: ratio(budget.site.utilization),
-    buses: budget.buses.map((b) => ({
-      name: b.bus.name,
-      scenarios: b.scenarios.map((s) => ({
-        scenario: s.scenario,
-        id: s.id,
-        capacityKw: roundKw(s.capacityKw),
-        totalKw: roundKw(s.load.totalKw),
-        utilization: ratio(s.utilization),
-      })),
+interface BusRow {
+  readonly name: string;
+  readonly scenarios: readonly { scenario: string; id: string; capacityKw: number; totalKw: number; utilization: number | null }[];
+}
+
+function busRows(budget: CampusBudget): BusRow[] {
+  return budget.buses.map((b) => ({
+    name: b.bus.name,
+    scenarios: b.scenarios.map((s) => ({
+      scenario: s.scenario,
+      id: s.id,
+      capacityKw: roundKw(s.capacityKw),
+      totalKw: roundKw(s.load.totalKw),
+      utilization: ratio(s.utilization),
     })),
-    ...economicsJson(budget),
-    ...miningJson(budget),
-    failures: evaluation.failures.map(checkJson),
-    warnings: evaluation.warnings.map(checkJson),
+  }));
+}
+
+/** A mining pod's running figures in one state, as `timeline[].pods` lists them. */
+type PodRow = { readonly name: string; readonly itKw: number; readonly hashrateThs: number; readonly capW: number | null; readonly offReason?: string };
+
+function podRows(budget: CampusBudget): PodRow[] {
+  return budget.loads
+    .filter((l): l is MiningPodModel => l.kind === 'mining-pod')
+    .map((p) => {
+      const running = podFigures(budget, p);
+      const cap = podAllocation(budget.allocation, p.name);
+      return {
+        name: p.name,
+        itKw: roundKw(running.itKw),
+        hashrateThs: round(running.hashrateThs, 3),
+        capW: cap === undefined ? null : round(cap.capW, 3),
+        ...(cap?.offReason ? { offReason: cap.offReason } : {}),
+      };
+    });
+}
+
+function samePodRow(a: PodRow, b: PodRow): boolean {
+  return a.itKw === b.itKw && a.hashrateThs === b.hashrateThs && a.capW === b.capW && a.offReason === b.offReason;
+}
+
+function sameBusRow(a: BusRow, b: BusRow): boolean {
+  return JSON.stringify(a.scenarios) === JSON.stringify(b.scenarios);
+}
+
+function byRowName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * What changed since the previous state (format version 3): the bus rows that differ (a bus that
+ * left lists no scenarios), and the pods whose figures differ or that left service. `previous`
+ * is undefined for the first state, which lists every bus and every pod in service.
+ */
+function changedRows(previous: { buses: Map<string, BusRow>; pods: Map<string, PodRow> } | undefined, buses: BusRow[], pods: PodRow[]) {
+  const busesNow = new Map(buses.map((b) => [b.name, b]));
+  const podsNow = new Map(pods.map((p) => [p.name, p]));
+  const changedBuses: BusRow[] = buses.filter((b) => {
+    const before = previous?.buses.get(b.name);
+    return !before || !sameBusRow(before, b);
+  });
+  const changedPods: (PodRow | { name: string; inService: false })[] = pods.filter((p) => {
+    const before = previous?.pods.get(p.name);
+    return !before || !samePodRow(before, p);
+  });
+  for (const name of previous?.buses.keys() ?? []) if (!busesNow.has(name)) changedBuses.push({ name, scenarios: [] });
+  for (const name of previous?.pods.keys() ?? []) if (!podsNow.has(name)) changedPods.push({ name, inService: false });
+  return { changedBuses: changedBuses.sort(byRowName), changedPods: changedPods.sort(byRowName), now: { buses: busesNow, pods: podsNow } };
+}
+
+/** Every state of the timeline: site load by class against capacity, what changed since the previous state, and what failed. */
+function timelineJson(states: readonly TimelineState[]) {
+  let previous: { buses: Map<string, BusRow>; pods: Map<string, PodRow> } | undefined;
+  return states.map((state) => {
+    const { point, evaluation } = state;
+    const { budget } = evaluation;
+    const { changedBuses, changedPods, now } = changedRows(previous, busRows(budget), podRows(budget));
+    previous = now;
+    return {
+      label: point.label,
+      from: point.from ?? null,
+      until: point.until ?? null,
+      status: statusOf(evaluation.failures, evaluation.warnings),
+      capacityKw: roundKw(budget.buses.reduce((total, b) => total + b.usableKw, 0)),
+      load: loadJson(sumLoads(budget.buses.map((b) => b.scenarios[0].load))),
+      gridImportKw: roundKw(budget.site.gridImportKw),
+      interconnectLimitKw: roundKw(budget.site.interconnectLimitKw),
+      siteUtilization: ratio(budget.site.utilization),
+      buses: changedBuses,
+      pods: changedPods,
+      ...economicsJson(budget),
+      ...miningJson(budget),
+      failures: evaluation.failures.map(checkJson),
+      warnings: evaluation.warnings.map(checkJson),
+    };
+  });
+}
+
+/**
+ * Every result in full, except the passing results about a single load (a pod, hall, block or
+ * auxiliary load: `cooling-type-match`, `demand-response`, `lease-contract`, ...), one per load
+ * per check, which are counted per check in `passedChecks`, in the order checks first appear.
+ */
+function checksJson(results: readonly CheckResult[], loadPaths: ReadonlySet<string>) {
+  const passed = new Map<string, number>();
+  const listed: CheckResult[] = [];
+  for (const r of results) {
+    if (r.status === 'pass' && loadPaths.has(r.path)) passed.set(r.check, (passed.get(r.check) ?? 0) + 1);
+    else listed.push(r);
+  }
+  return {
+    checks: listed.map(checkJson),
+    passedChecks: [...passed].map(([check, count]) => ({ check, passed: count })),
   };
+}
+
+/** The hardware fields pods share, stored once per distinct combination (format version 3). */
+function minerTypeOf(p: MiningPodModel) {
+  return { hardwareId: p.hardwareId, hardware: p.hardware, minerPowerW: p.minerPowerW, efficiencyJTh: p.efficiencyJTh, curtailSeconds: p.curtailSeconds };
+}
+
+/**
+ * `minerTypes` and `miningPods`: each pod names its miner type (`minerType`) instead of
+ * repeating its hardware fields. A type's name is its hardwareId, or "<hardwareId>~2", "~3", ...
+ * for further combinations of the same hardwareId, in pod name order.
+ */
+function miningPodsJson(budget: CampusBudget, pods: readonly MiningPodModel[]) {
+  const types = new Map<string, { type: string } & ReturnType<typeof minerTypeOf>>();
+  const perHardware = new Map<string, number>();
+  const typeOf = (p: MiningPodModel): string => {
+    const fields = minerTypeOf(p);
+    const key = JSON.stringify(fields);
+    let found = types.get(key);
+    if (!found) {
+      const n = (perHardware.get(p.hardwareId) ?? 0) + 1;
+      perHardware.set(p.hardwareId, n);
+      found = { type: n === 1 ? p.hardwareId : `${p.hardwareId}~${n}`, ...fields };
+      types.set(key, found);
+    }
+    return found.type;
+  };
+  const miningPods = pods.map((p) => {
+    const running = podFigures(budget, p);
+    const cap = podAllocation(budget.allocation, p.name);
+    return {
+      name: p.name,
+      path: p.path,
+      minerType: typeOf(p),
+      count: p.count,
+      spares: p.spares,
+      itKw: roundKw(running.itKw),
+      hashrateThs: round(running.hashrateThs, 3),
+      priority: p.priority,
+      capMode: p.powerControl?.mode ?? 'rated',
+      capW: cap === undefined ? null : round(cap.capW, 3),
+      ...(p.powerControl?.mode === 'auto' ? { powerRangeW: { minW: p.powerControl.minW, maxW: p.powerControl.maxW } } : {}),
+      ...(cap?.offReason ? { offReason: cap.offReason } : {}),
+      firm: p.firm,
+      ...(p.facilityOverheadFraction ? { facilityOverheadFraction: p.facilityOverheadFraction } : {}),
+      ...dates(p),
+      bus: p.bus,
+      cooling: p.cooling,
+    };
+  });
+  return { minerTypes: [...types.values()], miningPods };
 }
 
 /**
@@ -266,33 +423,7 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
       served: c.served,
     })),
     loads: {
-      miningPods: [...campus.miningPods].sort(byName).map((p) => {
-        const running = podFigures(budget, p);
-        const cap = podAllocation(budget.allocation, p.name);
-        return {
-        name: p.name,
-        path: p.path,
-        hardwareId: p.hardwareId,
-        hardware: p.hardware,
-        count: p.count,
-        spares: p.spares,
-        minerPowerW: p.minerPowerW,
-        itKw: roundKw(running.itKw),
-        hashrateThs: round(running.hashrateThs, 3),
-        efficiencyJTh: p.efficiencyJTh,
-        curtailSeconds: p.curtailSeconds,
-        priority: p.priority,
-        capMode: p.powerControl?.mode ?? 'rated',
-        capW: cap === undefined ? null : round(cap.capW, 3),
-        ...(p.powerControl?.mode === 'auto' ? { powerRangeW: { minW: p.powerControl.minW, maxW: p.powerControl.maxW } } : {}),
-        ...(cap?.offReason ? { offReason: cap.offReason } : {}),
-        firm: p.firm,
-        ...(p.facilityOverheadFraction ? { facilityOverheadFraction: p.facilityOverheadFraction } : {}),
-        ...dates(p),
-        bus: p.bus,
-        cooling: p.cooling,
-        };
-      }),
+      ...miningPodsJson(budget, [...campus.miningPods].sort(byName)),
       gpuHalls: [...campus.gpuHalls].sort(byName).map((h) => ({
         name: h.name,
         path: h.path,
@@ -337,14 +468,40 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
     ...(campus.economics ? { economicsInputs: campus.economics } : {}),
     ...economicsJson(budget),
     ...miningJson(budget),
-    checks: results.map(checkJson),
-    timeline: timeline.states.map(timelineEntryJson),
+    ...checksJson(results, new Set([...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads].map((l) => l.path))),
+    timeline: timelineJson(timeline.states),
   };
 }
 
 export type PowerBudgetDocument = ReturnType<typeof powerBudgetDocument>;
 
-/** The file's exact bytes: two-space JSON with a final newline. */
+function holdsObjectArray(value: object): boolean {
+  return Object.values(value).some((v) => Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null));
+}
+
+/**
+ * Two-space JSON, except that an object inside an array that holds no array of objects is written
+ * on one line (JSON.stringify's own spacing otherwise, so keys keep their order).
+ */
+export function renderBudgetJson(value: unknown, indent = ''): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const inner = `${indent}  `;
+    const items = value.map((v) =>
+      typeof v === 'object' && v !== null && !Array.isArray(v) && !holdsObjectArray(v) ? JSON.stringify(v) : (renderBudgetJson(v, inner) ?? 'null'),
+    );
+    return `[\n${items.map((i) => `${inner}${i}`).join(',\n')}\n${indent}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${renderBudgetJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The file's exact bytes: two-space JSON (records in lists on one line, see renderBudgetJson) with a final newline. */
 export function renderPowerBudget(timeline: TimelineEvaluation): string {
-  return `${JSON.stringify(powerBudgetDocument(timeline), null, 2)}\n`;
+  return `${renderBudgetJson(powerBudgetDocument(timeline))}\n`;
 }
