@@ -188,24 +188,38 @@ function busRows(budget: CampusBudget): BusRow[] {
 /** A mining pod's running figures in one state, as `timeline[].pods` lists them. */
 type PodRow = { readonly name: string; readonly itKw: number; readonly hashrateThs: number; readonly capW: number | null; readonly offReason?: string };
 
-function podRows(budget: CampusBudget): PodRow[] {
-  return budget.loads
-    .filter((l): l is MiningPodModel => l.kind === 'mining-pod')
-    .map((p) => {
-      const running = podFigures(budget, p);
-      const cap = podAllocation(budget.allocation, p.name);
-      return {
-        name: p.name,
-        itKw: roundKw(running.itKw),
-        hashrateThs: round(running.hashrateThs, 3),
-        capW: cap === undefined ? null : round(cap.capW, 3),
-        ...(cap?.offReason ? { offReason: cap.offReason } : {}),
-      };
-    });
-}
-
-function samePodRow(a: PodRow, b: PodRow): boolean {
-  return a.itKw === b.itKw && a.hashrateThs === b.hashrateThs && a.capW === b.capW && a.offReason === b.offReason;
+/**
+ * The pods whose figures differ from `previous` (each pod's last listed row, updated in place),
+ * and `{ name, inService: false }` for those that left service since; in name order. Compares
+ * the rounded figures before building a row, so an unchanged pod costs no allocation.
+ */
+function changedPods(budget: CampusBudget, previous: Map<string, PodRow>, seenAt: Map<string, number>, state: number) {
+  const changed: (PodRow | { name: string; inService: false })[] = [];
+  let inService = 0;
+  for (const load of budget.loads) {
+    if (load.kind !== 'mining-pod') continue;
+    inService += 1;
+    seenAt.set(load.name, state);
+    const running = podFigures(budget, load);
+    const cap = podAllocation(budget.allocation, load.name);
+    const itKw = roundKw(running.itKw);
+    const hashrateThs = round(running.hashrateThs, 3);
+    const capW = cap === undefined ? null : round(cap.capW, 3);
+    const offReason = cap?.offReason || undefined;
+    const before = previous.get(load.name);
+    if (before && before.itKw === itKw && before.hashrateThs === hashrateThs && before.capW === capW && before.offReason === offReason) continue;
+    const row: PodRow = { name: load.name, itKw, hashrateThs, capW, ...(offReason ? { offReason } : {}) };
+    previous.set(load.name, row);
+    changed.push(row);
+  }
+  if (inService < previous.size) {
+    for (const name of [...previous.keys()]) {
+      if (seenAt.get(name) === state) continue;
+      previous.delete(name);
+      changed.push({ name, inService: false });
+    }
+  }
+  return changed.sort(byRowName);
 }
 
 function sameBusRow(a: BusRow, b: BusRow): boolean {
@@ -217,34 +231,31 @@ function byRowName(a: { readonly name: string }, b: { readonly name: string }): 
 }
 
 /**
- * What changed since the previous state (format version 3): the bus rows that differ (a bus that
- * left lists no scenarios), and the pods whose figures differ or that left service. `previous`
- * is undefined for the first state, which lists every bus and every pod in service.
+ * The bus rows that differ from `previous` (each bus's last listed rows, updated in place; a bus
+ * that left lists no scenarios), in name order. The first state lists every bus.
  */
-function changedRows(previous: { buses: Map<string, BusRow>; pods: Map<string, PodRow> } | undefined, buses: BusRow[], pods: PodRow[]) {
-  const busesNow = new Map(buses.map((b) => [b.name, b]));
-  const podsNow = new Map(pods.map((p) => [p.name, p]));
-  const changedBuses: BusRow[] = buses.filter((b) => {
-    const before = previous?.buses.get(b.name);
+function changedBuses(buses: readonly BusRow[], previous: Map<string, BusRow>): BusRow[] {
+  const changed = buses.filter((b) => {
+    const before = previous.get(b.name);
     return !before || !sameBusRow(before, b);
   });
-  const changedPods: (PodRow | { name: string; inService: false })[] = pods.filter((p) => {
-    const before = previous?.pods.get(p.name);
-    return !before || !samePodRow(before, p);
-  });
-  for (const name of previous?.buses.keys() ?? []) if (!busesNow.has(name)) changedBuses.push({ name, scenarios: [] });
-  for (const name of previous?.pods.keys() ?? []) if (!podsNow.has(name)) changedPods.push({ name, inService: false });
-  return { changedBuses: changedBuses.sort(byRowName), changedPods: changedPods.sort(byRowName), now: { buses: busesNow, pods: podsNow } };
+  const now = new Set(buses.map((b) => b.name));
+  for (const name of [...previous.keys()]) if (!now.has(name)) changed.push({ name, scenarios: [] });
+  for (const b of changed) {
+    if (b.scenarios.length === 0) previous.delete(b.name);
+    else previous.set(b.name, b);
+  }
+  return changed.sort(byRowName);
 }
 
 /** Every state of the timeline: site load by class against capacity, what changed since the previous state, and what failed. */
 function timelineJson(states: readonly TimelineState[]) {
-  let previous: { buses: Map<string, BusRow>; pods: Map<string, PodRow> } | undefined;
-  return states.map((state) => {
+  const buses = new Map<string, BusRow>();
+  const pods = new Map<string, PodRow>();
+  const seenAt = new Map<string, number>();
+  return states.map((state, index) => {
     const { point, evaluation } = state;
     const { budget } = evaluation;
-    const { changedBuses, changedPods, now } = changedRows(previous, busRows(budget), podRows(budget));
-    previous = now;
     return {
       label: point.label,
       from: point.from ?? null,
@@ -255,8 +266,8 @@ function timelineJson(states: readonly TimelineState[]) {
       gridImportKw: roundKw(budget.site.gridImportKw),
       interconnectLimitKw: roundKw(budget.site.interconnectLimitKw),
       siteUtilization: ratio(budget.site.utilization),
-      buses: changedBuses,
-      pods: changedPods,
+      buses: changedBuses(busRows(budget), buses),
+      pods: changedPods(budget, pods, seenAt, index),
       ...economicsJson(budget),
       ...miningJson(budget),
       failures: evaluation.failures.map(checkJson),
