@@ -2,7 +2,7 @@
  * The `power-budget.json` document written beside each stack's cdk.tf.json.
  *
  * Format "hybrid-campus/power-budget", version 3. Version 3 (portfolio scale, issue 12) stores
- * what repeats once; a reader rebuilds every state (budget-schema.ts does):
+ * what repeats once; a reader rebuilds every state (report/budget-timeline.ts does):
  * - `checks` lists every result in full except the passing results about a single load (a pod,
  *   hall, block or auxiliary load, e.g. `cooling-type-match`), which `passedChecks` counts per
  *   check (`{ check, passed }`, in check order). Version 2 listed a passing result per pod per
@@ -21,8 +21,8 @@
  *   each of `loads.miningPods` names its `minerType` instead of carrying those fields.
  * - rendering: an object inside an array that holds no array of objects is written on one line
  *   (pods, feeds, scenario rows, check results); the rest is two-space JSON.
- * `failures` and `warnings` of each state stay in full, as does everything at the top level.
- * Version 2 (the one load model) lists every
+ * `failures` and `warnings` of each state stay in full, as do the top-level `site`,
+ * `scenarios`, `buses` and `cooling`. Version 2 (the one load model) lists every
  * scenario: each bus's `scenarios` has normal operation and the loss of each of its feeds, sides
  * or generators (`id`, `lost`, `lostFeeds`), and the top-level `scenarios` gives the site's grid
  * import in each; load by class gained `grossKw` and `overheadKw`; mining pods' `itKw`,
