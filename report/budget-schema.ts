@@ -11,8 +11,19 @@
  *   each side of a 2N bus, or the worst split of a 2N bus without sides), each with a stable
  *   `id` unique on its bus; `lostFeeds`; load by class has `grossKw` and `overheadKw`; the
  *   top-level `scenarios` gives the site's grid import in each scenario.
+ * - Version 3 (portfolio scale): as version 2, except that `checks` leaves out the passing
+ *   results about a single load (pod, hall, block, auxiliary) and `passedChecks` counts them per
+ *   check; each timeline entry's
+ *   `buses` lists only the buses whose rows changed since the previous state, and its `pods` the
+ *   mining pods whose running figures changed (or that left service): see power-budget-file.ts
+ *   and `podTimelines` (budget-timeline.ts), which rebuilds each pod's figures over time; pods
+ *   name a `minerType` listed once in `loads.minerTypes` instead of repeating its hardware.
  *
- * Normalized (see `normalizeBudget`): a version-1 scenario's `id` is its kind ("normal" or
+ * Normalized (see `normalizeBudget`): a version-3 pod gets its miner type's `hardwareId` and
+ * `hardware` back (the shape of versions 1 and 2); otherwise a version-3 document is the shape
+ * itself (its timeline
+ * `pods` kept as written, its `passedChecks` too; versions 1 and 2 have neither, and their
+ * `checks` still hold the passing results, which no report shows). a version-1 scenario's `id` is its kind ("normal" or
  * "contingency"), its `lostFeed` becomes `lostFeeds`, missing `grossKw` and `overheadKw` are 0
  * (version 1 had neither gross blocks nor facility overhead), and `scenarios` is empty (the file
  * does not say). `formatVersion` stays as read, so the diff knows a version-1 contingency.
@@ -24,7 +35,7 @@
 import { z } from 'zod';
 
 /** The formatVersion values `campus report` and `campus diff` read. */
-export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const;
 export type ReadableFormatVersion = (typeof READABLE_FORMAT_VERSIONS)[number];
 
 const kw = z.number().finite();
@@ -206,6 +217,54 @@ export const POWER_BUDGET_SCHEMA_REFERENCE = `../../../node_modules/hybrid-campu
 
 const timelineV2 = timelineV1.extend({ load: loadV2 });
 
+/** A mining pod's running figures from one state on (version 3), or that it left service. */
+const podChangeSchema = z.union([
+  z.object({
+    name: z.string(),
+    itKw: kw,
+    hashrateThs: z.number().finite(),
+    capW: z.number().finite().nullable(),
+    offReason: z.string().optional(),
+  }),
+  z.object({ name: z.string(), inService: z.literal(false) }),
+]);
+
+/** A bus's rows in one state (version 3 lists the buses whose rows changed; no scenarios: the bus left). */
+const timelineBusSchema = z.object({
+  name: z.string(),
+  scenarios: z.array(
+    z.object({ scenario: scenarioKind, id: z.string().min(1), capacityKw: kw, totalKw: kw, utilization }),
+  ),
+});
+
+const timelineV3 = timelineV2.extend({
+  buses: z.array(timelineBusSchema),
+  pods: z.array(podChangeSchema),
+});
+
+/** Version 3: the hardware fields pods share, once per distinct combination. */
+const minerTypeSchema = z.object({ type: z.string().min(1), hardwareId: z.string(), hardware: z.string() });
+
+/** Version 3: a pod names its miner type instead of carrying its hardware fields. */
+const podV3Schema = podSchema.omit({ hardwareId: true, hardware: true }).extend({ minerType: z.string() });
+
+/** Every pod's minerType is listed in `minerTypes`, once. */
+function knownMinerTypes(loads: { minerTypes: readonly { type: string }[]; miningPods: readonly { minerType: string }[] }, ctx: z.RefinementCtx): void {
+  const types = new Set<string>();
+  loads.minerTypes.forEach((t, i) => {
+    if (types.has(t.type)) ctx.addIssue({ code: 'custom', path: ['minerTypes', i, 'type'], message: `duplicate miner type "${t.type}"` });
+    types.add(t.type);
+  });
+  loads.miningPods.forEach((p, i) => {
+    if (!types.has(p.minerType)) {
+      ctx.addIssue({ code: 'custom', path: ['miningPods', i, 'minerType'], message: `miner type "${p.minerType}" is not in loads.minerTypes` });
+    }
+  });
+}
+
+/** Version 3: the passing results of one check, counted. */
+const passedCheckSchema = z.object({ check: z.string(), passed: z.number().int().positive() });
+
 const common = z.object({
   /** Where an editor finds the JSON Schema; added to version 1 with the schema, absent in older files. */
   $schema: z.string().optional(),
@@ -249,19 +308,44 @@ export const powerBudgetV2Schema = common.extend({
   timeline: z.array(timelineV2).optional(),
 });
 
-/** Every power budget the reports read, of either version: what power-budget.schema.json is generated from. */
-export const powerBudgetSchema = z.union([powerBudgetV1Schema, powerBudgetV2Schema]);
+/** A version-3 power budget, as written: passing checks counted, timeline entries list what changed. */
+export const powerBudgetV3Schema = powerBudgetV2Schema.extend({
+  formatVersion: z.literal(3),
+  loads: common.shape.loads
+    .extend({ minerTypes: z.array(minerTypeSchema), miningPods: z.array(podV3Schema) })
+    .superRefine((loads, ctx) => knownMinerTypes(loads, ctx)),
+  passedChecks: z.array(passedCheckSchema),
+  timeline: z.array(timelineV3).optional(),
+});
 
-export const POWER_BUDGET_SCHEMAS: Readonly<Record<ReadableFormatVersion, typeof powerBudgetV1Schema | typeof powerBudgetV2Schema>> = {
+/** Every power budget the reports read, of any version: what power-budget.schema.json is generated from. */
+export const powerBudgetSchema = z.union([powerBudgetV1Schema, powerBudgetV2Schema, powerBudgetV3Schema]);
+
+export const POWER_BUDGET_SCHEMAS: Readonly<
+  Record<ReadableFormatVersion, typeof powerBudgetV1Schema | typeof powerBudgetV2Schema | typeof powerBudgetV3Schema>
+> = {
   1: powerBudgetV1Schema,
   2: powerBudgetV2Schema,
+  3: powerBudgetV3Schema,
 };
 
 type PowerBudgetV1 = z.infer<typeof powerBudgetV1Schema>;
 type PowerBudgetV2 = z.infer<typeof powerBudgetV2Schema>;
+type PowerBudgetV3 = z.infer<typeof powerBudgetV3Schema>;
 
-/** A power budget of any readable version, normalized (see the header comment). */
-export type PowerBudget = Omit<PowerBudgetV2, 'formatVersion'> & { readonly formatVersion: ReadableFormatVersion };
+/**
+ * A power budget of any readable version, normalized (see the header comment): version 3's
+ * shape, with `passedChecks` and the timeline's `buses` and `pods` absent for versions 1 and 2.
+ */
+export type PowerBudget = Omit<PowerBudgetV3, 'formatVersion' | 'passedChecks' | 'timeline' | 'loads'> & {
+  readonly formatVersion: ReadableFormatVersion;
+  readonly loads: PowerBudgetV2['loads'];
+  readonly passedChecks?: PowerBudgetV3['passedChecks'];
+  readonly timeline?: readonly TimelineEntryOf[];
+};
+type TimelineEntryV3 = NonNullable<PowerBudgetV3['timeline']>[number];
+type TimelineEntryOf = Omit<TimelineEntryV3, 'buses' | 'pods'> & Partial<Pick<TimelineEntryV3, 'buses' | 'pods'>>;
+export type PodChange = TimelineEntryV3['pods'][number];
 export type BusBudget = PowerBudget['buses'][number];
 export type ScenarioBudget = BusBudget['scenarios'][number];
 export type SiteScenario = PowerBudget['scenarios'][number];
@@ -270,7 +354,7 @@ export type CheckResult = PowerBudget['checks'][number];
 export type CheckStatus = CheckResult['status'];
 export type MiningPodLoad = PowerBudget['loads']['miningPods'][number];
 export type GpuHallLoad = PowerBudget['loads']['gpuHalls'][number];
-export type TimelineEntry = NonNullable<PowerBudget['timeline']>[number];
+export type TimelineEntry = TimelineEntryOf;
 
 function loadOfV1(load: z.infer<typeof loadV1>): LoadByClass {
   return { ...load, grossKw: 0, overheadKw: 0 };
@@ -287,8 +371,14 @@ function scenarioOfV1(s: z.infer<typeof scenarioV1>): ScenarioBudget {
 }
 
 /** The one in-memory shape of a parsed document of any readable version. */
-export function normalizeBudget(doc: PowerBudgetV1 | PowerBudgetV2): PowerBudget {
+export function normalizeBudget(doc: PowerBudgetV1 | PowerBudgetV2 | PowerBudgetV3): PowerBudget {
   if (doc.formatVersion === 2) return doc;
+  if (doc.formatVersion === 3) {
+    const types = new Map(doc.loads.minerTypes.map((t) => [t.type, t]));
+    const { minerTypes: _types, miningPods, ...loads } = doc.loads;
+    const pods = miningPods.map(({ minerType, ...pod }) => ({ ...pod, hardwareId: types.get(minerType)!.hardwareId, hardware: types.get(minerType)!.hardware }));
+    return { ...doc, loads: { ...loads, miningPods: pods } };
+  }
   const { timeline, buses, ...rest } = doc;
   return {
     ...rest,

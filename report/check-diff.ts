@@ -4,7 +4,9 @@
  * A check result is identified by its check id, construct path, scenario and date (and its rank
  * among results sharing those, for checks that judge one subject twice). A result missing on
  * one side counts as "absent": a new failing check newly fails, a removed failing check newly
- * passes (it is no longer checked).
+ * passes (it is no longer checked). A power-budget.json of format version 3 counts the passing
+ * results about a single load instead of listing them (`passedChecks`): a result missing from such
+ * a file whose check it counts, about a load it still has, passed (`UnlistedPasses`).
  */
 import type { CheckResult, CheckStatus } from './budget-schema';
 
@@ -45,8 +47,20 @@ export function transitionOf(base: CheckStatus | 'absent', head: CheckStatus | '
   return undefined; // absent -> pass, pass -> absent: nothing to tell a reviewer
 }
 
+/** Whether a result missing from a side's list passed there (counted, not listed); see the header comment. */
+export type UnlistedPass = (result: CheckResult) => boolean;
+
+/** What a result that passed without being listed says in the diff. */
+export function unlistedPassMessage(r: CheckResult): string {
+  return `passes (${r.check} for '${r.subject}'; power-budget.json counts passing results about a single load without their message)`;
+}
+
 /** Every reported transition, failures first, then warnings, then passes; each group by path, check and scenario. */
-export function diffChecks(base: readonly CheckResult[], head: readonly CheckResult[]): CheckChange[] {
+export function diffChecks(
+  base: readonly CheckResult[],
+  head: readonly CheckResult[],
+  unlisted: { readonly base?: UnlistedPass; readonly head?: UnlistedPass } = {},
+): CheckChange[] {
   const before = keyed(base);
   const after = keyed(head);
   const keys = [...new Set([...before.keys(), ...after.keys()])];
@@ -54,18 +68,20 @@ export function diffChecks(base: readonly CheckResult[], head: readonly CheckRes
   for (const key of keys) {
     const b = before.get(key);
     const h = after.get(key);
-    const transition = transitionOf(b?.status ?? 'absent', h?.status ?? 'absent');
-    if (!transition) continue;
     const r = (h ?? b)!;
+    const baseStatus: CheckStatus | 'absent' = b?.status ?? (unlisted.base?.(r) ? 'pass' : 'absent');
+    const headStatus: CheckStatus | 'absent' = h?.status ?? (unlisted.head?.(r) ? 'pass' : 'absent');
+    const transition = transitionOf(baseStatus, headStatus);
+    if (!transition) continue;
     changes.push({
       transition,
       check: r.check,
       subject: r.subject,
       path: r.path,
       ...(r.scenario ? { scenario: r.scenario } : {}),
-      baseStatus: b?.status ?? 'absent',
-      headStatus: h?.status ?? 'absent',
-      message: r.message,
+      baseStatus,
+      headStatus,
+      message: h || headStatus === 'absent' ? r.message : unlistedPassMessage(r),
     });
   }
   const sortKey = (c: CheckChange) => `${c.path}\u0000${c.check}\u0000${c.scenario ?? ''}`;

@@ -23,8 +23,9 @@
  */
 import type { BusBudget, CheckStatus, LoadByClass, PowerBudget, ScenarioBudget } from './budget-schema';
 import { siteChecks } from './site-checks';
-import { diffChecks, type CheckChange } from './check-diff';
+import { diffChecks, type CheckChange, type UnlistedPass } from './check-diff';
 import { diffHardware, type LoadChange } from './hardware-diff';
+import { diffPodTimelines } from './pod-timeline-diff';
 import { InputError } from './input-error';
 import { scenarioOrder } from './report';
 import { leastHeadroom } from '../domain/budget';
@@ -93,6 +94,11 @@ export interface SiteDiff {
   readonly head?: SiteFigures;
   readonly buses: readonly BusDiff[];
   readonly checks: readonly CheckChange[];
+  /**
+   * Hardware and load changes (hardware-diff.ts), then, when both files list per-state pod
+   * figures (format version 3), each pod that runs differently at some date and from when
+   * (pod-timeline-diff.ts).
+   */
   readonly hardware: readonly LoadChange[];
   /**
    * Rule findings (rules.json) that appear in head or disappear from base, matched by rule,
@@ -237,6 +243,19 @@ const EMPTY_SITE = (name: string, status: CheckStatus): PowerBudget => ({
   checks: [],
 });
 
+/**
+ * For a site without dates read from a version-3 file: a result it does not list passed when the
+ * file counts passing results of its check (`passedChecks`) and still has the load it is about.
+ * Undefined otherwise (every result is listed, or, with dates, only failures and warnings are).
+ */
+function unlistedPasses(budget: PowerBudget | undefined): UnlistedPass | undefined {
+  if (!budget?.passedChecks || (budget.timeline ?? []).length > 1) return undefined;
+  const counted = new Set(budget.passedChecks.map((p) => p.check));
+  const { miningPods, gpuHalls, blockLoads, auxiliary } = budget.loads;
+  const loads = new Set([...miningPods, ...gpuHalls, ...blockLoads, ...auxiliary].map((l) => l.name));
+  return (r) => counted.has(r.check) && loads.has(r.subject);
+}
+
 /** One site on both sides (or one). An added site's hardware and checks read as all new. */
 export function diffSite(name: string, base: PowerBudget | undefined, head: PowerBudget | undefined): SiteDiff {
   const b = base ?? EMPTY_SITE(name, 'pass');
@@ -258,8 +277,8 @@ export function diffSite(name: string, base: PowerBudget | undefined, head: Powe
         h.buses.find((x) => x.name === bus),
       ),
     ),
-    checks: diffChecks(siteChecks(b), siteChecks(h)),
-    hardware: diffHardware(b, h),
+    checks: diffChecks(siteChecks(b), siteChecks(h), { base: unlistedPasses(base), head: unlistedPasses(head) }),
+    hardware: [...diffHardware(b, h), ...diffPodTimelines(b, h)],
     ...(rulesChanged ? { rules } : {}),
   };
 }

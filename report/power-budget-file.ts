@@ -1,7 +1,28 @@
 /**
  * The `power-budget.json` document written beside each stack's cdk.tf.json.
  *
- * Format "hybrid-campus/power-budget", version 2. Version 2 (the one load model) lists every
+ * Format "hybrid-campus/power-budget", version 3. Version 3 (portfolio scale, issue 12) stores
+ * what repeats once; a reader rebuilds every state (report/budget-timeline.ts does):
+ * - `checks` lists every result in full except the passing results about a single load (a pod,
+ *   hall, block or auxiliary load, e.g. `cooling-type-match`), which `passedChecks` counts per
+ *   check (`{ check, passed }`, in check order). Version 2 listed a passing result per pod per
+ *   check; results about buses, cooling systems and the site are listed as before.
+ * - each `timeline` entry's `buses` lists only the buses whose rows (`scenarios`) differ from the
+ *   previous state's, in name order; the first state lists every bus. A state's bus rows: the
+ *   previous state's, with each listed bus replaced. Version 2 listed every bus at every state.
+ * - each `timeline` entry has `pods`: the mining pods whose running figures (`itKw`,
+ *   `hashrateThs`, `capW`, `offReason`) differ from the previous state's, in name order, or
+ *   `{ name, inService: false }` for a pod that left service; before its first entry a pod is not
+ *   in service. A pod's figures at a state: its last entry at or before that state. New in
+ *   version 3: it is what lets `campus diff` say which pods changed and from when.
+ * - `loads.minerTypes` lists each distinct combination of the hardware fields pods share
+ *   (`hardwareId`, `hardware`, `minerPowerW`, `efficiencyJTh`, `curtailSeconds`) once, named by
+ *   `type` (the hardwareId, or "<hardwareId>~2", ... for further combinations, in pod name order);
+ *   each of `loads.miningPods` names its `minerType` instead of carrying those fields.
+ * - rendering: an object inside an array that holds no array of objects is written on one line
+ *   (pods, feeds, scenario rows, check results); the rest is two-space JSON.
+ * `failures` and `warnings` of each state stay in full, as do the top-level `site`,
+ * `scenarios`, `buses` and `cooling`. Version 2 (the one load model) lists every
  * scenario: each bus's `scenarios` has normal operation and the loss of each of its feeds, sides
  * or generators (`id`, `lost`, `lostFeeds`), and the top-level `scenarios` gives the site's grid
  * import in each; load by class gained `grossKw` and `overheadKw`; mining pods' `itKw`,
@@ -31,7 +52,7 @@ import type { LeaseModel, MiningPodModel } from '../domain/model';
 import { podAllocation } from '../domain/mining-caps';
 
 export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
-export const POWER_BUDGET_FORMAT_VERSION = 2;
+export const POWER_BUDGET_FORMAT_VERSION = 3;
 export const POWER_BUDGET_FILE_NAME = 'power-budget.json';
 
 function ratio(fraction: number): number | null {
@@ -146,35 +167,182 @@ function checkJson(r: CheckResult) {
   };
 }
 
-/** One state of the timeline: site load by class against capacity, per-bus scenarios and what failed. */
-function timelineEntryJson(state: TimelineState) {
-  const { point, evaluation } = state;
-  const { budget } = evaluation;
-  return {
-    label: point.label,
-    from: point.from ?? null,
-    until: point.until ?? null,
-    status: statusOf(evaluation.failures, evaluation.warnings),
-    capacityKw: roundKw(budget.buses.reduce((total, b) => total + b.usableKw, 0)),
-    load: loadJson(sumLoads(budget.buses.map((b) => b.scenarios[0].load))),
-    gridImportKw: roundKw(budget.site.gridImportKw),
-    interconnectLimitKw: roundKw(budget.site.interconnectLimitKw),
-    siteUtilization: ratio(budget.site.utilization),
-    buses: budget.buses.map((b) => ({
-      name: b.bus.name,
-      scenarios: b.scenarios.map((s) => ({
-        scenario: s.scenario,
-        id: s.id,
-        capacityKw: roundKw(s.capacityKw),
-        totalKw: roundKw(s.load.totalKw),
-        utilization: ratio(s.utilization),
-      })),
+interface BusRow {
+  readonly name: string;
+  readonly scenarios: readonly { scenario: string; id: string; capacityKw: number; totalKw: number; utilization: number | null }[];
+}
+
+function busRows(budget: CampusBudget): BusRow[] {
+  return budget.buses.map((b) => ({
+    name: b.bus.name,
+    scenarios: b.scenarios.map((s) => ({
+      scenario: s.scenario,
+      id: s.id,
+      capacityKw: roundKw(s.capacityKw),
+      totalKw: roundKw(s.load.totalKw),
+      utilization: ratio(s.utilization),
     })),
-    ...economicsJson(budget),
-    ...miningJson(budget),
-    failures: evaluation.failures.map(checkJson),
-    warnings: evaluation.warnings.map(checkJson),
+  }));
+}
+
+/** A mining pod's running figures in one state, as `timeline[].pods` lists them. */
+type PodRow = { readonly name: string; readonly itKw: number; readonly hashrateThs: number; readonly capW: number | null; readonly offReason?: string };
+
+/**
+ * The pods whose figures differ from `previous` (each pod's last listed row, updated in place),
+ * and `{ name, inService: false }` for those that left service since; in name order. Compares
+ * the rounded figures before building a row, so an unchanged pod costs no allocation.
+ */
+function changedPods(budget: CampusBudget, previous: Map<string, PodRow>, seenAt: Map<string, number>, state: number) {
+  const changed: (PodRow | { name: string; inService: false })[] = [];
+  let inService = 0;
+  for (const load of budget.loads) {
+    if (load.kind !== 'mining-pod') continue;
+    inService += 1;
+    seenAt.set(load.name, state);
+    const running = podFigures(budget, load);
+    const cap = podAllocation(budget.allocation, load.name);
+    const itKw = roundKw(running.itKw);
+    const hashrateThs = round(running.hashrateThs, 3);
+    const capW = cap === undefined ? null : round(cap.capW, 3);
+    const offReason = cap?.offReason || undefined;
+    const before = previous.get(load.name);
+    if (before && before.itKw === itKw && before.hashrateThs === hashrateThs && before.capW === capW && before.offReason === offReason) continue;
+    const row: PodRow = { name: load.name, itKw, hashrateThs, capW, ...(offReason ? { offReason } : {}) };
+    previous.set(load.name, row);
+    changed.push(row);
+  }
+  if (inService < previous.size) {
+    for (const name of [...previous.keys()]) {
+      if (seenAt.get(name) === state) continue;
+      previous.delete(name);
+      changed.push({ name, inService: false });
+    }
+  }
+  return changed.sort(byRowName);
+}
+
+function sameBusRow(a: BusRow, b: BusRow): boolean {
+  return JSON.stringify(a.scenarios) === JSON.stringify(b.scenarios);
+}
+
+function byRowName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * The bus rows that differ from `previous` (each bus's last listed rows, updated in place; a bus
+ * that left lists no scenarios), in name order. The first state lists every bus.
+ */
+function changedBuses(buses: readonly BusRow[], previous: Map<string, BusRow>): BusRow[] {
+  const changed = buses.filter((b) => {
+    const before = previous.get(b.name);
+    return !before || !sameBusRow(before, b);
+  });
+  const now = new Set(buses.map((b) => b.name));
+  for (const name of [...previous.keys()]) if (!now.has(name)) changed.push({ name, scenarios: [] });
+  for (const b of changed) {
+    if (b.scenarios.length === 0) previous.delete(b.name);
+    else previous.set(b.name, b);
+  }
+  return changed.sort(byRowName);
+}
+
+/** Every state of the timeline: site load by class against capacity, what changed since the previous state, and what failed. */
+function timelineJson(states: readonly TimelineState[]) {
+  const buses = new Map<string, BusRow>();
+  const pods = new Map<string, PodRow>();
+  const seenAt = new Map<string, number>();
+  return states.map((state, index) => {
+    const { point, evaluation } = state;
+    const { budget } = evaluation;
+    return {
+      label: point.label,
+      from: point.from ?? null,
+      until: point.until ?? null,
+      status: statusOf(evaluation.failures, evaluation.warnings),
+      capacityKw: roundKw(budget.buses.reduce((total, b) => total + b.usableKw, 0)),
+      load: loadJson(sumLoads(budget.buses.map((b) => b.scenarios[0].load))),
+      gridImportKw: roundKw(budget.site.gridImportKw),
+      interconnectLimitKw: roundKw(budget.site.interconnectLimitKw),
+      siteUtilization: ratio(budget.site.utilization),
+      buses: changedBuses(busRows(budget), buses),
+      pods: changedPods(budget, pods, seenAt, index),
+      ...economicsJson(budget),
+      ...miningJson(budget),
+      failures: evaluation.failures.map(checkJson),
+      warnings: evaluation.warnings.map(checkJson),
+    };
+  });
+}
+
+/**
+ * Every result in full, except the passing results about a single load (a pod, hall, block or
+ * auxiliary load: `cooling-type-match`, `demand-response`, `lease-contract`, ...), one per load
+ * per check, which are counted per check in `passedChecks`, in the order checks first appear.
+ */
+function checksJson(results: readonly CheckResult[], loadPaths: ReadonlySet<string>) {
+  const passed = new Map<string, number>();
+  const listed: CheckResult[] = [];
+  for (const r of results) {
+    if (r.status === 'pass' && loadPaths.has(r.path)) passed.set(r.check, (passed.get(r.check) ?? 0) + 1);
+    else listed.push(r);
+  }
+  return {
+    checks: listed.map(checkJson),
+    passedChecks: [...passed].map(([check, count]) => ({ check, passed: count })),
   };
+}
+
+/** The hardware fields pods share, stored once per distinct combination (format version 3). */
+function minerTypeOf(p: MiningPodModel) {
+  return { hardwareId: p.hardwareId, hardware: p.hardware, minerPowerW: p.minerPowerW, efficiencyJTh: p.efficiencyJTh, curtailSeconds: p.curtailSeconds };
+}
+
+/**
+ * `minerTypes` and `miningPods`: each pod names its miner type (`minerType`) instead of
+ * repeating its hardware fields. A type's name is its hardwareId, or "<hardwareId>~2", "~3", ...
+ * for further combinations of the same hardwareId, in pod name order.
+ */
+function miningPodsJson(budget: CampusBudget, pods: readonly MiningPodModel[]) {
+  const types = new Map<string, { type: string } & ReturnType<typeof minerTypeOf>>();
+  const perHardware = new Map<string, number>();
+  const typeOf = (p: MiningPodModel): string => {
+    const fields = minerTypeOf(p);
+    const key = JSON.stringify(fields);
+    let found = types.get(key);
+    if (!found) {
+      const n = (perHardware.get(p.hardwareId) ?? 0) + 1;
+      perHardware.set(p.hardwareId, n);
+      found = { type: n === 1 ? p.hardwareId : `${p.hardwareId}~${n}`, ...fields };
+      types.set(key, found);
+    }
+    return found.type;
+  };
+  const miningPods = pods.map((p) => {
+    const running = podFigures(budget, p);
+    const cap = podAllocation(budget.allocation, p.name);
+    return {
+      name: p.name,
+      path: p.path,
+      minerType: typeOf(p),
+      count: p.count,
+      spares: p.spares,
+      itKw: roundKw(running.itKw),
+      hashrateThs: round(running.hashrateThs, 3),
+      priority: p.priority,
+      capMode: p.powerControl?.mode ?? 'rated',
+      capW: cap === undefined ? null : round(cap.capW, 3),
+      ...(p.powerControl?.mode === 'auto' ? { powerRangeW: { minW: p.powerControl.minW, maxW: p.powerControl.maxW } } : {}),
+      ...(cap?.offReason ? { offReason: cap.offReason } : {}),
+      firm: p.firm,
+      ...(p.facilityOverheadFraction ? { facilityOverheadFraction: p.facilityOverheadFraction } : {}),
+      ...dates(p),
+      bus: p.bus,
+      cooling: p.cooling,
+    };
+  });
+  return { minerTypes: [...types.values()], miningPods };
 }
 
 /**
@@ -266,33 +434,7 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
       served: c.served,
     })),
     loads: {
-      miningPods: [...campus.miningPods].sort(byName).map((p) => {
-        const running = podFigures(budget, p);
-        const cap = podAllocation(budget.allocation, p.name);
-        return {
-        name: p.name,
-        path: p.path,
-        hardwareId: p.hardwareId,
-        hardware: p.hardware,
-        count: p.count,
-        spares: p.spares,
-        minerPowerW: p.minerPowerW,
-        itKw: roundKw(running.itKw),
-        hashrateThs: round(running.hashrateThs, 3),
-        efficiencyJTh: p.efficiencyJTh,
-        curtailSeconds: p.curtailSeconds,
-        priority: p.priority,
-        capMode: p.powerControl?.mode ?? 'rated',
-        capW: cap === undefined ? null : round(cap.capW, 3),
-        ...(p.powerControl?.mode === 'auto' ? { powerRangeW: { minW: p.powerControl.minW, maxW: p.powerControl.maxW } } : {}),
-        ...(cap?.offReason ? { offReason: cap.offReason } : {}),
-        firm: p.firm,
-        ...(p.facilityOverheadFraction ? { facilityOverheadFraction: p.facilityOverheadFraction } : {}),
-        ...dates(p),
-        bus: p.bus,
-        cooling: p.cooling,
-        };
-      }),
+      ...miningPodsJson(budget, [...campus.miningPods].sort(byName)),
       gpuHalls: [...campus.gpuHalls].sort(byName).map((h) => ({
         name: h.name,
         path: h.path,
@@ -337,14 +479,40 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
     ...(campus.economics ? { economicsInputs: campus.economics } : {}),
     ...economicsJson(budget),
     ...miningJson(budget),
-    checks: results.map(checkJson),
-    timeline: timeline.states.map(timelineEntryJson),
+    ...checksJson(results, new Set([...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads].map((l) => l.path))),
+    timeline: timelineJson(timeline.states),
   };
 }
 
 export type PowerBudgetDocument = ReturnType<typeof powerBudgetDocument>;
 
-/** The file's exact bytes: two-space JSON with a final newline. */
+function holdsObjectArray(value: object): boolean {
+  return Object.values(value).some((v) => Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null));
+}
+
+/**
+ * Two-space JSON, except that an object inside an array that holds no array of objects is written
+ * on one line (JSON.stringify's own spacing otherwise, so keys keep their order).
+ */
+export function renderBudgetJson(value: unknown, indent = ''): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const inner = `${indent}  `;
+    const items = value.map((v) =>
+      typeof v === 'object' && v !== null && !Array.isArray(v) && !holdsObjectArray(v) ? JSON.stringify(v) : (renderBudgetJson(v, inner) ?? 'null'),
+    );
+    return `[\n${items.map((i) => `${inner}${i}`).join(',\n')}\n${indent}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${renderBudgetJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The file's exact bytes: two-space JSON (records in lists on one line, see renderBudgetJson) with a final newline. */
 export function renderPowerBudget(timeline: TimelineEvaluation): string {
-  return `${JSON.stringify(powerBudgetDocument(timeline), null, 2)}\n`;
+  return `${renderBudgetJson(powerBudgetDocument(timeline))}\n`;
 }

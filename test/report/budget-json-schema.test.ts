@@ -34,13 +34,15 @@ test('the schema declares the format, its version and the fields the reports rea
   type Branch = { properties: Record<string, { const?: unknown }>; required: string[] };
   const schema = powerBudgetJsonSchema() as { $schema: string; anyOf: Branch[] };
   expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
-  // One branch per version the reports read; version 2 adds the site's scenarios.
+  // One branch per version the reports read; version 2 adds the site's scenarios, version 3 the passing checks counted.
   expect(schema.anyOf.map((b) => [b.properties.format.const, b.properties.formatVersion.const])).toEqual([
     ['hybrid-campus/power-budget', 1],
     ['hybrid-campus/power-budget', 2],
+    ['hybrid-campus/power-budget', 3],
   ]);
   expect(schema.anyOf[0].required).toEqual(['format', 'status', 'site', 'cooling', 'loads', 'checks', 'formatVersion', 'buses']);
   expect(schema.anyOf[1].required).toEqual(['format', 'status', 'site', 'cooling', 'loads', 'checks', 'formatVersion', 'scenarios', 'buses']);
+  expect(schema.anyOf[2].required).toEqual(['format', 'status', 'site', 'cooling', 'loads', 'checks', 'formatVersion', 'scenarios', 'buses', 'passedChecks']);
 });
 
 test('the package ships the schema and exports it', () => {
@@ -69,7 +71,7 @@ test('the schema rejects what the reader rejects', () => {
   const validate = validator();
   const [{ json }] = budgetsOf('examples');
   const cases: [Record<string, unknown>, string][] = [
-    [{ ...json, formatVersion: 3 }, '/formatVersion must be equal to constant'],
+    [{ ...json, formatVersion: 4 }, '/formatVersion must be equal to constant'],
     [{ ...json, status: 'ok' }, '/status must be equal to one of the allowed values'],
     [{ ...json, site: { ...(json.site as object), interconnectLimitKw: '300' } }, '/site/interconnectLimitKw must be number'],
     [(({ buses: _buses, ...rest }) => rest)(json), " must have required property 'buses'"],

@@ -199,12 +199,12 @@ describe('campus (the bin)', () => {
     });
 
     test('an unknown format version', () => {
-      const doc = { ...JSON.parse(fs.readFileSync(budgetFile('examples', 'ercot-300'), 'utf8')), formatVersion: 3 };
+      const doc = { ...JSON.parse(fs.readFileSync(budgetFile('examples', 'ercot-300'), 'utf8')), formatVersion: 4 };
       const dir = withBudgetText(JSON.stringify(doc));
       expect(campus(['diff', '--base', synthVariant('examples'), '--head', dir])).toEqual({
         status: 3,
         stdout: '',
-        stderr: `campus: ${dir}/stacks/ercot-300/power-budget.json: formatVersion 3 is not supported (this campus understands 1 and 2); upgrade hybrid-campus\n`,
+        stderr: `campus: ${dir}/stacks/ercot-300/power-budget.json: formatVersion 4 is not supported (this campus understands 1, 2 and 3); upgrade hybrid-campus\n`,
       });
     });
 

@@ -1,7 +1,7 @@
 /**
- * `campus report` and `campus diff` read power-budget.json versions 1 and 2 (issue 9), and say
- * clearly which they cannot. The version-1 file is a fixture written by the version-1 writer
- * (see version-fixtures.ts); the version-2 files come from today's writer.
+ * `campus report` and `campus diff` read power-budget.json versions 1, 2 (issue 9) and 3 (issue
+ * 12), and say clearly which they cannot. The version-1 and version-2 files are fixtures written
+ * by those writers (see version-fixtures.ts); the version-3 files come from today's writer.
  */
 import { READABLE_FORMAT_VERSIONS } from '../../report/budget-schema';
 import { diffBudgets, diffBus, type ScenarioDiff } from '../../report/diff';
@@ -16,10 +16,11 @@ import { renderReportText } from '../../report/report-text';
 import { bus, campus, cooling, feed, hall } from '../domain/fixtures';
 import { budgetOf } from './budget-fixtures';
 import { expectGolden } from './golden';
-import { fourBuses, v1FourBusesText } from './version-fixtures';
+import { fourBuses, v1FourBusesText, v2DatedCapsText, v2FourBusesText } from './version-fixtures';
 
 const v1 = () => parseBudget('v1.json', v1FourBusesText());
-const v2 = () => budgetOf(fourBuses());
+const v2 = () => parseBudget('v2.json', v2FourBusesText());
+const v3 = () => budgetOf(fourBuses());
 
 function errorOf(fn: () => unknown): string {
   try {
@@ -40,6 +41,9 @@ describe('format versions', () => {
   test('the writer writes a version the reader reads', () => {
     expect(READABLE_FORMAT_VERSIONS).toContain(POWER_BUDGET_FORMAT_VERSION);
     expect(JSON.parse(v1FourBusesText()).formatVersion).toBe(1);
+    expect(JSON.parse(v2FourBusesText()).formatVersion).toBe(2);
+    expect(JSON.parse(v2DatedCapsText()).formatVersion).toBe(2);
+    expect(v3().formatVersion).toBe(3);
   });
 
   test('a version-1 file reads, normalized: ids are the kind, lostFeed becomes lostFeeds, no site scenarios', () => {
@@ -79,14 +83,14 @@ describe('format versions', () => {
 
   test('unknown versions: one line naming the file, the version and the versions understood', () => {
     const doc = JSON.parse(v1FourBusesText());
-    expect(errorOf(() => parseBudget('site/power-budget.json', JSON.stringify({ ...doc, formatVersion: 3 })))).toBe(
-      'site/power-budget.json: formatVersion 3 is not supported (this campus understands 1 and 2); upgrade hybrid-campus',
+    expect(errorOf(() => parseBudget('site/power-budget.json', JSON.stringify({ ...doc, formatVersion: 4 })))).toBe(
+      'site/power-budget.json: formatVersion 4 is not supported (this campus understands 1, 2 and 3); upgrade hybrid-campus',
     );
     expect(errorOf(() => parseBudget('x.json', JSON.stringify({ ...doc, formatVersion: 1.5 })))).toBe(
-      'x.json: formatVersion 1.5 is not supported (this campus understands 1 and 2)',
+      'x.json: formatVersion 1.5 is not supported (this campus understands 1, 2 and 3)',
     );
     expect(errorOf(() => parseBudget('x.json', JSON.stringify({ ...doc, formatVersion: undefined })))).toBe(
-      'x.json: formatVersion missing is not supported (this campus understands 1 and 2)',
+      'x.json: formatVersion missing is not supported (this campus understands 1, 2 and 3)',
     );
   });
 

@@ -42,10 +42,10 @@ describe('loading power budgets', () => {
 
   test('an older or malformed format version is not offered an upgrade', () => {
     expect(errorOf(() => parseBudget('x.json', JSON.stringify({ ...valid(), formatVersion: 0 })))).toBe(
-      'x.json: formatVersion 0 is not supported (this campus understands 1 and 2)',
+      'x.json: formatVersion 0 is not supported (this campus understands 1, 2 and 3)',
     );
     expect(errorOf(() => parseBudget('x.json', JSON.stringify({ ...valid(), formatVersion: '1' })))).toBe(
-      'x.json: formatVersion "1" is not supported (this campus understands 1 and 2)',
+      'x.json: formatVersion "1" is not supported (this campus understands 1, 2 and 3)',
     );
   });
 
@@ -54,7 +54,7 @@ describe('loading power budgets', () => {
     doc.buses[1].scenarios[0].headroomKw = 'lots';
     delete doc.site.name;
     expect(errorOf(() => parseBudget('x.json', JSON.stringify(doc)))).toBe(
-      'x.json: invalid power budget (formatVersion 2): site.name: Invalid input: expected string, received undefined (and 1 more)',
+      'x.json: invalid power budget (formatVersion 3): site.name: Invalid input: expected string, received undefined (and 1 more)',
     );
   });
 

@@ -7,6 +7,12 @@
  * node_modules, and print `renderPowerBudget(evaluateTimeline(fourBuses()))` from
  * /tmp/v1/domain/power-budget-file.ts.
  *
+ *
+ * test/report/fixtures/v2-four-buses.json and v2-dated-caps.json are what the version-2 writer
+ * (commit 7d71950, the last one before formatVersion 3) wrote for `fourBuses()` and
+ * `datedCaps()` (dated-caps.ts); rewritten the same way from that commit, printing
+ * `renderPowerBudget(evaluateTimeline(...))` from report/power-budget-file.ts.
+ *
  * - `ai`, N+1, feeds 30 + 40 + 40 MW: version 1 lists the loss of the largest feed ('ai-2', the
  *   first name among equals); version 2 the loss of each.
  * - `ab`, 2N with sides: A = 'ab-a1', B = 'ab-b1' + 'ab-b2' (version 1: the larger side, B).
@@ -24,6 +30,17 @@ export const V1_FOUR_BUSES = path.join(__dirname, 'fixtures', 'v1-four-buses.jso
 
 export function v1FourBusesText(): string {
   return fs.readFileSync(V1_FOUR_BUSES, 'utf8');
+}
+
+export const V2_FOUR_BUSES = path.join(__dirname, 'fixtures', 'v2-four-buses.json');
+export const V2_DATED_CAPS = path.join(__dirname, 'fixtures', 'v2-dated-caps.json');
+
+export function v2FourBusesText(): string {
+  return fs.readFileSync(V2_FOUR_BUSES, 'utf8');
+}
+
+export function v2DatedCapsText(): string {
+  return fs.readFileSync(V2_DATED_CAPS, 'utf8');
 }
 
 export function fourBuses(): CampusModel {

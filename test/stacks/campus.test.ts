@@ -207,7 +207,7 @@ describe('Campus', () => {
     expect(model).toEqual({ format: 'hybrid-campus/campus-model', formatVersion: 1, site: 'site', model: JSON.parse(JSON.stringify(campus.toModel())) });
     const doc = JSON.parse(fs.readFileSync(path.join(dir, 'power-budget.json'), 'utf8'));
     expect(doc.format).toBe('hybrid-campus/power-budget');
-    expect(doc.formatVersion).toBe(2);
+    expect(doc.formatVersion).toBe(3);
     // 100 x 3.5 kW = 350 kW IT + 35 kW cooling (PUE 1.1)
     expect(doc.buses[0].scenarios[0].load).toEqual({ firmItKw: 0, interruptibleItKw: 350, grossKw: 0, coolingKw: 35, overheadKw: 0, auxiliaryKw: 0, totalKw: 385 });
   });
