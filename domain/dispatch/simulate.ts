@@ -8,8 +8,8 @@
  *    does not run. Intervals in a month that no state covers mine nothing.
  * 2. Price: a pod wants to mine when the price is strictly below its break-even
  *    (break-even.ts); at exactly break-even it does not.
- * 3. 4CP avoidance (`fourCpWindow`): in June to September, within the daily window (local
- *    time), every interruptible pod is shed whatever the price (ERCOT 4CP:
+ * 3. 4CP avoidance (`fourCpWindow`): in June to September, in every interval that overlaps the
+ *    daily window (local time), every interruptible pod is shed whatever the price (ERCOT 4CP:
  *    shared/reference/ercot-large-loads.md, "4CP"). Firm pods keep to rule 2.
  * 4. Hysteresis: a pod that switched on stays on for `minOnIntervals`, one that switched off
  *    stays off for `minOffIntervals`, counted in intervals including the one it switched in,
@@ -149,6 +149,16 @@ interface Run {
   readonly withoutCampus: number;
 }
 
+/**
+ * Whether an interval starting at `startMinute` (local minutes after midnight) and lasting
+ * `intervalMinutes` overlaps the daily window [windowStart, windowEnd). An interval that covers
+ * only part of the window (an hourly price and a window from 16:30) is in it: its load would
+ * set the 4CP tag for the part it overlaps, so it is shed whole (never optimistic).
+ */
+function overlapsWindow(startMinute: number, intervalMinutes: number, windowStart: number, windowEnd: number): boolean {
+  return startMinute < windowEnd && startMinute + intervalMinutes > windowStart;
+}
+
 /** The state index of each interval, -1 when none covers its month. */
 function stateOfIntervals(fleet: SiteFleet, prices: PriceSeries, shiftYears: number): Int32Array {
   const n = prices.priceUsdPerMwh.length;
@@ -265,7 +275,8 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
   const buckets = n > 0 ? prices.localMonthIndex[n - 1] - firstMonth + 1 : 0;
   const acc = new Float64Array(E * buckets * FIELDS);
   const gridKw = recordGrid ? new Float64Array(E * n) : undefined;
-  const h = prices.intervalMinutes / 60;
+  const intervalMinutes = prices.intervalMinutes;
+  const h = intervalMinutes / 60;
   const minOn = Math.max(1, options.minOnIntervals);
   const minOff = Math.max(1, options.minOffIntervals);
   const window = fourCp ? options.fourCpWindow : undefined;
@@ -348,7 +359,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     const hp = hashprice[t];
     const calendarMonth = (monthOf[t] % 12) + 1;
     const minute = minuteOf[t];
-    const inWindow = calendarMonth >= 6 && calendarMonth <= 9 && minute >= windowStart && minute < windowEnd;
+    const inWindow = calendarMonth >= 6 && calendarMonth <= 9 && overlapsWindow(minute, intervalMinutes, windowStart, windowEnd);
     const reserves = options.holdReserves ? state.reserves[calendarMonth - 1] : [];
     itKw.fill(0);
     grid.fill(0);
@@ -527,7 +538,7 @@ export function simulateDispatch(fleet: SiteFleet, prices: PriceSeries, options:
     for (let t = 0; t < n; t++) {
       const cm = (prices.localMonthIndex[t] % 12) + 1;
       const minute = prices.localMinuteOfDay[t];
-      if (cm < 6 || cm > 9 || minute < w.startMinute || minute >= w.endMinute) continue;
+      if (cm < 6 || cm > 9 || !overlapsWindow(minute, prices.intervalMinutes, w.startMinute, w.endMinute)) continue;
       const m = prices.localMonthIndex[t];
       const best = peaks.get(m);
       if (best === undefined || prices.priceUsdPerMwh[t] > prices.priceUsdPerMwh[best]) peaks.set(m, t);

@@ -165,6 +165,19 @@ describe('dispatch simulation', () => {
     expect(winter.fourCpAvoidedMw).toBeNull();
   });
 
+  test('4CP window: an interval that overlaps the window only in part is shed whole', () => {
+    // Hourly prices from 2024-06-01 14:00; the window 16:30-17:00 covers half of the 16:00 hour.
+    const window = { startMinute: 16 * 60 + 30, endMinute: 17 * 60 };
+    const result = simulateDispatch(fleetOf(twoPods()), series([20, 20, 20, 20], '2024-06-01T14:00:00Z', 60), options({ fourCpWindow: window }));
+    // Both pods are interruptible: each mines 3 of the 4 hours (not 16:00-17:00).
+    expect(result.groups.map((g) => g.figures.hoursMined)).toEqual([3, 3]);
+    // The 16:00 hour is the window's only interval: all (300 + 200) kW x 1.1 avoided.
+    expect(result.fourCpAvoidedMw).toBeCloseTo(0.55, 12);
+    // A window that ends where an interval starts does not touch it: 14:00-15:00 sheds only the 14:00 hour.
+    const edge = simulateDispatch(fleetOf(twoPods()), series([20, 20, 20, 20], '2024-06-01T14:00:00Z', 60), options({ fourCpWindow: { startMinute: 14 * 60, endMinute: 15 * 60 } }));
+    expect(edge.groups.map((g) => g.figures.hoursMined)).toEqual([3, 3]);
+  });
+
   test('demand-response reserve: eligible pods keep running above break-even, most efficient first', () => {
     // 300 kW of grid import sheddable within 600 s: pod-a (300 kW IT x 1.1 = 330 kW) is enough.
     const model = twoPods({ commitments: [{ program: 'ERS-10', sheddableKw: 300, responseTimeS: 600 }] });
