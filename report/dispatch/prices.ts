@@ -153,6 +153,9 @@ function readPlain(input: TextFile, header: readonly string[], lines: ReturnType
     if (!m || !isCalendarDate(year, month, day) || hh > 23 || mm > 59 || ss !== 0) {
       fail(file, l.line, `interval_start ${show(start)} must be an ISO 8601 time with an offset and whole minutes, e.g. 2024-07-01T15:00:00-05:00`);
     }
+    if (m[7] !== 'Z' && (Number(m[7].slice(1, 3)) > 14 || Number(m[7].slice(4, 6)) > 59)) {
+      fail(file, l.line, `interval_start ${show(start)} has the offset ${m[7]}; an offset is at most 14:00 either side of UTC, e.g. -05:00`);
+    }
     const offset = m[7] === 'Z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(4, 6)));
     const localDay = daysFromCivil(year, month, day);
     const localMinute = hh * 60 + mm;
@@ -225,6 +228,11 @@ export function parsePrices(files: readonly TextFile[], settlementPoint?: string
     const b = rows[i];
     const minutes = (b.utcMs - a.utcMs) / MS_PER_MINUTE;
     if (minutes === 0) fail(b.file, b.line, `${b.label} starts at the same time as ${a.file} line ${a.line} (${a.label}); give each interval once`);
+    // Months, days and 4CP windows are read in local time, so it may not go back a day (only a
+    // plain file whose rows are written in different offsets can do that).
+    if (b.localDay < a.localDay) {
+      fail(b.file, b.line, `${b.label} starts after ${a.file} line ${a.line} (${a.label}) but on an earlier local day; write every row in the market's local offset (months, days and 4CP windows are read in it)`);
+    }
     if (intervalMinutes === 0) {
       if (!Number.isInteger(minutes) || minutes > 1440) fail(b.file, b.line, `${b.label} is ${minutes} minutes after the row before; intervals must be whole minutes, at most a day`);
       intervalMinutes = minutes;
