@@ -127,6 +127,14 @@ export interface SiteDispatch {
   readonly intervalsWithoutCampus: number;
   /** AI revenue per MW of IT per year from the campus's economics inputs, or null. */
   readonly aiValueUsdPerMwYear: number | null;
+  /**
+   * The power that AI revenue does not pay for (fleet.ts `aiGridMwhPerMwYear`) at the series'
+   * mean price, USD per MW of AI IT per year: AI's margin is aiValue minus this. Null without an
+   * AI value.
+   */
+  readonly aiPowerCostUsdPerMwYear: number | null;
+  /** Mean price of the series' intervals (all of equal length), USD/MWh. */
+  readonly meanPriceUsdPerMwh: number;
 }
 
 const FIELDS = 9;
@@ -526,8 +534,13 @@ export function simulateDispatch(fleet: SiteFleet, prices: PriceSeries, options:
   };
 
   let hpSum = 0;
-  for (let t = 0; t < n; t++) hpSum += hashprice[t];
+  let priceSum = 0;
+  for (let t = 0; t < n; t++) {
+    hpSum += hashprice[t];
+    priceSum += prices.priceUsdPerMwh[t];
+  }
   const meanHashprice = n > 0 ? hpSum / n : 0;
+  const meanPrice = n > 0 ? priceSum / n : 0;
 
   // 4CP: the counterfactual without avoidance, compared at each summer month's highest-price window interval.
   const avoided = new Array<number | null>(E).fill(null);
@@ -582,5 +595,7 @@ export function simulateDispatch(fleet: SiteFleet, prices: PriceSeries, options:
     reserveShortIntervals: actual.reserveShort,
     intervalsWithoutCampus: actual.withoutCampus,
     aiValueUsdPerMwYear: fleet.aiValueUsdPerMwYear,
+    aiPowerCostUsdPerMwYear: fleet.aiGridMwhPerMwYear === null ? null : fleet.aiGridMwhPerMwYear * meanPrice,
+    meanPriceUsdPerMwh: meanPrice,
   };
 }

@@ -6,6 +6,8 @@ import { evaluateTimeline } from '../../domain/evaluate';
 import { podFigures } from '../../domain/economics';
 import type { CampusModel } from '../../domain/model';
 import { autoPod, bus, campus, cooling, feed, hall, pod } from '../domain/fixtures';
+import { DISPATCH_FORMAT, DISPATCH_FORMAT_VERSION, siteReport } from '../../report/dispatch/dispatch-report';
+import { renderDispatchText } from '../../report/dispatch/render-text';
 import { series } from './series';
 
 const HASHPRICE = 50;
@@ -176,6 +178,30 @@ describe('dispatch simulation', () => {
     // A window that ends where an interval starts does not touch it: 14:00-15:00 sheds only the 14:00 hour.
     const edge = simulateDispatch(fleetOf(twoPods()), series([20, 20, 20, 20], '2024-06-01T14:00:00Z', 60), options({ fourCpWindow: { startMinute: 14 * 60, endMinute: 15 * 60 } }));
     expect(edge.groups.map((g) => g.figures.hoursMined)).toEqual([3, 3]);
+  });
+
+  test('AI is compared after the power it pays for: a self-operated GPU-hour hall is charged its grid MWh at the mean price', () => {
+    // A 1 MW self-operated hall, 8 GPUs at $2/GPU-hour and 50% utilization: 8 x 24 x 2 x 0.5 = $192/day
+    // = $70,080 per MW-year; it draws 1 MW x 1.1 (PUE) x 8,760 h = 9,636 MWh per MW-year.
+    const model = twoPods({ gpuHalls: [hall('hall', 'bus', 'air', 1_000)], economics: { ai: { gpuHourUsd: 2, utilization: 0.5 } } });
+    const result = simulateDispatch(fleetOf(model), series([20, 40]), options());
+    expect(result.aiValueUsdPerMwYear).toBeCloseTo(70_080, 6);
+    expect(result.meanPriceUsdPerMwh).toBe(30);
+    expect(result.aiPowerCostUsdPerMwYear).toBeCloseTo(9_636 * 30, 6);
+    // The verdict compares margins: AI $70,080 - $289,080 = -$219,000 per MW-year.
+    const MINING = 858_062.86;
+    const inputs = { sha256: '0'.repeat(64), prices: { settlementPoint: 'TEST', intervalMinutes: 15, intervals: 2, firstIntervalStart: 'a', lastIntervalStart: 'b', fileSha256: [] }, hashprice: { kind: 'constant' as const, usdPerPhDay: HASHPRICE }, poolFeeFraction: 0, minOnIntervals: 1, minOffIntervals: 1, fourCpWindow: null, holdReserves: true, shiftYears: 0 };
+    const site = siteReport(result, '0'.repeat(64));
+    const text = renderDispatchText({ format: DISPATCH_FORMAT, formatVersion: DISPATCH_FORMAT_VERSION, inputs, sites: [site] });
+    expect(site.figures.valueUsdPerMwYear).toBe(MINING);
+    expect(text).toContain(
+      `; AI -$219,000 (revenue $70,080 from the campus's economics inputs, less $289,080 of power at the mean price 30.00 $/MWh); mining earns $1,077,063 more per MW-year`,
+    );
+    // Colocation rent excludes the tenant's power: nothing is charged.
+    const leased = twoPods({ gpuHalls: [hall('hall', 'bus', 'air', 1_000, { operator: { kind: 'tenant', tenant: 't' } })], economics: { ai: { coloUsdPerKwMonth: 100 } } });
+    const colo = simulateDispatch(fleetOf(leased), series([20, 40]), options());
+    expect(colo.aiValueUsdPerMwYear).toBeCloseTo(1_200_000, 6);
+    expect(colo.aiPowerCostUsdPerMwYear).toBe(0);
   });
 
   test('demand-response reserve: eligible pods keep running above break-even, most efficient first', () => {
