@@ -68,6 +68,10 @@ function notes(site: SiteDispatchReport): string[] {
     out.push(`${fixed(site.reserveShortIntervals, 0)} intervals where a demand-response reserve could not be held (its pods shed in a 4CP window, or too few eligible pods may run)`);
   }
   if (site.intervalsWithoutCampus > 0) out.push(`${site.intervalsWithoutCampus} intervals fall in months no state of the campus covers; nothing mines in them`);
+  // valueUsdPerMwYear = margin x 8,760 / MWh allowed (simulate.ts): from less than a year it is an extrapolation.
+  if (site.figures.hoursAvailable > 0 && site.figures.hoursAvailable < 8760) {
+    out.push(`$/MW-year figures scale ${fixed(site.figures.hoursAvailable, 1)} hours of mining capacity to 8,760: they carry those hours' prices and season, not a whole year's`);
+  }
   return out;
 }
 
