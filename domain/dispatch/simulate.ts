@@ -6,8 +6,8 @@
  *    (shifted by `shiftYears`), prepared by fleet.ts. A pod may draw at most its cap in that
  *    state, never more; a pod without a cap (not in service, or off in the solver's allocation)
  *    does not run. Intervals in a month that no state covers mine nothing.
- * 2. Price: a pod wants to mine when the price is strictly below its break-even
- *    (break-even.ts); at exactly break-even it does not.
+ * 2. Price: a pod wants to mine when the price is strictly below its break-even at the meter
+ *    (break-even.ts: its J/TH times its grid kW per IT kW); at exactly break-even it does not.
  * 3. 4CP avoidance (`fourCpWindow`): in June to September, in every interval that overlaps the
  *    daily window (local time), every interruptible pod is shed whatever the price (ERCOT 4CP:
  *    shared/reference/ercot-large-loads.md, "4CP"). Firm pods keep to rule 2.
@@ -90,7 +90,7 @@ export interface GroupDispatch {
   readonly label: string;
   /** J/TH of the group at its caps, weighted by allowed energy over the series. */
   readonly efficiencyJTh: number | null;
-  /** Break-even at that J/TH and the time-weighted mean hashprice of the series, USD/MWh. */
+  /** Grid break-even at that J/TH, the group's grid kW per IT kW (weighted alike) and the time-weighted mean hashprice of the series, USD/MWh (break-even.ts). */
   readonly breakEvenUsdPerMwh: number | null;
   readonly figures: DispatchFigures;
   /** Mean over the summer months of the grid MW the 4CP windows took off (see `SiteDispatch.fourCpAvoidedMw`). */
@@ -137,7 +137,7 @@ export interface SiteDispatch {
   readonly meanPriceUsdPerMwh: number;
 }
 
-const FIELDS = 9;
+const FIELDS = 10;
 const F_AVAILABLE = 0; // kWh
 const F_MINED = 1; // kWh
 const F_GRID = 2; // kWh
@@ -147,6 +147,7 @@ const F_REVENUE = 5;
 const F_COST = 6;
 const F_RESERVE = 7; // kWh
 const F_HASH_HOURS = 8; // TH/s x h of allowed capacity, for the weighted J/TH
+const F_GRID_AVAILABLE = 9; // grid kWh of allowed capacity (IT x grid kW per IT kW), for the weighted break-even
 
 interface Run {
   /** [entity][bucket][field], entity G is the site. */
@@ -224,7 +225,7 @@ function podClasses(fleet: SiteFleet, fee: number): PodClasses {
       fleet.podGroup[i],
       fleet.interruptible[i],
       fleet.curtailSeconds[i],
-      ...fleet.states.map((s) => (s.capKw[i] > 0 ? [s.efficiencyJTh[i], s.fixedCooling[i]] : null)),
+      ...fleet.states.map((s) => (s.capKw[i] > 0 ? [s.efficiencyJTh[i], s.gridKwPerItKw[i], s.fixedCooling[i]] : null)),
     ]);
     const members = byKey.get(key);
     if (members) members.push(i);
@@ -235,7 +236,7 @@ function podClasses(fleet: SiteFleet, fee: number): PodClasses {
   const classes = [...byKey.values()];
   const count = classes.length;
   const first = (c: number) => classes[c][0];
-  const factor = fleet.states.map((s) => Float64Array.from(classes, (m) => (s.capKw[m[0]] > 0 ? breakEvenFactor(fee, s.efficiencyJTh[m[0]]) : -Infinity)));
+  const factor = fleet.states.map((s) => Float64Array.from(classes, (m) => (s.capKw[m[0]] > 0 ? breakEvenFactor(fee, s.efficiencyJTh[m[0]], s.gridKwPerItKw[m[0]]) : -Infinity)));
   const prefix = (value: (s: FleetState, i: number) => number) =>
     fleet.states.map((s) =>
       classes.map((m) => {
@@ -302,6 +303,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     });
   const groupCapKw = sumBy((s, i) => s.capKw[i]);
   const groupThs = sumBy((s, i) => s.hashrateThs[i]);
+  const groupGridKw = sumBy((s, i) => s.capKw[i] * s.gridKwPerItKw[i]);
   const priceOf = prices.priceUsdPerMwh;
   const monthOf = prices.localMonthIndex;
   const minuteOf = prices.localMinuteOfDay;
@@ -470,6 +472,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     const bucket = monthOf[t] - firstMonth;
     const caps = groupCapKw[s];
     const ths = groupThs[s];
+    const capGrid = groupGridKw[s];
     for (let e = 0; e < E; e++) {
       const base = (e * buckets + bucket) * FIELDS;
       const capKw = caps[e];
@@ -478,6 +481,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
         acc[base + F_HOURS_AVAILABLE] += h;
         acc[base + F_HOURS_MINED] += (h * itKw[e]) / capKw;
         acc[base + F_HASH_HOURS] += ths[e] * h;
+        acc[base + F_GRID_AVAILABLE] += capGrid[e] * h;
       }
       acc[base + F_MINED] += itKw[e] * h;
       acc[base + F_GRID] += grid[e] * h;
@@ -569,11 +573,13 @@ export function simulateDispatch(fleet: SiteFleet, prices: PriceSeries, options:
     const sum = sumOf(g, 0, buckets);
     const hashHours = sum(F_HASH_HOURS);
     const efficiencyJTh = hashHours > 0 ? (sum(F_AVAILABLE) * 1000) / hashHours : null;
+    // Grid kW per IT kW of the group, weighted like its J/TH by allowed energy.
+    const gridKwPerItKw = sum(F_AVAILABLE) > 0 ? sum(F_GRID_AVAILABLE) / sum(F_AVAILABLE) : 1;
     return {
       id: group.id,
       label: group.label,
       efficiencyJTh,
-      breakEvenUsdPerMwh: efficiencyJTh !== null ? meanHashprice * breakEvenFactor(options.poolFeeFraction, efficiencyJTh) : null,
+      breakEvenUsdPerMwh: efficiencyJTh !== null ? meanHashprice * breakEvenFactor(options.poolFeeFraction, efficiencyJTh, gridKwPerItKw) : null,
       figures: figuresOf(sum),
       fourCpAvoidedMw: avoided[g],
     };

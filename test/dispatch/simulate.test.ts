@@ -55,8 +55,9 @@ describe('dispatch simulation', () => {
   });
 
   test('a price exactly at a pod\'s break-even: that pod does not mine; a cent below, it does', () => {
-    const beA = breakEvenUsdPerMwh(HASHPRICE, 0, 15);
-    expect(beA).toBeCloseTo(138.888889, 5);
+    // 138.89 $/MWh of IT, / 1.1 grid kW per IT kW (PUE 1.1) = 126.26 $/MWh at the meter.
+    const beA = breakEvenUsdPerMwh(HASHPRICE, 0, 15, 1.1);
+    expect(beA).toBeCloseTo(126.262626, 5);
     const at = simulateDispatch(fleetOf(twoPods()), series([beA]), options());
     expect(at.groups.map((g) => g.figures.minedMwh)).toEqual([0, 0]);
     const below = simulateDispatch(fleetOf(twoPods()), series([beA - 0.01]), options());
@@ -64,14 +65,15 @@ describe('dispatch simulation', () => {
   });
 
   test('totals are exact sums of intervals (hand-checked on four intervals)', () => {
-    // Prices 10, 200, 10, 130: both pods, none, both, pod-a only (pod-b's break-even is 119.05).
-    const result = simulateDispatch(fleetOf(twoPods()), series([10, 200, 10, 130]), options());
+    // Prices 10, 200, 10, 120: both pods, none, both, pod-a only (break-evens at the meter: pod-a
+    // 126.26, pod-b 119.05 / 1.1 = 108.23).
+    const result = simulateDispatch(fleetOf(twoPods()), series([10, 200, 10, 120]), options());
     const h = 0.25;
     // IT: (500 + 0 + 500 + 300) kW x 0.25 h = 325 kWh.
     expect(result.figures.minedMwh).toBeCloseTo(0.325, 12);
     expect(result.figures.gridMwh).toBeCloseTo(0.3575, 12);
-    // Cost: 10 x 0.1375 + 10 x 0.1375 + 130 x 0.0825 MWh.
-    expect(result.figures.powerCostUsd).toBeCloseTo(10 * 0.1375 + 10 * 0.1375 + 130 * 0.0825, 9);
+    // Cost: 10 x 0.1375 + 10 x 0.1375 + 120 x 0.0825 MWh.
+    expect(result.figures.powerCostUsd).toBeCloseTo(10 * 0.1375 + 10 * 0.1375 + 120 * 0.0825, 9);
     // Revenue: PH/s x hashprice x h / 24, pod-a three intervals, pod-b two.
     const revenueA = 20 * HASHPRICE * (h / 24) * 3;
     const revenueB = (200 / 0.0175 / 1000) * HASHPRICE * (h / 24) * 2;
@@ -91,11 +93,21 @@ describe('dispatch simulation', () => {
     ]);
   });
 
+  test('the break-even is at the meter: a pod does not mine where its grid power costs more than it earns', () => {
+    // At 130 $/MWh pod-a earns 138.89 $ per MWh of IT but pays 130 x 1.1 = 143 $ for it (PUE 1.1).
+    const result = simulateDispatch(fleetOf(twoPods()), series([130, 126]), options());
+    expect(result.groups[0].figures.hoursMined).toBeCloseTo(0.25, 12);
+    expect(result.groups[0].figures.grossMarginUsd).toBeGreaterThan(0);
+    // The reported break-even is the one the dispatch used.
+    expect(result.groups[0].breakEvenUsdPerMwh).toBeCloseTo(126.262626, 5);
+  });
+
   test('the pool fee lowers both the break-even and the revenue', () => {
     const fee = 0.1;
-    const result = simulateDispatch(fleetOf(twoPods()), series([125, 0]), options({ poolFeeFraction: fee }));
-    // pod-a: 138.89 x 0.9 = 125.00: exactly at break-even, so it does not mine at 125.
-    expect(breakEvenUsdPerMwh(HASHPRICE, fee, 15)).toBeCloseTo(125, 9);
+    // pod-a: 138.89 x 0.9 = 125.00 per MWh of IT, / 1.1 at the meter: exactly at break-even, so it does not mine there.
+    const be = breakEvenUsdPerMwh(HASHPRICE, fee, 15, 1.1);
+    expect(be).toBeCloseTo(125 / 1.1, 9);
+    const result = simulateDispatch(fleetOf(twoPods()), series([be, 0]), options({ poolFeeFraction: fee }));
     expect(result.groups[0].figures.hoursMined).toBeCloseTo(0.25, 12);
     expect(result.groups[0].figures.revenueUsd).toBeCloseTo(20 * HASHPRICE * 0.9 * (0.25 / 24), 9);
   });
