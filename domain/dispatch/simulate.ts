@@ -52,7 +52,7 @@ export interface DispatchOptions {
   readonly minOnIntervals: number;
   /** Intervals a pod stays off after switching off (1: no minimum). */
   readonly minOffIntervals: number;
-  /** Daily 4CP avoidance window in local minutes after midnight, [start, end), June-September. @default none */
+  /** Daily 4CP avoidance window in local minutes after midnight, [start, end), June-September; a start after the end crosses midnight (each interval judged by its own month). @default none */
   readonly fourCpWindow?: { readonly startMinute: number; readonly endMinute: number };
   /** Hold demand-response reserves (rule 5). */
   readonly holdReserves: boolean;
@@ -165,7 +165,9 @@ interface Run {
  * set the 4CP tag for the part it overlaps, so it is shed whole (never optimistic).
  */
 function overlapsWindow(startMinute: number, intervalMinutes: number, windowStart: number, windowEnd: number): boolean {
-  return startMinute < windowEnd && startMinute + intervalMinutes > windowStart;
+  if (windowStart <= windowEnd) return startMinute < windowEnd && startMinute + intervalMinutes > windowStart;
+  // A window across midnight: [windowStart, 24:00) and [00:00, windowEnd) of every day.
+  return startMinute + intervalMinutes > windowStart || startMinute < windowEnd;
 }
 
 /** The state index of each interval, -1 when none covers its month. */

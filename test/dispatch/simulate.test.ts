@@ -192,6 +192,16 @@ describe('dispatch simulation', () => {
     expect(edge.groups.map((g) => g.figures.hoursMined)).toEqual([3, 3]);
   });
 
+  test('4CP window across midnight: 22:00-02:00 sheds the evening and the early morning, each interval by its own month', () => {
+    // Hourly from 2024-09-30 20:00 to 2024-10-01 03:00 (local = UTC): 20, 21 | 22, 23 (Sept, shed) | 0, 1 (October: no 4CP) | 2, 3.
+    const window = { startMinute: 22 * 60, endMinute: 2 * 60 };
+    const sept = simulateDispatch(fleetOf(twoPods()), series(new Array(8).fill(20), '2024-09-30T20:00:00Z', 60), options({ fourCpWindow: window }));
+    expect(sept.groups.map((g) => g.figures.hoursMined)).toEqual([6, 6]);
+    // The same hours in June: 22:00 to 02:00 shed, 4 of 8.
+    const june = simulateDispatch(fleetOf(twoPods()), series(new Array(8).fill(20), '2024-06-10T20:00:00Z', 60), options({ fourCpWindow: window }));
+    expect(june.groups.map((g) => g.figures.hoursMined)).toEqual([4, 4]);
+  });
+
   test('AI is compared after the power it pays for: a self-operated GPU-hour hall is charged its grid MWh at the mean price', () => {
     // A 1 MW self-operated hall, 8 GPUs at $2/GPU-hour and 50% utilization: 8 x 24 x 2 x 0.5 = $192/day
     // = $70,080 per MW-year; it draws 1 MW x 1.1 (PUE) x 8,760 h = 9,636 MWh per MW-year.
