@@ -132,13 +132,13 @@ function numberOption(values: Record<string, string | boolean>, name: string, wh
   return n;
 }
 
-/** "HH:MM-HH:MM" to minutes after midnight, [start, end); end 24:00 allowed. */
+/** "HH:MM-HH:MM" to minutes after midnight, [start, end); end 24:00 allowed; a start after the end crosses midnight. */
 function parseWindow(raw: string): { startMinute: number; endMinute: number } {
   const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(raw);
   const start = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
   const end = m ? Number(m[3]) * 60 + Number(m[4]) : NaN;
-  if (!m || Number(m[2]) > 59 || Number(m[4]) > 59 || !(start < end) || end > 1440) {
-    throw new UsageError(`--4cp-window must be a daily window HH:MM-HH:MM in the prices' local time, start before end, e.g. 15:00-18:00 (got '${raw}')`);
+  if (!m || Number(m[2]) > 59 || Number(m[4]) > 59 || start === end || start >= 1440 || end > 1440) {
+    throw new UsageError(`--4cp-window must be a daily window HH:MM-HH:MM in the prices' local time, start and end different (a start after the end crosses midnight), e.g. 15:00-18:00 (got '${raw}')`);
   }
   return { startMinute: start, endMinute: end };
 }

@@ -87,6 +87,15 @@ export interface SiteFleet {
    * colocation price alone (USD per kW-month x 12 x 1000).
    */
   readonly aiValueUsdPerMwYear: number | null;
+  /**
+   * Grid MWh per MW of AI IT per year that the AI revenue above does not pay for: the power of
+   * self-operated halls valued at GPU-hours (their IT x 8,760 h x the load model's overhead and
+   * cooling factor, as if they ran at their IT all year), per MW of the AI IT the revenue is
+   * spread over; 0 when all of it is colocation rent (the tenant pays its power); null without
+   * an AI value. The simulation prices it at the series' mean price so that AI is compared with
+   * mining on the same basis, a margin after power.
+   */
+  readonly aiGridMwhPerMwYear: number | null;
 }
 
 function reservesFor(commitments: readonly DemandResponseCommitment[], calendarMonth: number): ReserveRequirement[] {
@@ -172,19 +181,35 @@ export function prepareFleet(evaluation: TimelineEvaluation): SiteFleet {
     interruptible: Uint8Array.from(allPods.map((p) => (p.firm ? 0 : 1))),
     curtailSeconds: Float64Array.from(allPods.map((p) => p.curtailSeconds)),
     states,
-    aiValueUsdPerMwYear: aiValue(evaluation),
+    ...aiValue(evaluation),
   };
 }
 
-function aiValue(evaluation: TimelineEvaluation): number | null {
+/** Hours in a year of 365 days, for per-year figures (as `valueUsdPerMwYear`: 8,760). */
+const HOURS_PER_YEAR = 8760;
+
+function aiValue(evaluation: TimelineEvaluation): { aiValueUsdPerMwYear: number | null; aiGridMwhPerMwYear: number | null } {
   const ai = evaluation.campus.economics?.ai;
-  if (!ai) return null;
+  if (!ai) return { aiValueUsdPerMwYear: null, aiGridMwhPerMwYear: null };
   for (let i = evaluation.states.length - 1; i >= 0; i--) {
-    const value = campusEconomics(evaluation.states[i].evaluation.budget, { ai }).ai?.revenueUsdPerMwYear;
-    if (value !== null && value !== undefined && value > 0) return value;
+    const budget = evaluation.states[i].evaluation.budget;
+    const figures = campusEconomics(budget, { ai }).ai;
+    const value = figures?.revenueUsdPerMwYear;
+    if (value === null || value === undefined || !(value > 0) || !(figures!.itKw > 0)) continue;
+    // The same halls economics.ts values at GPU-hours: self-operated, with a GPU-hour price and
+    // a utilization. Their grid kW per IT kW comes from the load model (load-model.ts itDrawPerKw).
+    const gpuHour = ai.gpuHourUsd !== undefined && ai.utilization !== undefined;
+    const cooling = new Map(budget.campus.coolingSystems.map((c) => [c.name, c]));
+    let gridKw = 0;
+    for (const load of budget.loads) {
+      if (load.kind !== 'gpu-hall' || load.operator.kind !== 'self' || !gpuHour) continue;
+      gridKw += load.itKw * itDrawPerKw(load, cooling.get(load.cooling)).reduce((t, d) => t + d.kwPerKw, 0);
+    }
+    return { aiValueUsdPerMwYear: value, aiGridMwhPerMwYear: (gridKw / figures!.itKw) * HOURS_PER_YEAR };
   }
-  // No hall earns in any state: the colocation price alone, USD per kW-month x 12 months x 1000 kW.
-  return ai.coloUsdPerKwMonth !== undefined ? ai.coloUsdPerKwMonth * 12 * 1000 : null;
+  // No hall earns in any state: the colocation price alone, USD per kW-month x 12 months x 1000 kW
+  // (the tenant pays its power).
+  return ai.coloUsdPerKwMonth !== undefined ? { aiValueUsdPerMwYear: ai.coloUsdPerKwMonth * 12 * 1000, aiGridMwhPerMwYear: 0 } : { aiValueUsdPerMwYear: null, aiGridMwhPerMwYear: null };
 }
 
 /** Evaluates a campus model as synth does (every state, or only `asOf`) and prepares its fleet. */

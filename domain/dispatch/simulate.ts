@@ -6,10 +6,10 @@
  *    (shifted by `shiftYears`), prepared by fleet.ts. A pod may draw at most its cap in that
  *    state, never more; a pod without a cap (not in service, or off in the solver's allocation)
  *    does not run. Intervals in a month that no state covers mine nothing.
- * 2. Price: a pod wants to mine when the price is strictly below its break-even
- *    (break-even.ts); at exactly break-even it does not.
- * 3. 4CP avoidance (`fourCpWindow`): in June to September, within the daily window (local
- *    time), every interruptible pod is shed whatever the price (ERCOT 4CP:
+ * 2. Price: a pod wants to mine when the price is strictly below its break-even at the meter
+ *    (break-even.ts: its J/TH times its grid kW per IT kW); at exactly break-even it does not.
+ * 3. 4CP avoidance (`fourCpWindow`): in June to September, in every interval that overlaps the
+ *    daily window (local time), every interruptible pod is shed whatever the price (ERCOT 4CP:
  *    shared/reference/ercot-large-loads.md, "4CP"). Firm pods keep to rule 2.
  * 4. Hysteresis: a pod that switched on stays on for `minOnIntervals`, one that switched off
  *    stays off for `minOffIntervals`, counted in intervals including the one it switched in,
@@ -52,7 +52,7 @@ export interface DispatchOptions {
   readonly minOnIntervals: number;
   /** Intervals a pod stays off after switching off (1: no minimum). */
   readonly minOffIntervals: number;
-  /** Daily 4CP avoidance window in local minutes after midnight, [start, end), June-September. @default none */
+  /** Daily 4CP avoidance window in local minutes after midnight, [start, end), June-September; a start after the end crosses midnight (each interval judged by its own month). @default none */
   readonly fourCpWindow?: { readonly startMinute: number; readonly endMinute: number };
   /** Hold demand-response reserves (rule 5). */
   readonly holdReserves: boolean;
@@ -90,7 +90,7 @@ export interface GroupDispatch {
   readonly label: string;
   /** J/TH of the group at its caps, weighted by allowed energy over the series. */
   readonly efficiencyJTh: number | null;
-  /** Break-even at that J/TH and the time-weighted mean hashprice of the series, USD/MWh. */
+  /** Grid break-even at that J/TH, the group's grid kW per IT kW (weighted alike) and the time-weighted mean hashprice of the series, USD/MWh (break-even.ts). */
   readonly breakEvenUsdPerMwh: number | null;
   readonly figures: DispatchFigures;
   /** Mean over the summer months of the grid MW the 4CP windows took off (see `SiteDispatch.fourCpAvoidedMw`). */
@@ -127,9 +127,17 @@ export interface SiteDispatch {
   readonly intervalsWithoutCampus: number;
   /** AI revenue per MW of IT per year from the campus's economics inputs, or null. */
   readonly aiValueUsdPerMwYear: number | null;
+  /**
+   * The power that AI revenue does not pay for (fleet.ts `aiGridMwhPerMwYear`) at the series'
+   * mean price, USD per MW of AI IT per year: AI's margin is aiValue minus this. Null without an
+   * AI value.
+   */
+  readonly aiPowerCostUsdPerMwYear: number | null;
+  /** Mean price of the series' intervals (all of equal length), USD/MWh. */
+  readonly meanPriceUsdPerMwh: number;
 }
 
-const FIELDS = 9;
+const FIELDS = 10;
 const F_AVAILABLE = 0; // kWh
 const F_MINED = 1; // kWh
 const F_GRID = 2; // kWh
@@ -139,6 +147,7 @@ const F_REVENUE = 5;
 const F_COST = 6;
 const F_RESERVE = 7; // kWh
 const F_HASH_HOURS = 8; // TH/s x h of allowed capacity, for the weighted J/TH
+const F_GRID_AVAILABLE = 9; // grid kWh of allowed capacity (IT x grid kW per IT kW), for the weighted break-even
 
 interface Run {
   /** [entity][bucket][field], entity G is the site. */
@@ -147,6 +156,18 @@ interface Run {
   readonly gridKw?: Float64Array;
   readonly reserveShort: number;
   readonly withoutCampus: number;
+}
+
+/**
+ * Whether an interval starting at `startMinute` (local minutes after midnight) and lasting
+ * `intervalMinutes` overlaps the daily window [windowStart, windowEnd). An interval that covers
+ * only part of the window (an hourly price and a window from 16:30) is in it: its load would
+ * set the 4CP tag for the part it overlaps, so it is shed whole (never optimistic).
+ */
+function overlapsWindow(startMinute: number, intervalMinutes: number, windowStart: number, windowEnd: number): boolean {
+  if (windowStart <= windowEnd) return startMinute < windowEnd && startMinute + intervalMinutes > windowStart;
+  // A window across midnight: [windowStart, 24:00) and [00:00, windowEnd) of every day.
+  return startMinute + intervalMinutes > windowStart || startMinute < windowEnd;
 }
 
 /** The state index of each interval, -1 when none covers its month. */
@@ -206,7 +227,7 @@ function podClasses(fleet: SiteFleet, fee: number): PodClasses {
       fleet.podGroup[i],
       fleet.interruptible[i],
       fleet.curtailSeconds[i],
-      ...fleet.states.map((s) => (s.capKw[i] > 0 ? [s.efficiencyJTh[i], s.fixedCooling[i]] : null)),
+      ...fleet.states.map((s) => (s.capKw[i] > 0 ? [s.efficiencyJTh[i], s.gridKwPerItKw[i], s.fixedCooling[i]] : null)),
     ]);
     const members = byKey.get(key);
     if (members) members.push(i);
@@ -217,7 +238,7 @@ function podClasses(fleet: SiteFleet, fee: number): PodClasses {
   const classes = [...byKey.values()];
   const count = classes.length;
   const first = (c: number) => classes[c][0];
-  const factor = fleet.states.map((s) => Float64Array.from(classes, (m) => (s.capKw[m[0]] > 0 ? breakEvenFactor(fee, s.efficiencyJTh[m[0]]) : -Infinity)));
+  const factor = fleet.states.map((s) => Float64Array.from(classes, (m) => (s.capKw[m[0]] > 0 ? breakEvenFactor(fee, s.efficiencyJTh[m[0]], s.gridKwPerItKw[m[0]]) : -Infinity)));
   const prefix = (value: (s: FleetState, i: number) => number) =>
     fleet.states.map((s) =>
       classes.map((m) => {
@@ -265,7 +286,8 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
   const buckets = n > 0 ? prices.localMonthIndex[n - 1] - firstMonth + 1 : 0;
   const acc = new Float64Array(E * buckets * FIELDS);
   const gridKw = recordGrid ? new Float64Array(E * n) : undefined;
-  const h = prices.intervalMinutes / 60;
+  const intervalMinutes = prices.intervalMinutes;
+  const h = intervalMinutes / 60;
   const minOn = Math.max(1, options.minOnIntervals);
   const minOff = Math.max(1, options.minOffIntervals);
   const window = fourCp ? options.fourCpWindow : undefined;
@@ -283,6 +305,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     });
   const groupCapKw = sumBy((s, i) => s.capKw[i]);
   const groupThs = sumBy((s, i) => s.hashrateThs[i]);
+  const groupGridKw = sumBy((s, i) => s.capKw[i] * s.gridKwPerItKw[i]);
   const priceOf = prices.priceUsdPerMwh;
   const monthOf = prices.localMonthIndex;
   const minuteOf = prices.localMinuteOfDay;
@@ -348,7 +371,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     const hp = hashprice[t];
     const calendarMonth = (monthOf[t] % 12) + 1;
     const minute = minuteOf[t];
-    const inWindow = calendarMonth >= 6 && calendarMonth <= 9 && minute >= windowStart && minute < windowEnd;
+    const inWindow = calendarMonth >= 6 && calendarMonth <= 9 && overlapsWindow(minute, intervalMinutes, windowStart, windowEnd);
     const reserves = options.holdReserves ? state.reserves[calendarMonth - 1] : [];
     itKw.fill(0);
     grid.fill(0);
@@ -451,6 +474,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
     const bucket = monthOf[t] - firstMonth;
     const caps = groupCapKw[s];
     const ths = groupThs[s];
+    const capGrid = groupGridKw[s];
     for (let e = 0; e < E; e++) {
       const base = (e * buckets + bucket) * FIELDS;
       const capKw = caps[e];
@@ -459,6 +483,7 @@ function run(fleet: SiteFleet, prices: PriceSeries, options: DispatchOptions, st
         acc[base + F_HOURS_AVAILABLE] += h;
         acc[base + F_HOURS_MINED] += (h * itKw[e]) / capKw;
         acc[base + F_HASH_HOURS] += ths[e] * h;
+        acc[base + F_GRID_AVAILABLE] += capGrid[e] * h;
       }
       acc[base + F_MINED] += itKw[e] * h;
       acc[base + F_GRID] += grid[e] * h;
@@ -515,8 +540,13 @@ export function simulateDispatch(fleet: SiteFleet, prices: PriceSeries, options:
   };
 
   let hpSum = 0;
-  for (let t = 0; t < n; t++) hpSum += hashprice[t];
+  let priceSum = 0;
+  for (let t = 0; t < n; t++) {
+    hpSum += hashprice[t];
+    priceSum += prices.priceUsdPerMwh[t];
+  }
   const meanHashprice = n > 0 ? hpSum / n : 0;
+  const meanPrice = n > 0 ? priceSum / n : 0;
 
   // 4CP: the counterfactual without avoidance, compared at each summer month's highest-price window interval.
   const avoided = new Array<number | null>(E).fill(null);
@@ -527,7 +557,7 @@ export function simulateDispatch(fleet: SiteFleet, prices: PriceSeries, options:
     for (let t = 0; t < n; t++) {
       const cm = (prices.localMonthIndex[t] % 12) + 1;
       const minute = prices.localMinuteOfDay[t];
-      if (cm < 6 || cm > 9 || minute < w.startMinute || minute >= w.endMinute) continue;
+      if (cm < 6 || cm > 9 || !overlapsWindow(minute, prices.intervalMinutes, w.startMinute, w.endMinute)) continue;
       const m = prices.localMonthIndex[t];
       const best = peaks.get(m);
       if (best === undefined || prices.priceUsdPerMwh[t] > prices.priceUsdPerMwh[best]) peaks.set(m, t);
@@ -545,11 +575,13 @@ export function simulateDispatch(fleet: SiteFleet, prices: PriceSeries, options:
     const sum = sumOf(g, 0, buckets);
     const hashHours = sum(F_HASH_HOURS);
     const efficiencyJTh = hashHours > 0 ? (sum(F_AVAILABLE) * 1000) / hashHours : null;
+    // Grid kW per IT kW of the group, weighted like its J/TH by allowed energy.
+    const gridKwPerItKw = sum(F_AVAILABLE) > 0 ? sum(F_GRID_AVAILABLE) / sum(F_AVAILABLE) : 1;
     return {
       id: group.id,
       label: group.label,
       efficiencyJTh,
-      breakEvenUsdPerMwh: efficiencyJTh !== null ? meanHashprice * breakEvenFactor(options.poolFeeFraction, efficiencyJTh) : null,
+      breakEvenUsdPerMwh: efficiencyJTh !== null ? meanHashprice * breakEvenFactor(options.poolFeeFraction, efficiencyJTh, gridKwPerItKw) : null,
       figures: figuresOf(sum),
       fourCpAvoidedMw: avoided[g],
     };
@@ -571,5 +603,7 @@ export function simulateDispatch(fleet: SiteFleet, prices: PriceSeries, options:
     reserveShortIntervals: actual.reserveShort,
     intervalsWithoutCampus: actual.withoutCampus,
     aiValueUsdPerMwYear: fleet.aiValueUsdPerMwYear,
+    aiPowerCostUsdPerMwYear: fleet.aiGridMwhPerMwYear === null ? null : fleet.aiGridMwhPerMwYear * meanPrice,
+    meanPriceUsdPerMwh: meanPrice,
   };
 }

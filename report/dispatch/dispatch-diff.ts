@@ -26,7 +26,7 @@ const reportSchema = z.object({
   format: z.literal(DISPATCH_FORMAT),
   formatVersion: z.literal(DISPATCH_FORMAT_VERSION),
   inputs: z.looseObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-  sites: z.array(z.object({ site: z.string(), figures: figuresSchema, fourCpAvoidedMw: nullableNumber, aiValueUsdPerMwYear: nullableNumber })),
+  sites: z.array(z.object({ site: z.string(), figures: figuresSchema, fourCpAvoidedMw: nullableNumber, aiValueUsdPerMwYear: nullableNumber, aiPowerCostUsdPerMwYear: nullableNumber.optional() })),
 });
 type ParsedReport = z.infer<typeof reportSchema>;
 
@@ -84,6 +84,7 @@ const FIGURES: readonly { readonly figure: string; readonly of: (s: ParsedReport
   { figure: '4CP MW avoided', of: (s) => s.fourCpAvoidedMw },
   { figure: 'mining $/MW-year', of: (s) => s.figures.valueUsdPerMwYear },
   { figure: 'AI $/MW-year', of: (s) => s.aiValueUsdPerMwYear },
+  { figure: 'AI power $/MW-year', of: (s) => s.aiPowerCostUsdPerMwYear ?? null },
 ];
 
 /** The input fields that differ, in words, for the refusal. */

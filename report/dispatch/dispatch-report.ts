@@ -78,6 +78,9 @@ export interface SiteDispatchReport {
   readonly figures: FiguresReport;
   readonly fourCpAvoidedMw: number | null;
   readonly aiValueUsdPerMwYear: number | null;
+  /** The power AI revenue does not pay for, at the series' mean price, USD per MW-year (0 for colocation rent). */
+  readonly aiPowerCostUsdPerMwYear: number | null;
+  readonly meanPriceUsdPerMwh: number;
   readonly reserveShortIntervals: number;
   readonly intervalsWithoutCampus: number;
   readonly groups: readonly GroupReport[];
@@ -120,6 +123,8 @@ export function siteReport(site: SiteDispatch, campusModelSha256: string): SiteD
     figures: figuresReport(site.figures),
     fourCpAvoidedMw: orNull(site.fourCpAvoidedMw, 3),
     aiValueUsdPerMwYear: orNull(site.aiValueUsdPerMwYear, 2),
+    aiPowerCostUsdPerMwYear: orNull(site.aiPowerCostUsdPerMwYear, 2),
+    meanPriceUsdPerMwh: round(site.meanPriceUsdPerMwh, 4),
     reserveShortIntervals: site.reserveShortIntervals,
     intervalsWithoutCampus: site.intervalsWithoutCampus,
     groups: site.groups.map((g) => ({

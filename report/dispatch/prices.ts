@@ -19,7 +19,7 @@
  */
 import type { PriceSeries } from '../../domain/dispatch/price-series';
 import { InputError } from '../input-error';
-import { centralToUtcMs, daysFromCivil, isCalendarDate } from './central-time';
+import { centralToUtcMs, daysFromCivil, dstDays, isCalendarDate } from './central-time';
 import { csvLines } from './csv';
 
 export interface TextFile {
@@ -47,6 +47,8 @@ interface Row {
   readonly localMinute: number;
   /** How the row names its interval, for messages. */
   readonly label: string;
+  /** What to do when this row starts at the same time as another, if more than "give it once". */
+  readonly duplicateHint?: string;
 }
 
 function show(value: string): string {
@@ -123,7 +125,10 @@ function readErcot(input: TextFile, format: 'ercot-15min' | 'ercot-archive', hea
     const label = `${date.year}-${pad(date.month)}-${pad(date.day)} hour ending ${hour} interval ${interval}${repeated ? ' (repeated hour)' : ''}`;
     if (typeof utcMs === 'string') fail(file, l.line, `${label}: ${utcMs}`);
     if (point !== undefined && name !== point) continue;
+    // Both occurrences of the repeated hour unflagged: they read as one interval given twice.
+    const unflaggedRepeat = !repeated && date.month === 11 && date.day === dstDays(date.year).endNovemberDay && hour === 2;
     rows.push({
+      ...(unflaggedRepeat ? { duplicateHint: `; on the day daylight time ends, hour ending 2 comes twice and its second occurrence must have ${cFlag} Y` } : {}),
       file,
       line: l.line,
       utcMs,
@@ -152,6 +157,9 @@ function readPlain(input: TextFile, header: readonly string[], lines: ReturnType
     const [year, month, day, hh, mm, ss] = m ? [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0)) : [];
     if (!m || !isCalendarDate(year, month, day) || hh > 23 || mm > 59 || ss !== 0) {
       fail(file, l.line, `interval_start ${show(start)} must be an ISO 8601 time with an offset and whole minutes, e.g. 2024-07-01T15:00:00-05:00`);
+    }
+    if (m[7] !== 'Z' && (Number(m[7].slice(1, 3)) > 14 || Number(m[7].slice(4, 6)) > 59)) {
+      fail(file, l.line, `interval_start ${show(start)} has the offset ${m[7]}; an offset is at most 14:00 either side of UTC, e.g. -05:00`);
     }
     const offset = m[7] === 'Z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(4, 6)));
     const localDay = daysFromCivil(year, month, day);
@@ -224,7 +232,12 @@ export function parsePrices(files: readonly TextFile[], settlementPoint?: string
     const a = rows[i - 1];
     const b = rows[i];
     const minutes = (b.utcMs - a.utcMs) / MS_PER_MINUTE;
-    if (minutes === 0) fail(b.file, b.line, `${b.label} starts at the same time as ${a.file} line ${a.line} (${a.label}); give each interval once`);
+    if (minutes === 0) fail(b.file, b.line, `${b.label} starts at the same time as ${a.file} line ${a.line} (${a.label}); give each interval once${b.duplicateHint ?? ''}`);
+    // Months, days and 4CP windows are read in local time, so it may not go back a day (only a
+    // plain file whose rows are written in different offsets can do that).
+    if (b.localDay < a.localDay) {
+      fail(b.file, b.line, `${b.label} starts after ${a.file} line ${a.line} (${a.label}) but on an earlier local day; write every row in the market's local offset (months, days and 4CP windows are read in it)`);
+    }
     if (intervalMinutes === 0) {
       if (!Number.isInteger(minutes) || minutes > 1440) fail(b.file, b.line, `${b.label} is ${minutes} minutes after the row before; intervals must be whole minutes, at most a day`);
       intervalMinutes = minutes;

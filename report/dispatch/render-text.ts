@@ -52,8 +52,13 @@ function comparison(site: SiteDispatchReport): string {
   const ai = site.aiValueUsdPerMwYear;
   const base = `One MW of headroom per year: mining ${usd(mining)} (gross margin at these prices)`;
   if (ai === null) return `${base}; AI: no AI economics inputs in the campus`;
-  const verdict = mining === null ? '' : ai > mining ? `; AI earns ${usd(ai - mining)} more per MW-year` : `; mining earns ${usd(mining - ai)} more per MW-year`;
-  return `${base}; AI ${usd(ai)} (revenue from the campus's economics inputs)${verdict}`;
+  // Compared on one basis, a margin after power: AI revenue less the power it does not pay for
+  // (self-operated GPU-hour halls, at the series' mean price; colocation rent excludes it).
+  const power = site.aiPowerCostUsdPerMwYear ?? 0;
+  const aiMargin = ai - power;
+  const aiText = power > 0 ? `AI ${usd(aiMargin)} (revenue ${usd(ai)} from the campus's economics inputs, less ${usd(power)} of power at the mean price ${fixed(site.meanPriceUsdPerMwh, 2)} $/MWh)` : `AI ${usd(ai)} (colocation revenue from the campus's economics inputs; the tenant pays its power)`;
+  const verdict = mining === null ? '' : aiMargin > mining ? `; AI earns ${usd(aiMargin - mining)} more per MW-year` : `; mining earns ${usd(mining - aiMargin)} more per MW-year`;
+  return `${base}; ${aiText}${verdict}`;
 }
 
 function notes(site: SiteDispatchReport): string[] {
@@ -63,6 +68,10 @@ function notes(site: SiteDispatchReport): string[] {
     out.push(`${fixed(site.reserveShortIntervals, 0)} intervals where a demand-response reserve could not be held (its pods shed in a 4CP window, or too few eligible pods may run)`);
   }
   if (site.intervalsWithoutCampus > 0) out.push(`${site.intervalsWithoutCampus} intervals fall in months no state of the campus covers; nothing mines in them`);
+  // valueUsdPerMwYear = margin x 8,760 / MWh allowed (simulate.ts): from less than a year it is an extrapolation.
+  if (site.figures.hoursAvailable > 0 && site.figures.hoursAvailable < 8760) {
+    out.push(`$/MW-year figures scale ${fixed(site.figures.hoursAvailable, 1)} hours of mining capacity to 8,760: they carry those hours' prices and season, not a whole year's`);
+  }
   return out;
 }
 

@@ -6,7 +6,8 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fleetOf } from '../../domain/dispatch/fleet';
+import { prepareFleet, type SiteFleet } from '../../domain/dispatch/fleet';
+import { evaluateTimeline } from '../../domain/evaluate';
 import { constantHashprice, type HashpriceSchedule, type PriceSeries } from '../../domain/dispatch/price-series';
 import { simulateDispatch, type DispatchOptions } from '../../domain/dispatch/simulate';
 import { InputError } from '../input-error';
@@ -94,6 +95,25 @@ export function windowText(window: { readonly startMinute: number; readonly endM
   return `${t(window.startMinute)}-${t(window.endMinute)}`;
 }
 
+/**
+ * The fleet of a campus model, evaluated as synth evaluates it. A model that fails synth's checks
+ * in some state (a hand-edited campus-model.json, or one written by another version) is refused:
+ * its caps were never checked, and dispatching it would draw more than the campus allows.
+ */
+export function checkedFleet(model: LoadedModel): SiteFleet {
+  const { document } = model;
+  const evaluation = evaluateTimeline(document.model, document.asOf !== undefined ? { asOf: document.asOf } : {});
+  const failures = evaluation.failures;
+  if (failures.length > 0) {
+    const first = failures[0];
+    const more = failures.length > 1 ? ` and ${failures.length - 1} more` : '';
+    throw new InputError(
+      `${model.file}: the campus fails synth's checks ([${first.path}] ${first.message}${more}); synth would refuse it, so it cannot be dispatched: fix the campus and run cdktf synth again`,
+    );
+  }
+  return prepareFleet(evaluation);
+}
+
 /** Reads the inputs, simulates every site and returns the report. */
 export function runDispatch(request: DispatchRequest): DispatchReport {
   const models = loadCampusModels(request.target);
@@ -149,7 +169,7 @@ export function runDispatch(request: DispatchRequest): DispatchReport {
     shiftYears: request.shiftYears,
   };
   const inputs: DispatchInputs = { sha256: sha256(JSON.stringify(unhashed)), ...unhashed };
-  const sites = models.map((m) => siteReport(simulateDispatch(fleetOf(m.document.model, m.document.asOf), prices, options), m.sha256));
+  const sites = models.map((m) => siteReport(simulateDispatch(checkedFleet(m), prices, options), m.sha256));
   const durationCurve = Float64Array.from(prices.priceUsdPerMwh).sort().reverse();
   return { format: DISPATCH_FORMAT, formatVersion: DISPATCH_FORMAT_VERSION, inputs, sites, durationCurve };
 }

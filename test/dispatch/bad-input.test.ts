@@ -9,7 +9,9 @@ import { parseDispatchReport, diffDispatchFiles } from '../../report/dispatch/di
 import { parsePrices } from '../../report/dispatch/prices';
 import { readInputFile } from '../../report/dispatch/read-file';
 import { loadCampusModels, runDispatch } from '../../report/dispatch/run-dispatch';
+import { renderCampusModel } from '../../report/dispatch/campus-model-file';
 import { synthVariant, tempDir } from '../report/synth-examples';
+import { bus, campus, cooling, feed, pod } from '../domain/fixtures';
 
 function errorOf(fn: () => unknown): string {
   try {
@@ -49,6 +51,20 @@ describe('dispatch inputs', () => {
     expect(errorOf(() => parsePrices([{ file: 'a.csv', text: `${header}\n03/11/2024,1,1,,HU,1,N\n` }]))).toBe('a.csv: line 2: SettlementPointName is empty');
     expect(errorOf(() => parsePrices([{ file: 'a.csv', text: `${header}\n03/11/2024,1,"1\n` }]))).toBe('a.csv: line 2: a quoted field is not closed');
   });
+});
+
+test('a campus model that fails synth\'s checks is refused, not dispatched', () => {
+  // 2 MW of mining on a 1 MW feed: synth refuses it, so no cap was ever checked.
+  const model = campus({ buses: [bus('bus', [feed('grid', 1_000)])], coolingSystems: [cooling('air', 'bus', { model: 'pue', pue: 1.1 })], miningPods: [pod('pod-a', 'bus', 'air', 2_000)] });
+  const dir = tempDir();
+  const file = path.join(dir, 'campus-model.json');
+  fs.writeFileSync(file, renderCampusModel(model));
+  fs.writeFileSync(path.join(dir, 'power-budget.json'), '{}');
+  const prices = path.join(dir, 'prices.csv');
+  fs.writeFileSync(prices, 'interval_start,price_usd_per_mwh\n2024-06-01T00:00:00Z,0\n2024-06-01T00:15:00Z,0\n');
+  expect(errorOf(() => runDispatch({ target: dir, priceFiles: [prices], hashpriceUsdPerPhDay: 40, poolFeeFraction: 0, minOnIntervals: 1, minOffIntervals: 1, holdReserves: true, shiftYears: 0 }))).toBe(
+    `${file}: the campus fails synth's checks ([site/bus] normal operation: bus 'bus' load 2.200 MW (firm IT 0.000 MW, interruptible IT 2.000 MW, cooling 0.200 MW, auxiliary 0.000 MW) exceeds its usable capacity 1.000 MW (1 feed x max utilization) by 1.200 MW. Add or uprate a feed on 'bus', or move or remove load on it.); synth would refuse it, so it cannot be dispatched: fix the campus and run cdktf synth again`,
+  );
 });
 
 test('a workbook or zip given as prices', () => {

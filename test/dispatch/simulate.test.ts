@@ -6,6 +6,8 @@ import { evaluateTimeline } from '../../domain/evaluate';
 import { podFigures } from '../../domain/economics';
 import type { CampusModel } from '../../domain/model';
 import { autoPod, bus, campus, cooling, feed, hall, pod } from '../domain/fixtures';
+import { DISPATCH_FORMAT, DISPATCH_FORMAT_VERSION, siteReport } from '../../report/dispatch/dispatch-report';
+import { renderDispatchText } from '../../report/dispatch/render-text';
 import { series } from './series';
 
 const HASHPRICE = 50;
@@ -53,8 +55,9 @@ describe('dispatch simulation', () => {
   });
 
   test('a price exactly at a pod\'s break-even: that pod does not mine; a cent below, it does', () => {
-    const beA = breakEvenUsdPerMwh(HASHPRICE, 0, 15);
-    expect(beA).toBeCloseTo(138.888889, 5);
+    // 138.89 $/MWh of IT, / 1.1 grid kW per IT kW (PUE 1.1) = 126.26 $/MWh at the meter.
+    const beA = breakEvenUsdPerMwh(HASHPRICE, 0, 15, 1.1);
+    expect(beA).toBeCloseTo(126.262626, 5);
     const at = simulateDispatch(fleetOf(twoPods()), series([beA]), options());
     expect(at.groups.map((g) => g.figures.minedMwh)).toEqual([0, 0]);
     const below = simulateDispatch(fleetOf(twoPods()), series([beA - 0.01]), options());
@@ -62,14 +65,15 @@ describe('dispatch simulation', () => {
   });
 
   test('totals are exact sums of intervals (hand-checked on four intervals)', () => {
-    // Prices 10, 200, 10, 130: both pods, none, both, pod-a only (pod-b's break-even is 119.05).
-    const result = simulateDispatch(fleetOf(twoPods()), series([10, 200, 10, 130]), options());
+    // Prices 10, 200, 10, 120: both pods, none, both, pod-a only (break-evens at the meter: pod-a
+    // 126.26, pod-b 119.05 / 1.1 = 108.23).
+    const result = simulateDispatch(fleetOf(twoPods()), series([10, 200, 10, 120]), options());
     const h = 0.25;
     // IT: (500 + 0 + 500 + 300) kW x 0.25 h = 325 kWh.
     expect(result.figures.minedMwh).toBeCloseTo(0.325, 12);
     expect(result.figures.gridMwh).toBeCloseTo(0.3575, 12);
-    // Cost: 10 x 0.1375 + 10 x 0.1375 + 130 x 0.0825 MWh.
-    expect(result.figures.powerCostUsd).toBeCloseTo(10 * 0.1375 + 10 * 0.1375 + 130 * 0.0825, 9);
+    // Cost: 10 x 0.1375 + 10 x 0.1375 + 120 x 0.0825 MWh.
+    expect(result.figures.powerCostUsd).toBeCloseTo(10 * 0.1375 + 10 * 0.1375 + 120 * 0.0825, 9);
     // Revenue: PH/s x hashprice x h / 24, pod-a three intervals, pod-b two.
     const revenueA = 20 * HASHPRICE * (h / 24) * 3;
     const revenueB = (200 / 0.0175 / 1000) * HASHPRICE * (h / 24) * 2;
@@ -89,11 +93,21 @@ describe('dispatch simulation', () => {
     ]);
   });
 
+  test('the break-even is at the meter: a pod does not mine where its grid power costs more than it earns', () => {
+    // At 130 $/MWh pod-a earns 138.89 $ per MWh of IT but pays 130 x 1.1 = 143 $ for it (PUE 1.1).
+    const result = simulateDispatch(fleetOf(twoPods()), series([130, 126]), options());
+    expect(result.groups[0].figures.hoursMined).toBeCloseTo(0.25, 12);
+    expect(result.groups[0].figures.grossMarginUsd).toBeGreaterThan(0);
+    // The reported break-even is the one the dispatch used.
+    expect(result.groups[0].breakEvenUsdPerMwh).toBeCloseTo(126.262626, 5);
+  });
+
   test('the pool fee lowers both the break-even and the revenue', () => {
     const fee = 0.1;
-    const result = simulateDispatch(fleetOf(twoPods()), series([125, 0]), options({ poolFeeFraction: fee }));
-    // pod-a: 138.89 x 0.9 = 125.00: exactly at break-even, so it does not mine at 125.
-    expect(breakEvenUsdPerMwh(HASHPRICE, fee, 15)).toBeCloseTo(125, 9);
+    // pod-a: 138.89 x 0.9 = 125.00 per MWh of IT, / 1.1 at the meter: exactly at break-even, so it does not mine there.
+    const be = breakEvenUsdPerMwh(HASHPRICE, fee, 15, 1.1);
+    expect(be).toBeCloseTo(125 / 1.1, 9);
+    const result = simulateDispatch(fleetOf(twoPods()), series([be, 0]), options({ poolFeeFraction: fee }));
     expect(result.groups[0].figures.hoursMined).toBeCloseTo(0.25, 12);
     expect(result.groups[0].figures.revenueUsd).toBeCloseTo(20 * HASHPRICE * 0.9 * (0.25 / 24), 9);
   });
@@ -163,6 +177,53 @@ describe('dispatch simulation', () => {
     const winter = simulateDispatch(fleetOf(model), series(prices, '2024-01-01T14:00:00Z'), options({ fourCpWindow: window }));
     expect(winter.groups[0].figures.hoursMined).toBeCloseTo(4, 12);
     expect(winter.fourCpAvoidedMw).toBeNull();
+  });
+
+  test('4CP window: an interval that overlaps the window only in part is shed whole', () => {
+    // Hourly prices from 2024-06-01 14:00; the window 16:30-17:00 covers half of the 16:00 hour.
+    const window = { startMinute: 16 * 60 + 30, endMinute: 17 * 60 };
+    const result = simulateDispatch(fleetOf(twoPods()), series([20, 20, 20, 20], '2024-06-01T14:00:00Z', 60), options({ fourCpWindow: window }));
+    // Both pods are interruptible: each mines 3 of the 4 hours (not 16:00-17:00).
+    expect(result.groups.map((g) => g.figures.hoursMined)).toEqual([3, 3]);
+    // The 16:00 hour is the window's only interval: all (300 + 200) kW x 1.1 avoided.
+    expect(result.fourCpAvoidedMw).toBeCloseTo(0.55, 12);
+    // A window that ends where an interval starts does not touch it: 14:00-15:00 sheds only the 14:00 hour.
+    const edge = simulateDispatch(fleetOf(twoPods()), series([20, 20, 20, 20], '2024-06-01T14:00:00Z', 60), options({ fourCpWindow: { startMinute: 14 * 60, endMinute: 15 * 60 } }));
+    expect(edge.groups.map((g) => g.figures.hoursMined)).toEqual([3, 3]);
+  });
+
+  test('4CP window across midnight: 22:00-02:00 sheds the evening and the early morning, each interval by its own month', () => {
+    // Hourly from 2024-09-30 20:00 to 2024-10-01 03:00 (local = UTC): 20, 21 | 22, 23 (Sept, shed) | 0, 1 (October: no 4CP) | 2, 3.
+    const window = { startMinute: 22 * 60, endMinute: 2 * 60 };
+    const sept = simulateDispatch(fleetOf(twoPods()), series(new Array(8).fill(20), '2024-09-30T20:00:00Z', 60), options({ fourCpWindow: window }));
+    expect(sept.groups.map((g) => g.figures.hoursMined)).toEqual([6, 6]);
+    // The same hours in June: 22:00 to 02:00 shed, 4 of 8.
+    const june = simulateDispatch(fleetOf(twoPods()), series(new Array(8).fill(20), '2024-06-10T20:00:00Z', 60), options({ fourCpWindow: window }));
+    expect(june.groups.map((g) => g.figures.hoursMined)).toEqual([4, 4]);
+  });
+
+  test('AI is compared after the power it pays for: a self-operated GPU-hour hall is charged its grid MWh at the mean price', () => {
+    // A 1 MW self-operated hall, 8 GPUs at $2/GPU-hour and 50% utilization: 8 x 24 x 2 x 0.5 = $192/day
+    // = $70,080 per MW-year; it draws 1 MW x 1.1 (PUE) x 8,760 h = 9,636 MWh per MW-year.
+    const model = twoPods({ gpuHalls: [hall('hall', 'bus', 'air', 1_000)], economics: { ai: { gpuHourUsd: 2, utilization: 0.5 } } });
+    const result = simulateDispatch(fleetOf(model), series([20, 40]), options());
+    expect(result.aiValueUsdPerMwYear).toBeCloseTo(70_080, 6);
+    expect(result.meanPriceUsdPerMwh).toBe(30);
+    expect(result.aiPowerCostUsdPerMwYear).toBeCloseTo(9_636 * 30, 6);
+    // The verdict compares margins: AI $70,080 - $289,080 = -$219,000 per MW-year.
+    const MINING = 858_062.86;
+    const inputs = { sha256: '0'.repeat(64), prices: { settlementPoint: 'TEST', intervalMinutes: 15, intervals: 2, firstIntervalStart: 'a', lastIntervalStart: 'b', fileSha256: [] }, hashprice: { kind: 'constant' as const, usdPerPhDay: HASHPRICE }, poolFeeFraction: 0, minOnIntervals: 1, minOffIntervals: 1, fourCpWindow: null, holdReserves: true, shiftYears: 0 };
+    const site = siteReport(result, '0'.repeat(64));
+    const text = renderDispatchText({ format: DISPATCH_FORMAT, formatVersion: DISPATCH_FORMAT_VERSION, inputs, sites: [site] });
+    expect(site.figures.valueUsdPerMwYear).toBe(MINING);
+    expect(text).toContain(
+      `; AI -$219,000 (revenue $70,080 from the campus's economics inputs, less $289,080 of power at the mean price 30.00 $/MWh); mining earns $1,077,063 more per MW-year`,
+    );
+    // Colocation rent excludes the tenant's power: nothing is charged.
+    const leased = twoPods({ gpuHalls: [hall('hall', 'bus', 'air', 1_000, { operator: { kind: 'tenant', tenant: 't' } })], economics: { ai: { coloUsdPerKwMonth: 100 } } });
+    const colo = simulateDispatch(fleetOf(leased), series([20, 40]), options());
+    expect(colo.aiValueUsdPerMwYear).toBeCloseTo(1_200_000, 6);
+    expect(colo.aiPowerCostUsdPerMwYear).toBe(0);
   });
 
   test('demand-response reserve: eligible pods keep running above break-even, most efficient first', () => {
