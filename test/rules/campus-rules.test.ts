@@ -239,22 +239,64 @@ describe('rule packs on a campus', () => {
     );
   });
 
-  test('synth for a month judges only what is deployed then, and synthesizes the stack JSON once per campus', () => {
-    const { TerraformStack } = jest.requireActual('cdktf') as typeof import('cdktf');
-    const spy = jest.spyOn(TerraformStack.prototype, 'toTerraform');
-    try {
-      const app = Testing.app({ context: { 'hybrid-campus:date': '2026-11' } });
-      const result = run((a) => void phasedConversion(a), app);
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-      // The rules' Terraform JSON is the one written: one synthesis of the stack, not two.
-      expect(spy).toHaveBeenCalledTimes(1);
-      const rules = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'permian-phased', 'rules.json'), 'utf8'));
-      // In 2026-11 only hall-1 is online (hall-2 from 2027-07, hall-3 from 2028-04).
-      expect(rules.findings.map((f: { path: string }) => f.path).filter((p: string) => p.includes('/hall-'))).toEqual(['permian-phased/phase-1/hall-1/inference/deployment']);
-    } finally {
-      spy.mockRestore();
+  test('synth for a month judges only what is deployed then; a user aspect visits each construct once through the runner', () => {
+    const { Aspects } = jest.requireActual('cdktf') as typeof import('cdktf');
+    const app = Testing.app({ context: { 'hybrid-campus:date': '2026-11' } });
+    const visits = new Map<string, number>();
+    const result = run((a) => {
+      const { campus } = phasedConversion(a) as { campus: Campus };
+      Aspects.of(campus).add({ visit: (node) => void visits.set(node.node.path, (visits.get(node.node.path) ?? 0) + 1) });
+    }, app);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(visits.get('permian-phased')).toBe(1);
+    expect([...visits.values()].filter((n) => n !== 1)).toEqual([]);
+    const rules = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'permian-phased', 'rules.json'), 'utf8'));
+    // In 2026-11 only hall-1 is online (hall-2 from 2027-07, hall-3 from 2028-04).
+    expect(rules.findings.map((f: { path: string }) => f.path).filter((p: string) => p.includes('/hall-'))).toEqual(['permian-phased/phase-1/hall-1/inference/deployment']);
+    const tf = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'permian-phased', 'cdk.tf.json'), 'utf8'));
+    expect(Object.keys(tf.resource.kubernetes_deployment_v1).filter((k) => k.includes('hall-2') || k.includes('hall-3'))).toEqual([]);
+  });
+
+  test('through the runner, every example keeps its Terraform backend in cdk.tf.json', () => {
+    const app = Testing.app();
+    const ids: string[] = [];
+    const result = run((a) => {
+      for (const build of [ercot300, retrofit, phasedConversion, flexibleMining]) ids.push((build(a) as { campus: Campus }).campus.node.id);
+    }, app);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    for (const id of ids) {
+      const tf = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', id, 'cdk.tf.json'), 'utf8'));
+      expect({ id, backend: tf.terraform.backend }).toEqual({ id, backend: { local: { path: `../../../terraform.${id}.tfstate` } } });
     }
+  });
+
+  test('a resource added after a rules call is written to cdk.tf.json and judged', () => {
+    const app = Testing.app();
+    const result = run((a) => {
+      const { campus } = ercot300(a) as { campus: Campus };
+      expect(campus.ruleErrors()).toEqual([]);
+      rawDeployment(campus);
+    }, app);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(RAW_ERROR);
+    expect(fs.existsSync(path.join(result.outdir, 'stacks', 'ercot-300', 'cdk.tf.json'))).toBe(false);
+
+    // Suppressed, it synthesizes: the added Deployment is in cdk.tf.json and its suppressed finding in rules.json.
+    const app2 = Testing.app();
+    const ok = run((a) => {
+      const { campus } = ercot300(a) as { campus: Campus };
+      expect(campus.ruleResults().findings.some((f) => f.path === 'ercot-300/raw-web')).toBe(false);
+      const raw = rawDeployment(campus);
+      RuleSuppressions.of(raw).add({ ruleId: 'HC-K8S-4', reason: 'The web front end writes its cache to the root filesystem until the image is rebuilt.' });
+    }, app2);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const tf = JSON.parse(fs.readFileSync(path.join(ok.outdir, 'stacks', 'ercot-300', 'cdk.tf.json'), 'utf8'));
+    expect(Object.keys(tf.resource.kubernetes_deployment_v1)).toContain('raw-web');
+    const rules = JSON.parse(fs.readFileSync(path.join(ok.outdir, 'stacks', 'ercot-300', 'rules.json'), 'utf8'));
+    expect(rules.findings.filter((f: { path: string; suppressed?: unknown }) => f.path === 'ercot-300/raw-web' && f.suppressed).map((f: { ruleId: string }) => f.ruleId)).toEqual(['HC-K8S-4']);
   });
 
   test('bad rules props are one clear error', () => {
