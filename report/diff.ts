@@ -28,7 +28,7 @@ import { diffHardware, type LoadChange } from './hardware-diff';
 import { InputError } from './input-error';
 import { scenarioOrder } from './report';
 import { leastHeadroom } from '../domain/budget';
-import { diffRuleFindings, rulesOf, type RuleFindingRow } from './rules-findings';
+import { diffRuleFindings, failingRules as failingRules_, rulesOf, type RuleFindingRow } from './rules-findings';
 
 export const DIFF_FORMAT = 'hybrid-campus/power-budget-diff';
 /**
@@ -82,6 +82,11 @@ export interface SiteFigures {
   readonly interruptibleItKw: number;
   /** How many check results fail. */
   readonly failingChecks: number;
+  /**
+   * What fails synth among the site's rules (rules.json): unsuppressed error findings and bad
+   * or unused suppressions; any of them makes `status` "fail". 0 without a rules.json.
+   */
+  readonly failingRules: number;
 }
 
 export interface SiteDiff {
@@ -127,8 +132,11 @@ function figures(s: ScenarioBudget): ScenarioFigures {
 
 function siteFigures(b: PowerBudget): SiteFigures {
   const normal = b.buses.map((bus) => bus.scenarios.find((s) => s.scenario === 'normal') ?? bus.scenarios[0]);
+  const rules = rulesOf(b);
+  const failingRules = rules ? failingRules_(rules) : 0;
   return {
-    status: b.status,
+    // A refused synth fails on the rules as on the checks (power-budget.json's status counts only the checks).
+    status: failingRules > 0 ? 'fail' : b.status,
     interconnectLimitKw: b.site.interconnectLimitKw,
     totalLoadKw: b.site.totalLoadKw,
     gridImportKw: b.site.gridImportKw,
@@ -137,6 +145,7 @@ function siteFigures(b: PowerBudget): SiteFigures {
     firmItKw: normal.reduce((sum, s) => sum + s.load.firmItKw, 0),
     interruptibleItKw: normal.reduce((sum, s) => sum + s.load.interruptibleItKw, 0),
     failingChecks: siteChecks(b).filter((c) => c.status === 'fail').length,
+    failingRules,
   };
 }
 

@@ -22,8 +22,16 @@ export interface RuleFindingRow {
 
 export interface SiteRules {
   readonly status: 'pass' | 'fail';
-  readonly summary: { readonly errors: number; readonly warnings: number; readonly suppressed: number };
+  /** `suppressionProblems` is 0 in a rules.json written before it was counted. */
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly suppressed: number; readonly suppressionProblems: number };
   readonly findings: readonly RuleFindingRow[];
+  /** Suppressions that are themselves errors (each fails synth); none in a rules.json written before they were listed. */
+  readonly suppressionProblems: readonly { readonly path: string; readonly message: string }[];
+}
+
+/** What fails synth among a site's rules: unsuppressed error findings and suppression problems. */
+export function failingRules(rules: SiteRules): number {
+  return rules.summary.errors + rules.suppressionProblems.length;
 }
 
 const findingSchema = z.object({
@@ -39,8 +47,14 @@ const rulesSchema = z.object({
   format: z.literal(RULES_FORMAT),
   version: z.literal(RULES_FORMAT_VERSION),
   status: z.enum(['pass', 'fail']),
-  summary: z.object({ errors: z.number().int().min(0), warnings: z.number().int().min(0), suppressed: z.number().int().min(0) }),
+  summary: z.object({
+    errors: z.number().int().min(0),
+    warnings: z.number().int().min(0),
+    suppressed: z.number().int().min(0),
+    suppressionProblems: z.number().int().min(0).optional(),
+  }),
   findings: z.array(findingSchema),
+  suppressionProblems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
 const RULES = new WeakMap<PowerBudget, SiteRules>();
@@ -64,8 +78,8 @@ export function parseRules(file: string, text: string): SiteRules {
     const where = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
     throw new InputError(`${file}: invalid rules file (format "${RULES_FORMAT}" version ${RULES_FORMAT_VERSION}): ${where || '(document)'}: ${issue.message}; re-run cdktf synth to rewrite it`);
   }
-  const { status, summary, findings } = parsed.data;
-  return { status, summary, findings };
+  const { status, summary, findings, suppressionProblems = [] } = parsed.data;
+  return { status, summary: { ...summary, suppressionProblems: suppressionProblems.length }, findings, suppressionProblems };
 }
 
 /** Reads the rules.json beside `budgetFile`, if there is one, and keeps it with `budget`. */
@@ -100,5 +114,6 @@ export function findingLine(f: RuleFindingRow): string {
 /** "rules: 0 errors, 1 warning, 5 suppressed". */
 export function rulesSummaryLine(rules: SiteRules): string {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `rules: ${n(rules.summary.errors, 'error')}, ${n(rules.summary.warnings, 'warning')}, ${rules.summary.suppressed} suppressed`;
+  const problems = rules.suppressionProblems.length > 0 ? `, ${n(rules.suppressionProblems.length, 'bad suppression')}` : '';
+  return `rules: ${n(rules.summary.errors, 'error')}, ${n(rules.summary.warnings, 'warning')}, ${rules.summary.suppressed} suppressed${problems}`;
 }

@@ -193,7 +193,7 @@ describe('rule packs on a campus', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const rules = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'nyiso-retrofit', 'rules.json'), 'utf8'));
-    expect(rules.summary).toEqual({ errors: 0, warnings: 0, suppressed: 2 });
+    expect(rules.summary).toEqual({ errors: 0, warnings: 0, suppressed: 2, suppressionProblems: 0 });
     expect(rules.findings[0].suppressed).toEqual({
       reason: "The example's images are placeholders in registry.example.com, which has no digests to pin; pin your own images by digest when you copy this example.",
       origin: 'rule-suppressions.json suppressions[2]',
