@@ -45,12 +45,12 @@ export const HC_K8S_12: Rule = {
       const e = byNamespace.get(ns)!;
       const quota = quotas.get(ns);
       if (quota === undefined) {
-        out.push({ path: e.path, message: `namespace '${ns}' runs GPU workloads (${[...e.parts, ...e.unknown].join('; ')}) but has no ResourceQuota on ${quotaKey}; run them in a hall's namespace (GpuHall.namespace), which caps GPUs at the hall's.` });
+        out.push({ path: e.path, target: `namespace '${ns}'`, message: `namespace '${ns}' runs GPU workloads (${[...e.parts, ...e.unknown].join('; ')}) but has no ResourceQuota on ${quotaKey}; run them in a hall's namespace (GpuHall.namespace), which caps GPUs at the hall's.` });
       } else if (e.total > quota) {
-        out.push({ path: e.path, message: `namespace '${ns}' requests ${e.total} GPUs (${e.parts.join('; ')}) but its quota ${quotaKey} is ${quota}: ${e.total - quota} too many; lower replicas, parallelism or GPUs per pod.` });
+        out.push({ path: e.path, target: `namespace '${ns}'`, message: `namespace '${ns}' requests ${e.total} GPUs (${e.parts.join('; ')}) but its quota ${quotaKey} is ${quota}: ${e.total - quota} too many; lower replicas, parallelism or GPUs per pod.` });
       }
       if (quota !== undefined && e.unknown.length > 0) {
-        out.push({ path: e.path, message: `namespace '${ns}' runs ${e.unknown.join(', ')} requesting GPUs on every matching node, which synth cannot count against the quota ${quotaKey} = ${quota}; use a Deployment or Job with a replica count.` });
+        out.push({ path: e.path, target: `namespace '${ns}'`, message: `namespace '${ns}' runs ${e.unknown.join(', ')} requesting GPUs on every matching node, which synth cannot count against the quota ${quotaKey} = ${quota}; use a Deployment or Job with a replica count.` });
       }
     }
     return out;
