@@ -28,7 +28,7 @@ import { diffHardware, type LoadChange } from './hardware-diff';
 import { InputError } from './input-error';
 import { scenarioOrder } from './report';
 import { leastHeadroom } from '../domain/budget';
-import { diffRuleFindings, failingRules as failingRules_, rulesOf, type RuleFindingRow } from './rules-findings';
+import { diffRuleFindings, failingRules as failingRules_, rulesOf, type ChangedRuleFinding, type RuleFindingRow } from './rules-findings';
 
 export const DIFF_FORMAT = 'hybrid-campus/power-budget-diff';
 /**
@@ -100,11 +100,12 @@ export interface SiteDiff {
   readonly checks: readonly CheckChange[];
   readonly hardware: readonly LoadChange[];
   /**
-   * Rule findings (rules.json) that appear in head or disappear from base, matched by rule,
-   * construct path, target and whether suppressed; present only when some did. Compared only
-   * when head has a rules.json (a base without one: every head finding appears).
+   * Rule findings (rules.json) that appear in head, disappear from base, or change level or
+   * message, matched as multisets by rule, construct path, target and whether suppressed;
+   * present only when something did. Compared only when head has a rules.json (a base without
+   * one: every head finding appears).
    */
-  readonly rules?: { readonly appeared: readonly RuleFindingRow[]; readonly disappeared: readonly RuleFindingRow[] };
+  readonly rules?: { readonly appeared: readonly RuleFindingRow[]; readonly disappeared: readonly RuleFindingRow[]; readonly changed: readonly ChangedRuleFinding[] };
 }
 
 export interface CampusDiff {
@@ -252,8 +253,8 @@ export function diffSite(name: string, base: PowerBudget | undefined, head: Powe
   const h = head ?? EMPTY_SITE(name, 'pass');
   // Only when head has rules.json: without it head's rules did not run (no packs), so nothing can be said to be gone.
   const headRules = head && rulesOf(head);
-  const rules = headRules ? diffRuleFindings(base && rulesOf(base), headRules) : { appeared: [], disappeared: [] };
-  const rulesChanged = rules.appeared.length > 0 || rules.disappeared.length > 0;
+  const rules = headRules ? diffRuleFindings(base && rulesOf(base), headRules) : { appeared: [], disappeared: [], changed: [] };
+  const rulesChanged = rules.appeared.length > 0 || rules.disappeared.length > 0 || rules.changed.length > 0;
   return {
     site: name,
     change: !base ? 'added' : !head ? 'removed' : same(base, head) && !rulesChanged ? 'unchanged' : 'changed',

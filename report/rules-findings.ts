@@ -94,13 +94,55 @@ function key(f: RuleFindingRow): string {
   return [f.ruleId, f.path, f.target ?? '', f.suppressed ? 'suppressed' : 'open'].join('\u0000');
 }
 
-/** Findings in head and not in base (appeared), and in base and not in head (disappeared), in file order. */
-export function diffRuleFindings(base: SiteRules | undefined, head: SiteRules | undefined): { readonly appeared: RuleFindingRow[]; readonly disappeared: RuleFindingRow[] } {
-  const baseKeys = new Set((base?.findings ?? []).map(key));
-  const headKeys = new Set((head?.findings ?? []).map(key));
+/** A finding whose identity is the same on both sides but whose level or message changed. */
+export interface ChangedRuleFinding {
+  readonly base: RuleFindingRow;
+  readonly head: RuleFindingRow;
+}
+
+export interface RuleFindingsDiff {
+  readonly appeared: RuleFindingRow[];
+  readonly disappeared: RuleFindingRow[];
+  readonly changed: ChangedRuleFinding[];
+}
+
+/**
+ * Head's findings against base's, as multisets by identity (rule, construct, target, whether
+ * suppressed): under one identity, findings equal in level and message pair first, the rest pair
+ * in file order as changed (level or message), and what is left over appeared (head) or
+ * disappeared (base). Two identical findings against one are one appeared, not none.
+ */
+export function diffRuleFindings(base: SiteRules | undefined, head: SiteRules | undefined): RuleFindingsDiff {
+  const baseRows = base?.findings ?? [];
+  const headRows = head?.findings ?? [];
+  // Indices into the findings, grouped by identity (a file may hold one finding twice).
+  const group = (rows: readonly RuleFindingRow[]) => {
+    const byKey = new Map<string, number[]>();
+    rows.forEach((f, i) => byKey.set(key(f), [...(byKey.get(key(f)) ?? []), i]));
+    return byKey;
+  };
+  const baseByKey = group(baseRows);
+  const headByKey = group(headRows);
+  const appeared = new Set<number>();
+  const disappeared = new Set<number>();
+  const changedAt = new Map<number, number>(); // head index -> base index
+  for (const k of new Set([...baseByKey.keys(), ...headByKey.keys()])) {
+    const b = [...(baseByKey.get(k) ?? [])];
+    const restHead: number[] = [];
+    for (const hi of headByKey.get(k) ?? []) {
+      const j = b.findIndex((bi) => baseRows[bi].level === headRows[hi].level && baseRows[bi].message === headRows[hi].message);
+      if (j >= 0) b.splice(j, 1);
+      else restHead.push(hi);
+    }
+    const pairs = Math.min(b.length, restHead.length);
+    for (let i = 0; i < pairs; i++) changedAt.set(restHead[i], b[i]);
+    for (const hi of restHead.slice(pairs)) appeared.add(hi);
+    for (const bi of b.slice(pairs)) disappeared.add(bi);
+  }
   return {
-    appeared: (head?.findings ?? []).filter((f) => !baseKeys.has(key(f))),
-    disappeared: (base?.findings ?? []).filter((f) => !headKeys.has(key(f))),
+    appeared: headRows.filter((_, i) => appeared.has(i)),
+    disappeared: baseRows.filter((_, i) => disappeared.has(i)),
+    changed: headRows.flatMap((f, i) => (changedAt.has(i) ? [{ base: baseRows[changedAt.get(i)!], head: f }] : [])),
   };
 }
 
@@ -109,6 +151,11 @@ export function findingLine(f: RuleFindingRow): string {
   return f.suppressed
     ? `SUPPRESSED ${f.level} ${f.ruleId} [${f.path}] ${f.message} (reason: ${f.suppressed.reason})`
     : `${f.level.toUpperCase()} ${f.ruleId} [${f.path}] ${f.message}`;
+}
+
+/** One line for a finding whose level or message changed: "<base line> -> <head line>". */
+export function changedFindingLine(c: ChangedRuleFinding): string {
+  return `${findingLine(c.base)} -> ${findingLine(c.head)}`;
 }
 
 /** "rules: 0 errors, 1 warning, 5 suppressed". */

@@ -6,6 +6,11 @@ import { ercot300 } from '../../examples/ercot-300';
 import { retrofit } from '../../examples/retrofit';
 import { RuleSuppressions } from '../../rules/suppression';
 import { runCampusApp } from '../../stacks/run-campus-app';
+import { diffRuleFindings, type RuleFindingRow, type SiteRules } from '../../report/rules-findings';
+import { runRules } from '../../rules/run-rules';
+import { renderSarif } from '../../rules/sarif';
+import { KUBERNETES_BASELINE } from '../../rules/kubernetes/pack';
+import { deployment, secureContainer, subjects } from '../rules/fixtures';
 import type { Campus } from '../../stacks/campus';
 
 function cli(args: string[]) {
@@ -100,11 +105,11 @@ describe('rule findings in campus report and campus diff', () => {
   test('diff fails when head was refused by a rule error: site status, exit code 2, summary and markdown status', () => {
     const base = synth(false);
     const head = refusedSynth((campus) => {
-      // A literal password: HC-K8S-11, an error no suppression can accept.
+      // A literal password in the environment: HC-K8S-13, an error.
       const deployment = campus.node.findChild('proxy-rows-1-3').node.findChild('deployment') as unknown as { addOverride(path: string, value: unknown): void };
       deployment.addOverride('spec.template.spec.container.0.env', [{ name: 'POOL_PASSWORD', value: 'hunter2' }]);
     });
-    expect(head.stderr).toContain('HC-K8S-11');
+    expect(head.stderr).toContain('HC-K8S-13');
     expect(JSON.parse(fs.readFileSync(path.join(head.outdir, 'stacks', 'ercot-300', 'power-budget.json'), 'utf8')).status).toBe('pass');
     expect(JSON.parse(fs.readFileSync(path.join(head.outdir, 'stacks', 'ercot-300', 'rules.json'), 'utf8')).status).toBe('fail');
     const json = JSON.parse(cli(['diff', '--base', base, '--head', head.outdir, '--format', 'json']).stdout);
@@ -138,5 +143,45 @@ describe('rule findings in campus report and campus diff', () => {
     const diff = cli(['diff', '--base', base, '--head', head.outdir]);
     expect(diff.code).toBe(2);
     expect(diff.stdout).toContain('Head fails 1 rule error.');
+  });
+
+  test('distinct findings keep distinct identities: a second literal credential in one container appears in the diff and in SARIF', () => {
+    const judged = (env: { name: string; value: string }[]) => runRules([KUBERNETES_BASELINE], subjects([deployment(secureContainer({ env }))], []), []);
+    const rulesOf = (env: { name: string; value: string }[]): SiteRules => {
+      const findings = judged(env).findings.filter((f) => f.ruleId === 'HC-K8S-13');
+      return { status: 'fail', summary: { errors: findings.length, warnings: 0, suppressed: 0, suppressionProblems: 0 }, findings, suppressionProblems: [] };
+    };
+    const one = [{ name: 'DB_PASSWORD', value: 'hunter2' }];
+    const two = [...one, { name: 'API_TOKEN', value: 'abc123' }];
+    const diff = diffRuleFindings(rulesOf(one), rulesOf(two));
+    expect(diff.appeared.map((f) => f.target)).toEqual(["container 'app' env API_TOKEN"]);
+    expect(diff.disappeared).toEqual([]);
+    const sarif = JSON.parse(renderSarif(judged(two), { campus: 'site', toolVersion: '0.0.0' }));
+    const prints = sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['hybridCampusFinding/v1']);
+    expect(new Set(prints).size).toBe(prints.length);
+  });
+
+  test('findings diff as multisets, and a level or message change under one identity shows as changed', () => {
+    const f: RuleFindingRow = { ruleId: 'TXLL-1', level: 'warning', path: 'site', target: 'from 2027-01', message: 'from 2027-01: 75.000 MW.' };
+    const site = (...findings: RuleFindingRow[]): SiteRules => ({ status: 'pass', summary: { errors: 0, warnings: findings.length, suppressed: 0, suppressionProblems: 0 }, findings, suppressionProblems: [] });
+    expect(diffRuleFindings(site(f), site(f, f))).toEqual({ appeared: [f], disappeared: [], changed: [] });
+    expect(diffRuleFindings(site(f, f), site(f))).toEqual({ appeared: [], disappeared: [f], changed: [] });
+    const worse = { ...f, level: 'error' as const, message: 'from 2027-01: 90.000 MW.' };
+    expect(diffRuleFindings(site(f), site(worse))).toEqual({ appeared: [], disappeared: [], changed: [{ base: f, head: worse }] });
+  });
+
+  test('diff text and markdown show a changed finding', () => {
+    const base = synth(false);
+    const copy = fs.mkdtempSync(path.join(require('os').tmpdir(), 'rules-changed-'));
+    fs.cpSync(base, copy, { recursive: true });
+    const file = path.join(copy, 'stacks', 'ercot-300', 'rules.json');
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const before = doc.findings[0];
+    doc.findings[0] = { ...before, message: `${before.message} (changed)` };
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const text = cli(['diff', '--base', base, '--head', copy]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`  RULE FINDING CHANGED: ${before.level.toUpperCase()} ${before.ruleId} [${before.path}] ${before.message} -> ${before.level.toUpperCase()} ${before.ruleId} [${before.path}] ${before.message} (changed)\n`);
+    expect(cli(['diff', '--base', base, '--head', copy, '--format', 'md']).stdout).toContain('** changed: ');
   });
 });
