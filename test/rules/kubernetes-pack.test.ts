@@ -104,6 +104,15 @@ describe('Kubernetes baseline pack', () => {
     ]);
   });
 
+  test('HC-K8S-8: requests and limits compare as amounts (1 = 1000m, 1Gi = 1024Mi), tokens as text', () => {
+    const res = (requests: Record<string, string>, limits: Record<string, string>) => [deployment(secureContainer({ resources: { requests, limits } }))];
+    expect(check(HC_K8S_8, res({ cpu: '1', memory: '1Gi' }, { cpu: '1000m', memory: '1024Mi' }))).toEqual([]);
+    expect(check(HC_K8S_8, res({ cpu: '0.5', memory: '1e3' }, { cpu: '500m', memory: '1k' }))).toEqual([]);
+    expect(check(HC_K8S_8, res({ cpu: '${var.cpu}', memory: '1G' }, { cpu: '${var.cpu}', memory: '1Gi' }))).toEqual([
+      { ...CONTAINER_AT, message: "Deployment 'web' (container 'app') has memory request 1G but limit 1Gi; set resources.requests equal to resources.limits for cpu and memory." },
+    ]);
+  });
+
   test('HC-K8S-9: images pinned by digest (a tag is not enough); a warning', () => {
     expect(HC_K8S_9.level).toBe('warning');
     expect(check(HC_K8S_9, [deployment()])).toEqual([]);
