@@ -52,6 +52,16 @@ describe('Kubernetes baseline pack', () => {
     ]);
   });
 
+  test('HC-K8S-2: a deny-ingress and a deny-egress policy together are default-deny; either alone is not', () => {
+    const only = (type: string): SynthesizedResource => {
+      const base = defaultDeny('apps');
+      return { ...base, name: `deny-${type}`, config: { ...base.config, spec: { pod_selector: {}, policy_types: [type] } } };
+    };
+    expect(check(HC_K8S_2, [namespace('apps'), only('Ingress'), only('Egress')])).toEqual([]);
+    expect(check(HC_K8S_2, [namespace('apps'), only('Ingress')]).map((v) => v.path)).toEqual(['site/ns-apps']);
+    expect(check(HC_K8S_2, [namespace('apps'), only('Egress')]).map((v) => v.path)).toEqual(['site/ns-apps']);
+  });
+
   test('HC-K8S-3: runAsNonRoot on the container or inherited from the pod', () => {
     const c = secureContainer();
     delete (c.security_context as Record<string, unknown>).run_as_non_root;
