@@ -236,6 +236,23 @@ describe('Kubernetes baseline pack', () => {
     ]);
   });
 
+  test('HC-K8S-12: a quota, replica count or GPU count synth cannot read as a number is reported, never passed', () => {
+    const quota = (hard: string): SynthesizedResource => ({ type: 'kubernetes_resource_quota_v1', name: 'q', path: 'site/hall/quota', config: { metadata: { name: 'gpu-quota', namespace: 'hall' }, spec: { hard: { 'requests.nvidia.com/gpu': hard } } } });
+    const gpu = (n: string) => secureContainer({ resources: { requests: { cpu: '1', memory: '1Gi', 'nvidia.com/gpu': n }, limits: { cpu: '1', memory: '1Gi', 'nvidia.com/gpu': n } } });
+    const unreadable = (what: string) => ({
+      path: 'site/web/deployment',
+      target: "namespace 'hall' unreadable",
+      message: `namespace 'hall': ${what} is not a number synth can read, so its GPU requests cannot be checked against its quota; write it as a number.`,
+    });
+    expect(check(HC_K8S_12, [quota('8'), deployment(gpu('4'), { ns: 'hall', replicas: '${var.replicas}' })])).toEqual([unreadable(`Deployment 'web' pods = "\${var.replicas}"`)]);
+    expect(check(HC_K8S_12, [quota('8'), deployment(gpu('${var.gpus}'), { ns: 'hall', replicas: '1' })])).toEqual([unreadable(`Deployment 'web' GPUs per container = "\${var.gpus}"`)]);
+    expect(check(HC_K8S_12, [quota('${var.quota}'), deployment(gpu('4'), { ns: 'hall', replicas: '3' })])).toEqual([
+      { ...unreadable(`ResourceQuota 'gpu-quota' requests.nvidia.com/gpu = "\${var.quota}"`), path: 'site/hall/quota' },
+    ]);
+    // A token replica count on a workload without GPUs is not this rule's concern.
+    expect(check(HC_K8S_12, [quota('8'), deployment(secureContainer(), { ns: 'hall', replicas: '${var.replicas}' })])).toEqual([]);
+  });
+
   test('a container meeting the baseline in a restricted, default-deny namespace passes every rule', () => {
     const all = [namespace('apps'), defaultDeny('apps'), deployment()];
     expect(KUBERNETES_BASELINE.rules.flatMap((r) => check(r, all))).toEqual([]);
