@@ -645,7 +645,8 @@ export class Campus extends TerraformStack implements WorkloadCampus {
 
   /** The campuses of the app, by id; the first of them reports problems of the file as a whole. */
   private appCampuses(): Campus[] {
-    return this.node.root.node.children.filter((c): c is Campus => Campus.isCampus(c)).sort((a, b) => (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
+    // Anywhere in the app: a campus may sit under a grouping construct.
+    return this.node.root.node.findAll().filter((c): c is Campus => Campus.isCampus(c)).sort((a, b) => (a.node.path < b.node.path ? -1 : a.node.path > b.node.path ? 1 : 0));
   }
 
   private suppressions(): RuleSuppression[] {
@@ -657,11 +658,19 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     return this.rulePacks.length > 0 || this.suppressions().length > 0;
   }
 
-  /** Problems of the suppressions file as a whole (bad entries, unknown campuses), reported once: by the app's first campus. */
+  /**
+   * Problems of the app's suppressions as a whole, reported once, by the app's first campus:
+   * code suppressions outside every campus (no rule runs there, so they would accept nothing),
+   * and the suppressions file's bad entries and unknown campuses.
+   */
   private suppressionsFileErrors(): string[] {
+    if (this.appCampuses()[0] !== this) return [];
+    const stray = codeSuppressions(this.node.root)
+      .filter((s) => !this.appCampuses().some((c) => s.path === c.node.path || s.path.startsWith(`${c.node.path}/`)))
+      .map((s) => `[${s.path || '(app)'}] suppression of ${s.ruleId} (code): is outside every campus, where no rule runs; add it to the campus or a construct inside it.`);
     const file = this.suppressionsFile();
-    if (!file || this.appCampuses()[0] !== this) return [];
-    const errors = file.errors.map((e) => `[${this.node.path}] ${e}`);
+    if (!file) return stray;
+    const errors = [...stray, ...file.errors.map((e) => `[${this.node.path}] ${e}`)];
     const known = new Set(this.appCampuses().map((c) => c.campusName));
     for (const s of file.suppressions.filter((x) => !known.has(x.campus))) {
       errors.push(`[${this.node.path}] ${s.origin}.campus = ${showValue(s.campus)}: no campus of the app has this id (campuses: ${[...known].sort().join(', ')}); fix the id or remove the entry.`);

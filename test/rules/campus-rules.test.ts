@@ -305,6 +305,25 @@ describe('rule packs on a campus', () => {
     expect(rules.findings.filter((f: { path: string; suppressed?: unknown }) => f.path === 'ercot-300/raw-web' && f.suppressed).map((f: { ruleId: string }) => f.ruleId)).toEqual(['HC-K8S-4']);
   });
 
+  test('a code suppression outside every campus is an error, not silently ignored; a campus under a grouping construct is judged', () => {
+    const { Construct } = jest.requireActual('constructs') as typeof import('constructs');
+    const result = run((a) => {
+      retrofit(a);
+      RuleSuppressions.of(a).add({ ruleId: 'HC-K8S-9', reason: 'Every image of this app is a placeholder for now.' });
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'hybrid-campus: synth refused: 1 check failed, nothing was written.\n' +
+        '  [(app)] suppression of HC-K8S-9 (code): is outside every campus, where no rule runs; add it to the campus or a construct inside it.\n',
+    );
+    const grouped = run((a) => {
+      const { campus } = ercot300(new Construct(a, 'region-west') as unknown as App) as { campus: Campus };
+      rawDeployment(campus);
+    });
+    expect(grouped.code).toBe(1);
+    expect(grouped.stderr).toContain("[region-west/ercot-300/raw-web] HC-K8S-4: Deployment 'raw-web'");
+  });
+
   test('bad rules props are one clear error', () => {
     const { Campus: CampusClass } = jest.requireActual('../../stacks/campus') as typeof import('../../stacks/campus');
     expect(errorOf(() => new CampusClass(Testing.app(), 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 10, rules: { packs: ['kubernetes' as never] } }))).toBe(
