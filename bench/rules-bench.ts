@@ -1,6 +1,7 @@
 /**
  * What the rule packs cost at synth, on the bundled examples: for each campus, the time of the
- * stack's own toTerraform() (which synth does anyway, and the rules reuse), and of running the
+ * stack's own toTerraform() (which synth does anyway; through runCampusApp the runner judges each campus
+ * before app.synth(), so a campus with packs pays one more toTerraform there), and of running the
  * enabled packs on its result (resources read out of the JSON, rules, suppressions). Median of
  * RUNS fresh builds each. Run: npx ts-node --transpile-only bench/rules-bench.ts
  */

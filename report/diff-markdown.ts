@@ -15,7 +15,7 @@ import { formatVersionNote, scenarioLabel } from './diff-text';
 import { fixed, mw, pct, signedMwCell, signedPoints } from './format';
 import { escapeCell, markdownTable } from './markdown-table';
 import { statusBadge } from './status-badge';
-import { findingLine } from './rules-findings';
+import { changedFindingLine, findingLine } from './rules-findings';
 
 /** The hidden first line of every diff comment. */
 export const DIFF_MARKER = '<!-- hybrid-campus:power-budget-diff -->';
@@ -83,6 +83,7 @@ function rulesSection(sites: readonly SiteDiff[]): string[] {
   const lines = sites.flatMap((s) => [
     ...(s.rules?.appeared ?? []).map((f) => `- **${escapeCell(s.site)}** appears: ${escapeCell(findingLine(f))}`),
     ...(s.rules?.disappeared ?? []).map((f) => `- **${escapeCell(s.site)}** gone: ${escapeCell(findingLine(f))}`),
+    ...(s.rules?.changed ?? []).map((c) => `- **${escapeCell(s.site)}** changed: ${escapeCell(changedFindingLine(c))}`),
   ]);
   return lines.length === 0 ? [] : ['', '#### Rule findings', '', ...capped(lines)];
 }

@@ -16,6 +16,8 @@ export interface DiffTotals {
   readonly transitions: Readonly<Record<CheckTransition, number>>;
   /** Failing check results in head, over every site. */
   readonly headFailingChecks: number;
+  /** Unsuppressed rule errors and bad suppressions in head (rules.json), which fail synth too. */
+  readonly headFailingRules: number;
 }
 
 function delta(diffSites: CampusDiff['sites'], value: (f: SiteFigures) => number): number {
@@ -36,6 +38,7 @@ export function diffTotals(diff: CampusDiff): DiffTotals {
     interruptibleItDeltaKw: delta(diff.sites, (f) => f.interruptibleItKw),
     transitions,
     headFailingChecks: diff.sites.reduce((sum, s) => sum + (s.head?.failingChecks ?? 0), 0),
+    headFailingRules: diff.sites.reduce((sum, s) => sum + (s.head?.failingRules ?? 0), 0),
   };
 }
 
@@ -45,7 +48,8 @@ export function diffTotals(diff: CampusDiff): DiffTotals {
  */
 export function summaryLine(diff: CampusDiff): string {
   const t = diffTotals(diff);
-  const failing = t.headFailingChecks > 0 ? ` Head fails ${plural(t.headFailingChecks, 'check')}.` : '';
+  const fails = [t.headFailingChecks > 0 ? plural(t.headFailingChecks, 'check') : '', t.headFailingRules > 0 ? plural(t.headFailingRules, 'rule error') : ''].filter(Boolean);
+  const failing = fails.length > 0 ? ` Head fails ${fails.join(' and ')}.` : '';
   if (t.changed === 0) return `No change to the power budget (${plural(t.sites, 'site')}).${failing}`;
   const addedRemoved = [t.added > 0 ? `${t.added} added` : '', t.removed > 0 ? `${t.removed} removed` : ''].filter(Boolean).join(', ');
   return (

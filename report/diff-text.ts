@@ -7,7 +7,7 @@ import type { CampusDiff, ScenarioDiff, SiteDiff } from './diff';
 import { summaryLine } from './diff-summary';
 import { mw, pct, signedMwCell, signedPoints } from './format';
 import { textTable } from './text-table';
-import { findingLine } from './rules-findings';
+import { changedFindingLine, findingLine } from './rules-findings';
 
 const TRANSITION_WORDS: Record<CheckTransition, string> = {
   'newly-fails': 'NEWLY FAILS',
@@ -54,6 +54,7 @@ function siteLines(site: SiteDiff): string[] {
   for (const change of site.hardware) lines.push(`  ${change.text}`);
   for (const f of site.rules?.appeared ?? []) lines.push(`  RULE FINDING APPEARS: ${findingLine(f)}`);
   for (const f of site.rules?.disappeared ?? []) lines.push(`  RULE FINDING GONE: ${findingLine(f)}`);
+  for (const c of site.rules?.changed ?? []) lines.push(`  RULE FINDING CHANGED: ${changedFindingLine(c)}`);
   const rows = [['bus', 'scenario', 'capacity MW', 'load MW', 'Δ load', 'headroom MW', 'Δ headroom', 'util', 'Δ util']];
   for (const bus of site.buses.filter((x) => x.change !== 'unchanged')) {
     for (const s of bus.scenarios) {

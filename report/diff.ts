@@ -29,7 +29,7 @@ import { diffPodTimelines } from './pod-timeline-diff';
 import { InputError } from './input-error';
 import { scenarioOrder } from './report';
 import { leastHeadroom } from '../domain/budget';
-import { diffRuleFindings, rulesOf, type RuleFindingRow } from './rules-findings';
+import { diffRuleFindings, failingRules as failingRules_, rulesOf, type ChangedRuleFinding, type RuleFindingRow } from './rules-findings';
 
 export const DIFF_FORMAT = 'hybrid-campus/power-budget-diff';
 /**
@@ -83,6 +83,11 @@ export interface SiteFigures {
   readonly interruptibleItKw: number;
   /** How many check results fail. */
   readonly failingChecks: number;
+  /**
+   * What fails synth among the site's rules (rules.json): unsuppressed error findings and bad
+   * or unused suppressions; any of them makes `status` "fail". 0 without a rules.json.
+   */
+  readonly failingRules: number;
 }
 
 export interface SiteDiff {
@@ -101,11 +106,12 @@ export interface SiteDiff {
    */
   readonly hardware: readonly LoadChange[];
   /**
-   * Rule findings (rules.json) that appear in head or disappear from base, matched by rule,
-   * construct path, target and whether suppressed; present only when some did. Compared only
-   * when head has a rules.json (a base without one: every head finding appears).
+   * Rule findings (rules.json) that appear in head, disappear from base, or change level or
+   * message, matched as multisets by rule, construct path, target and whether suppressed;
+   * present only when something did. Compared only when head has a rules.json (a base without
+   * one: every head finding appears).
    */
-  readonly rules?: { readonly appeared: readonly RuleFindingRow[]; readonly disappeared: readonly RuleFindingRow[] };
+  readonly rules?: { readonly appeared: readonly RuleFindingRow[]; readonly disappeared: readonly RuleFindingRow[]; readonly changed: readonly ChangedRuleFinding[] };
 }
 
 export interface CampusDiff {
@@ -133,8 +139,11 @@ function figures(s: ScenarioBudget): ScenarioFigures {
 
 function siteFigures(b: PowerBudget): SiteFigures {
   const normal = b.buses.map((bus) => bus.scenarios.find((s) => s.scenario === 'normal') ?? bus.scenarios[0]);
+  const rules = rulesOf(b);
+  const failingRules = rules ? failingRules_(rules) : 0;
   return {
-    status: b.status,
+    // A refused synth fails on the rules as on the checks (power-budget.json's status counts only the checks).
+    status: failingRules > 0 ? 'fail' : b.status,
     interconnectLimitKw: b.site.interconnectLimitKw,
     totalLoadKw: b.site.totalLoadKw,
     gridImportKw: b.site.gridImportKw,
@@ -143,6 +152,7 @@ function siteFigures(b: PowerBudget): SiteFigures {
     firmItKw: normal.reduce((sum, s) => sum + s.load.firmItKw, 0),
     interruptibleItKw: normal.reduce((sum, s) => sum + s.load.interruptibleItKw, 0),
     failingChecks: siteChecks(b).filter((c) => c.status === 'fail').length,
+    failingRules,
   };
 }
 
@@ -262,8 +272,8 @@ export function diffSite(name: string, base: PowerBudget | undefined, head: Powe
   const h = head ?? EMPTY_SITE(name, 'pass');
   // Only when head has rules.json: without it head's rules did not run (no packs), so nothing can be said to be gone.
   const headRules = head && rulesOf(head);
-  const rules = headRules ? diffRuleFindings(base && rulesOf(base), headRules) : { appeared: [], disappeared: [] };
-  const rulesChanged = rules.appeared.length > 0 || rules.disappeared.length > 0;
+  const rules = headRules ? diffRuleFindings(base && rulesOf(base), headRules) : { appeared: [], disappeared: [], changed: [] };
+  const rulesChanged = rules.appeared.length > 0 || rules.disappeared.length > 0 || rules.changed.length > 0;
   return {
     site: name,
     change: !base ? 'added' : !head ? 'removed' : same(base, head) && !rulesChanged ? 'unchanged' : 'changed',

@@ -93,7 +93,13 @@ function siteBlock(site: SiteReport): string[] {
       ? ['  mining caps:', ...textTable(cappedPodRows(site), [false, false, true, true, true, true, false]).map((l) => `    ${l}`)]
       : []),
     ...site.findings.map((c) => `  ${c.status.toUpperCase()} [${c.path}] ${c.message}`),
-    ...(site.rules ? [`  ${rulesSummaryLine(site.rules)}`, ...site.rules.findings.map((f) => `    ${findingLine(f)}`)] : []),
+    ...(site.rules
+      ? [
+          `  ${rulesSummaryLine(site.rules)}`,
+          ...site.rules.findings.map((f) => `    ${findingLine(f)}`),
+          ...site.rules.suppressionProblems.map((p) => `    BAD SUPPRESSION [${p.path}] ${p.message}`),
+        ]
+      : []),
   ];
 }
 

@@ -22,8 +22,16 @@ export interface RuleFindingRow {
 
 export interface SiteRules {
   readonly status: 'pass' | 'fail';
-  readonly summary: { readonly errors: number; readonly warnings: number; readonly suppressed: number };
+  /** `suppressionProblems` is 0 in a rules.json written before it was counted. */
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly suppressed: number; readonly suppressionProblems: number };
   readonly findings: readonly RuleFindingRow[];
+  /** Suppressions that are themselves errors (each fails synth); none in a rules.json written before they were listed. */
+  readonly suppressionProblems: readonly { readonly path: string; readonly message: string }[];
+}
+
+/** What fails synth among a site's rules: unsuppressed error findings and suppression problems. */
+export function failingRules(rules: SiteRules): number {
+  return rules.summary.errors + rules.suppressionProblems.length;
 }
 
 const findingSchema = z.object({
@@ -39,8 +47,14 @@ const rulesSchema = z.object({
   format: z.literal(RULES_FORMAT),
   version: z.literal(RULES_FORMAT_VERSION),
   status: z.enum(['pass', 'fail']),
-  summary: z.object({ errors: z.number().int().min(0), warnings: z.number().int().min(0), suppressed: z.number().int().min(0) }),
+  summary: z.object({
+    errors: z.number().int().min(0),
+    warnings: z.number().int().min(0),
+    suppressed: z.number().int().min(0),
+    suppressionProblems: z.number().int().min(0).optional(),
+  }),
   findings: z.array(findingSchema),
+  suppressionProblems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
 const RULES = new WeakMap<PowerBudget, SiteRules>();
@@ -64,8 +78,8 @@ export function parseRules(file: string, text: string): SiteRules {
     const where = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
     throw new InputError(`${file}: invalid rules file (format "${RULES_FORMAT}" version ${RULES_FORMAT_VERSION}): ${where || '(document)'}: ${issue.message}; re-run cdktf synth to rewrite it`);
   }
-  const { status, summary, findings } = parsed.data;
-  return { status, summary, findings };
+  const { status, summary, findings, suppressionProblems = [] } = parsed.data;
+  return { status, summary: { ...summary, suppressionProblems: suppressionProblems.length }, findings, suppressionProblems };
 }
 
 /** Reads the rules.json beside `budgetFile`, if there is one, and keeps it with `budget`. */
@@ -80,13 +94,55 @@ function key(f: RuleFindingRow): string {
   return [f.ruleId, f.path, f.target ?? '', f.suppressed ? 'suppressed' : 'open'].join('\u0000');
 }
 
-/** Findings in head and not in base (appeared), and in base and not in head (disappeared), in file order. */
-export function diffRuleFindings(base: SiteRules | undefined, head: SiteRules | undefined): { readonly appeared: RuleFindingRow[]; readonly disappeared: RuleFindingRow[] } {
-  const baseKeys = new Set((base?.findings ?? []).map(key));
-  const headKeys = new Set((head?.findings ?? []).map(key));
+/** A finding whose identity is the same on both sides but whose level or message changed. */
+export interface ChangedRuleFinding {
+  readonly base: RuleFindingRow;
+  readonly head: RuleFindingRow;
+}
+
+export interface RuleFindingsDiff {
+  readonly appeared: RuleFindingRow[];
+  readonly disappeared: RuleFindingRow[];
+  readonly changed: ChangedRuleFinding[];
+}
+
+/**
+ * Head's findings against base's, as multisets by identity (rule, construct, target, whether
+ * suppressed): under one identity, findings equal in level and message pair first, the rest pair
+ * in file order as changed (level or message), and what is left over appeared (head) or
+ * disappeared (base). Two identical findings against one are one appeared, not none.
+ */
+export function diffRuleFindings(base: SiteRules | undefined, head: SiteRules | undefined): RuleFindingsDiff {
+  const baseRows = base?.findings ?? [];
+  const headRows = head?.findings ?? [];
+  // Indices into the findings, grouped by identity (a file may hold one finding twice).
+  const group = (rows: readonly RuleFindingRow[]) => {
+    const byKey = new Map<string, number[]>();
+    rows.forEach((f, i) => byKey.set(key(f), [...(byKey.get(key(f)) ?? []), i]));
+    return byKey;
+  };
+  const baseByKey = group(baseRows);
+  const headByKey = group(headRows);
+  const appeared = new Set<number>();
+  const disappeared = new Set<number>();
+  const changedAt = new Map<number, number>(); // head index -> base index
+  for (const k of new Set([...baseByKey.keys(), ...headByKey.keys()])) {
+    const b = [...(baseByKey.get(k) ?? [])];
+    const restHead: number[] = [];
+    for (const hi of headByKey.get(k) ?? []) {
+      const j = b.findIndex((bi) => baseRows[bi].level === headRows[hi].level && baseRows[bi].message === headRows[hi].message);
+      if (j >= 0) b.splice(j, 1);
+      else restHead.push(hi);
+    }
+    const pairs = Math.min(b.length, restHead.length);
+    for (let i = 0; i < pairs; i++) changedAt.set(restHead[i], b[i]);
+    for (const hi of restHead.slice(pairs)) appeared.add(hi);
+    for (const bi of b.slice(pairs)) disappeared.add(bi);
+  }
   return {
-    appeared: (head?.findings ?? []).filter((f) => !baseKeys.has(key(f))),
-    disappeared: (base?.findings ?? []).filter((f) => !headKeys.has(key(f))),
+    appeared: headRows.filter((_, i) => appeared.has(i)),
+    disappeared: baseRows.filter((_, i) => disappeared.has(i)),
+    changed: headRows.flatMap((f, i) => (changedAt.has(i) ? [{ base: baseRows[changedAt.get(i)!], head: f }] : [])),
   };
 }
 
@@ -97,8 +153,14 @@ export function findingLine(f: RuleFindingRow): string {
     : `${f.level.toUpperCase()} ${f.ruleId} [${f.path}] ${f.message}`;
 }
 
+/** One line for a finding whose level or message changed: "<base line> -> <head line>". */
+export function changedFindingLine(c: ChangedRuleFinding): string {
+  return `${findingLine(c.base)} -> ${findingLine(c.head)}`;
+}
+
 /** "rules: 0 errors, 1 warning, 5 suppressed". */
 export function rulesSummaryLine(rules: SiteRules): string {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `rules: ${n(rules.summary.errors, 'error')}, ${n(rules.summary.warnings, 'warning')}, ${rules.summary.suppressed} suppressed`;
+  const problems = rules.suppressionProblems.length > 0 ? `, ${n(rules.suppressionProblems.length, 'bad suppression')}` : '';
+  return `rules: ${n(rules.summary.errors, 'error')}, ${n(rules.summary.warnings, 'warning')}, ${rules.summary.suppressed} suppressed${problems}`;
 }

@@ -29,6 +29,12 @@ export interface SynthesizedVariable {
   readonly name: string;
   /** Whether Terraform treats the value as sensitive (kept out of plans and logs). */
   readonly sensitive: boolean;
+  /**
+   * Whether the variable has a `default`: a default is written into cdk.tf.json, so a value
+   * read from it is a literal in the repository.
+   * @default false
+   */
+  readonly hasDefault?: boolean;
 }
 
 /** What every rule may read. */

@@ -2,7 +2,10 @@
  * rules.json, written beside power-budget.json when a campus has rule packs enabled.
  *
  * Format "hybrid-campus/rules", version 1: the packs and rules that ran, every finding (with
- * `suppressed: { reason, origin }` when a suppression accepts it) and counts. Findings are
+ * `suppressed: { reason, origin }` when a suppression accepts it), every suppression that is
+ * itself an error (`suppressionProblems`: it matches nothing, names a rule of no enabled pack or
+ * one that cannot be suppressed; each fails synth as an error finding does) and counts. Status
+ * is "fail" when an unsuppressed error finding or a suppression problem is left. Findings are
  * sorted by construct path, rule id (numbers as numbers), target and message; nothing depends
  * on the clock or the machine. As with power-budget.json, adding a field keeps the version;
  * renaming, removing or re-meaning one bumps RULES_FORMAT_VERSION.
@@ -19,11 +22,12 @@ export function renderRulesJson(campus: string, result: RuleRunResult): string {
     format: RULES_FORMAT,
     version: RULES_FORMAT_VERSION,
     campus,
-    status: open.some((f) => f.level === 'error') ? 'fail' : 'pass',
+    status: open.some((f) => f.level === 'error') || result.suppressionProblems.length > 0 ? 'fail' : 'pass',
     summary: {
       errors: open.filter((f) => f.level === 'error').length,
       warnings: open.filter((f) => f.level === 'warning').length,
       suppressed: result.findings.length - open.length,
+      suppressionProblems: result.suppressionProblems.length,
     },
     packs: result.packs.map((p) => ({ name: p.name, description: p.description, rules: p.rules.map((r) => r.id) })),
     rules: result.rules.map((r) => ({
@@ -42,6 +46,7 @@ export function renderRulesJson(campus: string, result: RuleRunResult): string {
       message: f.message,
       ...(f.suppressed ? { suppressed: { reason: f.suppressed.reason, origin: f.suppressed.origin } } : {}),
     })),
+    suppressionProblems: result.suppressionProblems.map((p) => ({ path: p.path, message: p.message })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

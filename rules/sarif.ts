@@ -13,7 +13,9 @@
  *   `cdktf.out/stacks/<campus>/cdk.tf.json` (cdktf's default output folder, relative to the
  *   repository root where cdktf.json is), with the construct path as a logical location;
  * - partialFingerprints: rule id, path and target, so an alert keeps its identity across runs
- *   even when the message's figures change.
+ *   even when the message's figures change; findings that share all three (rules give each
+ *   finding a target of its own, so this is a fallback) are told apart by their rank among
+ *   them, in the findings' sorted order.
  */
 import { createHash } from 'crypto';
 import type { RuleRunResult } from './run-rules';
@@ -32,6 +34,7 @@ export interface SarifOptions {
 export function renderSarif(result: RuleRunResult, options: SarifOptions): string {
   const ruleIndex = new Map(result.rules.map((r, i) => [r.id, i]));
   const uri = `cdktf.out/stacks/${options.campus}/cdk.tf.json`;
+  const seen = new Map<string, number>();
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -55,7 +58,10 @@ export function renderSarif(result: RuleRunResult, options: SarifOptions): strin
         },
         automationDetails: { id: `hybrid-campus/rules/${options.campus}/` },
         results: result.findings.map((f) => {
-          const identity = [f.ruleId, f.path, f.target ?? ''].join('\u0000');
+          const base = [f.ruleId, f.path, f.target ?? ''].join('\u0000');
+          const rank = seen.get(base) ?? 0;
+          seen.set(base, rank + 1);
+          const identity = rank === 0 ? base : `${base}\u0000${rank}`;
           return {
             ruleId: f.ruleId,
             ruleIndex: ruleIndex.get(f.ruleId)!,

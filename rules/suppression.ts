@@ -5,20 +5,25 @@
  *
  * In code: `RuleSuppressions.of(construct).add({ ruleId, reason, target? })`. In a file:
  * rule-suppressions.json (suppressions-file.ts). Either way the reason must be at least one
- * sentence: REASON_MIN_CHARACTERS or more characters, ending with a period.
+ * sentence: REASON_MIN_CHARACTERS or more characters, ending with ".", "?" or ")", of REASON_MIN_WORDS (4) words or more.
  */
 import type { IConstruct } from 'constructs';
 import { CampusConfigError, showValue } from '../domain/config-error';
 
 /** The shortest accepted reason, in characters (after trimming): about one short sentence. */
 export const REASON_MIN_CHARACTERS = 20;
+/** The fewest words (separated by spaces) in an accepted reason: a sentence, not one long token. */
+export const REASON_MIN_WORDS = 4;
 
 /** Why `reason` is not accepted as a reason, or undefined when it is. */
 export function reasonProblem(reason: unknown): string | undefined {
   if (typeof reason !== 'string' || reason.trim() === '') return 'a suppression needs a reason';
   const text = reason.trim();
   if (text.length < REASON_MIN_CHARACTERS) return `is ${text.length} characters; a reason is at least one sentence of ${REASON_MIN_CHARACTERS} characters or more`;
-  if (!text.endsWith('.')) return 'does not end with a period; write the reason as a full sentence';
+  // A sentence may end in a question or a closing parenthesis, e.g. "(tracked in OPS-123)".
+  if (!/[.?)]$/.test(text)) return 'does not end with ".", "?" or ")"; write the reason as a full sentence';
+  const words = text.split(/\s+/).length;
+  if (words < REASON_MIN_WORDS) return `has ${words} word${words === 1 ? '' : 's'}; a reason is a sentence of at least ${REASON_MIN_WORDS} words`;
   return undefined;
 }
 
@@ -33,7 +38,7 @@ export function ruleIdProblem(ruleId: unknown): string | undefined {
 export interface RuleSuppressionProps {
   /** The id of the rule whose findings are accepted, e.g. "HC-K8S-9". */
   readonly ruleId: string;
-  /** Why: at least one sentence (20 characters or more, ending with a period), kept in rules.json and rules.sarif. */
+  /** Why: at least one sentence (20 characters or more, 4 words or more, ending with ".", "?" or ")"), kept in rules.json and rules.sarif. */
   readonly reason: string;
   /**
    * Accept only findings with this target (e.g. "container 'stratum-proxy'"), as rules.json shows it.

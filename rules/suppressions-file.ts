@@ -36,7 +36,7 @@ const entrySchema = z.strictObject({
   target: z.string({ error: 'must be the finding\'s target as rules.json shows it, e.g. "container \'app\'", or left out' }).min(1, { error: 'must not be empty; leave it out to cover every target' }).optional(),
   reason: z.unknown().superRefine((v, ctx) => {
     const problem = reasonProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; say why the finding is accepted, ending with a period` });
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; say why the finding is accepted, as a full sentence` });
   }),
 });
 

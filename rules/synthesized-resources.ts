@@ -27,8 +27,12 @@ export function synthesizedResources(terraform: unknown): SynthesizedResource[] 
   return out;
 }
 
-/** Every variable of a Terraform JSON document, with whether Terraform treats it as sensitive. */
+/** Every variable of a Terraform JSON document, with whether Terraform treats it as sensitive and whether it has a default. */
 export function synthesizedVariables(terraform: unknown): SynthesizedVariable[] {
   const variables = isObject(terraform) && isObject(terraform.variable) ? terraform.variable : {};
-  return Object.entries(variables).map(([name, body]) => ({ name, sensitive: isObject(body) && body.sensitive === true }));
+  return Object.entries(variables).map(([name, body]) => ({
+    name,
+    sensitive: isObject(body) && body.sensitive === true,
+    hasDefault: isObject(body) && body.default !== undefined && body.default !== null,
+  }));
 }

@@ -40,7 +40,7 @@ import type { WorkloadCampus } from '../constructs/workloads/workload-campus';
 // Attaches the namespace and addInferenceService / addTrainingJob to every GpuHall.
 import '../constructs/workloads/gpu-hall-workloads';
 import { CampusBackend } from './campus-backend';
-import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
+import { AspectsOnce } from './aspects-once';
 import { stackValidationFailure } from 'cdktf/lib/errors';
 import { packageVersion } from '../cli/version';
 import type { RulePack } from '../rules/rule';
@@ -51,6 +51,13 @@ import { RULE_SUPPRESSIONS_CONTEXT_KEY, readSuppressionsFile, suppressionsForCam
 import { synthesizedResources, synthesizedVariables } from '../rules/synthesized-resources';
 import { RULES_FILE_NAME, renderRulesJson } from '../rules/rules-file';
 import { SARIF_FILE_NAME, renderSarif } from '../rules/sarif';
+
+/** The rules' judgement of one Terraform JSON of the stack. */
+interface RuleRun {
+  readonly terraform: unknown;
+  readonly result: RuleRunResult;
+  readonly errors: readonly string[];
+}
 
 export interface CampusProps {
   /** Grid region or ISO the site is interconnected with, e.g. "ERCOT". */
@@ -486,8 +493,13 @@ export class Campus extends TerraformStack implements WorkloadCampus {
   private evaluation?: TimelineEvaluation;
   private warningsAnnotated = false;
   private readonly ownPacks: readonly RulePack[];
-  /** The stack's Terraform JSON and the rules' results, kept from validation to writing (one toTerraform per synth). */
-  private ruleRun?: { readonly terraform: unknown; readonly result: RuleRunResult; readonly errors: readonly string[] };
+  /**
+   * During the stack's synthesis only: the Terraform JSON the rules judged in runAllValidations
+   * (after the aspects and prepareStack) and their results, so cdk.tf.json is the JSON judged.
+   */
+  private synthRun?: RuleRun;
+  /** The aspects, each invoked once per construct however often the campus is judged. */
+  private readonly aspectsOnce = new AspectsOnce();
 
   public constructor(scope: Construct, id: string, props: CampusProps) {
     super(scope, checkCampusArgs(scope, id));
@@ -532,25 +544,32 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     const stackSynthesizer = this.synthesizer;
     this.synthesizer = {
       synthesize: (session: ISynthesisSession) => {
-        stackSynthesizer.synthesize(session);
-        const dir = path.join(session.outdir, session.manifest.forStack(this).workingDirectory);
-        const evaluation = this.evaluate();
-        const text = renderPowerBudget(evaluation);
-        fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), text);
-        // The model the budget was computed from, for `campus dispatch` (report/dispatch/campus-model-file.ts).
-        fs.writeFileSync(path.join(dir, CAMPUS_MODEL_FILE_NAME), renderCampusModel(evaluation.campus, this.asOf));
-        // A campus with more than one state also gets its timeline as a chart.
-        if (evaluation.states.length > 1) {
-          const doc = JSON.parse(text) as { timeline: TimelineChartEntry[] };
-          fs.writeFileSync(path.join(dir, TIMELINE_SVG_FILE_NAME), timelineSvg(doc.timeline, `${this.campusName}: load against capacity (MW)`));
+        // The aspects run here, each once (a judgement before synth may have run them), and are
+        // hidden from cdktf's own invocation in the stack synthesizer.
+        this.aspectsOnce.invoke(this);
+        try {
+          this.aspectsOnce.hideInvoked(this, () => stackSynthesizer.synthesize(session));
+          const dir = path.join(session.outdir, session.manifest.forStack(this).workingDirectory);
+          const evaluation = this.evaluate();
+          const text = renderPowerBudget(evaluation);
+          fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), text);
+          // The model the budget was computed from, for `campus dispatch` (report/dispatch/campus-model-file.ts).
+          fs.writeFileSync(path.join(dir, CAMPUS_MODEL_FILE_NAME), renderCampusModel(evaluation.campus, this.asOf));
+          // A campus with more than one state also gets its timeline as a chart.
+          if (evaluation.states.length > 1) {
+            const doc = JSON.parse(text) as { timeline: TimelineChartEntry[] };
+            fs.writeFileSync(path.join(dir, TIMELINE_SVG_FILE_NAME), timelineSvg(doc.timeline, `${this.campusName}: load against capacity (MW)`));
+          }
+          if (this.rulesActive()) {
+            // Judged in runAllValidations; without validation (skipValidation), judged on the JSON as written.
+            const run = this.synthRun ?? this.judge(super.toTerraform(), true);
+            fs.writeFileSync(path.join(dir, RULES_FILE_NAME), renderRulesJson(this.campusName, run.result));
+            fs.writeFileSync(path.join(dir, SARIF_FILE_NAME), renderSarif(run.result, { campus: this.campusName, toolVersion: packageVersion() }));
+          }
+        } finally {
+          // The next synth, or a judgement outside synth, judges the stack as it is then.
+          this.synthRun = undefined;
         }
-        if (this.rulesActive()) {
-          const run = this.runRulesOnce(true);
-          fs.writeFileSync(path.join(dir, RULES_FILE_NAME), renderRulesJson(this.campusName, run.result));
-          fs.writeFileSync(path.join(dir, SARIF_FILE_NAME), renderSarif(run.result, { campus: this.campusName, toolVersion: packageVersion() }));
-        }
-        // The next synth judges the stack as it is then.
-        this.ruleRun = undefined;
       },
     };
   }
@@ -563,11 +582,13 @@ export class Campus extends TerraformStack implements WorkloadCampus {
   }
 
   /**
-   * The rules' results on the campus as synthesized: every finding, suppressed or not.
-   * Synthesizes the stack's Terraform JSON once and keeps it for writing cdk.tf.json.
+   * The rules' results on the campus as it would synthesize now: every finding, suppressed or
+   * not. Invokes the aspects (each once) and prepares the stack (its backend, cross-stack
+   * outputs) as synth does, then judges the stack's Terraform JSON; nothing is kept, so a
+   * construct added afterwards is judged by the next call and by synth.
    */
   public ruleResults(): RuleRunResult {
-    return this.runRulesOnce(false).result;
+    return this.judgeNow().result;
   }
 
   /**
@@ -576,7 +597,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * suppressions file. Empty when no pack is enabled and nothing is suppressed.
    */
   public ruleErrors(): string[] {
-    return [...this.suppressionsFileErrors(), ...(this.rulesActive() ? this.runRulesOnce(false).errors : [])];
+    return [...this.suppressionsFileErrors(), ...(this.rulesActive() ? this.judgeNow().errors : [])];
   }
 
   /**
@@ -585,19 +606,23 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * synth's power-budget.json, so `campus diff` shows the findings that made it fail.
    */
   public renderRules(): string | undefined {
-    return this.rulesActive() ? renderRulesJson(this.campusName, this.runRulesOnce(false).result) : undefined;
+    return this.rulesActive() ? renderRulesJson(this.campusName, this.judgeNow().result) : undefined;
   }
 
-  /** The Terraform JSON of the stack; during a synth, the one the rules judged. */
+  /** The Terraform JSON of the stack; while the stack synthesizes, the one the rules judged. */
   public override toTerraform(): any {
-    return this.ruleRun?.terraform ?? super.toTerraform();
+    return this.synthRun?.terraform ?? super.toTerraform();
   }
 
   /** cdktf's stack validation, plus the rules' errors, reported together before anything is written. */
   public override runAllValidations(): void {
     const errors = this.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
     errors.push(...this.suppressionsFileErrors());
-    if (this.rulesActive()) errors.push(...this.runRulesOnce(true).errors);
+    if (this.rulesActive()) {
+      // Inside the stack synthesizer: after the aspects and app.synth()'s prepareStack, so this is the JSON cdk.tf.json gets.
+      this.synthRun = this.judge(super.toTerraform(), true);
+      errors.push(...this.synthRun.errors);
+    }
     if (errors.length > 0) throw stackValidationFailure(errors.join('\n  '));
   }
 
@@ -624,7 +649,8 @@ export class Campus extends TerraformStack implements WorkloadCampus {
 
   /** The campuses of the app, by id; the first of them reports problems of the file as a whole. */
   private appCampuses(): Campus[] {
-    return this.node.root.node.children.filter((c): c is Campus => Campus.isCampus(c)).sort((a, b) => (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
+    // Anywhere in the app: a campus may sit under a grouping construct.
+    return this.node.root.node.findAll().filter((c): c is Campus => Campus.isCampus(c)).sort((a, b) => (a.node.path < b.node.path ? -1 : a.node.path > b.node.path ? 1 : 0));
   }
 
   private suppressions(): RuleSuppression[] {
@@ -636,11 +662,19 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     return this.rulePacks.length > 0 || this.suppressions().length > 0;
   }
 
-  /** Problems of the suppressions file as a whole (bad entries, unknown campuses), reported once: by the app's first campus. */
+  /**
+   * Problems of the app's suppressions as a whole, reported once, by the app's first campus:
+   * code suppressions outside every campus (no rule runs there, so they would accept nothing),
+   * and the suppressions file's bad entries and unknown campuses.
+   */
   private suppressionsFileErrors(): string[] {
+    if (this.appCampuses()[0] !== this) return [];
+    const stray = codeSuppressions(this.node.root)
+      .filter((s) => !this.appCampuses().some((c) => s.path === c.node.path || s.path.startsWith(`${c.node.path}/`)))
+      .map((s) => `[${s.path || '(app)'}] suppression of ${s.ruleId} (code): is outside every campus, where no rule runs; add it to the campus or a construct inside it.`);
     const file = this.suppressionsFile();
-    if (!file || this.appCampuses()[0] !== this) return [];
-    const errors = file.errors.map((e) => `[${this.node.path}] ${e}`);
+    if (!file) return stray;
+    const errors = [...stray, ...file.errors.map((e) => `[${this.node.path}] ${e}`)];
     const known = new Set(this.appCampuses().map((c) => c.campusName));
     for (const s of file.suppressions.filter((x) => !known.has(x.campus))) {
       errors.push(`[${this.node.path}] ${s.origin}.campus = ${showValue(s.campus)}: no campus of the app has this id (campuses: ${[...known].sort().join(', ')}); fix the id or remove the entry.`);
@@ -648,11 +682,19 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     return errors;
   }
 
-  private runRulesOnce(aspectsInvoked: boolean): NonNullable<Campus['ruleRun']> {
-    if (this.ruleRun) return this.ruleRun;
-    // The rules judge the stack as it will be written: after the aspects (e.g. synth for a month).
-    if (!aspectsInvoked) invokeAspects(this);
-    const terraform = super.toTerraform();
+  /**
+   * Prepares the stack as synth will write it and judges it: the aspects (each once), then
+   * prepareStack (the default backend, cross-stack outputs). Called again by app.synth(),
+   * prepareStack finds the backend in place and adds nothing.
+   */
+  private judgeNow(): RuleRun {
+    this.aspectsOnce.invoke(this);
+    this.prepareStack();
+    return this.judge(super.toTerraform(), false);
+  }
+
+  /** Runs the rules on `terraform`; warnings become annotations only when `annotate` (once per synth). */
+  private judge(terraform: unknown, annotate: boolean): RuleRun {
     const result = runRules(
       this.rulePacks,
       { campus: this.toModel(), timeline: this.evaluate(), resources: synthesizedResources(terraform), variables: synthesizedVariables(terraform) },
@@ -664,11 +706,10 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     for (const f of result.findings) {
       if (f.suppressed) continue;
       if (f.level === 'error') errors.push(`[${at(f.path)}] ${f.ruleId}: ${f.message}`);
-      else Annotations.of(byPath.get(f.path) ?? this).addWarning(`${f.ruleId}: ${f.message}`);
+      else if (annotate) Annotations.of(byPath.get(f.path) ?? this).addWarning(`${f.ruleId}: ${f.message}`);
     }
     errors.push(...result.suppressionProblems.map((p) => `[${at(p.path)}] ${p.message}`));
-    this.ruleRun = { terraform, result, errors };
-    return this.ruleRun;
+    return { terraform, result, errors };
   }
 
   /**
@@ -685,13 +726,11 @@ export class Campus extends TerraformStack implements WorkloadCampus {
 
   public partChanged(): void {
     this.evaluation = undefined;
-    this.ruleRun = undefined;
   }
 
   public registerPart(part: CampusPart): void {
     this.parts.push(part);
     this.evaluation = undefined;
-    this.ruleRun = undefined;
     // Created for every pod or hall; synth for a month prunes them when no part of the class is in service.
     if (part instanceof MiningPod) this.workloadNamespace('mining');
     if (part instanceof GpuHall) this.workloadNamespace('ai');

@@ -171,15 +171,16 @@ function judgeList(campus: CampusModel, state: TimelineState, declared: Readonly
   const dropKw = droppedKw(budget, new Set(listed.filter((name) => inService.has(name))));
   const head = `firm load shed through ${LIST} (${someNames(listed)}) drops ${formatMw(dropKw)} (${formatPercent(dropKw / demandKw)} of the ${formatMw(demandKw)} site load)`;
   const out: RuleViolation[] = [];
-  const add = (problem: string, advice: string) => out.push(finding(campus, state, `${head}, but ${problem} (SB 6). ${advice}.`));
+  const add = (problem: string, advice: string, load?: string) =>
+    out.push(finding(campus, state, `${head}, but ${problem} (SB 6). ${advice}.`, load === undefined ? undefined : `load '${load}'`));
   for (const name of listed) {
     const part = inService.get(name);
     if (!declared.has(name)) {
-      add(`'${name}' is not a load of campus '${campus.name}'`, `Remove it from the list, or use one of: ${someNames([...declared]) || '(none)'}`);
+      add(`'${name}' is not a load of campus '${campus.name}'`, `Remove it from the list, or use one of: ${someNames([...declared]) || '(none)'}`, name);
     } else if (part && isFirm(part)) {
-      add(`'${name}' is a firm load, which the campus never sheds: dropping it would cut load the campus must keep up`, `Remove it from the list, ${WHOLE_SITE}`);
+      add(`'${name}' is a firm load, which the campus never sheds: dropping it would cut load the campus must keep up`, `Remove it from the list, ${WHOLE_SITE}`, name);
     } else if (part && part.kind !== 'mining-pod') {
-      add(`'${name}' is interruptible but not in the curtailment plan (only interruptible mining pods are)`, `Remove it from the list, ${WHOLE_SITE}`);
+      add(`'${name}' is interruptible but not in the curtailment plan (only interruptible mining pods are)`, `Remove it from the list, ${WHOLE_SITE}`, name);
     }
   }
   const listedSet = new Set(listed);
@@ -190,6 +191,7 @@ function judgeList(campus: CampusModel, state: TimelineState, declared: Readonly
     add(
       `'${part.name}', an interruptible mining pod of the curtailment plan, is not listed: ${formatMw(leftKw)} of its load is not covered`,
       `Add it to the list, ${WHOLE_SITE}`,
+      part.name,
     );
   }
   if (out.length === 0 && dropKw <= EPSILON_KW) {

@@ -15,10 +15,15 @@ import type { TimelineState } from '../../domain/evaluate';
 import { showValue } from '../../domain/config-error';
 import { isDay } from '../../domain/timeline';
 
-/** A finding about the campus at one state. */
-export function finding(campus: CampusModel, state: TimelineState, sentence: string): RuleViolation {
+/**
+ * A finding about the campus at one state. `item` names what the finding is about when a rule
+ * can report several at one state (e.g. "load 'pod-3'"): it joins the date in the target, so
+ * each finding keeps an identity of its own in `campus diff` and SARIF.
+ */
+export function finding(campus: CampusModel, state: TimelineState, sentence: string, item?: string): RuleViolation {
   const label = state.point.label;
-  return { path: campus.path, ...(label ? { target: label } : {}), message: label ? `${label}: ${sentence}` : sentence };
+  const target = [label, item].filter(Boolean).join(' ');
+  return { path: campus.path, ...(target ? { target } : {}), message: label ? `${label}: ${sentence}` : sentence };
 }
 
 /** A fact a rule needs: its field under gridFacts and what to set it to. */

@@ -1,6 +1,7 @@
 /** HC-K8S-8: CPU and memory requests equal limits (Guaranteed QoS). */
 import type { Rule } from '../rule';
 import { block, containers, describe, stringEntries } from './kubernetes-resources';
+import { sameQuantity } from './quantity';
 
 export const HC_K8S_8: Rule = {
   id: 'HC-K8S-8',
@@ -18,7 +19,8 @@ export const HC_K8S_8: Rule = {
         const limit = limits.get(name);
         if (limit === undefined) return [`no ${name} limit`];
         // Kubernetes takes the limit as the request when only the limit is given.
-        if (request !== undefined && request !== limit) return [`${name} request ${request} but limit ${limit}`];
+        // Compared as amounts: a request of 1 and a limit of 1000m are equal.
+        if (request !== undefined && !sameQuantity(request, limit)) return [`${name} request ${request} but limit ${limit}`];
         return [];
       });
       if (problems.length === 0) return [];

@@ -65,9 +65,15 @@ export interface PodTemplate {
   /**
    * Pods that run at the same time: replicas (Deployment, StatefulSet, ReplicationController,
    * default 1), parallelism (Job, CronJob, default 1), 1 for a Pod; undefined for a DaemonSet
-   * (one per matching node, not known at synth).
+   * (one per matching node, not known at synth) or when the count is not a number (see podsText).
    */
   readonly pods?: number;
+  /**
+   * The replicas or parallelism as written when it is not a number synth can read (a token such
+   * as "${var.replicas}"); `pods` is then undefined.
+   * @default undefined - the count is a number, absent (1), or a DaemonSet's
+   */
+  readonly podsText?: string;
 }
 
 /** Resource type to kind, and the path from the resource's `spec` to the pod template's `spec`. */
@@ -88,10 +94,11 @@ const WORKLOADS: Readonly<Record<string, { readonly kind: string; readonly path:
   kubernetes_pod: { kind: 'Pod', path: ['spec'], count: 'one' },
 };
 
-function countOf(x: unknown): number {
-  if (x === undefined || x === null) return 1;
-  const n = Number(x);
-  return Number.isFinite(n) ? n : 1;
+/** A replicas or parallelism value: 1 when absent, the number, or the text when it is no number. */
+function countOf(x: unknown): { readonly pods?: number; readonly podsText?: string } {
+  if (x === undefined || x === null) return { pods: 1 };
+  const n = typeof x === 'number' || (typeof x === 'string' && x.trim() !== '') ? Number(x) : NaN;
+  return Number.isFinite(n) ? { pods: n } : { podsText: String(x) };
 }
 
 /** Every pod template in the resources: one per workload resource that has a pod spec. */
@@ -110,11 +117,11 @@ export function podTemplates(resources: readonly SynthesizedResource[]): PodTemp
     if (!node) continue;
     // The workload's own spec: the block holding `template` (or `job_template`'s spec for a CronJob).
     const owner = parents[parents.length - 2];
-    let pods: number | undefined;
-    if (workload.count === 'one') pods = 1;
-    else if (workload.count === 'replicas') pods = countOf(block(resource.config.spec)?.replicas);
-    else if (workload.count === 'parallelism') pods = countOf(owner?.parallelism);
-    out.push({ resource, kind: workload.kind, spec: node, pods });
+    let count: { readonly pods?: number; readonly podsText?: string } = {};
+    if (workload.count === 'one') count = { pods: 1 };
+    else if (workload.count === 'replicas') count = countOf(block(resource.config.spec)?.replicas);
+    else if (workload.count === 'parallelism') count = countOf(owner?.parallelism);
+    out.push({ resource, kind: workload.kind, spec: node, ...count });
   }
   return out;
 }

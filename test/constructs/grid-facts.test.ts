@@ -121,8 +121,8 @@ describe('gridFacts: carried to the model the rules read', () => {
       'TXLL-2 tx-1 from 2027-01',
       'TXLL-3 tx-1 before 2027-01',
       'TXLL-3 tx-1 from 2027-01',
-      'TXLL-5 tx-1 before 2027-01',
-      'TXLL-5 tx-1 from 2027-01',
+      "TXLL-5 tx-1 before 2027-01 load 'colo'",
+      "TXLL-5 tx-1 from 2027-01 load 'colo'",
       'TXLL-6 tx-1 before 2027-01',
       'TXLL-6 tx-1 from 2027-01',
     ]);

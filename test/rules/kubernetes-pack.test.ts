@@ -12,17 +12,18 @@ import { HC_K8S_9 } from '../../rules/kubernetes/HC-K8S-9';
 import { HC_K8S_10 } from '../../rules/kubernetes/HC-K8S-10';
 import { HC_K8S_11 } from '../../rules/kubernetes/HC-K8S-11';
 import { HC_K8S_12 } from '../../rules/kubernetes/HC-K8S-12';
+import { HC_K8S_13 } from '../../rules/kubernetes/HC-K8S-13';
 import { defaultDeny, deployment, namespace, secureContainer, subjects } from './fixtures';
 
-function check(rule: Rule, resources: SynthesizedResource[], variables = [] as { name: string; sensitive: boolean }[]): RuleViolation[] {
+function check(rule: Rule, resources: SynthesizedResource[], variables = [] as { name: string; sensitive: boolean; hasDefault?: boolean }[]): RuleViolation[] {
   return [...rule.check(subjects(resources, variables))];
 }
 
 const CONTAINER_AT = { path: 'site/web/deployment', target: "container 'app'" };
 
 describe('Kubernetes baseline pack', () => {
-  test('lists its twelve rules, one file each, with a statement, source and level', () => {
-    expect(KUBERNETES_BASELINE.rules.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => `HC-K8S-${i + 1}`));
+  test('lists its thirteen rules, one file each, with a statement, source and level', () => {
+    expect(KUBERNETES_BASELINE.rules.map((r) => r.id)).toEqual(Array.from({ length: 13 }, (_, i) => `HC-K8S-${i + 1}`));
     for (const r of KUBERNETES_BASELINE.rules) {
       expect(r.statement.length).toBeGreaterThan(20);
       expect(r.source.length).toBeGreaterThan(10);
@@ -49,6 +50,16 @@ describe('Kubernetes baseline pack', () => {
           "namespace 'apps' has no default-deny NetworkPolicy; add one with an empty podSelector, policyTypes Ingress and Egress and no rules (WorkloadNamespace does), then allow what each workload needs in its own policy.",
       },
     ]);
+  });
+
+  test('HC-K8S-2: a deny-ingress and a deny-egress policy together are default-deny; either alone is not', () => {
+    const only = (type: string): SynthesizedResource => {
+      const base = defaultDeny('apps');
+      return { ...base, name: `deny-${type}`, config: { ...base.config, spec: { pod_selector: {}, policy_types: [type] } } };
+    };
+    expect(check(HC_K8S_2, [namespace('apps'), only('Ingress'), only('Egress')])).toEqual([]);
+    expect(check(HC_K8S_2, [namespace('apps'), only('Ingress')]).map((v) => v.path)).toEqual(['site/ns-apps']);
+    expect(check(HC_K8S_2, [namespace('apps'), only('Egress')]).map((v) => v.path)).toEqual(['site/ns-apps']);
   });
 
   test('HC-K8S-3: runAsNonRoot on the container or inherited from the pod', () => {
@@ -103,6 +114,15 @@ describe('Kubernetes baseline pack', () => {
     ]);
   });
 
+  test('HC-K8S-8: requests and limits compare as amounts (1 = 1000m, 1Gi = 1024Mi), tokens as text', () => {
+    const res = (requests: Record<string, string>, limits: Record<string, string>) => [deployment(secureContainer({ resources: { requests, limits } }))];
+    expect(check(HC_K8S_8, res({ cpu: '1', memory: '1Gi' }, { cpu: '1000m', memory: '1024Mi' }))).toEqual([]);
+    expect(check(HC_K8S_8, res({ cpu: '0.5', memory: '1e3' }, { cpu: '500m', memory: '1k' }))).toEqual([]);
+    expect(check(HC_K8S_8, res({ cpu: '${var.cpu}', memory: '1G' }, { cpu: '${var.cpu}', memory: '1Gi' }))).toEqual([
+      { ...CONTAINER_AT, message: "Deployment 'web' (container 'app') has memory request 1G but limit 1Gi; set resources.requests equal to resources.limits for cpu and memory." },
+    ]);
+  });
+
   test('HC-K8S-9: images pinned by digest (a tag is not enough); a warning', () => {
     expect(HC_K8S_9.level).toBe('warning');
     expect(check(HC_K8S_9, [deployment()])).toEqual([]);
@@ -124,14 +144,83 @@ describe('Kubernetes baseline pack', () => {
     ]);
   });
 
-  test('HC-K8S-11: secrets from sensitive variables pass; literal data and credential-named env values fail; not suppressible', () => {
+  test('HC-K8S-10: a /0 block in any spelling and a rule without peers are open to anywhere', () => {
+    const policy = (spec: Record<string, unknown>): SynthesizedResource => ({
+      type: 'kubernetes_network_policy_v1',
+      name: 'p',
+      path: 'site/web/policy',
+      config: { metadata: { name: 'web', namespace: 'apps' }, spec: { pod_selector: {}, policy_types: ['Ingress', 'Egress'], ...spec } },
+    });
+    const to = (cidr: string) => ({ egress: [{ to: [{ ip_block: { cidr } }] }] });
+    const message = (what: string) => `NetworkPolicy 'web' in namespace 'apps' allows ${what}; list the CIDR blocks the workload needs (its pools, its miners' network) instead.`;
+    for (const cidr of ['::0/0', '10.0.0.0/0', '0:0:0:0:0:0:0:0/0', '192.168.1.1/00']) {
+      expect(check(HC_K8S_10, [policy(to(cidr))])).toEqual([{ path: 'site/web/policy', message: message(`egress to ${cidr}`) }]);
+    }
+    expect(check(HC_K8S_10, [policy({ ingress: [{ ports: [{ port: '443' }] }], egress: [{ ports: [{ port: '53', protocol: 'UDP' }] }] })])).toEqual([
+      { path: 'site/web/policy', message: message('ingress from anywhere (a rule with no from), egress to anywhere (a rule with no to)') },
+    ]);
+    expect(check(HC_K8S_10, [policy({ ...to('10.0.0.0/8'), ingress: [{ from: [{ pod_selector: {} }] }] })])).toEqual([]);
+    expect(check(HC_K8S_10, [policy(to('::1/128'))])).toEqual([]);
+  });
+
+  test('HC-K8S-11: Secret data from sensitive variables without a default passes; literals, data_wo and defaults fail; not suppressible', () => {
     expect(HC_K8S_11.suppressible).toBe(false);
-    const secret = (data: Record<string, string>): SynthesizedResource => ({ type: 'kubernetes_secret_v1', name: 's', path: 'site/pool-credentials', config: { metadata: { name: 'pool', namespace: 'mining' }, data } });
-    const variables = [{ name: 'pool_password', sensitive: true }, { name: 'pool_user', sensitive: false }];
-    expect(check(HC_K8S_11, [secret({ password: '${var.pool_password}' }), deployment(secureContainer({ env: [{ name: 'API_TOKEN', value_from: { secret_key_ref: { name: 'pool', key: 'token' } } }, { name: 'PORT', value: '80' }] }))], variables)).toEqual([]);
-    expect(check(HC_K8S_11, [secret({ password: 'hunter2', username: '${var.pool_user}' }), deployment(secureContainer({ env: [{ name: 'DB_PASSWORD', value: 'hunter2' }] }))], variables)).toEqual([
-      { path: 'site/pool-credentials', message: "Secret 'pool' in namespace 'mining' has keys password, username not read from a sensitive Terraform variable; fill each key from a TerraformVariable with sensitive: true (set by TF_VAR_<name>), never a literal." },
-      { ...CONTAINER_AT, message: "Deployment 'web' (container 'app') sets environment variable DB_PASSWORD to a literal value; read it from a Secret (valueFrom.secretKeyRef) filled from a sensitive Terraform variable." },
+    const secret = (config: Record<string, unknown>): SynthesizedResource => ({ type: 'kubernetes_secret_v1', name: 's', path: 'site/pool-credentials', config: { metadata: { name: 'pool', namespace: 'mining' }, ...config } });
+    const variables = [{ name: 'pool_password', sensitive: true }, { name: 'pool_user', sensitive: false }, { name: 'api_key', sensitive: true, hasDefault: true }];
+    expect(check(HC_K8S_11, [secret({ data: { password: '${var.pool_password}' }, data_wo: { token: '${var.pool_password}' } })], variables)).toEqual([]);
+    expect(check(HC_K8S_11, [secret({ data: { password: 'hunter2', username: '${var.pool_user}' }, data_wo: { token: 'abc' }, binary_data_wo: { cert: 'Zm9v' } })], variables)).toEqual([
+      {
+        path: 'site/pool-credentials',
+        target: 'not from a sensitive variable',
+        message:
+          "Secret 'pool' in namespace 'mining' has keys cert (binary_data_wo), password, token (data_wo), username not read from a sensitive Terraform variable; fill each key from a TerraformVariable with sensitive: true (set by TF_VAR_<name>), never a literal.",
+      },
+    ]);
+    expect(check(HC_K8S_11, [secret({ data: { key: '${var.api_key}' } })], variables)).toEqual([
+      {
+        path: 'site/pool-credentials',
+        target: 'sensitive variable with a default',
+        message:
+          "Secret 'pool' in namespace 'mining' has key key (var.api_key) read from a sensitive variable with a default, which cdk.tf.json holds in the clear; remove the default and set the value with TF_VAR_<name>.",
+      },
+    ]);
+  });
+
+  test('HC-K8S-13: credential-named literals and URLs with a password in env fail, one finding per variable; file paths pass; suppressible', () => {
+    expect(HC_K8S_13.suppressible).not.toBe(false);
+    const env = (vars: { name: string; value?: string }[]) => [deployment(secureContainer({ env: vars }))];
+    expect(
+      check(HC_K8S_13, env([
+        { name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/var/run/creds/key.json' },
+        { name: 'AUTH_URL', value: 'https://auth.example.com/token' },
+        { name: 'PORT', value: '80' },
+        { name: 'BYPASS_CACHE', value: 'true' },
+        { name: 'API_TOKEN' },
+      ])),
+    ).toEqual([]);
+    const literal = (name: string) => ({
+      path: 'site/web/deployment',
+      target: `container 'app' env ${name}`,
+      message: `Deployment 'web' (container 'app') sets environment variable ${name} to a literal value; read it from a Secret (valueFrom.secretKeyRef) filled from a sensitive Terraform variable.`,
+    });
+    expect(
+      check(HC_K8S_13, env([
+        { name: 'DB_PASSWORD', value: 'hunter2' },
+        { name: 'DB_PASS', value: 'hunter2' },
+        { name: 'MYSQL_PWD', value: 'hunter2' },
+        { name: 'BASIC_AUTH', value: 'user:hunter2' },
+        { name: 'POOL_URL', value: 'stratum+tcp://worker:hunter2@pool.example.com:3333' },
+      ])),
+    ).toEqual([
+      literal('DB_PASSWORD'),
+      literal('DB_PASS'),
+      literal('MYSQL_PWD'),
+      literal('BASIC_AUTH'),
+      {
+        path: 'site/web/deployment',
+        target: "container 'app' env POOL_URL",
+        message: "Deployment 'web' (container 'app') sets environment variable POOL_URL to a URL with a password in it; keep the URL without credentials and read the password from a Secret (valueFrom.secretKeyRef).",
+      },
     ]);
   });
 
@@ -140,11 +229,28 @@ describe('Kubernetes baseline pack', () => {
     const gpu = (n: string) => secureContainer({ resources: { requests: { cpu: '1', memory: '1Gi', 'nvidia.com/gpu': n }, limits: { cpu: '1', memory: '1Gi', 'nvidia.com/gpu': n } } });
     expect(check(HC_K8S_12, [quota, deployment(gpu('4'), { ns: 'hall', replicas: '2' })])).toEqual([]);
     expect(check(HC_K8S_12, [quota, deployment(gpu('4'), { ns: 'hall', replicas: '3' })])).toEqual([
-      { path: 'site/web/deployment', message: "namespace 'hall' requests 12 GPUs (Deployment 'web' 3 x 4) but its quota requests.nvidia.com/gpu is 8: 4 too many; lower replicas, parallelism or GPUs per pod." },
+      { path: 'site/web/deployment', target: "namespace 'hall'", message: "namespace 'hall' requests 12 GPUs (Deployment 'web' 3 x 4) but its quota requests.nvidia.com/gpu is 8: 4 too many; lower replicas, parallelism or GPUs per pod." },
     ]);
     expect(check(HC_K8S_12, [deployment(gpu('1'), { ns: 'apps', replicas: '1' })])).toEqual([
-      { path: 'site/web/deployment', message: "namespace 'apps' runs GPU workloads (Deployment 'web' 1 x 1) but has no ResourceQuota on requests.nvidia.com/gpu; run them in a hall's namespace (GpuHall.namespace), which caps GPUs at the hall's." },
+      { path: 'site/web/deployment', target: "namespace 'apps'", message: "namespace 'apps' runs GPU workloads (Deployment 'web' 1 x 1) but has no ResourceQuota on requests.nvidia.com/gpu; run them in a hall's namespace (GpuHall.namespace), which caps GPUs at the hall's." },
     ]);
+  });
+
+  test('HC-K8S-12: a quota, replica count or GPU count synth cannot read as a number is reported, never passed', () => {
+    const quota = (hard: string): SynthesizedResource => ({ type: 'kubernetes_resource_quota_v1', name: 'q', path: 'site/hall/quota', config: { metadata: { name: 'gpu-quota', namespace: 'hall' }, spec: { hard: { 'requests.nvidia.com/gpu': hard } } } });
+    const gpu = (n: string) => secureContainer({ resources: { requests: { cpu: '1', memory: '1Gi', 'nvidia.com/gpu': n }, limits: { cpu: '1', memory: '1Gi', 'nvidia.com/gpu': n } } });
+    const unreadable = (what: string) => ({
+      path: 'site/web/deployment',
+      target: "namespace 'hall' unreadable",
+      message: `namespace 'hall': ${what} is not a number synth can read, so its GPU requests cannot be checked against its quota; write it as a number.`,
+    });
+    expect(check(HC_K8S_12, [quota('8'), deployment(gpu('4'), { ns: 'hall', replicas: '${var.replicas}' })])).toEqual([unreadable(`Deployment 'web' pods = "\${var.replicas}"`)]);
+    expect(check(HC_K8S_12, [quota('8'), deployment(gpu('${var.gpus}'), { ns: 'hall', replicas: '1' })])).toEqual([unreadable(`Deployment 'web' GPUs per container = "\${var.gpus}"`)]);
+    expect(check(HC_K8S_12, [quota('${var.quota}'), deployment(gpu('4'), { ns: 'hall', replicas: '3' })])).toEqual([
+      { ...unreadable(`ResourceQuota 'gpu-quota' requests.nvidia.com/gpu = "\${var.quota}"`), path: 'site/hall/quota' },
+    ]);
+    // A token replica count on a workload without GPUs is not this rule's concern.
+    expect(check(HC_K8S_12, [quota('8'), deployment(secureContainer(), { ns: 'hall', replicas: '${var.replicas}' })])).toEqual([]);
   });
 
   test('a container meeting the baseline in a restricted, default-deny namespace passes every rule', () => {

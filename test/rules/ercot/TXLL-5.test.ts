@@ -175,7 +175,7 @@ describe('TXLL-5 curtailment in firm load shed: what the remote disconnect drops
     expect(findingsOf(TXLL_5, phased)).toEqual([
       {
         path: 'site',
-        target: 'from 2028-01',
+        target: "from 2028-01 load 'pod-b'",
         message:
           `from 2028-01: ${DROPS('pod-a', '0.000 MW', '0.0%', '100.000 MW')}, but 'pod-b', an interruptible mining pod of the curtailment plan, is ` +
           `not listed: 20.000 MW of its load is not covered (SB 6). Add it to the list, ${WHOLE_SITE}.`,
