@@ -39,20 +39,8 @@ export interface DispatchInputs {
   readonly shiftYears: number;
 }
 
-export interface FiguresReport {
-  readonly availableMwh: number;
-  readonly minedMwh: number;
-  readonly gridMwh: number;
-  readonly hoursAvailable: number;
-  readonly hoursMined: number;
-  readonly hoursCurtailed: number;
-  readonly revenueUsd: number;
-  readonly powerCostUsd: number;
-  readonly grossMarginUsd: number;
-  readonly averagePricePaidUsdPerMwh: number | null;
-  readonly reserveMwh: number;
-  readonly valueUsdPerMwYear: number | null;
-}
+/** The figures as the JSON carries them: those of the simulation, rounded (see `figuresReport`). */
+export type FiguresReport = DispatchFigures;
 
 export interface GroupReport {
   readonly id: string;

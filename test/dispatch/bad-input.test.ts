@@ -3,7 +3,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from '../../report/input-error';
 import { csvLines } from '../../report/dispatch/csv';
 import { parseDispatchReport, diffDispatchFiles } from '../../report/dispatch/dispatch-diff';
 import { parsePrices } from '../../report/dispatch/prices';
@@ -12,16 +11,8 @@ import { loadCampusModels, runDispatch } from '../../report/dispatch/run-dispatc
 import { renderCampusModel } from '../../report/dispatch/campus-model-file';
 import { synthVariant, tempDir } from '../report/synth-examples';
 import { bus, campus, cooling, feed, pod } from '../domain/fixtures';
+import { errorOf } from '../report/error-of';
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('dispatch inputs', () => {
   test('files that are not regular files, or missing', () => {

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from '../../report/input-error';
 import { centralToUtcMs, daysFromCivil, dstDays } from '../../report/dispatch/central-time';
 import { parsePrices, type TextFile } from '../../report/dispatch/prices';
 import { checkHashpriceCovers, parseHashprice } from '../../report/dispatch/hashprice';
+import { errorOf } from '../report/error-of';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
@@ -11,15 +11,6 @@ function fixture(name: string): TextFile {
   return { file: name, text: fs.readFileSync(path.join(FIXTURES, name), 'utf8') };
 }
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -11,7 +11,6 @@ import { phasedCampus } from '../../bench/timeline-bench';
 import { busRowsByState, podFiguresAt, podTimelines } from '../../report/budget-timeline';
 import { diffBudgets } from '../../report/diff';
 import { renderDiffText } from '../../report/diff-text';
-import { InputError } from '../../report/input-error';
 import { parseBudget } from '../../report/load-budget';
 import { powerBudgetDocument, renderBudgetJson, renderPowerBudget } from '../../report/power-budget-file';
 import { buildReport, renderReportJson } from '../../report/report';
@@ -20,16 +19,8 @@ import { budgetOf, smallSite } from './budget-fixtures';
 import { pod } from '../domain/fixtures';
 import { datedCaps } from './dated-caps';
 import { fourBuses, v2DatedCapsText, v2FourBusesText } from './version-fixtures';
+import { errorOf } from './error-of';
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 const v3Text = () => renderPowerBudget(evaluateTimeline(datedCaps()));
 

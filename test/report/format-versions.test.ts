@@ -7,7 +7,6 @@ import { READABLE_FORMAT_VERSIONS } from '../../report/budget-schema';
 import { diffBudgets, diffBus, type ScenarioDiff } from '../../report/diff';
 import { renderDiffMarkdown } from '../../report/diff-markdown';
 import { renderDiffText } from '../../report/diff-text';
-import { InputError } from '../../report/input-error';
 import { parseBudget } from '../../report/load-budget';
 import { POWER_BUDGET_FORMAT_VERSION } from '../../report/power-budget-file';
 import { buildReport, renderReportJson, SITE_SCENARIO_LIMIT } from '../../report/report';
@@ -17,20 +16,12 @@ import { bus, campus, cooling, feed, hall } from '../domain/fixtures';
 import { budgetOf } from './budget-fixtures';
 import { expectGolden } from './golden';
 import { fourBuses, v1FourBusesText, v2DatedCapsText, v2FourBusesText } from './version-fixtures';
+import { errorOf } from './error-of';
 
 const v1 = () => parseBudget('v1.json', v1FourBusesText());
 const v2 = () => parseBudget('v2.json', v2FourBusesText());
 const v3 = () => budgetOf(fourBuses());
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** [id, pairedBy, base label, head label] per scenario of one bus. */
 function pairs(scenarios: readonly ScenarioDiff[]): (string | undefined)[][] {

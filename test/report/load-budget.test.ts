@@ -1,20 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from '../../report/input-error';
 import { loadBudgets, parseBudget } from '../../report/load-budget';
 import { budgetFile, synthVariant, tempDir } from './synth-examples';
+import { errorOf } from './error-of';
 
 const valid = () => JSON.parse(fs.readFileSync(budgetFile('examples', 'ercot-300'), 'utf8'));
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('loading power budgets', () => {
   test('a cdktf output folder gives every site, sorted; a stack folder or a file gives one', () => {
