@@ -4,7 +4,7 @@
  * wall time of preparing the fleet (the budget engine, once per state) and of the simulation,
  * with and without a 4CP window (which runs the simulation twice: with and without avoidance).
  *
- *   npx ts-node --transpile-only bench/dispatch-bench.ts
+ *   npm run bench:dispatch
  *
  * Figures are for the machine it runs on; they are reported in issue notes, never asserted in tests.
  */

@@ -2,7 +2,7 @@
  * Benchmark: the ERCOT large-load pack (rules/ercot) over evaluated timelines, against the cost
  * of the evaluation it reads. Prints median wall times.
  *
- *   npx ts-node --transpile-only bench/ercot-rules-bench.ts
+ *   node -r ./scripts/register-ts.js bench/ercot-rules-bench.ts
  *
  * Figures are for the machine it runs on; they are reported in issue notes, never asserted in tests.
  */

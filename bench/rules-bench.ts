@@ -3,7 +3,7 @@
  * stack's own toTerraform() (which synth does anyway; through runCampusApp the runner judges each campus
  * before app.synth(), so a campus with packs pays one more toTerraform there), and of running the
  * enabled packs on its result (resources read out of the JSON, rules, suppressions). Median of
- * RUNS fresh builds each. Run: npx ts-node --transpile-only bench/rules-bench.ts
+ * RUNS fresh builds each. Run: npm run bench:rules
  */
 import { Testing } from 'cdktf';
 import { ercot300 } from '../examples/ercot-300';
