@@ -152,7 +152,7 @@ describe('rule packs on a campus', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'hybrid-campus: synth refused: 2 checks failed, nothing was written.\n' +
-        '  [nyiso-retrofit] suppression of TXLL-9 (code): rule TXLL-9 is in no enabled pack (enabled: HC-K8S-1, HC-K8S-2, HC-K8S-3, HC-K8S-4, HC-K8S-5, HC-K8S-6, HC-K8S-7, HC-K8S-8, HC-K8S-9, HC-K8S-10, HC-K8S-11, HC-K8S-12, HC-K8S-13); fix the rule id or remove the suppression.\n' +
+        '  [nyiso-retrofit] suppression of TXLL-9 (code): rule TXLL-9 is in no enabled pack (enabled: HC-K8S-1, HC-K8S-2, HC-K8S-3, HC-K8S-4, HC-K8S-5, HC-K8S-6, HC-K8S-7, HC-K8S-8, HC-K8S-9, HC-K8S-10, HC-K8S-11, HC-K8S-12, HC-K8S-13, HC-K8S-14); fix the rule id or remove the suppression.\n' +
         '  [nyiso-retrofit/hall-1] suppression of HC-K8S-4 (code): matches no finding at this construct or below it; remove the suppression, or fix its path or target.\n',
     );
   });

@@ -13,6 +13,7 @@ import { HC_K8S_10 } from '../../rules/kubernetes/HC-K8S-10';
 import { HC_K8S_11 } from '../../rules/kubernetes/HC-K8S-11';
 import { HC_K8S_12 } from '../../rules/kubernetes/HC-K8S-12';
 import { HC_K8S_13 } from '../../rules/kubernetes/HC-K8S-13';
+import { HC_K8S_14 } from '../../rules/kubernetes/HC-K8S-14';
 import { defaultDeny, deployment, namespace, secureContainer, subjects } from './fixtures';
 
 function check(rule: Rule, resources: SynthesizedResource[], variables = [] as { name: string; sensitive: boolean; hasDefault?: boolean }[]): RuleViolation[] {
@@ -22,8 +23,8 @@ function check(rule: Rule, resources: SynthesizedResource[], variables = [] as {
 const CONTAINER_AT = { path: 'site/web/deployment', target: "container 'app'" };
 
 describe('Kubernetes baseline pack', () => {
-  test('lists its thirteen rules, one file each, with a statement, source and level', () => {
-    expect(KUBERNETES_BASELINE.rules.map((r) => r.id)).toEqual(Array.from({ length: 13 }, (_, i) => `HC-K8S-${i + 1}`));
+  test('lists its fourteen rules, one file each, with a statement, source and level', () => {
+    expect(KUBERNETES_BASELINE.rules.map((r) => r.id)).toEqual(Array.from({ length: 14 }, (_, i) => `HC-K8S-${i + 1}`));
     for (const r of KUBERNETES_BASELINE.rules) {
       expect(r.statement.length).toBeGreaterThan(20);
       expect(r.source.length).toBeGreaterThan(10);
@@ -182,6 +183,41 @@ describe('Kubernetes baseline pack', () => {
         target: 'sensitive variable with a default',
         message:
           "Secret 'pool' in namespace 'mining' has key key (var.api_key) read from a sensitive variable with a default, which cdk.tf.json holds in the clear; remove the default and set the value with TF_VAR_<name>.",
+      },
+    ]);
+  });
+
+  test('HC-K8S-14: a kubernetes_manifest object is reported as not judged (a warning); typed resources are not', () => {
+    expect(HC_K8S_14.level).toBe('warning');
+    expect(check(HC_K8S_14, [deployment(), namespace('apps')])).toEqual([]);
+    const manifest = (name: string, object: unknown): SynthesizedResource => ({ type: 'kubernetes_manifest', name, path: `site/${name}`, config: { manifest: object } });
+    expect(
+      check(HC_K8S_14, [
+        manifest('root_pod', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'privileged', namespace: 'apps' } }),
+        manifest('by_token', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: '${var.name}' } }),
+        manifest('opaque', '${var.manifest}'),
+      ]),
+    ).toEqual([
+      {
+        path: 'site/root_pod',
+        target: 'kubernetes_manifest.root_pod',
+        message:
+          "kubernetes_manifest 'root_pod' (Deployment 'privileged') is not judged by the Kubernetes baseline, whose rules read the provider's typed resources; " +
+          'write it with the typed class (e.g. DeploymentV1), or review it by hand and record that in a suppression of HC-K8S-14.',
+      },
+      {
+        path: 'site/by_token',
+        target: 'kubernetes_manifest.by_token',
+        message:
+          "kubernetes_manifest 'by_token' (ConfigMap '${var.name}') is not judged by the Kubernetes baseline, whose rules read the provider's typed resources; " +
+          'write it with the typed class (e.g. DeploymentV1), or review it by hand and record that in a suppression of HC-K8S-14.',
+      },
+      {
+        path: 'site/opaque',
+        target: 'kubernetes_manifest.opaque',
+        message:
+          "kubernetes_manifest 'opaque' (object (name not known at synth)) is not judged by the Kubernetes baseline, whose rules read the provider's typed resources; " +
+          'write it with the typed class (e.g. DeploymentV1), or review it by hand and record that in a suppression of HC-K8S-14.',
       },
     ]);
   });
