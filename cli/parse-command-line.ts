@@ -3,27 +3,17 @@
  * UsageError with a message of our own (node's wording differs between versions).
  */
 import { parseArgs } from 'util';
+import type { DispatchRequest } from '../report/dispatch/run-dispatch';
 
 export type OutputFormat = 'text' | 'md' | 'json';
 
 /** dispatch also draws the price-duration curve. */
 export type DispatchFormat = OutputFormat | 'svg';
 
-/** What `campus dispatch` was asked (report/dispatch/run-dispatch.ts `DispatchRequest`, plus the format). */
-export interface DispatchCommand {
+/** What `campus dispatch` was asked: report/dispatch/run-dispatch.ts `DispatchRequest`, plus the format. */
+export interface DispatchCommand extends DispatchRequest {
   readonly command: 'dispatch';
-  readonly target: string;
   readonly format: DispatchFormat;
-  readonly priceFiles: readonly string[];
-  readonly settlementPoint?: string;
-  readonly hashpriceUsdPerPhDay?: number;
-  readonly hashpriceFile?: string;
-  readonly poolFeeFraction: number;
-  readonly minOnIntervals: number;
-  readonly minOffIntervals: number;
-  readonly fourCpWindow?: { readonly startMinute: number; readonly endMinute: number };
-  readonly holdReserves: boolean;
-  readonly shiftYears: number;
 }
 
 export type Command =

@@ -86,21 +86,31 @@ export function commitmentDemands(state: LoadState, commitments: readonly Demand
     return r;
   };
   return commitments.map((c) => {
-    const faster = commitments.filter((o) => o !== c && o.responseTimeS <= c.responseTimeS);
-    const together: DemandResponseCommitment[] = faster.filter((o) => o.exclusiveGroup === undefined);
-    const groups = new Map<string, DemandResponseCommitment>();
-    for (const o of faster) {
-      if (o.exclusiveGroup === undefined || o.exclusiveGroup === c.exclusiveGroup) continue;
-      const largest = groups.get(o.exclusiveGroup);
-      if (!largest || o.sheddableKw > largest.sheddableKw || (o.sheddableKw === largest.sheddableKw && o.program < largest.program)) groups.set(o.exclusiveGroup, o);
-    }
-    together.push(...groups.values());
-    together.sort((a, b) => (a.program < b.program ? -1 : a.program > b.program ? 1 : 0));
-    return {
-      commitment: c,
-      together,
-      neededKw: c.sheddableKw + together.reduce((t, o) => t + o.sheddableKw, 0),
-      availableKw: availableAt(c.responseTimeS),
-    };
+    const together = calledTogether(c, commitments);
+    return { commitment: c, together, neededKw: neededKw(c, together), availableKw: availableAt(c.responseTimeS) };
   });
+}
+
+/**
+ * The commitments that may be called at the same time as `c` (all of `inForce`), sorted by
+ * program: every one that responds as fast or faster, except that of an exclusive group other
+ * than c's only the largest counts (its members are never called together), and c's own group
+ * not at all.
+ */
+export function calledTogether(c: DemandResponseCommitment, inForce: readonly DemandResponseCommitment[]): DemandResponseCommitment[] {
+  const faster = inForce.filter((o) => o !== c && o.responseTimeS <= c.responseTimeS);
+  const together: DemandResponseCommitment[] = faster.filter((o) => o.exclusiveGroup === undefined);
+  const groups = new Map<string, DemandResponseCommitment>();
+  for (const o of faster) {
+    if (o.exclusiveGroup === undefined || o.exclusiveGroup === c.exclusiveGroup) continue;
+    const largest = groups.get(o.exclusiveGroup);
+    if (!largest || o.sheddableKw > largest.sheddableKw || (o.sheddableKw === largest.sheddableKw && o.program < largest.program)) groups.set(o.exclusiveGroup, o);
+  }
+  together.push(...groups.values());
+  return together.sort((a, b) => (a.program < b.program ? -1 : a.program > b.program ? 1 : 0));
+}
+
+/** The reduction of grid import `c` needs when called with `together`: the MW of all of them added. */
+export function neededKw(c: DemandResponseCommitment, together: readonly DemandResponseCommitment[]): number {
+  return c.sheddableKw + together.reduce((t, o) => t + o.sheddableKw, 0);
 }

@@ -23,7 +23,7 @@ import { evaluateTimeline, type TimelineEvaluation } from '../evaluate';
 import { campusLoads, coolingOf, coolingStepKw, itDrawPerKw } from '../load-model';
 import type { CampusModel, DemandResponseCommitment } from '../model';
 import type { Month } from '../timeline';
-import { inSeason } from '../demand-response';
+import { calledTogether, inSeason, neededKw } from '../demand-response';
 import { monthIndexOf } from './price-series';
 
 /** Pods with the same hardware (the catalog model id) form a group in every figure. */
@@ -99,23 +99,13 @@ export interface SiteFleet {
 }
 
 function reservesFor(commitments: readonly DemandResponseCommitment[], calendarMonth: number): ReserveRequirement[] {
-  // The same rule as the synth check (demand-response.ts `commitmentDemands`): a commitment is
-  // met together with those that respond as fast or faster; of an exclusive group only the
-  // largest counts with commitments outside it.
+  // The synth check's rule (demand-response.ts `calledTogether`).
   const inForce = commitments.filter((c) => inSeason(c, new Set([calendarMonth])));
   return inForce
     .map((c) => {
-      const faster = inForce.filter((o) => o !== c && o.responseTimeS <= c.responseTimeS);
-      const together = faster.filter((o) => o.exclusiveGroup === undefined);
-      const groups = new Map<string, DemandResponseCommitment>();
-      for (const o of faster) {
-        if (o.exclusiveGroup === undefined || o.exclusiveGroup === c.exclusiveGroup) continue;
-        const largest = groups.get(o.exclusiveGroup);
-        if (!largest || o.sheddableKw > largest.sheddableKw || (o.sheddableKw === largest.sheddableKw && o.program < largest.program)) groups.set(o.exclusiveGroup, o);
-      }
-      together.push(...groups.values());
+      const together = calledTogether(c, inForce);
       const programs = [c, ...together].map((o) => o.program).sort();
-      return { responseTimeS: c.responseTimeS, neededKw: c.sheddableKw + together.reduce((t, o) => t + o.sheddableKw, 0), programs };
+      return { responseTimeS: c.responseTimeS, neededKw: neededKw(c, together), programs };
     })
     .sort((a, b) => a.responseTimeS - b.responseTimeS || a.neededKw - b.neededKw || (a.programs.join() < b.programs.join() ? -1 : a.programs.join() > b.programs.join() ? 1 : 0));
 }

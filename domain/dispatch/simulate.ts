@@ -44,6 +44,12 @@ import { breakEvenFactor } from './break-even';
 import type { FleetState, SiteFleet } from './fleet';
 import type { HashpriceSchedule, PriceSeries } from './price-series';
 
+/** A daily window in local minutes after midnight, [start, end); a start after the end crosses midnight. */
+export interface DailyWindow {
+  readonly startMinute: number;
+  readonly endMinute: number;
+}
+
 export interface DispatchOptions {
   readonly hashprice: HashpriceSchedule;
   /** Pool fee, a fraction of revenue (0-1). */
@@ -53,7 +59,7 @@ export interface DispatchOptions {
   /** Intervals a pod stays off after switching off (1: no minimum). */
   readonly minOffIntervals: number;
   /** Daily 4CP avoidance window in local minutes after midnight, [start, end), June-September; a start after the end crosses midnight (each interval judged by its own month). @default none */
-  readonly fourCpWindow?: { readonly startMinute: number; readonly endMinute: number };
+  readonly fourCpWindow?: DailyWindow;
   /** Hold demand-response reserves (rule 5). */
   readonly holdReserves: boolean;
   /** Years added to each interval's month to pick the campus state (replay a past year on a future campus). */

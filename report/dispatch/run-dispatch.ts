@@ -18,7 +18,8 @@ import { checkHashpriceCovers, parseHashprice } from './hashprice';
 import { parsePrices } from './prices';
 import { readInputFile } from './read-file';
 
-export interface DispatchRequest {
+/** What `campus dispatch` is asked: the inputs to read, and the simulation's options but the hashprice, which is read from them. */
+export interface DispatchRequest extends Omit<DispatchOptions, 'hashprice'> {
   /** A cdktf output folder, or one stack folder. */
   readonly target: string;
   readonly priceFiles: readonly string[];
@@ -26,13 +27,6 @@ export interface DispatchRequest {
   /** Exactly one of the two. */
   readonly hashpriceUsdPerPhDay?: number;
   readonly hashpriceFile?: string;
-  readonly poolFeeFraction: number;
-  readonly minOnIntervals: number;
-  readonly minOffIntervals: number;
-  /** Minutes after local midnight, [start, end). */
-  readonly fourCpWindow?: { readonly startMinute: number; readonly endMinute: number };
-  readonly holdReserves: boolean;
-  readonly shiftYears: number;
 }
 
 export interface LoadedModel {
