@@ -29,6 +29,7 @@ import { EPSILON_KW, formatMw, formatPercent } from '../../domain/units';
 import { readCoverage } from './dated-coverage';
 import { type MissingFact, finding, missingFacts, notAnObject } from './findings';
 import { FIRM_LOAD_SHED_AFTER, isLargeLoad, siteDemandKw } from './site-figures';
+import { listNames } from '../../domain/checks/cooling-capacity';
 
 const LIST = 'gridFacts.firmLoadShed.remoteDisconnectLoads';
 const WHOLE_SITE = "or declare the whole-site disconnect (gridFacts.firmLoadShed = { wholeSite: true }) if the utility's equipment opens the site's point of interconnection";
@@ -160,9 +161,7 @@ function podLoadKw(budget: CampusBudget, pod: CampusLoad): number {
 }
 
 /** Names for a message: all of them up to five, else the first three and how many more. */
-export function someNames(names: readonly string[]): string {
-  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
-}
+const someNames = (names: readonly string[]) => listNames(names, names.length <= 5 ? 5 : 3);
 
 /** The listed loads (sorted, no repeats) at one state, against the curtailment plan's loads in service then. */
 function judgeList(campus: CampusModel, state: TimelineState, declared: ReadonlySet<string>, listed: readonly string[], demandKw: number): RuleViolation[] {

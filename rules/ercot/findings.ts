@@ -46,7 +46,8 @@ export interface MissingFact {
   readonly invalid?: { readonly given: unknown; readonly problem: string };
 }
 
-function andList(items: readonly string[]): string {
+/** "a, b and c". */
+export function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 

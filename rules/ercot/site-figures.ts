@@ -27,6 +27,7 @@
 import type { CampusBudget } from '../../domain/budget';
 import { flowTotalKw } from '../../domain/load-model';
 import { EPSILON_KW, mwToKw } from '../../domain/units';
+import { andList } from './findings';
 
 /** A Large Load: 75 MW or more at one site (ERCOT NPRR1234 / PGRR115; Texas SB 6 uses the same threshold). */
 export const LARGE_LOAD_KW = mwToKw(75);
@@ -47,8 +48,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 
 /** "June, July and August" (English names from a fixed list, never the machine's locale). */
 export function monthNames(months: readonly number[]): string {
-  const names = [...months].sort((a, b) => a - b).map((m) => MONTH_NAMES[m - 1]);
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return andList([...months].sort((a, b) => a - b).map((m) => MONTH_NAMES[m - 1]));
 }
 
 /** `value` is at least `threshold`, allowing for float noise (so exactly at the threshold counts). */
