@@ -3,6 +3,7 @@
  * suppressed or not, and every suppression that is itself wrong (matches nothing, or names a
  * rule its pack does not let anyone suppress). Plain data in, plain data out.
  */
+import { CampusConfigError } from '../domain/config-error';
 import type { Rule, RuleLevel, RulePack, RuleSubjects } from './rule';
 import type { RuleSuppression } from './suppression';
 
@@ -62,7 +63,7 @@ export function rulesOf(packs: readonly RulePack[]): Rule[] {
     for (const rule of pack.rules) {
       const seen = byId.get(rule.id);
       if (seen && seen.rule !== rule) {
-        throw new Error(`rule id ${rule.id} is used by two different rules (packs '${seen.pack}' and '${pack.name}'); give each rule an id of its own.`);
+        throw new CampusConfigError(`rule id ${rule.id} is used by two different rules (packs '${seen.pack}' and '${pack.name}'); give each rule an id of its own.`);
       }
       byId.set(rule.id, { rule, pack: pack.name });
     }

@@ -19,8 +19,8 @@ import type { EconomicsInputs } from '../domain/economics';
 import { campusLoads } from '../domain/load-model';
 import type { CampusModel, DemandResponseCommitment, GridFacts } from '../domain/model';
 import { inServiceAt, isMonth } from '../domain/timeline';
-import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budget-file';
-import { timelineSvg, type TimelineChartEntry } from '../report/timeline-chart';
+import { POWER_BUDGET_FILE_NAME, powerBudgetDocument, renderBudgetJson } from '../report/power-budget-file';
+import { timelineSvg } from '../report/timeline-chart';
 import { CAMPUS_MODEL_FILE_NAME, renderCampusModel } from '../report/dispatch/campus-model-file';
 import { mwToKw } from '../domain/units';
 import { AuxiliaryLoad } from '../constructs/plant/auxiliary-load';
@@ -551,13 +551,12 @@ export class Campus extends TerraformStack implements WorkloadCampus {
           this.aspectsOnce.hideInvoked(this, () => stackSynthesizer.synthesize(session));
           const dir = path.join(session.outdir, session.manifest.forStack(this).workingDirectory);
           const evaluation = this.evaluate();
-          const text = renderPowerBudget(evaluation);
-          fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), text);
+          const doc = powerBudgetDocument(evaluation);
+          fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), `${renderBudgetJson(doc)}\n`);
           // The model the budget was computed from, for `campus dispatch` (report/dispatch/campus-model-file.ts).
           fs.writeFileSync(path.join(dir, CAMPUS_MODEL_FILE_NAME), renderCampusModel(evaluation.campus, this.asOf));
           // A campus with more than one state also gets its timeline as a chart.
           if (evaluation.states.length > 1) {
-            const doc = JSON.parse(text) as { timeline: TimelineChartEntry[] };
             fs.writeFileSync(path.join(dir, TIMELINE_SVG_FILE_NAME), timelineSvg(doc.timeline, `${this.campusName}: load against capacity (MW)`));
           }
           if (this.rulesActive()) {
@@ -668,14 +667,15 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * and the suppressions file's bad entries and unknown campuses.
    */
   private suppressionsFileErrors(): string[] {
-    if (this.appCampuses()[0] !== this) return [];
+    const campuses = this.appCampuses();
+    if (campuses[0] !== this) return [];
     const stray = codeSuppressions(this.node.root)
-      .filter((s) => !this.appCampuses().some((c) => s.path === c.node.path || s.path.startsWith(`${c.node.path}/`)))
+      .filter((s) => !campuses.some((c) => s.path === c.node.path || s.path.startsWith(`${c.node.path}/`)))
       .map((s) => `[${s.path || '(app)'}] suppression of ${s.ruleId} (code): is outside every campus, where no rule runs; add it to the campus or a construct inside it.`);
     const file = this.suppressionsFile();
     if (!file) return stray;
     const errors = [...stray, ...file.errors.map((e) => `[${this.node.path}] ${e}`)];
-    const known = new Set(this.appCampuses().map((c) => c.campusName));
+    const known = new Set(campuses.map((c) => c.campusName));
     for (const s of file.suppressions.filter((x) => !known.has(x.campus))) {
       errors.push(`[${this.node.path}] ${s.origin}.campus = ${showValue(s.campus)}: no campus of the app has this id (campuses: ${[...known].sort().join(', ')}); fix the id or remove the entry.`);
     }

@@ -63,7 +63,17 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   const out = options.stdout ?? ((t: string) => process.stdout.write(t));
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const campuses = app.node.findAll().filter(Campus.isCampus);
-  const errors = collectValidationErrors(app);
+  let errors: string[];
+  try {
+    errors = collectValidationErrors(app);
+  } catch (error) {
+    // Misuse found only when the app is judged (e.g. two rules with one id): one message, nothing written.
+    if (error instanceof CampusConfigError) {
+      err(`hybrid-campus: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
   if (errors.length > 0) {
     const writeBudgets = writeBudgetOnFailureEnabled(options);
     let rulesWritten = false;

@@ -171,6 +171,20 @@ describe('rule packs on a campus', () => {
     );
   });
 
+  test('two different rules with one id: one message, exit 1, nothing written', () => {
+    const impostor = { ...KUBERNETES_BASELINE.rules[0], check: () => [] };
+    const app = Testing.app();
+    const result = run((a) => {
+      ercot300(a);
+      CampusRules.of(a).enable({ name: 'acme/copy', description: 'a pack reusing an id', rules: [impostor] });
+    }, app);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "hybrid-campus: rule id HC-K8S-1 is used by two different rules (packs 'acme/copy' and 'hybrid-campus/kubernetes-baseline'); give each rule an id of its own.\n",
+    );
+    expect(fs.existsSync(path.join(result.outdir, 'stacks', 'ercot-300'))).toBe(false);
+  });
+
   test('packs enabled for the whole app run on every campus; without packs no rules file is written', () => {
     const app = Testing.app();
     const result = run((a) => {
