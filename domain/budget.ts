@@ -30,7 +30,7 @@ import {
 import { podAllocation, type MiningAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
 import { busGenerationKw, busUsableKw } from './redundancy';
-import { campusScenarios, generationIn, losesGeneration, type Scenario } from './scenarios';
+import { campusScenarios, generationOn, losesGeneration, type Scenario } from './scenarios';
 import { shortcutsEnabled } from './shortcuts';
 
 export type { LoadByClass } from './load-model';
@@ -182,8 +182,31 @@ function busScenario(
   };
 }
 
-/** Computes the budget of one state, with power-capped pods at the allocation's caps. */
-export function computeBudget(campus: CampusModel, allocation?: MiningAllocation): CampusBudget {
+/**
+ * The per-bus and per-cooling part of a state's budget, before the site: what `computeBudget`
+ * computes from the loads of the campus, and what the timeline's islands (islands.ts) compute
+ * for their own buses and cooling systems and join.
+ */
+export interface LocalBudget {
+  readonly loads: readonly CampusLoad[];
+  readonly powerKw: ReadonlyMap<string, number>;
+  readonly flows: BudgetFlows;
+  readonly buses: readonly BusBudget[];
+  readonly cooling: readonly CoolingBudget[];
+}
+
+/** The flows of one state: normal operation and contingency, each also without auto-capped mining. */
+export interface BudgetFlows {
+  readonly normal: LoadFlow;
+  readonly contingency: LoadFlow;
+  /** `normal` with every auto-capped pod shed (the same object when there is none). */
+  readonly normalNoAuto: LoadFlow;
+  /** `contingency` with every auto-capped pod shed (the same object when there is none). */
+  readonly contingencyNoAuto: LoadFlow;
+}
+
+/** The bus and cooling budgets of one state, with power-capped pods at the allocation's caps. */
+export function localBudget(campus: CampusModel, allocation: MiningAllocation | undefined, scenarios: readonly Scenario[]): LocalBudget {
   const loads = campusLoads(campus);
   const powerKw = loadPowers(loads, allocation);
   const power = (l: CampusLoad) => powerKw.get(l.name) ?? 0;
@@ -192,7 +215,6 @@ export function computeBudget(campus: CampusModel, allocation?: MiningAllocation
   const hasAuto = loads.some(isAutoPod);
   const normalNoAuto = hasAuto ? loadFlow(campus, loads, power, alsoShedding(NO_SHEDDING, 'auto-mining', isAutoPod)) : normal;
   const contingencyNoAuto = hasAuto ? loadFlow(campus, loads, power, alsoShedding(CONTINGENCY_SHEDDING, 'auto-mining', isAutoPod)) : contingency;
-  const scenarios = campusScenarios(campus.buses);
   const loadOf = (flow: LoadFlow, bus: string) => flow.buses.get(bus) ?? NO_LOAD;
 
   const scenariosOf = new Map<string, Scenario[]>();
@@ -246,9 +268,17 @@ export function computeBudget(campus: CampusModel, allocation?: MiningAllocation
       utilization: utilizationOf(n.heatKw, c.capacityKw),
     };
   });
+  return { loads, powerKw, flows: { normal, contingency, normalNoAuto, contingencyNoAuto }, buses, cooling };
+}
 
-  const limitKw = campus.interconnectLimitKw;
-  const normalGeneration = generationIn(campus, scenarios[0]);
+/**
+ * The site in one state, from the flows of its buses (in name order, so that every float sum is
+ * the same however the flows were put together): grid import in normal operation and in every
+ * loss scenario, against the interconnect limit in force.
+ */
+export function siteBudget(buses: readonly BusModel[], scenarios: readonly Scenario[], flows: BudgetFlows, limitKw: number): SiteBudget {
+  const { normal, contingency, normalNoAuto, contingencyNoAuto } = flows;
+  const normalGeneration = generationOn(buses, scenarios[0]);
   const totalLoadKw = flowTotalKw(normal);
   const gridImportKw = siteImportKw(normal, normalGeneration);
   // A loss that takes no generation leaves every bus its generation: the same figures for each
@@ -259,7 +289,7 @@ export function computeBudget(campus: CampusModel, allocation?: MiningAllocation
     .map((s): SiteScenario => {
       let figures = (s.event?.lostGenerationKw ?? 0) === 0 && shortcutsEnabled() ? sameGeneration : undefined;
       if (!figures) {
-        const generation = generationIn(campus, s);
+        const generation = generationOn(buses, s);
         figures = {
           generationKw: [...generation.values()].reduce((t, g) => t + g, 0),
           importKw: siteImportKw(contingency, generation),
@@ -280,24 +310,36 @@ export function computeBudget(campus: CampusModel, allocation?: MiningAllocation
       };
     });
   return {
+    totalLoadKw,
+    generationOffsetKw: totalLoadKw - gridImportKw,
+    gridImportKw,
+    interconnectLimitKw: limitKw,
+    headroomKw: limitKw - gridImportKw,
+    utilization: utilizationOf(gridImportKw, limitKw),
+    autoMiningKw: gridImportKw - siteImportKw(normalNoAuto, normalGeneration),
+    contingencies,
+  };
+}
+
+/** Computes the budget of one state, with power-capped pods at the allocation's caps. */
+export function computeBudget(campus: CampusModel, allocation?: MiningAllocation): CampusBudget {
+  const scenarios = campusScenarios(campus.buses);
+  return budgetOf(campus, allocation, scenarios, localBudget(campus, allocation, scenarios));
+}
+
+/** The budget of one state from its bus and cooling budgets (`localBudget`). */
+export function budgetOf(campus: CampusModel, allocation: MiningAllocation | undefined, scenarios: readonly Scenario[], local: LocalBudget): CampusBudget {
+  const { loads, powerKw, flows, buses, cooling } = local;
+  return {
     campus,
     ...(allocation ? { allocation } : {}),
     loads,
     powerKw,
     scenarios,
-    flows: { normal, contingency },
+    flows: { normal: flows.normal, contingency: flows.contingency },
     buses,
     cooling,
     itLoads: [...campus.miningPods, ...campus.gpuHalls].sort(byName),
-    site: {
-      totalLoadKw,
-      generationOffsetKw: totalLoadKw - gridImportKw,
-      gridImportKw,
-      interconnectLimitKw: limitKw,
-      headroomKw: limitKw - gridImportKw,
-      utilization: utilizationOf(gridImportKw, limitKw),
-      autoMiningKw: gridImportKw - siteImportKw(normalNoAuto, normalGeneration),
-      contingencies,
-    },
+    site: siteBudget(campus.buses, scenarios, flows, campus.interconnectLimitKw),
   };
 }

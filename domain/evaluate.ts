@@ -1,47 +1,33 @@
 /**
  * Computes a campus's budget and runs every check over it: once per state of its timeline.
  */
-import { computeBudget, type CampusBudget } from './budget';
+import { computeBudget } from './budget';
 import { campusAt, campusStates, interconnectLimitAt } from './campus-timeline';
 import { ALL_CHECKS, type BudgetCheck, type CheckResult } from './checks';
 import { allocateMiningCaps } from './mining-caps';
 import type { CampusModel } from './model';
+import { evaluationFrom, type CampusEvaluation } from './campus-evaluation';
+import { evaluateByIslands } from './islands';
 import { withoutShortcuts } from './shortcuts';
 import type { Month, TimelinePoint } from './timeline';
 
-/** One state: its budget and check results. */
-export interface CampusEvaluation {
-  readonly budget: CampusBudget;
-  /** Every check result, in check order and then subject order. */
-  readonly results: readonly CheckResult[];
-  readonly failures: readonly CheckResult[];
-  readonly warnings: readonly CheckResult[];
+export type { CampusEvaluation } from './campus-evaluation';
+
+/**
+ * The state as the checks judge it: with the interconnect limit in force in this state (campusAt
+ * sets its month), or, for a model without one, the lowest of the schedule (never the favourable one).
+ */
+function withLimitInForce(model: CampusModel): CampusModel {
+  return model.interconnectSteps?.length ? { ...model, interconnectLimitKw: interconnectLimitAt(model, model.period?.at), interconnectSteps: [] } : model;
 }
 
 /** Evaluates one state of a campus (or a campus without dates). */
 export function evaluateCampus(model: CampusModel, checks: readonly BudgetCheck[] = ALL_CHECKS): CampusEvaluation {
-  // The interconnect limit in force in this state (campusAt sets its month), or, for a model
-  // without one, the lowest of the schedule (never the favourable one).
-  const campus = model.interconnectSteps?.length
-    ? { ...model, interconnectLimitKw: interconnectLimitAt(model, model.period?.at), interconnectSteps: [] }
-    : model;
+  const campus = withLimitInForce(model);
   const budget = computeBudget(campus, allocateMiningCaps(campus));
-  const label = campus.period?.label;
   const raw: CheckResult[] = [];
   for (const check of checks) for (const r of check.run(budget)) raw.push(r);
-  const dated = (r: CheckResult): CheckResult => (label ? { ...r, date: label, message: `${label}: ${r.message}` } : r);
-  // Every result is kept as the check returned it (checks may return the same object from state
-  // to state: see cooling-type-match) and dated only when asked for: a timeline of thousands of
-  // states reads the full list of one state only, and the failures and warnings of all.
-  let results: readonly CheckResult[] | undefined;
-  return {
-    budget,
-    get results() {
-      return (results ??= raw.map(dated));
-    },
-    failures: raw.filter((r) => r.status === 'fail').map(dated),
-    warnings: raw.filter((r) => r.status === 'warn').map(dated),
-  };
+  return evaluationFrom(budget, campus.period?.label, () => raw, raw.filter((r) => r.status !== 'pass'));
 }
 
 export interface TimelineState {
@@ -77,11 +63,19 @@ function timelineOf(campus: CampusModel, asOf: Month | undefined, states: readon
 
 /** Evaluates every state of the timeline (or only month `asOf`). Never reads the clock. */
 export function evaluateTimeline(campus: CampusModel, options: { readonly asOf?: Month; readonly checks?: readonly BudgetCheck[] } = {}): TimelineEvaluation {
-  const states = campusStates(campus, options.asOf).map((point) => ({
-    point,
-    evaluation: evaluateCampus(point.label ? campusAt(campus, point) : campus, options.checks),
-  }));
-  return timelineOf(campus, options.asOf, states);
+  const checks = options.checks ?? ALL_CHECKS;
+  const points = campusStates(campus, options.asOf);
+  const stateOf = (point: TimelinePoint) => withLimitInForce(point.label ? campusAt(campus, point) : campus);
+  // Islands (islands.ts) reuse what did not change from state to state; where they cannot be
+  // used, every state is evaluated whole.
+  const evaluations =
+    evaluateByIslands(campus, points, checks, stateOf, (state) => evaluateCampus(state, checks)) ??
+    points.map((point) => evaluateCampus(stateOf(point), checks));
+  return timelineOf(
+    campus,
+    options.asOf,
+    points.map((point, i) => ({ point, evaluation: evaluations[i] })),
+  );
 }
 
 /** The evaluation with its lazily dated results made now (inside `withoutShortcuts`). */

@@ -91,6 +91,43 @@ export interface MiningAllocation {
   /** IT power auto-capped pods could take with no per-miner maximum, kW (the "Y"). */
   readonly headroomKw: number;
   readonly infeasible: readonly CapInfeasibility[];
+  /** How many of `pods` are auto-capped. */
+  readonly autoPods: number;
+  /** How many auto-capped pods are switched off. */
+  readonly switchedOff: number;
+}
+
+/**
+ * What the timeline's islands (islands.ts) need to join the allocations of parts of a campus
+ * that share no check into the allocation of the whole: the solver's figures per auto pod, in
+ * shedding order, and the bound of each bus quantity the site check is judged on.
+ * @internal
+ */
+export interface AllocationParts {
+  /** The auto pods in shedding order. */
+  readonly shedOrder: readonly MiningPodModel[];
+  /** IT power per auto pod (shedding order) before the per-miner maximum is applied, kW; 0 when off. */
+  readonly fillKw: Float64Array;
+  /** The same with no per-miner maximum (for `headroomKw`); all 0 when no pod is on. */
+  readonly headroomFillKw: Float64Array;
+  /** Why each auto pod is off (shedding order), without its place in the shedding order. */
+  readonly offReasons: readonly (string | undefined)[];
+  /** Per bus (name order): the highest its normal and contingency load can reach while filling (see `independentParts`). */
+  readonly busBoundsKw: readonly { readonly bus: string; readonly normalKw: number; readonly contingencyKw: number }[];
+  /** Whether the solve is free of the site limit: what `independentParts` found. */
+  readonly apart: boolean;
+}
+
+const PARTS = new WeakMap<MiningAllocation, AllocationParts>();
+
+/** The solver's figures behind an allocation made by `allocateMiningCaps` (islands.ts). @internal */
+export function allocationParts(allocation: MiningAllocation): AllocationParts | undefined {
+  return PARTS.get(allocation);
+}
+
+/** The reason an auto pod is off, with its place in the shedding order of the campus. */
+export function switchedOffReason(index: number, count: number, reason: string): string {
+  return `switched off (shed ${index + 1} of ${count}): ${reason}`;
 }
 
 const BY_NAME = new WeakMap<MiningAllocation, ReadonlyMap<string, PodAllocation>>();
@@ -359,6 +396,28 @@ function fill(
   }
 }
 
+/**
+ * The highest each quantity can reach while filling: the larger of its value with every pod at
+ * its minimum and its tightest limit, for a quantity a running pod loads; its value at the
+ * minimum otherwise (see `independentParts`).
+ */
+function quantityBounds(problem: Problem, n: number, atMinimum: Float64Array, isOff: (i: number) => boolean): Float64Array {
+  const { terms, limitsOf } = problem;
+  const moves = new Uint8Array(atMinimum.length);
+  for (let i = 0; i < n; i++) if (!isOff(i)) for (const t of terms[i]) if (t.coeff > 0) moves[t.q] = 1;
+  return Float64Array.from(atMinimum, (value, q) => {
+    if (!moves[q]) return value;
+    let tightest = Infinity;
+    for (const l of limitsOf[q]) tightest = Math.min(tightest, l.capacityKw);
+    return Math.max(value, tightest + EPS_KW);
+  });
+}
+
+/** Whether a site's import, with every bus at its bound, is clearly under its limit (by far more than float noise). */
+export function siteStaysClear(importBoundKw: number, limitKw: number): boolean {
+  return importBoundKw < limitKw - 1e-3 - 1e-9 * Math.abs(limitKw);
+}
+
 /** Pods (indices in shedding order, ascending) that fill together, and the checks they fill against. */
 interface FillPart {
   readonly pods: readonly number[];
@@ -379,19 +438,12 @@ interface FillPart {
  * of the steps). A site that can bind is never assumed not to: then everything fills together.
  */
 function independentParts(problem: Problem, n: number, atMinimum: Float64Array, isOff: (i: number) => boolean): FillPart[] | undefined {
-  const { nb, terms, limitsOf } = problem;
-  const moves = new Uint8Array(atMinimum.length);
-  for (let i = 0; i < n; i++) if (!isOff(i)) for (const t of terms[i]) if (t.coeff > 0) moves[t.q] = 1;
-  const boundKw = (q: number): number => {
-    if (!moves[q]) return atMinimum[q];
-    let tightest = Infinity;
-    for (const l of limitsOf[q]) tightest = Math.min(tightest, l.capacityKw);
-    return Math.max(atMinimum[q], tightest + EPS_KW);
-  };
+  const { nb, terms } = problem;
+  const boundKw = quantityBounds(problem, n, atMinimum, isOff);
   for (const site of problem.sites) {
     let importKw = 0;
-    for (let b = 0; b < nb; b++) importKw += Math.max(0, boundKw(site.offset + b) - site.generationKw[b]);
-    if (!(importKw < site.limitKw - 1e-3 - 1e-9 * Math.abs(site.limitKw))) return undefined;
+    for (let b = 0; b < nb; b++) importKw += Math.max(0, boundKw[site.offset + b] - site.generationKw[b]);
+    if (!siteStaysClear(importKw, site.limitKw)) return undefined;
   }
   // Union-find over quantities: a pod joins every quantity it loads.
   const parent = Int32Array.from({ length: atMinimum.length }, (_, q) => q);
@@ -569,7 +621,8 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   // Pods that share no check fill apart (one part each, see `independentParts`) when no site
   // limit can bind; otherwise the site couples them all and they fill together. With the
   // shortcuts off (the from-scratch reference), everything fills together.
-  const parts = (shortcutsEnabled() ? independentParts(problem, n, atMinimum, isOff) : undefined) ?? [{ pods: shedOrder.map((_, i) => i), limits: problem.limits, sites: problem.sites }];
+  const apartParts = shortcutsEnabled() ? independentParts(problem, n, atMinimum, isOff) : undefined;
+  const parts = apartParts ?? [{ pods: shedOrder.map((_, i) => i), limits: problem.limits, sites: problem.sites }];
   const run = (rate: Float64Array, levelMax: number): Float64Array => {
     problem.usage.set(atMinimum);
     const powerKw = new Float64Array(n);
@@ -585,7 +638,8 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   };
   const unboundedRate = ratedKw.map((r, i) => (onKnownBus[i] ? r : 0));
   const onCount = shedOrder.filter((_, i) => !isOff(i)).length;
-  const headroomKw = onCount > 0 ? run(unboundedRate, Infinity).reduce((t, v) => t + v, 0) : 0;
+  const headroomFillKw = onCount > 0 ? run(unboundedRate, Infinity) : new Float64Array(n);
+  const headroomKw = onCount > 0 ? headroomFillKw.reduce((t, v) => t + v, 0) : 0;
   const powerKw = run(spanKw, 1);
 
   const allocations = new Map<string, PodAllocation>();
@@ -593,7 +647,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     const capW = isOff(i) ? 0 : Math.min(pod.powerControl.maxW, (powerKw[i] * 1000) / pod.count);
     const itKw = isOff(i) ? 0 : Math.min(powerKw[i], (pod.count * pod.powerControl.maxW) / 1000);
     const hashrateThs = pod.count * minerHashrateThs(capW, { powerW: pod.minerPowerW, hashrateThs: pod.minerHashrateThs }, pod.hashrateCurve);
-    const reason = isOff(i) ? `switched off (shed ${i + 1} of ${n}): ${offReasons[i]}` : undefined;
+    const reason = isOff(i) ? switchedOffReason(i, n, offReasons[i]!) : undefined;
     allocations.set(pod.name, shared(pod, { name: pod.name, mode: 'auto', priority: pod.priority, capW, powerKw: itKw, hashrateThs, offReason: reason }));
   });
   for (const pod of controlled) {
@@ -606,7 +660,21 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     miningPowerKw,
     headroomKw: Math.max(headroomKw, miningPowerKw),
     infeasible,
+    autoPods: n,
+    switchedOff: shedOrder.filter((_, i) => isOff(i)).length,
   };
+  if (shortcutsEnabled()) {
+    const bounds = quantityBounds(problem, n, atMinimum, isOff);
+    const busNames = [...campus.buses].map((b) => b.name).sort();
+    PARTS.set(allocation, {
+      shedOrder,
+      fillKw: Float64Array.from(powerKw, (kw, i) => (isOff(i) ? 0 : kw)),
+      headroomFillKw,
+      offReasons,
+      busBoundsKw: busNames.map((bus, b) => ({ bus, normalKw: bounds[b], contingencyKw: bounds[problem.nb + b] })),
+      apart: apartParts !== undefined,
+    });
+  }
   // The lookup by name (podAllocation) is the map just built: `pods` are its values.
   BY_NAME.set(allocation, allocations);
   return allocation;
@@ -619,7 +687,7 @@ const LAST_ALLOCATION = new WeakMap<MiningPodModel, PodAllocation>();
  * The pod's allocation: the object of an earlier state when every field is the same (a campus
  * judged at hundreds of dates keeps most caps from one state to the next, and stores each once).
  */
-function shared(pod: MiningPodModel, fields: Omit<PodAllocation, 'offReason'> & { readonly offReason?: string }): PodAllocation {
+export function shared(pod: MiningPodModel, fields: Omit<PodAllocation, 'offReason'> & { readonly offReason?: string }): PodAllocation {
   const last = shortcutsEnabled() ? LAST_ALLOCATION.get(pod) : undefined;
   if (
     last !== undefined &&

@@ -43,10 +43,13 @@ export function losesGeneration(scenario: Scenario): boolean {
 
 /** Usable on-site generation per bus in a scenario, kW. */
 export function generationIn(campus: CampusModel, scenario: Scenario): Map<string, number> {
+  return generationOn(campus.buses, scenario);
+}
+
+/** Usable on-site generation per bus of `buses` in a scenario, kW, in bus name order. */
+export function generationOn(buses: readonly BusModel[], scenario: Scenario): Map<string, number> {
   // In name order, so that a sum over the map never depends on declaration order.
-  return new Map(
-    busesByName(campus.buses).map((b) => [b.name, busGenerationKw(b) - (scenario.event?.bus === b.name ? scenario.event.lostGenerationKw : 0)]),
-  );
+  return new Map(busesByName(buses).map((b) => [b.name, busGenerationKw(b) - (scenario.event?.bus === b.name ? scenario.event.lostGenerationKw : 0)]));
 }
 
 const SORTED = new WeakMap<readonly BusModel[], readonly BusModel[]>();

@@ -13,8 +13,7 @@ export const miningCaps: BudgetCheck = {
   description: 'Auto-capped mining fits: the load without it leaves room in every check it takes part in.',
   run: (budget) => {
     const allocation = budget.allocation;
-    const auto = allocation?.pods.filter((p) => p.mode === 'auto') ?? [];
-    if (!allocation || auto.length === 0) return [];
+    if (!allocation || allocation.autoPods === 0) return [];
     const base = { check: miningCaps.id, subject: budget.campus.name, path: budget.campus.path };
     if (allocation.infeasible.length > 0) {
       return allocation.infeasible.map(
@@ -30,14 +29,14 @@ export const miningCaps: BudgetCheck = {
         }),
       );
     }
-    const off = auto.filter((p) => p.offReason !== undefined).length;
+    const off = allocation.switchedOff;
     return [
       {
         ...base,
         status: 'pass',
         message:
           `auto mining caps: headroom used by mining ${formatMw(allocation.miningPowerKw)} of ${formatMw(allocation.headroomKw)} ` +
-          `across ${auto.length} pod${auto.length === 1 ? '' : 's'}${off > 0 ? `, ${off} switched off` : ''}.`,
+          `across ${allocation.autoPods} pod${allocation.autoPods === 1 ? '' : 's'}${off > 0 ? `, ${off} switched off` : ''}.`,
       },
     ];
   },

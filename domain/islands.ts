@@ -1,0 +1,439 @@
+/**
+ * Islands: the parts of a campus that share no bus and no cooling system, evaluated apart and
+ * reused from state to state of the timeline while none of their parts changes.
+ *
+ * Two buses are in one island when a load on one is cooled by a cooling system that draws on the
+ * other (a cooling system is in the island of its bus, a load in the island of its bus and of its
+ * cooling). Nothing else in the load model links buses, except the site: the grid import sums
+ * every bus, and demand-response commitments act on the whole site. So, for one state of the
+ * timeline:
+ * - every figure of a bus or a cooling system (its load by class in every scenario, its heat) is
+ *   the island's own, and so is every check result about a bus, a cooling system or a load;
+ * - the caps solver gives each island's pods the same caps as solving the whole campus, as long
+ *   as the site limit cannot stop a pod (mining-caps.ts, `independentParts`, judged here on the
+ *   bounds of every bus of the site, in bus name order, as the solver judges it);
+ * - the site figures are summed from the buses' flows in bus name order, as `computeBudget` sums
+ *   them (budget.ts, `siteBudget`), and the figures of the allocation in shedding order.
+ * An island is evaluated again only in a state where one of its parts (bus, feed, cooling system,
+ * load) comes into service or retires; the others keep their evaluation, and their results are
+ * stored once for all the states they span.
+ *
+ * Islands are a shortcut (shortcuts.ts): `evaluateByIslands` gives every state the same
+ * answers, byte for byte, as `evaluateCampus` on the whole state
+ * (test/domain/incremental-timeline.property.test.ts), and is used only where that holds by
+ * construction: names unique in the whole campus, every reference resolved, no demand-response
+ * commitment (they couple every pod of the site), only the built-in checks. A state in which an
+ * island has a broken reference or a check no cap can make pass, or in which the site limit may
+ * stop a pod, is evaluated whole (`evaluateCampus`).
+ */
+import { budgetOf, byName, localBudget, siteBudget, type BudgetFlows, type BusBudget, type CampusBudget, type CoolingBudget, type LocalBudget } from './budget';
+import { campusAt } from './campus-timeline';
+import {
+  busContingencyCapacity,
+  busNormalCapacity,
+  coolingCapacity,
+  coolingTypeMatch,
+  demandResponse,
+  leaseContract,
+  loadReferences,
+  miningCaps,
+  siteInterconnect,
+  uniqueNames,
+  type BudgetCheck,
+  type CheckResult,
+} from './checks';
+import { evaluationFrom, type CampusEvaluation } from './campus-evaluation';
+import type { CampusLoad, LoadByClass, LoadFlow, CoolingFlow } from './load-model';
+import { allocateMiningCaps, allocationParts, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
+import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './model';
+import { busGenerationKw } from './redundancy';
+import { campusScenarios, losesGeneration } from './scenarios';
+import { sheddingOrder } from './shedding-order';
+import { shortcutsEnabled } from './shortcuts';
+import type { Dated, TimelinePoint } from './timeline';
+
+/** Checks whose results are about one bus, cooling system or load: each island's own. */
+const ISLAND_CHECKS: ReadonlySet<BudgetCheck> = new Set([busNormalCapacity, busContingencyCapacity, coolingCapacity, coolingTypeMatch, leaseContract]);
+/** Checks about the site: run on the joined budget. */
+const SITE_CHECKS: ReadonlySet<BudgetCheck> = new Set([siteInterconnect, demandResponse, miningCaps]);
+/**
+ * Checks that find nothing where islands are used: names are unique in the whole campus, and a
+ * state with a broken reference in an island is evaluated whole.
+ */
+const EMPTY_CHECKS: ReadonlySet<BudgetCheck> = new Set([uniqueNames, loadReferences]);
+
+/** A limit no site reaches: islands are solved free of the site, which is judged on the whole (see above). */
+const NO_SITE_LIMIT_KW = Number.MAX_VALUE;
+
+interface Island {
+  /** The island's parts, every date included, in declaration order, as a campus of its own. */
+  readonly campus: CampusModel;
+  /** Indices of the states where one of its parts comes into service or retires. */
+  readonly changes: ReadonlySet<number>;
+}
+
+interface IslandEvaluation {
+  readonly allocation?: MiningAllocation;
+  readonly parts?: AllocationParts;
+  readonly local: LocalBudget;
+  /** Raw results of each check of the island (undefined for the others), by position in the check list. */
+  readonly results: readonly (readonly CheckResult[] | undefined)[];
+  /** The results that are not passing, by position in the check list. */
+  readonly issues: readonly (readonly CheckResult[] | undefined)[];
+  /** Whether a load or cooling system refers to a part not in service then (load-references). */
+  readonly broken: boolean;
+}
+
+function allParts(campus: CampusModel): { readonly name: string }[] {
+  return [
+    ...campus.buses,
+    ...campus.buses.flatMap((b) => b.feeds),
+    ...campus.coolingSystems,
+    ...campus.miningPods,
+    ...campus.gpuHalls,
+    ...(campus.blockLoads ?? []),
+    ...campus.auxiliaryLoads,
+  ];
+}
+
+/**
+ * The islands of a campus (every date included), or undefined when islands cannot be used: a
+ * name used twice, a reference to a part the campus does not have, a demand-response commitment,
+ * or fewer than two islands (nothing to reuse apart).
+ */
+function campusIslands(campus: CampusModel, points: readonly TimelinePoint[]): Island[] | undefined {
+  if ((campus.commitments ?? []).length > 0) return undefined;
+  const names = new Set<string>();
+  for (const part of allParts(campus)) {
+    if (names.has(part.name)) return undefined;
+    names.add(part.name);
+  }
+  const busNames = new Set(campus.buses.map((b) => b.name));
+  const coolingByName = new Map(campus.coolingSystems.map((c) => [c.name, c]));
+  const parent = new Map<string, string>([...busNames].map((b) => [b, b]));
+  const root = (name: string): string => {
+    let r = name;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(name, r);
+    return r;
+  };
+  const join = (a: string, b: string) => parent.set(root(a), root(b));
+  for (const c of campus.coolingSystems) if (!busNames.has(c.bus)) return undefined;
+  const loads: CampusLoad[] = [...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads];
+  for (const load of loads) {
+    if (!busNames.has(load.bus)) return undefined;
+    const cooling = load.kind === 'auxiliary' ? undefined : load.cooling;
+    if (cooling === undefined) continue;
+    const system = coolingByName.get(cooling);
+    if (!system) return undefined;
+    join(load.bus, system.bus);
+  }
+  const islandOf = (bus: string) => root(bus);
+  const groups = new Map<string, { buses: BusModel[]; cooling: CoolingModel[]; loads: CampusLoad[] }>();
+  const group = (bus: string) => {
+    const r = islandOf(bus);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = { buses: [], cooling: [], loads: [] }));
+    return g;
+  };
+  for (const b of campus.buses) group(b.name).buses.push(b);
+  for (const c of campus.coolingSystems) group(c.bus).cooling.push(c);
+  for (const l of loads) group(l.bus).loads.push(l);
+  if (groups.size < 2) return undefined;
+  const ats = points.map((p) => p.at);
+  return [...groups.values()].map((g) => {
+    const changes = new Set<number>();
+    const parts: Dated[] = [...g.buses, ...g.buses.flatMap((b) => b.feeds), ...g.cooling, ...g.loads];
+    for (const part of parts) for (const month of [part.inService, part.retire]) if (month !== undefined) changes.add(firstStateFrom(ats, month));
+    const of = <K extends CampusLoad['kind']>(kind: K) => g.loads.filter((l): l is Extract<CampusLoad, { kind: K }> => l.kind === kind);
+    return {
+      changes,
+      campus: {
+        ...campus,
+        interconnectLimitKw: NO_SITE_LIMIT_KW,
+        interconnectSteps: [],
+        buses: g.buses,
+        coolingSystems: g.cooling,
+        miningPods: of('mining-pod'),
+        gpuHalls: of('gpu-hall'),
+        auxiliaryLoads: of('auxiliary'),
+        ...(campus.blockLoads ? { blockLoads: of('block-load') } : {}),
+        commitments: [],
+      },
+    };
+  });
+}
+
+/** The first state whose month is `month` or later (states are in time order): where a part dated `month` changes. */
+function firstStateFrom(ats: readonly (string | undefined)[], month: string): number {
+  let lo = 0;
+  let hi = ats.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const at = ats[mid];
+    if (at !== undefined && at < month) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly BudgetCheck[]): IslandEvaluation {
+  const state = campusAt(island.campus, point);
+  const allocation = allocateMiningCaps(state);
+  const scenarios = campusScenarios(state.buses);
+  const local = localBudget(state, allocation, scenarios);
+  const budget = budgetOf(state, allocation, scenarios, local);
+  const results = checks.map((check) => (ISLAND_CHECKS.has(check) ? check.run(budget) : undefined));
+  return {
+    ...(allocation ? { allocation, parts: allocationParts(allocation) } : {}),
+    local,
+    results,
+    issues: results.map((list) => list?.filter((r) => r.status !== 'pass')),
+    broken: loadReferences.run(budget).length > 0,
+  };
+}
+
+/** Sorts by the rank of each item's name (names of the whole campus, in name order). */
+function byRank<T>(items: T[], rank: ReadonlyMap<string, number>, nameOf: (item: T) => string): T[] {
+  return items.sort((a, b) => rank.get(nameOf(a))! - rank.get(nameOf(b))!);
+}
+
+/** A flow joined from the islands' flows, buses and cooling systems in name order (as `loadFlow` makes them). */
+function joinedFlow(flows: readonly LoadFlow[], rank: ReadonlyMap<string, number>): LoadFlow {
+  const buses: [string, LoadByClass][] = [];
+  const cooling: [string, CoolingFlow][] = [];
+  for (const f of flows) {
+    buses.push(...f.buses);
+    cooling.push(...f.cooling);
+  }
+  return { buses: new Map(byRank(buses, rank, ([n]) => n)), cooling: new Map(byRank(cooling, rank, ([n]) => n)) };
+}
+
+/** Defines `key` on `target` as computed once, on first read (a plain enumerable property to every reader). */
+function lazy<T extends object, K extends string>(target: T, key: K, make: () => unknown): void {
+  let value: unknown;
+  let made = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!made) {
+        value = make();
+        made = true;
+      }
+      return value;
+    },
+  });
+}
+
+/**
+ * Evaluates every state of the timeline by islands (see above); undefined when islands cannot be
+ * used for this campus (the caller evaluates each state whole). `whole(point)` evaluates one
+ * state whole, for the states islands cannot judge.
+ */
+export function evaluateByIslands(
+  campus: CampusModel,
+  points: readonly TimelinePoint[],
+  checks: readonly BudgetCheck[],
+  stateOf: (point: TimelinePoint) => CampusModel,
+  whole: (state: CampusModel) => CampusEvaluation,
+): CampusEvaluation[] | undefined {
+  if (!shortcutsEnabled()) return undefined;
+  if (!checks.every((c) => ISLAND_CHECKS.has(c) || SITE_CHECKS.has(c) || EMPTY_CHECKS.has(c))) return undefined;
+  const islands = campusIslands(campus, points);
+  if (!islands) return undefined;
+
+  const rank = new Map<string, number>();
+  allParts(campus)
+    .map((p) => p.name)
+    .sort()
+    .forEach((name, i) => rank.set(name, i));
+  // Every auto-capped pod of the campus in shedding order: a state's shedding order is this one's restriction.
+  const autoPods = sheddingOrder(campus.miningPods.filter((p) => p.powerControl?.mode === 'auto'));
+  const shedRank = new Map<MiningPodModel, number>(autoPods.map((p, g) => [p, g]));
+  const fillKw = new Float64Array(autoPods.length);
+  const headroomFillKw = new Float64Array(autoPods.length);
+  const inState = new Uint8Array(autoPods.length);
+  const isOff = new Uint8Array(autoPods.length);
+  const offReason: (string | undefined)[] = new Array(autoPods.length).fill(undefined);
+
+  const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
+  return points.map((point, k) => {
+    islands.forEach((island, i) => {
+      if (current[i] !== undefined && !island.changes.has(k)) return;
+      const before = current[i]?.parts;
+      if (before) for (const pod of before.shedOrder) inState[shedRank.get(pod)!] = 0;
+      const now = (current[i] = evaluateIsland(island, point, checks));
+      now.parts?.shedOrder.forEach((pod, j) => {
+        const g = shedRank.get(pod)!;
+        inState[g] = 1;
+        fillKw[g] = now.parts!.fillKw[j];
+        headroomFillKw[g] = now.parts!.headroomFillKw[j];
+        offReason[g] = now.parts!.offReasons[j];
+        isOff[g] = offReason[g] === undefined ? 0 : 1;
+      });
+    });
+    const state = stateOf(point);
+    // A copy: `current` changes with the next state, and what is made on first read must see this one's.
+    const evaluations = [...current] as IslandEvaluation[];
+    const joined = joinState(state, evaluations, checks, rank, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason });
+    return joined ?? whole(state);
+  });
+}
+
+interface ShedArrays {
+  readonly autoPods: readonly MiningPodModel[];
+  readonly fillKw: Float64Array;
+  readonly headroomFillKw: Float64Array;
+  readonly inState: Uint8Array;
+  readonly isOff: Uint8Array;
+  readonly offReason: readonly (string | undefined)[];
+}
+
+/** The evaluation of one state joined from its islands' evaluations; undefined when it must be evaluated whole. */
+function joinState(
+  state: CampusModel,
+  islands: readonly IslandEvaluation[],
+  checks: readonly BudgetCheck[],
+  rank: ReadonlyMap<string, number>,
+  shed: ShedArrays,
+): CampusEvaluation | undefined {
+  if (islands.some((e) => e.broken || (e.allocation !== undefined && (e.allocation.infeasible.length > 0 || e.parts === undefined || !e.parts.apart)))) {
+    return undefined;
+  }
+  const buses: BusBudget[] = byRank(
+    islands.flatMap((e) => e.local.buses),
+    rank,
+    (b) => b.bus.name,
+  );
+  const busModels = buses.map((b) => b.bus);
+  const cooling: CoolingBudget[] = byRank(
+    islands.flatMap((e) => e.local.cooling),
+    rank,
+    (c) => c.cooling.name,
+  );
+  const scenarios = campusScenarios(busModels);
+  const join = (pick: (f: BudgetFlows) => LoadFlow) => joinedFlow(islands.map((e) => pick(e.local.flows)), rank);
+  const normal = join((f) => f.normal);
+  const contingency = join((f) => f.contingency);
+  const anyAuto = islands.some((e) => e.local.flows.normalNoAuto !== e.local.flows.normal);
+  const flows: BudgetFlows = {
+    normal,
+    contingency,
+    normalNoAuto: anyAuto ? join((f) => f.normalNoAuto) : normal,
+    contingencyNoAuto: anyAuto ? join((f) => f.contingencyNoAuto) : contingency,
+  };
+
+  // The caps: the same as solving the whole state only if the site limit cannot stop a pod
+  // (mining-caps.ts, independentParts): every site, with each bus at its bound, clearly under it.
+  let allocation: MiningAllocation | undefined;
+  const allocations = islands.filter((e) => e.allocation !== undefined);
+  if (allocations.length > 0) {
+    const autoCount = allocations.reduce((t, e) => t + e.allocation!.autoPods, 0);
+    if (autoCount > 0 && !siteClear(state.interconnectLimitKw, buses, scenarios, islands, flows.normal, flows.contingency)) return undefined;
+    allocation = joinedAllocation(allocations, rank, shed, autoCount);
+  }
+
+  // Keys in the order computeBudget writes them.
+  const budget = {} as Mutable<CampusBudget>;
+  budget.campus = state;
+  if (allocation) budget.allocation = allocation;
+  lazy(budget, 'loads', () => byRank(islands.flatMap((e) => [...e.local.loads]), rank, (l) => l.name));
+  lazy(budget, 'powerKw', () => {
+    const powers = new Map<string, number>();
+    for (const e of islands) for (const [name, kw] of e.local.powerKw) powers.set(name, kw);
+    return new Map(budget.loads.map((l) => [l.name, powers.get(l.name)!]));
+  });
+  budget.scenarios = scenarios;
+  budget.flows = { normal, contingency };
+  budget.buses = buses;
+  budget.cooling = cooling;
+  lazy(budget, 'itLoads', () => [...state.miningPods, ...state.gpuHalls].sort(byName));
+  budget.site = siteBudget(busModels, scenarios, flows, state.interconnectLimitKw);
+
+  const siteResults = checks.map((check) => (SITE_CHECKS.has(check) ? check.run(budget) : undefined));
+  const resultsOf = (index: number, pick: (e: IslandEvaluation) => readonly (readonly CheckResult[] | undefined)[]): CheckResult[] => {
+    const check = checks[index];
+    if (EMPTY_CHECKS.has(check)) return [];
+    if (SITE_CHECKS.has(check)) return siteResults[index]!;
+    const list: CheckResult[] = [];
+    for (const e of islands) list.push(...pick(e)[index]!);
+    return list.length > 1 ? byRank(list, rank, (r) => r.subject) : list;
+  };
+  const issues = checks.flatMap((_, i) => resultsOf(i, (e) => e.issues).filter((r) => r.status !== 'pass'));
+  return evaluationFrom(budget, state.period?.label, () => checks.flatMap((_, i) => resultsOf(i, (e) => e.results)), issues);
+}
+
+/**
+ * Whether the site limit cannot stop any pod: for normal operation and for the loss of each
+ * generator, the grid import with every bus at its bound (the solver's, `AllocationParts`; a
+ * bus of an island without auto pods stays at its load) is clearly under the limit. Summed over
+ * the buses in name order, as the solver sums it.
+ */
+function siteClear(
+  limitKw: number,
+  buses: readonly BusBudget[],
+  scenarios: ReturnType<typeof campusScenarios>,
+  islands: readonly IslandEvaluation[],
+  normal: LoadFlow,
+  contingency: LoadFlow,
+): boolean {
+  const bound = new Map<string, { normalKw: number; contingencyKw: number }>();
+  for (const e of islands) for (const b of e.parts?.busBoundsKw ?? []) bound.set(b.bus, b);
+  const boundOf = (bus: string, mode: 'normalKw' | 'contingencyKw') => bound.get(bus)?.[mode] ?? (mode === 'normalKw' ? normal : contingency).buses.get(bus)!.totalKw;
+  const importBound = (mode: 'normalKw' | 'contingencyKw', lost?: { readonly bus: string; readonly lostGenerationKw: number }) => {
+    let total = 0;
+    for (const b of buses) {
+      const generationKw = busGenerationKw(b.bus) - (lost?.bus === b.bus.name ? lost.lostGenerationKw : 0);
+      total += Math.max(0, boundOf(b.bus.name, mode) - generationKw);
+    }
+    return total;
+  };
+  if (!siteStaysClear(importBound('normalKw'), limitKw)) return false;
+  return scenarios.filter(losesGeneration).every((s) => siteStaysClear(importBound('contingencyKw', s.event!), limitKw));
+}
+
+/**
+ * The allocation of the whole state from its islands': caps as the islands found them, the
+ * totals summed in the shedding order of the whole state, and each switched-off pod's place in
+ * that order.
+ */
+function joinedAllocation(islands: readonly IslandEvaluation[], rank: ReadonlyMap<string, number>, shed: ShedArrays, autoCount: number): MiningAllocation {
+  const { autoPods, fillKw, headroomFillKw, inState, isOff, offReason } = shed;
+  let miningPowerKw = 0;
+  let headroomSumKw = 0;
+  let onCount = 0;
+  let position = 0;
+  const offLabels = new Map<MiningPodModel, string>();
+  for (let g = 0; g < autoPods.length; g++) {
+    if (!inState[g]) continue;
+    if (isOff[g]) offLabels.set(autoPods[g], switchedOffReason(position, autoCount, offReason[g]!));
+    else {
+      miningPowerKw += fillKw[g];
+      onCount += 1;
+    }
+    headroomSumKw += headroomFillKw[g];
+    position += 1;
+  }
+  const headroomKw = onCount > 0 ? headroomSumKw : 0;
+  const podByName = new Map<string, MiningPodModel>();
+  for (const pod of offLabels.keys()) podByName.set(pod.name, pod);
+  // Keys in the order allocateMiningCaps writes them.
+  const allocation = {} as Mutable<MiningAllocation>;
+  lazy(allocation, 'pods', () => {
+    const pods: PodAllocation[] = [];
+    for (const e of islands) pods.push(...e.allocation!.pods);
+    return byRank(pods, rank, (p) => p.name).map((p) => {
+      const pod = p.offReason === undefined ? undefined : podByName.get(p.name);
+      return pod ? shared(pod, { ...p, offReason: offLabels.get(pod)! }) : p;
+    });
+  });
+  allocation.miningPowerKw = miningPowerKw;
+  allocation.headroomKw = Math.max(headroomKw, miningPowerKw);
+  allocation.infeasible = [];
+  allocation.autoPods = autoCount;
+  allocation.switchedOff = offLabels.size;
+  return allocation;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
