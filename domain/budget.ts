@@ -250,7 +250,9 @@ export function localBudget(campus: CampusModel, allocation: MiningAllocation | 
   for (const l of loads) {
     const c = coolingOf(l);
     if (c === undefined) continue;
-    served.set(c, [...(served.get(c) ?? []), l.name]);
+    const names = served.get(c);
+    if (names) names.push(l.name);
+    else served.set(c, [l.name]);
     if (isAutoPod(l)) autoHeat.set(c, (autoHeat.get(c) ?? 0) + power(l));
   }
   const cooling = [...campus.coolingSystems].sort(byName).map((c): CoolingBudget => {

@@ -21,6 +21,43 @@ function withLimitInForce(model: CampusModel): CampusModel {
   return model.interconnectSteps?.length ? { ...model, interconnectLimitKw: interconnectLimitAt(model, model.period?.at), interconnectSteps: [] } : model;
 }
 
+/** The parts `campusAt` filters by date: made on first read in `lazyStateOf`. */
+const DATED_LISTS: ReadonlySet<string> = new Set(['buses', 'coolingSystems', 'miningPods', 'gpuHalls', 'auxiliaryLoads', 'blockLoads', 'commitments', 'notInService']);
+
+/**
+ * The state as the checks judge it (`withLimitInForce(campusAt(campus, point))`), with the lists
+ * of parts in service made when first read: a timeline judged by islands (islands.ts) reads the
+ * site's figures of every state and the lists of parts of few. The same keys, in the same order,
+ * with the same values, as the state made at once.
+ */
+function lazyStateOf(campus: CampusModel, point: TimelinePoint): CampusModel {
+  if (!point.label) return withLimitInForce(campus);
+  let made: CampusModel | undefined;
+  const full = () => (made ??= campusAt(campus, point));
+  const shape: Record<string, unknown> = {
+    ...campus,
+    buses: [],
+    coolingSystems: [],
+    miningPods: [],
+    gpuHalls: [],
+    auxiliaryLoads: [],
+    ...(campus.blockLoads ? { blockLoads: [] } : {}),
+    commitments: [],
+    notInService: [],
+    period: point,
+  };
+  if (campus.interconnectSteps?.length) {
+    shape.interconnectLimitKw = interconnectLimitAt(campus, point.at);
+    shape.interconnectSteps = [];
+  }
+  const state: Record<string, unknown> = {};
+  for (const key of Object.keys(shape)) {
+    if (DATED_LISTS.has(key)) Object.defineProperty(state, key, { enumerable: true, configurable: true, get: () => (full() as unknown as Record<string, unknown>)[key] });
+    else state[key] = shape[key];
+  }
+  return state as unknown as CampusModel;
+}
+
 /** Evaluates one state of a campus (or a campus without dates). */
 export function evaluateCampus(model: CampusModel, checks: readonly BudgetCheck[] = ALL_CHECKS): CampusEvaluation {
   const campus = withLimitInForce(model);
@@ -69,7 +106,7 @@ export function evaluateTimeline(campus: CampusModel, options: { readonly asOf?:
   // Islands (islands.ts) reuse what did not change from state to state; where they cannot be
   // used, every state is evaluated whole.
   const evaluations =
-    evaluateByIslands(campus, points, checks, stateOf, (state) => evaluateCampus(state, checks)) ??
+    evaluateByIslands(campus, points, checks, (point) => lazyStateOf(campus, point), (state) => evaluateCampus(state, checks)) ??
     points.map((point) => evaluateCampus(stateOf(point), checks));
   return timelineOf(
     campus,

@@ -43,8 +43,8 @@ import {
   type CheckResult,
 } from './checks';
 import { evaluationFrom, type CampusEvaluation } from './campus-evaluation';
-import type { CampusLoad, LoadByClass, LoadFlow, CoolingFlow } from './load-model';
-import { allocateMiningCaps, allocationParts, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
+import type { CampusLoad, LoadFlow } from './load-model';
+import { allocateMiningCaps, allocationParts, podAllocation, setPodLookup, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './model';
 import { busGenerationKw } from './redundancy';
 import { campusScenarios, losesGeneration } from './scenarios';
@@ -55,12 +55,13 @@ import type { Dated, TimelinePoint } from './timeline';
 /** Checks whose results are about one bus, cooling system or load: each island's own. */
 const ISLAND_CHECKS: ReadonlySet<BudgetCheck> = new Set([busNormalCapacity, busContingencyCapacity, coolingCapacity, coolingTypeMatch, leaseContract]);
 /** Checks about the site: run on the joined budget. */
-const SITE_CHECKS: ReadonlySet<BudgetCheck> = new Set([siteInterconnect, demandResponse, miningCaps]);
+const SITE_CHECKS: ReadonlySet<BudgetCheck> = new Set([siteInterconnect, miningCaps]);
 /**
- * Checks that find nothing where islands are used: names are unique in the whole campus, and a
- * state with a broken reference in an island is evaluated whole.
+ * Checks that find nothing where islands are used: names are unique in the whole campus, the
+ * campus has no demand-response commitment, and a state with a broken reference in an island is
+ * evaluated whole.
  */
-const EMPTY_CHECKS: ReadonlySet<BudgetCheck> = new Set([uniqueNames, loadReferences]);
+const EMPTY_CHECKS: ReadonlySet<BudgetCheck> = new Set([uniqueNames, loadReferences, demandResponse]);
 
 /** A limit no site reaches: islands are solved free of the site, which is judged on the whole (see above). */
 const NO_SITE_LIMIT_KW = Number.MAX_VALUE;
@@ -76,6 +77,10 @@ interface IslandEvaluation {
   readonly allocation?: MiningAllocation;
   readonly parts?: AllocationParts;
   readonly local: LocalBudget;
+  readonly busByName: ReadonlyMap<string, BusBudget>;
+  /** The loads in service in the island then. */
+  readonly loads: ReadonlySet<CampusLoad>;
+  readonly coolingByName: ReadonlyMap<string, CoolingBudget>;
   /** Raw results of each check of the island (undefined for the others), by position in the check list. */
   readonly results: readonly (readonly CheckResult[] | undefined)[];
   /** The results that are not passing, by position in the check list. */
@@ -187,6 +192,9 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
   return {
     ...(allocation ? { allocation, parts: allocationParts(allocation) } : {}),
     local,
+    busByName: new Map(local.buses.map((b) => [b.bus.name, b])),
+    loads: new Set(local.loads),
+    coolingByName: new Map(local.cooling.map((c) => [c.cooling.name, c])),
     results,
     issues: results.map((list) => list?.filter((r) => r.status !== 'pass')),
     broken: loadReferences.run(budget).length > 0,
@@ -198,15 +206,13 @@ function byRank<T>(items: T[], rank: ReadonlyMap<string, number>, nameOf: (item:
   return items.sort((a, b) => rank.get(nameOf(a))! - rank.get(nameOf(b))!);
 }
 
-/** A flow joined from the islands' flows, buses and cooling systems in name order (as `loadFlow` makes them). */
-function joinedFlow(flows: readonly LoadFlow[], rank: ReadonlyMap<string, number>): LoadFlow {
-  const buses: [string, LoadByClass][] = [];
-  const cooling: [string, CoolingFlow][] = [];
-  for (const f of flows) {
-    buses.push(...f.buses);
-    cooling.push(...f.cooling);
-  }
-  return { buses: new Map(byRank(buses, rank, ([n]) => n)), cooling: new Map(byRank(cooling, rank, ([n]) => n)) };
+/** Each bus and cooling system of the campus (every date), in name order, with its island. */
+interface PartOrder {
+  readonly buses: readonly { readonly name: string; readonly island: number }[];
+  readonly cooling: readonly { readonly name: string; readonly island: number }[];
+  /** Every load, in name order. */
+  readonly loads: readonly { readonly load: CampusLoad; readonly island: number }[];
+  readonly islandOfLoad: ReadonlyMap<string, number>;
 }
 
 /** Defines `key` on `target` as computed once, on first read (a plain enumerable property to every reader). */
@@ -243,6 +249,24 @@ export function evaluateByIslands(
   const islands = campusIslands(campus, points);
   if (!islands) return undefined;
 
+  const islandOfBus = new Map<string, number>();
+  const islandOfCooling = new Map<string, number>();
+  islands.forEach((island, i) => {
+    for (const b of island.campus.buses) islandOfBus.set(b.name, i);
+    for (const c of island.campus.coolingSystems) islandOfCooling.set(c.name, i);
+  });
+  const loadIslands: { load: CampusLoad; island: number }[] = [];
+  islands.forEach((island, i) => {
+    const c = island.campus;
+    for (const load of [...c.miningPods, ...c.gpuHalls, ...(c.blockLoads ?? []), ...c.auxiliaryLoads]) loadIslands.push({ load, island: i });
+  });
+  loadIslands.sort((a, b) => (a.load.name < b.load.name ? -1 : a.load.name > b.load.name ? 1 : 0));
+  const order: PartOrder = {
+    loads: loadIslands,
+    islandOfLoad: new Map(loadIslands.map(({ load, island }) => [load.name, island])),
+    buses: [...islandOfBus].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, island]) => ({ name, island })),
+    cooling: [...islandOfCooling].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, island]) => ({ name, island })),
+  };
   const rank = new Map<string, number>();
   allParts(campus)
     .map((p) => p.name)
@@ -276,7 +300,7 @@ export function evaluateByIslands(
     const state = stateOf(point);
     // A copy: `current` changes with the next state, and what is made on first read must see this one's.
     const evaluations = [...current] as IslandEvaluation[];
-    const joined = joinState(state, evaluations, checks, rank, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason });
+    const joined = joinState(state, evaluations, checks, rank, order, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason });
     return joined ?? whole(state);
   });
 }
@@ -296,24 +320,35 @@ function joinState(
   islands: readonly IslandEvaluation[],
   checks: readonly BudgetCheck[],
   rank: ReadonlyMap<string, number>,
+  order: PartOrder,
   shed: ShedArrays,
 ): CampusEvaluation | undefined {
   if (islands.some((e) => e.broken || (e.allocation !== undefined && (e.allocation.infeasible.length > 0 || e.parts === undefined || !e.parts.apart)))) {
     return undefined;
   }
-  const buses: BusBudget[] = byRank(
-    islands.flatMap((e) => e.local.buses),
-    rank,
-    (b) => b.bus.name,
-  );
+  // Buses and cooling systems in name order, as computeBudget and loadFlow list them.
+  const buses: BusBudget[] = [];
+  const busIslands: IslandEvaluation[] = [];
+  for (const { name, island } of order.buses) {
+    const b = islands[island].busByName.get(name);
+    if (b === undefined) continue;
+    buses.push(b);
+    busIslands.push(islands[island]);
+  }
+  const cooling: CoolingBudget[] = [];
+  const coolingIslands: IslandEvaluation[] = [];
+  for (const { name, island } of order.cooling) {
+    const c = islands[island].coolingByName.get(name);
+    if (c === undefined) continue;
+    cooling.push(c);
+    coolingIslands.push(islands[island]);
+  }
   const busModels = buses.map((b) => b.bus);
-  const cooling: CoolingBudget[] = byRank(
-    islands.flatMap((e) => e.local.cooling),
-    rank,
-    (c) => c.cooling.name,
-  );
   const scenarios = campusScenarios(busModels);
-  const join = (pick: (f: BudgetFlows) => LoadFlow) => joinedFlow(islands.map((e) => pick(e.local.flows)), rank);
+  const join = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => ({
+    buses: new Map(buses.map((b, i) => [b.bus.name, pick(busIslands[i].local.flows).buses.get(b.bus.name)!])),
+    cooling: new Map(cooling.map((c, i) => [c.cooling.name, pick(coolingIslands[i].local.flows).cooling.get(c.cooling.name)!])),
+  });
   const normal = join((f) => f.normal);
   const contingency = join((f) => f.contingency);
   const anyAuto = islands.some((e) => e.local.flows.normalNoAuto !== e.local.flows.normal);
@@ -331,19 +366,15 @@ function joinState(
   if (allocations.length > 0) {
     const autoCount = allocations.reduce((t, e) => t + e.allocation!.autoPods, 0);
     if (autoCount > 0 && !siteClear(state.interconnectLimitKw, buses, scenarios, islands, flows.normal, flows.contingency)) return undefined;
-    allocation = joinedAllocation(allocations, rank, shed, autoCount);
+    allocation = joinedAllocation(islands, order, shed, autoCount);
   }
 
   // Keys in the order computeBudget writes them.
   const budget = {} as Mutable<CampusBudget>;
   budget.campus = state;
   if (allocation) budget.allocation = allocation;
-  lazy(budget, 'loads', () => byRank(islands.flatMap((e) => [...e.local.loads]), rank, (l) => l.name));
-  lazy(budget, 'powerKw', () => {
-    const powers = new Map<string, number>();
-    for (const e of islands) for (const [name, kw] of e.local.powerKw) powers.set(name, kw);
-    return new Map(budget.loads.map((l) => [l.name, powers.get(l.name)!]));
-  });
+  lazy(budget, 'loads', () => order.loads.filter(({ load, island }) => islands[island].loads.has(load)).map(({ load }) => load));
+  lazy(budget, 'powerKw', () => new Map(budget.loads.map((l) => [l.name, islands[order.islandOfLoad.get(l.name)!].local.powerKw.get(l.name)!])));
   budget.scenarios = scenarios;
   budget.flows = { normal, contingency };
   budget.buses = buses;
@@ -398,16 +429,16 @@ function siteClear(
  * totals summed in the shedding order of the whole state, and each switched-off pod's place in
  * that order.
  */
-function joinedAllocation(islands: readonly IslandEvaluation[], rank: ReadonlyMap<string, number>, shed: ShedArrays, autoCount: number): MiningAllocation {
+function joinedAllocation(islands: readonly IslandEvaluation[], order: PartOrder, shed: ShedArrays, autoCount: number): MiningAllocation {
   const { autoPods, fillKw, headroomFillKw, inState, isOff, offReason } = shed;
   let miningPowerKw = 0;
   let headroomSumKw = 0;
   let onCount = 0;
   let position = 0;
-  const offLabels = new Map<MiningPodModel, string>();
+  const offLabels = new Map<string, { readonly pod: MiningPodModel; readonly label: string }>();
   for (let g = 0; g < autoPods.length; g++) {
     if (!inState[g]) continue;
-    if (isOff[g]) offLabels.set(autoPods[g], switchedOffReason(position, autoCount, offReason[g]!));
+    if (isOff[g]) offLabels.set(autoPods[g].name, { pod: autoPods[g], label: switchedOffReason(position, autoCount, offReason[g]!) });
     else {
       miningPowerKw += fillKw[g];
       onCount += 1;
@@ -416,23 +447,34 @@ function joinedAllocation(islands: readonly IslandEvaluation[], rank: ReadonlyMa
     position += 1;
   }
   const headroomKw = onCount > 0 ? headroomSumKw : 0;
-  const podByName = new Map<string, MiningPodModel>();
-  for (const pod of offLabels.keys()) podByName.set(pod.name, pod);
+  // A switched-off pod's reason names its place in the shedding order of the whole state.
+  const relabelled = new Map<string, PodAllocation>();
+  const lookup = (name: string): PodAllocation | undefined => {
+    const island = order.islandOfLoad.get(name);
+    const own = island === undefined ? undefined : podAllocation(islands[island].allocation, name);
+    const off = own?.offReason === undefined ? undefined : offLabels.get(name);
+    if (!own || !off) return own;
+    let p = relabelled.get(name);
+    if (!p) relabelled.set(name, (p = shared(off.pod, { ...own, offReason: off.label })));
+    return p;
+  };
   // Keys in the order allocateMiningCaps writes them.
   const allocation = {} as Mutable<MiningAllocation>;
   lazy(allocation, 'pods', () => {
     const pods: PodAllocation[] = [];
-    for (const e of islands) pods.push(...e.allocation!.pods);
-    return byRank(pods, rank, (p) => p.name).map((p) => {
-      const pod = p.offReason === undefined ? undefined : podByName.get(p.name);
-      return pod ? shared(pod, { ...p, offReason: offLabels.get(pod)! }) : p;
-    });
+    for (const { load, island } of order.loads) {
+      if (load.kind !== 'mining-pod' || !islands[island].loads.has(load)) continue;
+      const p = lookup(load.name);
+      if (p) pods.push(p);
+    }
+    return pods;
   });
   allocation.miningPowerKw = miningPowerKw;
   allocation.headroomKw = Math.max(headroomKw, miningPowerKw);
   allocation.infeasible = [];
   allocation.autoPods = autoCount;
   allocation.switchedOff = offLabels.size;
+  setPodLookup(allocation, lookup);
   return allocation;
 }
 

@@ -130,7 +130,12 @@ export function switchedOffReason(index: number, count: number, reason: string):
   return `switched off (shed ${index + 1} of ${count}): ${reason}`;
 }
 
-const BY_NAME = new WeakMap<MiningAllocation, ReadonlyMap<string, PodAllocation>>();
+const BY_NAME = new WeakMap<MiningAllocation, { get(name: string): PodAllocation | undefined }>();
+
+/** Makes `podAllocation` answer for `allocation` through `lookup` (an allocation joined from islands: islands.ts). @internal */
+export function setPodLookup(allocation: MiningAllocation, lookup: (name: string) => PodAllocation | undefined): void {
+  BY_NAME.set(allocation, { get: lookup });
+}
 
 /** The allocation of one pod, if it is power-capped (a cached lookup by name). */
 export function podAllocation(allocation: MiningAllocation | undefined, name: string): PodAllocation | undefined {

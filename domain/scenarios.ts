@@ -24,13 +24,18 @@ export const NORMAL_SCENARIO: Scenario = { id: 'normal', kind: 'normal', label: 
 
 /** Normal operation, then every loss event of every bus, buses in name order. */
 export function campusScenarios(buses: readonly BusModel[]): Scenario[] {
-  const sorted = busesByName(buses);
-  return [
-    NORMAL_SCENARIO,
-    ...sorted.flatMap((bus) =>
-      lossEvents(bus).map((event): Scenario => ({ id: `${bus.name}/${event.id}`, kind: 'contingency', label: `${bus.name}: ${event.label}`, event })),
-    ),
-  ];
+  const scenarios: Scenario[] = [NORMAL_SCENARIO];
+  for (const bus of busesByName(buses)) scenarios.push(...lossScenarios(bus));
+  return scenarios;
+}
+
+const LOSS_SCENARIOS = new WeakMap<BusModel, readonly Scenario[]>();
+
+/** The loss scenarios of one bus, made once per bus object (shortcuts.ts). Shared: do not modify. */
+function lossScenarios(bus: BusModel): readonly Scenario[] {
+  return cachedPer(LOSS_SCENARIOS, bus, (b) =>
+    lossEvents(b).map((event): Scenario => ({ id: `${b.name}/${event.id}`, kind: 'contingency', label: `${b.name}: ${event.label}`, event })),
+  );
 }
 
 /**

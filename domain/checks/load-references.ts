@@ -12,8 +12,8 @@ export const loadReferences: BudgetCheck = {
     const campus = budget.campus;
     const buses = new Set(campus.buses.map((b) => b.name));
     const cooling = new Set(campus.coolingSystems.map((c) => c.name));
-    const busList = [...buses].sort().join(', ') || '(none)';
-    const coolingList = [...cooling].sort().join(', ') || '(none)';
+    // Made only for a message that needs them.
+    const list = (names: ReadonlySet<string>) => [...names].sort().join(', ') || '(none)';
     const results: CheckResult[] = [];
     const judge = (subject: { name: string; path: string }, field: 'bus' | 'cooling', target: string): void => {
       const known = field === 'bus' ? buses : cooling;
@@ -31,7 +31,7 @@ export const loadReferences: BudgetCheck = {
       } else {
         message =
           `structure: '${subject.name}' refers to ${what} '${target}', which is not part of campus ` +
-          `'${campus.name}'. Use one of: ${field === 'bus' ? busList : coolingList}.`;
+          `'${campus.name}'. Use one of: ${list(field === 'bus' ? buses : cooling)}.`;
       }
       results.push({ check: loadReferences.id, status: 'fail', subject: subject.name, path: subject.path, message });
     };
