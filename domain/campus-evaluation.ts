@@ -5,6 +5,7 @@
  */
 import type { CampusBudget } from './budget';
 import type { CheckResult } from './checks';
+import type { CampusLoad } from './load-model';
 
 /** One state: its budget and check results. */
 export interface CampusEvaluation {
@@ -13,6 +14,14 @@ export interface CampusEvaluation {
   readonly results: readonly CheckResult[];
   readonly failures: readonly CheckResult[];
   readonly warnings: readonly CheckResult[];
+  /**
+   * What may differ from the previous state of the timeline, when the engine knows (a state joined
+   * from islands after another: islands.ts): `loads`, the loads in service now whose service, cap
+   * or power may have changed; `left`, those in service in the previous state and not now. Every
+   * other load is in service with the same cap and power as in the previous state. Absent:
+   * anything may have changed. Readers use it to skip what did not change (power-budget.json).
+   */
+  readonly sincePrevious?: { readonly loads: readonly CampusLoad[]; readonly left: readonly CampusLoad[] };
 }
 
 /**
@@ -25,6 +34,7 @@ export function evaluationFrom(
   label: string | undefined,
   allResults: () => readonly CheckResult[],
   issues: readonly CheckResult[],
+  sincePrevious?: CampusEvaluation['sincePrevious'],
 ): CampusEvaluation {
   const dated = (r: CheckResult): CheckResult => (label ? { ...r, date: label, message: `${label}: ${r.message}` } : r);
   // Every result is kept as the check returned it (checks may return the same object from state
@@ -38,5 +48,6 @@ export function evaluationFrom(
     },
     failures: issues.filter((r) => r.status === 'fail').map(dated),
     warnings: issues.filter((r) => r.status === 'warn').map(dated),
+    ...(sincePrevious ? { sincePrevious } : {}),
   };
 }

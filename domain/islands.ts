@@ -282,12 +282,20 @@ export function evaluateByIslands(
   const offReason: (string | undefined)[] = new Array(autoPods.length).fill(undefined);
 
   const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
+  let previousJoined = false;
+  let previousOff: readonly CampusLoad[] = [];
   return points.map((point, k) => {
+    // The loads of the islands evaluated again: in service now (maybe changed), or gone.
+    const touched = new Set<CampusLoad>();
+    const left = new Set<CampusLoad>();
     islands.forEach((island, i) => {
       if (current[i] !== undefined && !island.changes.has(k)) return;
       const before = current[i]?.parts;
       if (before) for (const pod of before.shedOrder) inState[shedRank.get(pod)!] = 0;
+      const beforeLoads = current[i]?.loads;
       const now = (current[i] = evaluateIsland(island, point, checks));
+      for (const load of now.loads) touched.add(load);
+      if (beforeLoads) for (const load of beforeLoads) if (!now.loads.has(load)) left.add(load);
       now.parts?.shedOrder.forEach((pod, j) => {
         const g = shedRank.get(pod)!;
         inState[g] = 1;
@@ -300,7 +308,15 @@ export function evaluateByIslands(
     const state = stateOf(point);
     // A copy: `current` changes with the next state, and what is made on first read must see this one's.
     const evaluations = [...current] as IslandEvaluation[];
-    const joined = joinState(state, evaluations, checks, rank, order, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason });
+    // A switched-off pod's reason names its place in the shedding order, which any change may
+    // move: every pod off now or in the previous state counts as maybe changed.
+    const off: CampusLoad[] = [];
+    for (let g = 0; g < autoPods.length; g++) if (inState[g] && isOff[g]) off.push(autoPods[g]);
+    for (const load of [...off, ...previousOff]) if (!left.has(load) && evaluations[order.islandOfLoad.get(load.name)!].loads.has(load)) touched.add(load);
+    const sincePrevious = previousJoined ? { loads: [...touched], left: [...left] } : undefined;
+    const joined = joinState(state, evaluations, checks, rank, order, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason }, sincePrevious);
+    previousJoined = joined !== undefined;
+    previousOff = off;
     return joined ?? whole(state);
   });
 }
@@ -322,6 +338,7 @@ function joinState(
   rank: ReadonlyMap<string, number>,
   order: PartOrder,
   shed: ShedArrays,
+  sincePrevious: CampusEvaluation['sincePrevious'],
 ): CampusEvaluation | undefined {
   if (islands.some((e) => e.broken || (e.allocation !== undefined && (e.allocation.infeasible.length > 0 || e.parts === undefined || !e.parts.apart)))) {
     return undefined;
@@ -392,7 +409,7 @@ function joinState(
     return list.length > 1 ? byRank(list, rank, (r) => r.subject) : list;
   };
   const issues = checks.flatMap((_, i) => resultsOf(i, (e) => e.issues).filter((r) => r.status !== 'pass'));
-  return evaluationFrom(budget, state.period?.label, () => checks.flatMap((_, i) => resultsOf(i, (e) => e.results)), issues);
+  return evaluationFrom(budget, state.period?.label, () => checks.flatMap((_, i) => resultsOf(i, (e) => e.results)), issues, sincePrevious);
 }
 
 /**

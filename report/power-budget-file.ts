@@ -48,7 +48,7 @@ import type { Dated } from '../domain/timeline';
 import { sumLoads } from './load-cells';
 import { formatMw, round, roundKw } from '../domain/units';
 import { campusEconomics, podFigures, type CampusEconomics, type ClassEconomics } from '../domain/economics';
-import type { LeaseModel, MiningPodModel } from '../domain/model';
+import type { CampusModel, LeaseModel, MiningPodModel } from '../domain/model';
 import { podAllocation } from '../domain/mining-caps';
 
 export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
@@ -92,20 +92,30 @@ function economicsJson(budget: CampusBudget) {
 function miningJson(budget: CampusBudget) {
   // Summed in name order (budget.loads), so that the figures never depend on declaration order.
   const pods = budget.loads.filter((l): l is MiningPodModel => l.kind === 'mining-pod').map((p) => podFigures(budget, p));
+  const auto = budget.allocation?.pods.filter((p) => p.mode === 'auto') ?? [];
+  return miningJsonOf(
+    budget,
+    pods.reduce((t, p) => t + p.hashrateThs, 0),
+    pods.reduce((t, p) => t + p.itKw, 0),
+    auto.filter((p) => p.offReason).map((p) => ({ name: p.name, reason: p.offReason! })),
+  );
+}
+
+/** `miningJson` from its totals (summed in pod name order) and the switched-off pods (in name order). */
+function miningJsonOf(budget: CampusBudget, hashrateThs: number, itKw: number, switchedOff: readonly { readonly name: string; readonly reason: string }[]) {
   const allocation = budget.allocation;
-  const auto = allocation?.pods.filter((p) => p.mode === 'auto') ?? [];
   return {
     mining: {
-      totalHashrateThs: round(pods.reduce((t, p) => t + p.hashrateThs, 0), 3),
-      itKw: roundKw(pods.reduce((t, p) => t + p.itKw, 0)),
-      ...(allocation && auto.length > 0
+      totalHashrateThs: round(hashrateThs, 3),
+      itKw: roundKw(itKw),
+      ...(allocation && allocation.autoPods > 0
         ? {
             autoCapped: {
-              pods: auto.length,
+              pods: allocation.autoPods,
               powerKw: roundKw(allocation.miningPowerKw),
               headroomKw: roundKw(allocation.headroomKw),
               headroomUsed: `headroom used by mining: ${formatMw(allocation.miningPowerKw)} of ${formatMw(allocation.headroomKw)}`,
-              switchedOff: auto.filter((p) => p.offReason).map((p) => ({ name: p.name, reason: p.offReason! })),
+              switchedOff,
             },
           }
         : {}),
@@ -189,37 +199,107 @@ function busRows(budget: CampusBudget): BusRow[] {
 type PodRow = { readonly name: string; readonly itKw: number; readonly hashrateThs: number; readonly capW: number | null; readonly offReason?: string };
 
 /**
- * The pods whose figures differ from `previous` (each pod's last listed row, updated in place),
- * and `{ name, inService: false }` for those that left service since; in name order. Compares
- * the rounded figures before building a row, so an unchanged pod costs no allocation.
+ * The mining pods as the states of the timeline go by: each pod's last listed row, and the
+ * figures of the pods in service, kept in pod name order for the totals. Each state is read
+ * whole, or, when the engine says what may have changed since the previous state
+ * (`sincePrevious`), only those pods: a timeline of thousands of pods over hundreds of dates
+ * costs what changes, not pods x dates.
  */
-function changedPods(budget: CampusBudget, previous: Map<string, PodRow>, seenAt: Map<string, number>, state: number) {
-  const changed: (PodRow | { name: string; inService: false })[] = [];
-  let inService = 0;
-  for (const load of budget.loads) {
-    if (load.kind !== 'mining-pod') continue;
-    inService += 1;
-    seenAt.set(load.name, state);
+class PodsOverTime {
+  private readonly pods: readonly MiningPodModel[];
+  private readonly index = new Map<string, number>();
+  /**
+   * False when a pod's name is used twice in the campus, or a state has a pod the campus does not
+   * list: then the totals are summed from the state itself (`miningJson`).
+   */
+  private exact: boolean;
+  private readonly itKw: Float64Array;
+  private readonly hashrateThs: Float64Array;
+  private readonly inService: Uint8Array;
+  /** Auto pods switched off, and why. */
+  private readonly off = new Map<string, string>();
+  /** Each pod's last listed row (`timeline[].pods`). */
+  private readonly rows = new Map<string, PodRow>();
+
+  constructor(campus: CampusModel) {
+    this.pods = [...campus.miningPods].sort(byName);
+    this.pods.forEach((p, i) => this.index.set(p.name, i));
+    this.exact = this.index.size === this.pods.length;
+    this.itKw = new Float64Array(this.pods.length);
+    this.hashrateThs = new Float64Array(this.pods.length);
+    this.inService = new Uint8Array(this.pods.length);
+  }
+
+  /**
+   * Moves to the next state: the pods whose figures differ from their last listed row, and
+   * `{ name, inService: false }` for those that left service since; in name order.
+   */
+  next(evaluation: CampusEvaluation): (PodRow | { name: string; inService: false })[] {
+    const { budget, sincePrevious } = evaluation;
+    const changed: (PodRow | { name: string; inService: false })[] = [];
+    if (sincePrevious && this.exact) {
+      for (const load of sincePrevious.left) if (load.kind === 'mining-pod') this.leave(load, changed);
+      for (const load of sincePrevious.loads) if (load.kind === 'mining-pod') this.visit(budget, load, changed);
+    } else {
+      const seen = new Uint8Array(this.pods.length);
+      for (const load of budget.loads) {
+        if (load.kind !== 'mining-pod') continue;
+        const i = this.index.get(load.name);
+        if (i === undefined) this.exact = false;
+        else seen[i] = 1;
+        this.visit(budget, load, changed);
+      }
+      this.pods.forEach((p, i) => {
+        if (this.inService[i] && !seen[i]) this.leave(p, changed);
+      });
+    }
+    return changed.sort(byRowName);
+  }
+
+  /** `miningJson` of the current state, from the figures kept. */
+  miningJson(budget: CampusBudget) {
+    if (!this.exact) return miningJson(budget);
+    let hashrateThs = 0;
+    let itKw = 0;
+    for (let i = 0; i < this.pods.length; i++) {
+      if (!this.inService[i]) continue;
+      hashrateThs += this.hashrateThs[i];
+      itKw += this.itKw[i];
+    }
+    const switchedOff = [...this.off].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, reason]) => ({ name, reason }));
+    return miningJsonOf(budget, hashrateThs, itKw, switchedOff);
+  }
+
+  /** A pod in service in this state: its figures kept, and its row listed if it differs from the last one. */
+  private visit(budget: CampusBudget, load: MiningPodModel, changed: (PodRow | { name: string; inService: false })[]): void {
+    const i = this.index.get(load.name);
     const running = podFigures(budget, load);
     const cap = podAllocation(budget.allocation, load.name);
+    if (i !== undefined) {
+      this.inService[i] = 1;
+      this.itKw[i] = running.itKw;
+      this.hashrateThs[i] = running.hashrateThs;
+    }
+    if (cap?.mode === 'auto' && cap.offReason) this.off.set(load.name, cap.offReason);
+    else this.off.delete(load.name);
     const itKw = roundKw(running.itKw);
     const hashrateThs = round(running.hashrateThs, 3);
     const capW = cap === undefined ? null : round(cap.capW, 3);
     const offReason = cap?.offReason || undefined;
-    const before = previous.get(load.name);
-    if (before && before.itKw === itKw && before.hashrateThs === hashrateThs && before.capW === capW && before.offReason === offReason) continue;
+    const before = this.rows.get(load.name);
+    if (before && before.itKw === itKw && before.hashrateThs === hashrateThs && before.capW === capW && before.offReason === offReason) return;
     const row: PodRow = { name: load.name, itKw, hashrateThs, capW, ...(offReason ? { offReason } : {}) };
-    previous.set(load.name, row);
+    this.rows.set(load.name, row);
     changed.push(row);
   }
-  if (inService < previous.size) {
-    for (const name of [...previous.keys()]) {
-      if (seenAt.get(name) === state) continue;
-      previous.delete(name);
-      changed.push({ name, inService: false });
-    }
+
+  /** A pod that left service. */
+  private leave(pod: MiningPodModel, changed: (PodRow | { name: string; inService: false })[]): void {
+    const i = this.index.get(pod.name);
+    if (i !== undefined) this.inService[i] = 0;
+    this.off.delete(pod.name);
+    if (this.rows.delete(pod.name)) changed.push({ name: pod.name, inService: false });
   }
-  return changed.sort(byRowName);
 }
 
 function sameBusRow(a: BusRow, b: BusRow): boolean {
@@ -249,11 +329,10 @@ function changedBuses(buses: readonly BusRow[], previous: Map<string, BusRow>): 
 }
 
 /** Every state of the timeline: site load by class against capacity, what changed since the previous state, and what failed. */
-function timelineJson(states: readonly TimelineState[]) {
+function timelineJson(campus: CampusModel, states: readonly TimelineState[]) {
   const buses = new Map<string, BusRow>();
-  const pods = new Map<string, PodRow>();
-  const seenAt = new Map<string, number>();
-  return states.map((state, index) => {
+  const pods = new PodsOverTime(campus);
+  return states.map((state) => {
     const { point, evaluation } = state;
     const { budget } = evaluation;
     return {
@@ -267,9 +346,9 @@ function timelineJson(states: readonly TimelineState[]) {
       interconnectLimitKw: roundKw(budget.site.interconnectLimitKw),
       siteUtilization: ratio(budget.site.utilization),
       buses: changedBuses(busRows(budget), buses),
-      pods: changedPods(budget, pods, seenAt, index),
+      pods: pods.next(evaluation),
       ...economicsJson(budget),
-      ...miningJson(budget),
+      ...pods.miningJson(budget),
       failures: evaluation.failures.map(checkJson),
       warnings: evaluation.warnings.map(checkJson),
     };
@@ -480,7 +559,7 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
     ...economicsJson(budget),
     ...miningJson(budget),
     ...checksJson(results, new Set([...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads].map((l) => l.path))),
-    timeline: timelineJson(timeline.states),
+    timeline: timelineJson(timeline.campus, timeline.states),
   };
 }
 
