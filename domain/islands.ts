@@ -85,6 +85,10 @@ interface IslandEvaluation {
   readonly results: readonly (readonly CheckResult[] | undefined)[];
   /** The results that are not passing, by position in the check list. */
   readonly issues: readonly (readonly CheckResult[] | undefined)[];
+  /** Whether any of `issues` is not empty. */
+  readonly hasIssues: boolean;
+  /** `parts.busBoundsKw` by bus name. */
+  readonly boundsKw: ReadonlyMap<string, { readonly normalKw: number; readonly contingencyKw: number }>;
   /** Whether a load or cooling system refers to a part not in service then (load-references). */
   readonly broken: boolean;
 }
@@ -189,6 +193,8 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
   const local = localBudget(state, allocation, scenarios);
   const budget = budgetOf(state, allocation, scenarios, local);
   const results = checks.map((check) => (ISLAND_CHECKS.has(check) ? check.run(budget) : undefined));
+  const issues = results.map((list) => list?.filter((r) => r.status !== 'pass'));
+  const parts = allocation ? allocationParts(allocation) : undefined;
   return {
     ...(allocation ? { allocation, parts: allocationParts(allocation) } : {}),
     local,
@@ -196,7 +202,9 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
     loads: new Set(local.loads),
     coolingByName: new Map(local.cooling.map((c) => [c.cooling.name, c])),
     results,
-    issues: results.map((list) => list?.filter((r) => r.status !== 'pass')),
+    issues,
+    hasIssues: issues.some((list) => list !== undefined && list.length > 0),
+    boundsKw: new Map((parts?.busBoundsKw ?? []).map((b) => [b.bus, b])),
     broken: loadReferences.run(budget).length > 0,
   };
 }
@@ -382,7 +390,7 @@ function joinState(
   const allocations = islands.filter((e) => e.allocation !== undefined);
   if (allocations.length > 0) {
     const autoCount = allocations.reduce((t, e) => t + e.allocation!.autoPods, 0);
-    if (autoCount > 0 && !siteClear(state.interconnectLimitKw, buses, scenarios, islands, flows.normal, flows.contingency)) return undefined;
+    if (autoCount > 0 && !siteClear(state.interconnectLimitKw, buses, busIslands, scenarios, flows.normal, flows.contingency)) return undefined;
     allocation = joinedAllocation(islands, order, shed, autoCount);
   }
 
@@ -400,16 +408,22 @@ function joinState(
   budget.site = siteBudget(busModels, scenarios, flows, state.interconnectLimitKw);
 
   const siteResults = checks.map((check) => (SITE_CHECKS.has(check) ? check.run(budget) : undefined));
-  const resultsOf = (index: number, pick: (e: IslandEvaluation) => readonly (readonly CheckResult[] | undefined)[]): CheckResult[] => {
+  const resultsOf = (
+    index: number,
+    from: readonly IslandEvaluation[],
+    pick: (e: IslandEvaluation) => readonly (readonly CheckResult[] | undefined)[],
+  ): readonly CheckResult[] => {
     const check = checks[index];
     if (EMPTY_CHECKS.has(check)) return [];
     if (SITE_CHECKS.has(check)) return siteResults[index]!;
     const list: CheckResult[] = [];
-    for (const e of islands) list.push(...pick(e)[index]!);
+    for (const e of from) for (const r of pick(e)[index]!) list.push(r);
     return list.length > 1 ? byRank(list, rank, (r) => r.subject) : list;
   };
-  const issues = checks.flatMap((_, i) => resultsOf(i, (e) => e.issues).filter((r) => r.status !== 'pass'));
-  return evaluationFrom(budget, state.period?.label, () => checks.flatMap((_, i) => resultsOf(i, (e) => e.results)), issues, sincePrevious);
+  // Most islands have nothing that fails or warns: only the others are read for the issues.
+  const withIssues = islands.filter((e) => e.hasIssues);
+  const issues = checks.flatMap((_, i) => resultsOf(i, withIssues, (e) => e.issues).filter((r) => r.status !== 'pass'));
+  return evaluationFrom(budget, state.period?.label, () => checks.flatMap((_, i) => resultsOf(i, islands, (e) => e.results)), issues, sincePrevious);
 }
 
 /**
@@ -421,20 +435,19 @@ function joinState(
 function siteClear(
   limitKw: number,
   buses: readonly BusBudget[],
+  busIslands: readonly IslandEvaluation[],
   scenarios: ReturnType<typeof campusScenarios>,
-  islands: readonly IslandEvaluation[],
   normal: LoadFlow,
   contingency: LoadFlow,
 ): boolean {
-  const bound = new Map<string, { normalKw: number; contingencyKw: number }>();
-  for (const e of islands) for (const b of e.parts?.busBoundsKw ?? []) bound.set(b.bus, b);
-  const boundOf = (bus: string, mode: 'normalKw' | 'contingencyKw') => bound.get(bus)?.[mode] ?? (mode === 'normalKw' ? normal : contingency).buses.get(bus)!.totalKw;
+  const boundOf = (bus: string, island: IslandEvaluation, mode: 'normalKw' | 'contingencyKw') =>
+    island.boundsKw.get(bus)?.[mode] ?? (mode === 'normalKw' ? normal : contingency).buses.get(bus)!.totalKw;
   const importBound = (mode: 'normalKw' | 'contingencyKw', lost?: { readonly bus: string; readonly lostGenerationKw: number }) => {
     let total = 0;
-    for (const b of buses) {
+    buses.forEach((b, i) => {
       const generationKw = busGenerationKw(b.bus) - (lost?.bus === b.bus.name ? lost.lostGenerationKw : 0);
-      total += Math.max(0, boundOf(b.bus.name, mode) - generationKw);
-    }
+      total += Math.max(0, boundOf(b.bus.name, busIslands[i], mode) - generationKw);
+    });
     return total;
   };
   if (!siteStaysClear(importBound('normalKw'), limitKw)) return false;

@@ -155,6 +155,35 @@ function build(spec: Spec): CampusModel {
   });
 }
 
+/**
+ * Campuses made of islands (islands.ts): 3-6 buses, each with a cooling system of its own, loads
+ * cooled on their own bus and, one in five, on the next bus (two buses then form one island), an
+ * interconnect ample or tight (so that the site limit sometimes may stop a pod and the state is
+ * evaluated whole), and one campus in six with a demand-response commitment (never by islands).
+ */
+const islandCampusArb: fc.Arbitrary<Spec> = fc
+  .record({
+    base: campusArb,
+    buses: fc.integer({ min: 3, max: 6 }),
+    crossCooled: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+    ample: fc.boolean(),
+    withCommitment: fc.integer({ min: 0, max: 5 }),
+  })
+  .map(({ base, buses, crossCooled, ample, withCommitment }): Spec => {
+    // Buses and cooling in service throughout (their feeds and the loads keep their dates): a load
+    // on a part not in service is a broken reference, and such a state is evaluated whole.
+    const busSpecs = Array.from({ length: buses }, (_, i) => ({ ...base.buses[i % base.buses.length], dates: {} }));
+    return {
+      ...base,
+      buses: busSpecs,
+      cooling: busSpecs.map((_, i) => ({ ...base.cooling[i % base.cooling.length], bus: i, dates: {} })),
+      loads: base.loads.map((l, i) => ({ ...l, bus: l.bus % buses, cooling: crossCooled[i] && i % 5 === 0 ? (l.bus + 1) % buses : l.bus % buses })),
+      commitments: withCommitment === 0 ? base.commitments : [],
+      interconnectPercent: ample ? 5_000 : base.interconnectPercent,
+      steps: ample ? [] : base.steps,
+    };
+  });
+
 /** Everything a timeline says, as text: the file, then every state's every result. */
 function answers(timeline: TimelineEvaluation): { readonly file: string; readonly results: string } {
   return {
@@ -180,6 +209,30 @@ describe('the timeline as synth evaluates it, against every state from scratch',
       }),
       { numRuns: RUNS },
     );
+  });
+
+  test('campuses of islands: the same answers, byte for byte, whether states are joined from islands or evaluated whole', () => {
+    fc.assert(
+      fc.property(islandCampusArb, (spec) => {
+        const model = build(spec);
+        const options = spec.asOf === undefined ? {} : { asOf: spec.asOf };
+        const reference = answers(evaluateTimelineFromScratch(model, options));
+        expect(answers(evaluateTimeline(model, options))).toEqual(reference);
+        expect(answers(evaluateTimeline(model, options))).toEqual(reference);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('the island generator reaches states joined from islands after others (sincePrevious) and states evaluated whole', () => {
+    const samples = fc.sample(islandCampusArb, { numRuns: 200, seed: 11 }).map((spec) => evaluateTimeline(build(spec)));
+    // Joined states after joined states: the path where power-budget.json reads only what changed.
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious !== undefined)).length).toBeGreaterThan(40);
+    // ... with auto-capped pods running in them, and with some switched off.
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && s.evaluation.budget.allocation?.pods.some((p) => p.mode === 'auto' && p.powerKw > 0))).length).toBeGreaterThan(20);
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && (s.evaluation.budget.allocation?.switchedOff ?? 0) > 0)).length).toBeGreaterThan(5);
+    // Timelines with states of both kinds.
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious) && t.states.slice(1).some((s) => !s.evaluation.sincePrevious)).length).toBeGreaterThan(5);
   });
 
   test('the generator makes timelines worth comparing: many states, shared parts, failures and auto-capped pods', () => {
