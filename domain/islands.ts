@@ -22,7 +22,8 @@
  * answers, byte for byte, as `evaluateCampus` on the whole state
  * (test/domain/incremental-timeline.property.test.ts), and is used only where that holds by
  * construction: names unique in the whole campus, every reference resolved, no demand-response
- * commitment (they couple every pod of the site), only the built-in checks. A state in which an
+ * commitment (they couple every pod of the site), only the built-in checks, and more than one
+ * state (one state has nothing to reuse). A state in which an
  * island has a broken reference or a check no cap can make pass, or in which the site limit may
  * stop a pod, is evaluated whole (`evaluateCampus`).
  */
@@ -252,7 +253,9 @@ export function evaluateByIslands(
   stateOf: (point: TimelinePoint) => CampusModel,
   whole: (state: CampusModel) => CampusEvaluation,
 ): CampusEvaluation[] | undefined {
-  if (!shortcutsEnabled()) return undefined;
+  // One state (a campus without dates, or synth for one month) has nothing to reuse: evaluated
+  // whole, it is also cheaper (no islands to set up).
+  if (!shortcutsEnabled() || points.length < 2) return undefined;
   if (!checks.every((c) => ISLAND_CHECKS.has(c) || SITE_CHECKS.has(c) || EMPTY_CHECKS.has(c))) return undefined;
   const islands = campusIslands(campus, points);
   if (!islands) return undefined;
@@ -370,18 +373,24 @@ function joinState(
   }
   const busModels = buses.map((b) => b.bus);
   const scenarios = campusScenarios(busModels);
-  const join = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => ({
+  // The bus part of each flow (what the site is summed from); the cooling part is joined only
+  // for a reader of budget.flows.
+  const busFlow = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => ({
     buses: new Map(buses.map((b, i) => [b.bus.name, pick(busIslands[i].local.flows).buses.get(b.bus.name)!])),
+    cooling: new Map(),
+  });
+  const withCooling = (flow: LoadFlow, pick: (f: BudgetFlows) => LoadFlow): LoadFlow => ({
+    buses: flow.buses,
     cooling: new Map(cooling.map((c, i) => [c.cooling.name, pick(coolingIslands[i].local.flows).cooling.get(c.cooling.name)!])),
   });
-  const normal = join((f) => f.normal);
-  const contingency = join((f) => f.contingency);
+  const normal = busFlow((f) => f.normal);
+  const contingency = busFlow((f) => f.contingency);
   const anyAuto = islands.some((e) => e.local.flows.normalNoAuto !== e.local.flows.normal);
   const flows: BudgetFlows = {
     normal,
     contingency,
-    normalNoAuto: anyAuto ? join((f) => f.normalNoAuto) : normal,
-    contingencyNoAuto: anyAuto ? join((f) => f.contingencyNoAuto) : contingency,
+    normalNoAuto: anyAuto ? busFlow((f) => f.normalNoAuto) : normal,
+    contingencyNoAuto: anyAuto ? busFlow((f) => f.contingencyNoAuto) : contingency,
   };
 
   // The caps: the same as solving the whole state only if the site limit cannot stop a pod
@@ -401,7 +410,7 @@ function joinState(
   lazy(budget, 'loads', () => order.loads.filter(({ load, island }) => islands[island].loads.has(load)).map(({ load }) => load));
   lazy(budget, 'powerKw', () => new Map(budget.loads.map((l) => [l.name, islands[order.islandOfLoad.get(l.name)!].local.powerKw.get(l.name)!])));
   budget.scenarios = scenarios;
-  budget.flows = { normal, contingency };
+  lazy(budget, 'flows', () => ({ normal: withCooling(normal, (f) => f.normal), contingency: withCooling(contingency, (f) => f.contingency) }));
   budget.buses = buses;
   budget.cooling = cooling;
   lazy(budget, 'itLoads', () => [...state.miningPods, ...state.gpuHalls].sort(byName));
