@@ -42,6 +42,7 @@ export function inSeason(commitment: DemandResponseCommitment, months: ReadonlyS
  * of its months), in a stable order: program, response time, MW, group, then the rest.
  */
 export function commitmentsInForce(campus: CampusModel): DemandResponseCommitment[] {
+  if ((campus.commitments ?? []).length === 0) return [];
   const months = campus.period ? monthsCovered(campus.period) : monthsCovered({ label: '' });
   return (campus.commitments ?? [])
     .filter((c) => inSeason(c, months))
