@@ -40,7 +40,7 @@
 import { POWER_BUDGET_SCHEMA_REFERENCE } from './budget-schema';
 import type { CheckResult } from '../domain/checks/check';
 import type { CampusEvaluation, TimelineEvaluation, TimelineState } from '../domain/evaluate';
-import type { BusScenario, CampusBudget, LoadByClass } from '../domain/budget';
+import type { BusBudget, BusScenario, CampusBudget, LoadByClass } from '../domain/budget';
 import { byName } from '../domain/budget';
 import { describeCoolingPower } from '../domain/cooling-power';
 import { feedUsableKw } from '../domain/feed-rating';
@@ -182,8 +182,8 @@ interface BusRow {
   readonly scenarios: readonly { scenario: string; id: string; capacityKw: number; totalKw: number; utilization: number | null }[];
 }
 
-function busRows(budget: CampusBudget): BusRow[] {
-  return budget.buses.map((b) => ({
+function busRow(b: BusBudget): BusRow {
+  return {
     name: b.bus.name,
     scenarios: b.scenarios.map((s) => ({
       scenario: s.scenario,
@@ -192,7 +192,7 @@ function busRows(budget: CampusBudget): BusRow[] {
       totalKw: roundKw(s.load.totalKw),
       utilization: ratio(s.utilization),
     })),
-  }));
+  };
 }
 
 /** A mining pod's running figures in one state, as `timeline[].pods` lists them. */
@@ -311,26 +311,40 @@ function byRowName(a: { readonly name: string }, b: { readonly name: string }): 
 }
 
 /**
- * The bus rows that differ from `previous` (each bus's last listed rows, updated in place; a bus
- * that left lists no scenarios), in name order. The first state lists every bus.
+ * The buses as the states of the timeline go by: each bus's last listed row. A bus whose budget
+ * is the same object as in the previous state (the engine shares what did not change: islands.ts)
+ * has the same row, and is not built again.
  */
-function changedBuses(buses: readonly BusRow[], previous: Map<string, BusRow>): BusRow[] {
-  const changed = buses.filter((b) => {
-    const before = previous.get(b.name);
-    return !before || !sameBusRow(before, b);
-  });
-  const now = new Set(buses.map((b) => b.name));
-  for (const name of [...previous.keys()]) if (!now.has(name)) changed.push({ name, scenarios: [] });
-  for (const b of changed) {
-    if (b.scenarios.length === 0) previous.delete(b.name);
-    else previous.set(b.name, b);
+class BusesOverTime {
+  private readonly last = new Map<string, { readonly budget: BusBudget; readonly row: BusRow }>();
+
+  /**
+   * The bus rows that differ from the last listed ones (a bus that left lists no scenarios), in
+   * name order. The first state lists every bus.
+   */
+  next(budget: CampusBudget): BusRow[] {
+    const changed: BusRow[] = [];
+    const now = new Set<string>();
+    for (const b of budget.buses) {
+      now.add(b.bus.name);
+      const before = this.last.get(b.bus.name);
+      if (before?.budget === b) continue;
+      const row = busRow(b);
+      this.last.set(b.bus.name, { budget: b, row });
+      if (!before || !sameBusRow(before.row, row)) changed.push(row);
+    }
+    for (const name of [...this.last.keys()]) {
+      if (now.has(name)) continue;
+      this.last.delete(name);
+      changed.push({ name, scenarios: [] });
+    }
+    return changed.sort(byRowName);
   }
-  return changed.sort(byRowName);
 }
 
 /** Every state of the timeline: site load by class against capacity, what changed since the previous state, and what failed. */
 function timelineJson(campus: CampusModel, states: readonly TimelineState[]) {
-  const buses = new Map<string, BusRow>();
+  const buses = new BusesOverTime();
   const pods = new PodsOverTime(campus);
   return states.map((state) => {
     const { point, evaluation } = state;
@@ -345,7 +359,7 @@ function timelineJson(campus: CampusModel, states: readonly TimelineState[]) {
       gridImportKw: roundKw(budget.site.gridImportKw),
       interconnectLimitKw: roundKw(budget.site.interconnectLimitKw),
       siteUtilization: ratio(budget.site.utilization),
-      buses: changedBuses(busRows(budget), buses),
+      buses: buses.next(budget),
       pods: pods.next(evaluation),
       ...economicsJson(budget),
       ...pods.miningJson(budget),
