@@ -52,7 +52,7 @@ import { synthesizedResources, synthesizedVariables } from '../rules/synthesized
 import { RULES_FILE_NAME, renderRulesJson } from '../rules/rules-file';
 import { SARIF_FILE_NAME, renderSarif } from '../rules/sarif';
 
-/** The rules' judgement of one Terraform JSON of the stack (internal: the runner hands it back to the synth). */
+/** The rules' judgement of one Terraform JSON of the stack (the runner hands it back to the synth). @internal */
 export interface RuleRun {
   readonly terraform: unknown;
   readonly result: RuleRunResult;
