@@ -220,7 +220,18 @@ export const INPUT_LIMITS = {
   maxValues: 200_000,
 } as const;
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+/**
+ * A whole number with its thousands grouped by commas ("200,000"), as every limit and count in
+ * these messages is written: the same text on every machine, whatever its locale (no
+ * toLocaleString, whose first call also loads the ICU number formatter).
+ */
+export function groupThousands(n: number): string {
+  if (!Number.isSafeInteger(n)) return String(n);
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 0 ? `-${digits}` : digits;
+}
+
+const fmt = groupThousands;
 
 /**
  * Marks an object made by one of this library's static factories (e.g. `LoadPower.itMw`): such a
@@ -244,14 +255,15 @@ export function checkBounds(subject: string, input: unknown): void {
   let values = 0;
   const visit = (value: unknown, path: PropertyKey[], depth: number): void => {
     if (problems.length > 0) return;
-    const field = path.length > 0 ? fieldName(path) : '(props)';
+    // Named only in a problem: a field's name is built from its path when something is wrong with it.
+    const fieldOf = () => (path.length > 0 ? fieldName(path) : '(props)');
     if (++values > L.maxValues) {
-      problems.push(`${field}: the input holds more than ${fmt(L.maxValues)} values, the maximum; split it or check how it is built`);
+      problems.push(`${fieldOf()}: the input holds more than ${fmt(L.maxValues)} values, the maximum; split it or check how it is built`);
       return;
     }
     if (typeof value === 'string') {
       if (value.length > L.maxTextLength) {
-        problems.push(`${field} = ${showValue(value)}: has ${fmt(value.length)} characters, more than the maximum of ${fmt(L.maxTextLength)}`);
+        problems.push(`${fieldOf()} = ${showValue(value)}: has ${fmt(value.length)} characters, more than the maximum of ${fmt(L.maxTextLength)}`);
       }
       return;
     }
@@ -259,16 +271,16 @@ export function checkBounds(subject: string, input: unknown): void {
     try {
       if (Construct.isConstruct(value) || isLibraryValue(value)) return;
       if (stack.has(value)) {
-        problems.push(`${field} = ${showValue(value)}: contains itself (a cycle); give plain data`);
+        problems.push(`${fieldOf()} = ${showValue(value)}: contains itself (a cycle); give plain data`);
         return;
       }
       if (depth >= L.maxDepth) {
-        problems.push(`${field} = ${showValue(value)}: is nested more than ${L.maxDepth} levels deep, the maximum; give plain data`);
+        problems.push(`${fieldOf()} = ${showValue(value)}: is nested more than ${L.maxDepth} levels deep, the maximum; give plain data`);
         return;
       }
       if (Array.isArray(value)) {
         if (value.length > L.maxListLength) {
-          problems.push(`${field} = ${showValue(value)}: lists ${fmt(value.length)} elements, more than the maximum of ${fmt(L.maxListLength)}`);
+          problems.push(`${fieldOf()} = ${showValue(value)}: lists ${fmt(value.length)} elements, more than the maximum of ${fmt(L.maxListLength)}`);
           return;
         }
         stack.add(value);
@@ -278,7 +290,7 @@ export function checkBounds(subject: string, input: unknown): void {
       }
       const proto: unknown = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) {
-        problems.push(`${field} = ${showValue(value)}: must be plain data, an object written { ... } or a list [ ... ]; give the values themselves`);
+        problems.push(`${fieldOf()} = ${showValue(value)}: must be plain data, an object written { ... } or a list [ ... ]; give the values themselves`);
         return;
       }
       const keys = Object.keys(value);
@@ -288,7 +300,7 @@ export function checkBounds(subject: string, input: unknown): void {
         return;
       }
       if (keys.length > L.maxListLength) {
-        problems.push(`${field}: has ${fmt(keys.length)} keys, more than the maximum of ${fmt(L.maxListLength)}`);
+        problems.push(`${fieldOf()}: has ${fmt(keys.length)} keys, more than the maximum of ${fmt(L.maxListLength)}`);
         return;
       }
       stack.add(value);
@@ -298,7 +310,7 @@ export function checkBounds(subject: string, input: unknown): void {
       }
       stack.delete(value);
     } catch (error) {
-      problems.push(`${field}: cannot be read (${escapeText(String((error as Error)?.message ?? 'unknown error')).slice(0, 100)}); give plain data`);
+      problems.push(`${fieldOf()}: cannot be read (${escapeText(String((error as Error)?.message ?? 'unknown error')).slice(0, 100)}); give plain data`);
     }
   };
   visit(input, [], 0);

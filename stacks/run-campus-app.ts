@@ -22,7 +22,7 @@ import { CampusConfigError } from '../domain/config-error';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budget-file';
 import { renderSummary } from '../report/summary';
 import { RULES_FILE_NAME } from '../rules/rules-file';
-import { Campus } from './campus';
+import { Campus, type RuleRun } from './campus';
 
 export interface RunCampusAppOptions {
   /** Where the summary goes. @default process.stdout */
@@ -48,14 +48,36 @@ export function writeBudgetOnFailureEnabled(options: RunCampusAppOptions, env: N
 
 /** Every validation error of every stack in the app, as "[construct path] message". */
 export function collectValidationErrors(app: App): string[] {
-  return app.node
-    .findAll()
-    .filter(TerraformStack.isStack)
-    .flatMap((stack) => [
-      ...stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)),
+  return checkApp(app).errors;
+}
+
+/** The check of an app before synth: its errors, and each campus's rules' judgement, for the synth that follows. */
+interface AppCheck {
+  readonly errors: string[];
+  readonly campuses: ReadonlyMap<Campus, { readonly run?: RuleRun }>;
+}
+
+/**
+ * Checks every stack as app.synth() would find it: each campus's aspects invoked (once), then
+ * every stack prepared (its backend, cross-stack references) before any is validated, so the
+ * tree judged is the tree written; then each construct's validations and each campus's rules.
+ */
+function checkApp(app: App): AppCheck {
+  const stacks = app.node.findAll().filter(TerraformStack.isStack);
+  for (const stack of stacks) if (Campus.isCampus(stack)) stack.invokeAspectsOnce();
+  for (const stack of stacks) stack.prepareStack();
+  const errors: string[] = [];
+  const campuses = new Map<Campus, { readonly run?: RuleRun }>();
+  for (const stack of stacks) {
+    for (const c of stack.node.findAll()) for (const message of c.node.validate()) errors.push(`[${c.node.path}] ${message}`);
+    if (Campus.isCampus(stack)) {
       // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON, kept for writing it.
-      ...(Campus.isCampus(stack) ? stack.ruleErrors() : []),
-    ]);
+      const check = stack.checkRules();
+      errors.push(...check.errors);
+      campuses.set(stack, { run: check.run });
+    }
+  }
+  return { errors, campuses };
 }
 
 /** Synthesizes an already built app; returns the process exit code. */
@@ -63,9 +85,9 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   const out = options.stdout ?? ((t: string) => process.stdout.write(t));
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const campuses = app.node.findAll().filter(Campus.isCampus);
-  let errors: string[];
+  let check: AppCheck;
   try {
-    errors = collectValidationErrors(app);
+    check = checkApp(app);
   } catch (error) {
     // Misuse found only when the app is judged (e.g. two rules with one id): one message, nothing written.
     if (error instanceof CampusConfigError) {
@@ -74,6 +96,7 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
     }
     throw error;
   }
+  const errors = check.errors;
   if (errors.length > 0) {
     const writeBudgets = writeBudgetOnFailureEnabled(options);
     let rulesWritten = false;
@@ -100,7 +123,8 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
     );
     return 1;
   }
-  app.synth();
+  // Each campus's check stands for its preparation, validation and rules in this synth (nothing changed since).
+  Campus.synthesizeChecked(check.campuses, () => app.synth());
   out(campuses.map((c) => renderSummary(c.evaluate())).join('\n'));
   return 0;
 }

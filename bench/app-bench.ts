@@ -1,0 +1,98 @@
+/**
+ * Benchmark: the bundled examples' app as `cdktf synth` runs it, start to finish (node starting,
+ * the TypeScript loaded, every campus built, checked and written).
+ *
+ *   npm run bench          (after the synth benchmark)
+ *   node -r ./scripts/register-ts.js bench/app-bench.ts [runs]
+ *
+ * Runs cdktf.json's `app` command in a shell, in the repository root, with the environment the
+ * cdktf CLI gives it (cdktf-cli's synth-stack.js): CDKTF_OUTDIR (a temporary directory),
+ * CDKTF_CONTEXT_JSON (cdktf.json's context), SYNTH_HCL_OUTPUT=false,
+ * CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS=true and NODE_OPTIONS=--max-old-space-size=4096.
+ *
+ * "cold": the first run after removing the register-ts cache (.cache/register-ts/, git-ignored):
+ * every .ts file is transpiled, as on a fresh checkout or after editing every file. "warm": the
+ * runs after it, the cache filled, as after a typical edit. Wall time is measured around the
+ * child process; CPU (user + system) and peak memory are the app process's own resource usage
+ * (`process.resourceUsage()` at its exit, written by a preload added to NODE_OPTIONS, the
+ * child's rusage), so the shell and this process are not counted. Medians are printed, with
+ * the core count and the load average, since a loaded machine inflates wall time.
+ * Figures are reported in issue notes, never asserted in tests.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { median } from './timing';
+
+const ROOT = path.join(__dirname, '..');
+const CACHE_DIR = path.join(ROOT, '.cache', 'register-ts');
+
+interface Sample {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly maxRssMb: number;
+}
+
+/** The preload that reports the app process's own resource usage at exit, as JSON, to the file named by APP_BENCH_USAGE_FILE. */
+const USAGE_PRELOAD = `'use strict';
+process.on('exit', () => {
+  const u = process.resourceUsage();
+  require('fs').writeFileSync(process.env.APP_BENCH_USAGE_FILE, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1e3, maxRssMb: u.maxRSS / 1024 }));
+});
+`;
+
+function runApp(command: string, context: unknown, work: string, preload: string): Sample {
+  const outdir = path.join(work, 'cdktf.out');
+  const usageFile = path.join(work, 'usage.json');
+  fs.rmSync(outdir, { recursive: true, force: true });
+  fs.rmSync(usageFile, { force: true });
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, {
+    shell: true,
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `--max-old-space-size=4096 --require ${JSON.stringify(preload)}`,
+      CDKTF_OUTDIR: outdir,
+      CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true',
+      CDKTF_CONTEXT_JSON: JSON.stringify({ ...(context as object), cdktfRelativeModules: [] }),
+      SYNTH_HCL_OUTPUT: 'false',
+      APP_BENCH_USAGE_FILE: usageFile,
+    },
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${command}: exit ${result.status}\n${result.stderr}`);
+  if (!fs.existsSync(path.join(outdir, 'manifest.json'))) throw new Error(`${command}: wrote no manifest.json in ${outdir}`);
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number };
+  return { wallMs, ...usage };
+}
+
+function row(label: string, samples: readonly Sample[]): string {
+  const wall = median(samples.map((s) => s.wallMs));
+  const cpu = median(samples.map((s) => s.cpuMs));
+  const mem = median(samples.map((s) => s.maxRssMb));
+  return `${label.padEnd(28)} ${wall.toFixed(0).padStart(8)} ${cpu.toFixed(0).padStart(8)} ${mem.toFixed(0).padStart(8)}   (${samples.length} run${samples.length === 1 ? '' : 's'})`;
+}
+
+function main(runs: number): void {
+  const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8')) as { app: string; context?: unknown };
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-app-bench-'));
+  const preload = path.join(work, 'usage-preload.js');
+  fs.writeFileSync(preload, USAGE_PRELOAD);
+  try {
+    console.log(`examples app as cdktf.json runs it: ${config.app}`);
+    console.log(`${os.availableParallelism()} cores, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`${''.padEnd(28)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'peak MB'.padStart(8)}`);
+    fs.rmSync(CACHE_DIR, { recursive: true, force: true });
+    console.log(row('cold (no register-ts cache)', [runApp(config.app, config.context ?? {}, work, preload)]));
+    const warm: Sample[] = [];
+    for (let r = 0; r < runs; r++) warm.push(runApp(config.app, config.context ?? {}, work, preload));
+    console.log(row('warm (cache filled)', warm));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main(process.argv[2] === undefined ? Number(process.env.BENCH_RUNS ?? 5) : Number(process.argv[2]));
