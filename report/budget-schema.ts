@@ -205,15 +205,7 @@ const timelineV1 = z.object({
   warnings: z.array(checkSchema),
 });
 
-/** The name of the JSON Schema file shipped at the root of the package (generated from `powerBudgetSchema`). */
-export const POWER_BUDGET_SCHEMA_FILE_NAME = 'power-budget.schema.json';
-
-/**
- * The `$schema` every power-budget.json carries: the schema shipped in the installed package,
- * seen from cdktf.out/stacks/<site>/ in a project with the default output folder, so an editor
- * validates the file offline against the version that wrote it.
- */
-export const POWER_BUDGET_SCHEMA_REFERENCE = `../../../node_modules/hybrid-campus/${POWER_BUDGET_SCHEMA_FILE_NAME}`;
+export { POWER_BUDGET_SCHEMA_FILE_NAME, POWER_BUDGET_SCHEMA_REFERENCE } from './budget-schema-reference';
 
 const timelineV2 = timelineV1.extend({ load: loadV2 });
 

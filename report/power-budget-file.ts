@@ -37,7 +37,7 @@
  * - `timeline` lists every state of the campus (see timeline.ts), each with its load by class
  *   against capacity and what failed or warned; the top level describes `asOf` or the last state.
  */
-import { POWER_BUDGET_SCHEMA_REFERENCE } from './budget-schema';
+import { POWER_BUDGET_SCHEMA_REFERENCE } from './budget-schema-reference';
 import type { CheckResult } from '../domain/checks/check';
 import type { CampusEvaluation, TimelineEvaluation, TimelineState } from '../domain/evaluate';
 import type { BusBudget, BusScenario, CampusBudget, LoadByClass } from '../domain/budget';
