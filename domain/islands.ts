@@ -21,9 +21,10 @@
  * Islands are a shortcut (shortcuts.ts): `evaluateByIslands` gives every state the same
  * answers, byte for byte, as `evaluateCampus` on the whole state
  * (test/domain/incremental-timeline.property.test.ts), and is used only where that holds by
- * construction: names unique in the whole campus, every reference resolved, no demand-response
- * commitment (they couple every pod of the site), only the built-in checks, and more than one
- * state (one state has nothing to reuse). A state in which an
+ * construction: names unique in the whole campus, every reference resolved, only the built-in
+ * checks, more than one state (one state has nothing to reuse), and, with demand-response
+ * commitments, no auto-capped pod on fixed-power cooling (the solver then weighs every pod of the
+ * site together). Demand response itself is judged on the joined state, from the load model. A state in which an
  * island has a broken reference or a check no cap can make pass, or in which the site limit may
  * stop a pod, is evaluated whole (`evaluateCampus`).
  */
@@ -44,12 +45,12 @@ import {
   type CheckResult,
 } from './checks';
 import { evaluationFrom, type CampusEvaluation } from './campus-evaluation';
-import type { CampusLoad, LoadFlow } from './load-model';
 import { allocateMiningCaps, allocationParts, podAllocation, setPodLookup, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './model';
 import { busGenerationKw } from './redundancy';
 import { campusScenarios, losesGeneration } from './scenarios';
 import { sheddingOrder } from './shedding-order';
+import { coolingStepKw, type CampusLoad, type LoadFlow } from './load-model';
 import { shortcutsEnabled } from './shortcuts';
 import type { Dated, TimelinePoint } from './timeline';
 
@@ -58,11 +59,22 @@ const ISLAND_CHECKS: ReadonlySet<BudgetCheck> = new Set([busNormalCapacity, busC
 /** Checks about the site: run on the joined budget. */
 const SITE_CHECKS: ReadonlySet<BudgetCheck> = new Set([siteInterconnect, miningCaps]);
 /**
- * Checks that find nothing where islands are used: names are unique in the whole campus, the
- * campus has no demand-response commitment, and a state with a broken reference in an island is
- * evaluated whole.
+ * Checks that find nothing where islands are used: names are unique in the whole campus, and a
+ * state with a broken reference in an island is evaluated whole.
  */
-const EMPTY_CHECKS: ReadonlySet<BudgetCheck> = new Set([uniqueNames, loadReferences, demandResponse]);
+const EMPTY_CHECKS: ReadonlySet<BudgetCheck> = new Set([uniqueNames, loadReferences]);
+
+/** How a check is judged where islands are used: per island, on the joined budget, or known to find nothing. */
+type CheckRole = 'island' | 'site' | 'empty';
+
+function roleOf(check: BudgetCheck, campus: CampusModel): CheckRole | undefined {
+  if (ISLAND_CHECKS.has(check)) return 'island';
+  if (SITE_CHECKS.has(check)) return 'site';
+  if (EMPTY_CHECKS.has(check)) return 'empty';
+  // Demand response is about the whole site: judged on the joined budget, and finds nothing without a commitment.
+  if (check === demandResponse) return (campus.commitments ?? []).length > 0 ? 'site' : 'empty';
+  return undefined;
+}
 
 /** A limit no site reaches: islands are solved free of the site, which is judged on the whole (see above). */
 const NO_SITE_LIMIT_KW = Number.MAX_VALUE;
@@ -112,7 +124,13 @@ function allParts(campus: CampusModel): { readonly name: string }[] {
  * or fewer than two islands (nothing to reuse apart).
  */
 function campusIslands(campus: CampusModel, points: readonly TimelinePoint[]): Island[] | undefined {
-  if ((campus.commitments ?? []).length > 0) return undefined;
+  // Demand response couples the caps of every pod of the site only through fixed-power cooling
+  // (mining-caps.ts: a pod that keeps such a system running during a call may be switched off):
+  // with a commitment, islands are used only when no auto-capped pod is cooled by one.
+  if ((campus.commitments ?? []).length > 0) {
+    const fixedCooling = new Set(campus.coolingSystems.filter((c) => coolingStepKw(c) > 0).map((c) => c.name));
+    if (campus.miningPods.some((p) => p.powerControl?.mode === 'auto' && fixedCooling.has(p.cooling))) return undefined;
+  }
   const names = new Set<string>();
   for (const part of allParts(campus)) {
     if (names.has(part.name)) return undefined;
@@ -256,7 +274,8 @@ export function evaluateByIslands(
   // One state (a campus without dates, or synth for one month) has nothing to reuse: evaluated
   // whole, it is also cheaper (no islands to set up).
   if (!shortcutsEnabled() || points.length < 2) return undefined;
-  if (!checks.every((c) => ISLAND_CHECKS.has(c) || SITE_CHECKS.has(c) || EMPTY_CHECKS.has(c))) return undefined;
+  const roles = checks.map((c) => roleOf(c, campus));
+  if (roles.some((r) => r === undefined)) return undefined;
   const islands = campusIslands(campus, points);
   if (!islands) return undefined;
 
@@ -325,7 +344,7 @@ export function evaluateByIslands(
     for (let g = 0; g < autoPods.length; g++) if (inState[g] && isOff[g]) off.push(autoPods[g]);
     for (const load of [...off, ...previousOff]) if (!left.has(load) && evaluations[order.islandOfLoad.get(load.name)!].loads.has(load)) touched.add(load);
     const sincePrevious = previousJoined ? { loads: [...touched], left: [...left] } : undefined;
-    const joined = joinState(state, evaluations, checks, rank, order, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason }, sincePrevious);
+    const joined = joinState(state, evaluations, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason }, sincePrevious);
     previousJoined = joined !== undefined;
     previousOff = off;
     return joined ?? whole(state);
@@ -346,6 +365,7 @@ function joinState(
   state: CampusModel,
   islands: readonly IslandEvaluation[],
   checks: readonly BudgetCheck[],
+  roles: readonly (CheckRole | undefined)[],
   rank: ReadonlyMap<string, number>,
   order: PartOrder,
   shed: ShedArrays,
@@ -416,15 +436,14 @@ function joinState(
   lazy(budget, 'itLoads', () => [...state.miningPods, ...state.gpuHalls].sort(byName));
   budget.site = siteBudget(busModels, scenarios, flows, state.interconnectLimitKw);
 
-  const siteResults = checks.map((check) => (SITE_CHECKS.has(check) ? check.run(budget) : undefined));
+  const siteResults = checks.map((check, i) => (roles[i] === 'site' ? check.run(budget) : undefined));
   const resultsOf = (
     index: number,
     from: readonly IslandEvaluation[],
     pick: (e: IslandEvaluation) => readonly (readonly CheckResult[] | undefined)[],
   ): readonly CheckResult[] => {
-    const check = checks[index];
-    if (EMPTY_CHECKS.has(check)) return [];
-    if (SITE_CHECKS.has(check)) return siteResults[index]!;
+    if (roles[index] === 'empty') return [];
+    if (roles[index] === 'site') return siteResults[index]!;
     const list: CheckResult[] = [];
     for (const e of from) for (const r of pick(e)[index]!) list.push(r);
     return list.length > 1 ? byRank(list, rank, (r) => r.subject) : list;

@@ -231,6 +231,8 @@ describe('the timeline as synth evaluates it, against every state from scratch',
     // ... with auto-capped pods running in them, and with some switched off.
     expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && s.evaluation.budget.allocation?.pods.some((p) => p.mode === 'auto' && p.powerKw > 0))).length).toBeGreaterThan(20);
     expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && (s.evaluation.budget.allocation?.switchedOff ?? 0) > 0)).length).toBeGreaterThan(5);
+    // ... with demand-response commitments in force (judged on the joined state).
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && s.evaluation.results.some((r) => r.check === 'demand-response'))).length).toBeGreaterThan(3);
     // Timelines with states of both kinds.
     expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious) && t.states.slice(1).some((s) => !s.evaluation.sincePrevious)).length).toBeGreaterThan(5);
   });
