@@ -16,12 +16,13 @@ export interface CampusEvaluation {
   readonly warnings: readonly CheckResult[];
   /**
    * What may differ from the previous state of the timeline, when the engine knows (a state joined
-   * from islands after another: islands.ts): `loads`, the loads in service now whose service, cap
-   * or power may have changed; `left`, those in service in the previous state and not now. Every
-   * other load is in service with the same cap and power as in the previous state. Absent:
-   * anything may have changed. Readers use it to skip what did not change (power-budget.json).
+   * from islands after another: islands.ts): `previous`, that state's evaluation; `loads`, the
+   * loads in service now whose service, cap or power may have changed since; `left`, those in
+   * service then and not now. Every other load is in service with the same cap and power as in
+   * `previous`. Absent: anything may have changed. Readers use it to skip what did not change
+   * (power-budget.json), and only right after reading `previous`.
    */
-  readonly sincePrevious?: { readonly loads: readonly CampusLoad[]; readonly left: readonly CampusLoad[] };
+  readonly sincePrevious?: { readonly previous: CampusEvaluation; readonly loads: readonly CampusLoad[]; readonly left: readonly CampusLoad[] };
 }
 
 /**

@@ -131,6 +131,14 @@ function campusIslands(campus: CampusModel, points: readonly TimelinePoint[]): I
     const fixedCooling = new Set(campus.coolingSystems.filter((c) => coolingStepKw(c) > 0).map((c) => c.name));
     if (campus.miningPods.some((p) => p.powerControl?.mode === 'auto' && fixedCooling.has(p.cooling))) return undefined;
   }
+  // A hand-built model whose lists hold parts of another kind: judged whole, as it was built.
+  const kinds: readonly (readonly [readonly { readonly kind: string }[], string])[] = [
+    [campus.miningPods, 'mining-pod'],
+    [campus.gpuHalls, 'gpu-hall'],
+    [campus.blockLoads ?? [], 'block-load'],
+    [campus.auxiliaryLoads, 'auxiliary'],
+  ];
+  if (kinds.some(([list, kind]) => list.some((part) => part.kind !== kind))) return undefined;
   const names = new Set<string>();
   for (const part of allParts(campus)) {
     if (names.has(part.name)) return undefined;
@@ -215,7 +223,7 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
   const issues = results.map((list) => list?.filter((r) => r.status !== 'pass'));
   const parts = allocation ? allocationParts(allocation) : undefined;
   return {
-    ...(allocation ? { allocation, parts: allocationParts(allocation) } : {}),
+    ...(allocation ? { allocation, parts } : {}),
     local,
     busByName: new Map(local.buses.map((b) => [b.bus.name, b])),
     loads: new Set(local.loads),
@@ -242,21 +250,17 @@ interface PartOrder {
   readonly islandOfLoad: ReadonlyMap<string, number>;
 }
 
-/** Defines `key` on `target` as computed once, on first read (a plain enumerable property to every reader). */
-function lazy<T extends object, K extends string>(target: T, key: K, make: () => unknown): void {
-  let value: unknown;
+/** `make()`, computed on the first call and kept (the getters of a joined state). */
+function once<T>(make: () => T): () => T {
   let made = false;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!made) {
-        value = make();
-        made = true;
-      }
-      return value;
-    },
-  });
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
 }
 
 /**
@@ -312,7 +316,7 @@ export function evaluateByIslands(
   const offReason: (string | undefined)[] = new Array(autoPods.length).fill(undefined);
 
   const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
-  let previousJoined = false;
+  let previousJoined: CampusEvaluation | undefined;
   let previousOff: readonly CampusLoad[] = [];
   return points.map((point, k) => {
     // The loads of the islands evaluated again: in service now (maybe changed), or gone.
@@ -343,9 +347,9 @@ export function evaluateByIslands(
     const off: CampusLoad[] = [];
     for (let g = 0; g < autoPods.length; g++) if (inState[g] && isOff[g]) off.push(autoPods[g]);
     for (const load of [...off, ...previousOff]) if (!left.has(load) && evaluations[order.islandOfLoad.get(load.name)!].loads.has(load)) touched.add(load);
-    const sincePrevious = previousJoined ? { loads: [...touched], left: [...left] } : undefined;
+    const sincePrevious = previousJoined ? { previous: previousJoined, loads: [...touched], left: [...left] } : undefined;
     const joined = joinState(state, evaluations, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason }, sincePrevious);
-    previousJoined = joined !== undefined;
+    previousJoined = joined;
     previousOff = off;
     return joined ?? whole(state);
   });
@@ -424,17 +428,31 @@ function joinState(
   }
 
   // Keys in the order computeBudget writes them.
-  const budget = {} as Mutable<CampusBudget>;
-  budget.campus = state;
-  if (allocation) budget.allocation = allocation;
-  lazy(budget, 'loads', () => order.loads.filter(({ load, island }) => islands[island].loads.has(load)).map(({ load }) => load));
-  lazy(budget, 'powerKw', () => new Map(budget.loads.map((l) => [l.name, islands[order.islandOfLoad.get(l.name)!].local.powerKw.get(l.name)!])));
-  budget.scenarios = scenarios;
-  lazy(budget, 'flows', () => ({ normal: withCooling(normal, (f) => f.normal), contingency: withCooling(contingency, (f) => f.contingency) }));
-  budget.buses = buses;
-  budget.cooling = cooling;
-  lazy(budget, 'itLoads', () => [...state.miningPods, ...state.gpuHalls].sort(byName));
-  budget.site = siteBudget(busModels, scenarios, flows, state.interconnectLimitKw);
+  // Keys in the order computeBudget writes them; what only some readers need is made on first read.
+  const loads = once(() => order.loads.filter(({ load, island }) => islands[island].loads.has(load)).map(({ load }) => load));
+  const powerKw = once(() => new Map(loads().map((l) => [l.name, islands[order.islandOfLoad.get(l.name)!].local.powerKw.get(l.name)!])));
+  const joinedFlows = once(() => ({ normal: withCooling(normal, (f) => f.normal), contingency: withCooling(contingency, (f) => f.contingency) }));
+  const itLoads = once(() => [...state.miningPods, ...state.gpuHalls].sort(byName));
+  const budget: CampusBudget = {
+    campus: state,
+    ...(allocation ? { allocation } : {}),
+    get loads() {
+      return loads();
+    },
+    get powerKw() {
+      return powerKw();
+    },
+    scenarios,
+    get flows() {
+      return joinedFlows();
+    },
+    buses,
+    cooling,
+    get itLoads() {
+      return itLoads();
+    },
+    site: siteBudget(busModels, scenarios, flows, state.interconnectLimitKw),
+  };
 
   const siteResults = checks.map((check, i) => (roles[i] === 'site' ? check.run(budget) : undefined));
   const resultsOf = (
@@ -517,23 +535,26 @@ function joinedAllocation(islands: readonly IslandEvaluation[], order: PartOrder
     return p;
   };
   // Keys in the order allocateMiningCaps writes them.
-  const allocation = {} as Mutable<MiningAllocation>;
-  lazy(allocation, 'pods', () => {
-    const pods: PodAllocation[] = [];
+  const pods = once(() => {
+    const list: PodAllocation[] = [];
     for (const { load, island } of order.loads) {
       if (load.kind !== 'mining-pod' || !islands[island].loads.has(load)) continue;
       const p = lookup(load.name);
-      if (p) pods.push(p);
+      if (p) list.push(p);
     }
-    return pods;
+    return list;
   });
-  allocation.miningPowerKw = miningPowerKw;
-  allocation.headroomKw = Math.max(headroomKw, miningPowerKw);
-  allocation.infeasible = [];
-  allocation.autoPods = autoCount;
-  allocation.switchedOff = offLabels.size;
+  const allocation: MiningAllocation = {
+    get pods() {
+      return pods();
+    },
+    miningPowerKw,
+    headroomKw: Math.max(headroomKw, miningPowerKw),
+    infeasible: [],
+    autoPods: autoCount,
+    switchedOff: offLabels.size,
+  };
   setPodLookup(allocation, lookup);
   return allocation;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -118,11 +118,12 @@ export interface AllocationParts {
   readonly apart: boolean;
 }
 
-const PARTS = new WeakMap<MiningAllocation, AllocationParts>();
+/** Made on first read: only a timeline joined from islands reads them. */
+const PARTS = new WeakMap<MiningAllocation, () => AllocationParts>();
 
 /** The solver's figures behind an allocation made by `allocateMiningCaps` (islands.ts). @internal */
 export function allocationParts(allocation: MiningAllocation): AllocationParts | undefined {
-  return PARTS.get(allocation);
+  return PARTS.get(allocation)?.();
 }
 
 /** The reason an auto pod is off, with its place in the shedding order of the campus. */
@@ -669,15 +670,20 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     switchedOff: shedOrder.filter((_, i) => isOff(i)).length,
   };
   if (shortcutsEnabled()) {
-    const bounds = quantityBounds(problem, n, atMinimum, isOff);
-    const busNames = [...campus.buses].map((b) => b.name).sort();
-    PARTS.set(allocation, {
-      shedOrder,
-      fillKw: Float64Array.from(powerKw, (kw, i) => (isOff(i) ? 0 : kw)),
-      headroomFillKw,
-      offReasons,
-      busBoundsKw: busNames.map((bus, b) => ({ bus, normalKw: bounds[b], contingencyKw: bounds[problem.nb + b] })),
-      apart: apartParts !== undefined,
+    // Nothing it reads changes after this point (the filling is done; `atMinimum` is a copy).
+    let parts: AllocationParts | undefined;
+    PARTS.set(allocation, () => {
+      if (parts) return parts;
+      const bounds = quantityBounds(problem, n, atMinimum, isOff);
+      const busNames = [...campus.buses].map((b) => b.name).sort();
+      return (parts = {
+        shedOrder,
+        fillKw: Float64Array.from(powerKw, (kw, i) => (isOff(i) ? 0 : kw)),
+        headroomFillKw,
+        offReasons,
+        busBoundsKw: busNames.map((bus, b) => ({ bus, normalKw: bounds[b], contingencyKw: bounds[problem.nb + b] })),
+        apart: apartParts !== undefined,
+      });
     });
   }
   // The lookup by name (podAllocation) is the map just built: `pods` are its values.

@@ -202,8 +202,10 @@ type PodRow = { readonly name: string; readonly itKw: number; readonly hashrateT
  * The mining pods as the states of the timeline go by: each pod's last listed row, and the
  * figures of the pods in service, kept in pod name order for the totals. Each state is read
  * whole, or, when the engine says what may have changed since the previous state
- * (`sincePrevious`), only those pods: a timeline of thousands of pods over hundreds of dates
- * costs what changes, not pods x dates.
+ * (`sincePrevious`, used only right after the state it is about), only those pods: a state
+ * costs the pods that may have changed, plus one pass over a typed array of every pod for the
+ * totals (summed in name order, as the whole state sums them), instead of a row built and compared
+ * per pod.
  */
 class PodsOverTime {
   private readonly pods: readonly MiningPodModel[];
@@ -218,8 +220,10 @@ class PodsOverTime {
   private readonly inService: Uint8Array;
   /** Auto pods switched off, and why. */
   private readonly off = new Map<string, string>();
-  /** Each pod's last listed row (`timeline[].pods`). */
+  /** Each pod's last listed row (`timeline[].pods`): the pods in service in the last state read. */
   private readonly rows = new Map<string, PodRow>();
+  /** The last state read. */
+  private last: CampusEvaluation | undefined;
 
   constructor(campus: CampusModel) {
     this.pods = [...campus.miningPods].sort(byName);
@@ -237,22 +241,21 @@ class PodsOverTime {
   next(evaluation: CampusEvaluation): (PodRow | { name: string; inService: false })[] {
     const { budget, sincePrevious } = evaluation;
     const changed: (PodRow | { name: string; inService: false })[] = [];
-    if (sincePrevious && this.exact) {
-      for (const load of sincePrevious.left) if (load.kind === 'mining-pod') this.leave(load, changed);
+    // The engine's word on what changed holds only right after the state it is about.
+    if (sincePrevious && this.exact && sincePrevious.previous === this.last) {
+      for (const load of sincePrevious.left) if (load.kind === 'mining-pod') this.leave(load.name, changed);
       for (const load of sincePrevious.loads) if (load.kind === 'mining-pod') this.visit(budget, load, changed);
     } else {
-      const seen = new Uint8Array(this.pods.length);
+      const seen = new Set<string>();
       for (const load of budget.loads) {
         if (load.kind !== 'mining-pod') continue;
-        const i = this.index.get(load.name);
-        if (i === undefined) this.exact = false;
-        else seen[i] = 1;
+        if (!this.index.has(load.name)) this.exact = false;
+        seen.add(load.name);
         this.visit(budget, load, changed);
       }
-      this.pods.forEach((p, i) => {
-        if (this.inService[i] && !seen[i]) this.leave(p, changed);
-      });
+      for (const name of [...this.rows.keys()]) if (!seen.has(name)) this.leave(name, changed);
     }
+    this.last = evaluation;
     return changed.sort(byRowName);
   }
 
@@ -294,11 +297,11 @@ class PodsOverTime {
   }
 
   /** A pod that left service. */
-  private leave(pod: MiningPodModel, changed: (PodRow | { name: string; inService: false })[]): void {
-    const i = this.index.get(pod.name);
+  private leave(name: string, changed: (PodRow | { name: string; inService: false })[]): void {
+    const i = this.index.get(name);
     if (i !== undefined) this.inService[i] = 0;
-    this.off.delete(pod.name);
-    if (this.rows.delete(pod.name)) changed.push({ name: pod.name, inService: false });
+    this.off.delete(name);
+    if (this.rows.delete(name)) changed.push({ name, inService: false });
   }
 }
 
