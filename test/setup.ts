@@ -1,8 +1,51 @@
 import { types } from 'util';
-import { Testing } from 'cdktf';
 
-// cdktf's jest matchers (toHaveResource, toHaveResourceWithProperties, ...).
-Testing.setupJest();
+/**
+ * cdktf's jest matchers (toHaveResource, toHaveResourceWithProperties, ...), loaded on first use:
+ * setup runs before every test file, and loading cdktf costs about half a second of CPU in each
+ * jest module registry, which the files that never synthesize (domain/, most of report/ and
+ * dispatch/) do not need. The first call of any of them installs cdktf's own matchers
+ * (`Testing.setupJest()`, captured through a stand-in `expect.extend`) and runs the real one.
+ */
+const CDKTF_MATCHERS = [
+  'toHaveResource',
+  'toHaveResourceWithProperties',
+  'toHaveDataSource',
+  'toHaveDataSourceWithProperties',
+  'toHaveProvider',
+  'toHaveProviderWithProperties',
+  'toBeValidTerraform',
+  'toPlanSuccessfully',
+] as const;
+
+type Matchers = Parameters<typeof expect.extend>[0];
+let cdktfMatchers: Matchers | undefined;
+
+function loadCdktfMatchers(): Matchers {
+  const global = globalThis as unknown as { expect: unknown };
+  const jestExpect = global.expect;
+  let captured: Matchers | undefined;
+  global.expect = { extend: (matchers: Matchers) => void (captured = matchers) };
+  try {
+    (require('cdktf') as typeof import('cdktf')).Testing.setupJest();
+  } finally {
+    global.expect = jestExpect;
+  }
+  for (const name of CDKTF_MATCHERS) if (typeof captured?.[name] !== 'function') throw new Error(`test/setup.ts: cdktf's Testing.setupJest() no longer defines ${name}; update CDKTF_MATCHERS`);
+  return captured!;
+}
+
+expect.extend(
+  Object.fromEntries(
+    CDKTF_MATCHERS.map((name) => [
+      name,
+      function (this: jest.MatcherContext, ...args: unknown[]) {
+        cdktfMatchers ??= loadCdktfMatchers();
+        return (cdktfMatchers[name] as (...a: unknown[]) => jest.CustomMatcherResult).apply(this, args);
+      },
+    ]),
+  ),
+);
 
 /**
  * Source maps for errors only. jest installs source-map-support as `Error.prepareStackTrace`, so
