@@ -5,8 +5,9 @@
  * CommonJS, with the compiler options of tsconfig.json. tsconfig.json sets `isolatedModules`,
  * so transpiling file by file is sound, as it was with ts-jest's transpile-only mode.
  *
- * Why not ts-jest: it loads TypeScript (about 1 s of CPU) in every jest worker and transpiles
- * with it, several times slower than esbuild. esbuild is tsx's dependency (its platform binary an
+ * Why not ts-jest: it loads TypeScript (a 9 MB module) in every jest worker and transpiles with
+ * it, file by file, far slower than esbuild; on a fresh clone (no jest cache) the whole suite
+ * took 207 CPU-seconds with ts-jest and 178 with this transformer (2 cores, loaded machine). esbuild is tsx's dependency (its platform binary an
  * optional dependency of esbuild, no install script), resolved from tsx as scripts/register-ts.js
  * does.
  *
