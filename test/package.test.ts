@@ -45,7 +45,7 @@ test('license, keywords, repository and scripts', () => {
   expect(pkg.keywords).toEqual(expect.arrayContaining(['cdktf', 'constructs', 'bitcoin-mining', 'data-center', 'power']));
   expect(pkg.repository).toEqual({ type: 'git', url: expect.stringMatching(/^git\+https:\/\/.+\.git$/) });
   expect(pkg.scripts).toEqual(
-    expect.objectContaining({ test: 'tsc --noEmit && jest', schema: 'tsx scripts/generate-schema.ts', docs: 'typedoc', prepack: 'npm run build' }),
+    expect.objectContaining({ test: 'node scripts/run-tests.js', schema: 'tsx scripts/generate-schema.ts', docs: 'typedoc', prepack: 'npm run build' }),
   );
   expect(fs.readFileSync(path.join(ROOT, '.gitignore'), 'utf8')).toContain('docs/api/');
 });

@@ -1,0 +1,57 @@
+'use strict';
+/**
+ * `npm test`: type checking (`tsc --noEmit`) and jest at the same time, failing if either fails.
+ *
+ * Run one after the other, tsc kept one of two cores busy for its 10-15 s while the other
+ * idled; side by side, jest's two workers and tsc share both cores and the run ends when the
+ * longer of the two does. jest's output streams as it runs; tsc's is held and printed once jest
+ * is done, so the two never interleave. Arguments go to jest (`npm test -- test/report`).
+ *
+ * tsc keeps its incremental state in .cache/tsc/ (git-ignored): a repeat run re-checks only
+ * what changed. A fresh clone has none and checks everything, as `tsc --noEmit` did.
+ *
+ * Exit status: jest's when it failed, else tsc's when it failed, else 0.
+ */
+const { spawn } = require('child_process');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+
+function binOf(pkg, bin) {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [ROOT] })), bin);
+}
+
+/** Runs `node script args` from the root; resolves with its exit status and, when `hold`, its output. */
+function run(script, args, hold) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const chunks = [];
+    if (hold) {
+      child.stdout.on('data', (d) => chunks.push(d));
+      child.stderr.on('data', (d) => chunks.push(d));
+    }
+    child.on('close', (code) => resolve({ status: code ?? 1, output: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
+async function main() {
+  const tsc = run(binOf('typescript', path.join('bin', 'tsc')), ['--noEmit', '--incremental', '--tsBuildInfoFile', path.join('.cache', 'tsc', 'tsconfig.tsbuildinfo')], true);
+  const jest = run(binOf('jest', path.join('bin', 'jest.js')), process.argv.slice(2), false);
+  const { text, status } = summarize(...(await Promise.all([tsc, jest])));
+  process.stdout.write(text);
+  return status;
+}
+
+/** What the run prints after jest (tsc's held output, then one line on type checking) and its exit status. */
+function summarize(typecheck, tests) {
+  const line = typecheck.status === 0 ? 'tsc --noEmit: no type errors\n' : `tsc --noEmit: type errors, exit ${typecheck.status}: fix them (listed above)\n`;
+  return { text: `${typecheck.output}${line}`, status: tests.status !== 0 ? tests.status : typecheck.status };
+}
+
+module.exports = { summarize };
+
+if (require.main === module) {
+  main().then((status) => {
+    process.exitCode = status;
+  });
+}
