@@ -16,9 +16,13 @@ import type { IConstruct } from 'constructs';
 export class AspectsOnce {
   private readonly invoked = new WeakMap<IConstruct, Set<IAspect>>();
 
-  /** Invokes every aspect on every construct under `root` (root included) that it has not yet visited. */
-  public invoke(root: IConstruct): void {
+  /**
+   * Invokes every aspect on every construct under `root` (root included) that it has not yet
+   * visited; returns whether it invoked any.
+   */
+  public invoke(root: IConstruct): boolean {
     let nestedAspectWarning = false;
+    let visited = false;
     const recurse = (construct: IConstruct, inherited: readonly IAspect[]): void => {
       const aspects = Aspects.of(construct);
       const here = [...inherited, ...aspects.all];
@@ -31,6 +35,7 @@ export class AspectsOnce {
       for (const aspect of here) {
         if (done.has(aspect)) continue;
         aspect.visit(construct);
+        visited = true;
         // As cdktf does: an aspect added by another aspect is not applied.
         if (!nestedAspectWarning && ownCount !== aspects.all.length) {
           Annotations.of(construct).addWarning('We detected an Aspect was added via another Aspect, and will not be applied');
@@ -41,6 +46,7 @@ export class AspectsOnce {
       for (const child of construct.node.children) recurse(child, here);
     };
     recurse(root, []);
+    return visited;
   }
 
   /**

@@ -503,7 +503,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * app found no error: the check's judgement (undefined when no rule runs), reused instead of
    * preparing, validating and judging the unchanged stack a second time.
    */
-  private checked?: { readonly run?: RuleRun };
+  private checked?: { readonly run?: RuleRun; readonly constructs: number };
   /** The aspects, each invoked once per construct however often the campus is judged. */
   private readonly aspectsOnce = new AspectsOnce();
 
@@ -552,7 +552,9 @@ export class Campus extends TerraformStack implements WorkloadCampus {
       synthesize: (session: ISynthesisSession) => {
         // The aspects run here, each once (a judgement before synth may have run them), and are
         // hidden from cdktf's own invocation in the stack synthesizer.
-        this.aspectsOnce.invoke(this);
+        // An aspect that still finds something to visit changed the tree the runner checked: it is
+        // then validated and judged again, as without the check.
+        if (this.aspectsOnce.invoke(this) || this.node.findAll().length !== this.checked?.constructs) this.checked = undefined;
         try {
           this.aspectsOnce.hideInvoked(this, () => stackSynthesizer.synthesize(session));
           const dir = path.join(session.outdir, session.manifest.forStack(this).workingDirectory);
@@ -630,11 +632,12 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * (undefined when no rule runs), to hand back to `synthesizeChecked`.
    * @internal
    */
-  public checkRules(): { readonly errors: readonly string[]; readonly run?: RuleRun } {
+  public checkRules(): { readonly errors: readonly string[]; readonly run?: RuleRun; readonly constructs: number } {
     const fileErrors = this.suppressionsFileErrors();
-    if (!this.rulesActive()) return { errors: fileErrors };
+    const constructs = this.node.findAll().length;
+    if (!this.rulesActive()) return { errors: fileErrors, constructs };
     const run = this.judge(super.toTerraform());
-    return { errors: [...fileErrors, ...run.errors], run };
+    return { errors: [...fileErrors, ...run.errors], run, constructs };
   }
 
   /** Invokes the campus's aspects, each once per construct (as synth and every judgement do). @internal */
@@ -648,8 +651,9 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * before and found no error. Only for the runner, between its check and the synth.
    * @internal
    */
-  public static synthesizeChecked<T>(checks: ReadonlyMap<Campus, { readonly run?: RuleRun }>, synth: () => T): T {
-    for (const [campus, check] of checks) campus.checked = check;
+  public static synthesizeChecked<T>(checks: ReadonlyMap<Campus, { readonly run?: RuleRun; readonly constructs: number }>, synth: () => T): T {
+    // Not for a stack with resource moves: cdktf adds a Terraform version validation to it during synth.
+    for (const [campus, check] of checks) campus.checked = campus.hasResourceMove() ? undefined : check;
     try {
       return synth();
     } finally {
@@ -659,6 +663,9 @@ export class Campus extends TerraformStack implements WorkloadCampus {
 
   /** Prepares the stack (backend, cross-stack references), unless the runner's check just did on this same tree. */
   public override prepareStack(): void {
+    // A construct added since the check (by the user's code between check and synth, or by another
+    // stack's preparation) means the tree is not the one checked: prepared, validated and judged again.
+    if (this.checked && this.node.findAll().length !== this.checked.constructs) this.checked = undefined;
     if (this.checked) return;
     super.prepareStack();
   }

@@ -54,27 +54,28 @@ export function collectValidationErrors(app: App): string[] {
 /** The check of an app before synth: its errors, and each campus's rules' judgement, for the synth that follows. */
 interface AppCheck {
   readonly errors: string[];
-  readonly campuses: ReadonlyMap<Campus, { readonly run?: RuleRun }>;
+  readonly campuses: ReadonlyMap<Campus, { readonly run?: RuleRun; readonly constructs: number }>;
 }
 
 /**
- * Checks every stack as app.synth() would find it: each campus's aspects invoked (once), then
- * every stack prepared (its backend, cross-stack references) before any is validated, so the
- * tree judged is the tree written; then each construct's validations and each campus's rules.
+ * Checks every stack as app.synth() would find it, in its order: every stack prepared (its
+ * backend, cross-stack references), then each campus's aspects invoked (once), so the tree judged
+ * is the tree written; then each construct's validations and each campus's rules. The synth that
+ * follows reuses a campus's check only if nothing changed since (Campus.synthesizeChecked).
  */
 function checkApp(app: App): AppCheck {
   const stacks = app.node.findAll().filter(TerraformStack.isStack);
-  for (const stack of stacks) if (Campus.isCampus(stack)) stack.invokeAspectsOnce();
   for (const stack of stacks) stack.prepareStack();
+  for (const stack of stacks) if (Campus.isCampus(stack)) stack.invokeAspectsOnce();
   const errors: string[] = [];
-  const campuses = new Map<Campus, { readonly run?: RuleRun }>();
+  const campuses = new Map<Campus, { readonly run?: RuleRun; readonly constructs: number }>();
   for (const stack of stacks) {
     for (const c of stack.node.findAll()) for (const message of c.node.validate()) errors.push(`[${c.node.path}] ${message}`);
     if (Campus.isCampus(stack)) {
       // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON, kept for writing it.
       const check = stack.checkRules();
       errors.push(...check.errors);
-      campuses.set(stack, { run: check.run });
+      campuses.set(stack, check.run ? { run: check.run, constructs: check.constructs } : { constructs: check.constructs });
     }
   }
   return { errors, campuses };

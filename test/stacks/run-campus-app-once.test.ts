@@ -6,8 +6,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Testing, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
+import { App, Aspects, Testing, TerraformBackend, TerraformStack, type IAspect } from 'cdktf';
+import { Construct, type IConstruct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import type { RulePack } from '../../rules/rule';
@@ -103,4 +103,46 @@ describe('runCampusApp does the work of one synth once', () => {
     expect(errorOf(() => run.app.synth())).toContain('[site/late] added after the runner synthesized');
     expect(ruleChecks).toBe(2);
   });
+
+  // Review of issue 12: the check must judge the tree the synth writes, in cdktf's order
+  // (prepared, then the aspects), and is not reused when the tree changed after it.
+  /** A policy aspect on what preparing the stack adds: the backend gets a path and a validation. */
+  class BackendPolicy implements IAspect {
+    constructor(private readonly refuse: boolean) {}
+    visit(node: IConstruct) {
+      if (!(node instanceof TerraformBackend)) return;
+      node.addOverride('path', 'policy.tfstate');
+      if (this.refuse) node.node.addValidation({ validate: () => ['local backends are forbidden by policy'] });
+    }
+  }
+
+  function withPolicy(refuse: boolean, withRules: boolean) {
+    const app = Testing.app();
+    const errors: string[] = [];
+    const code = runCampusApp(
+      (a) => {
+        const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
+        new NamespaceV1(campus, 'ns', { metadata: { name: 'x' } });
+        Aspects.of(campus).add(new BackendPolicy(refuse));
+      },
+      { app, stdout: () => undefined, stderr: (t) => void errors.push(t) },
+    );
+    const file = path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json');
+    return { code, errors: errors.join(''), written: fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined };
+  }
+
+  for (const withRules of [true, false]) {
+    test(`an aspect's validation on the backend that preparing the stack adds refuses the synth (rule packs: ${withRules})`, () => {
+      const run = withPolicy(true, withRules);
+      expect(run.code).toBe(1);
+      expect(run.errors).toContain('[site/backend] local backends are forbidden by policy');
+      expect(run.written).toBeUndefined();
+    });
+
+    test(`an aspect's edit of the backend is written (rule packs: ${withRules})`, () => {
+      const run = withPolicy(false, withRules);
+      expect(run.code).toBe(0);
+      expect(run.written.terraform.backend.local.path).toBe('policy.tfstate');
+    });
+  }
 });
