@@ -30,7 +30,7 @@ function run(script, args, hold) {
       child.stdout.on('data', (d) => chunks.push(d));
       child.stderr.on('data', (d) => chunks.push(d));
     }
-    child.on('close', (code) => resolve({ status: code ?? 1, output: Buffer.concat(chunks).toString('utf8') }));
+    child.on('close', (code, signal) => resolve({ status: code ?? 1, ...(signal ? { signal } : {}), output: Buffer.concat(chunks).toString('utf8') }));
   });
 }
 
@@ -44,7 +44,12 @@ async function main() {
 
 /** What the run prints after jest (tsc's held output, then one line on type checking) and its exit status. */
 function summarize(typecheck, tests) {
-  const line = typecheck.status === 0 ? 'tsc --noEmit: no type errors\n' : `tsc --noEmit: type errors, exit ${typecheck.status}: fix them (listed above)\n`;
+  const line =
+    typecheck.signal !== undefined
+      ? `tsc --noEmit: stopped by ${typecheck.signal} before it finished: the types were not checked; run npm test again\n`
+      : typecheck.status === 0
+        ? 'tsc --noEmit: no type errors\n'
+        : `tsc --noEmit: type errors, exit ${typecheck.status}: fix them (listed above)\n`;
   return { text: `${typecheck.output}${line}`, status: tests.status !== 0 ? tests.status : typecheck.status };
 }
 

@@ -132,3 +132,26 @@ test('every exported name is documented in the README', () => {
   const undocumented = [...VALUES].filter((name) => !new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])`).test(readme));
   expect(undocumented).toEqual([]);
 });
+
+test('no wildcard re-export from a package: `export *` and `export type *` reach the repository only', () => {
+  // The names test above reads packages' typings as empty files, so a wildcard re-export from a
+  // package would add no name there: it is refused here, following index.ts's wildcards.
+  const options: ts.CompilerOptions = { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 };
+  const host = ts.createCompilerHost(options);
+  const fromPackages: string[] = [];
+  const seen = new Set<string>();
+  const follow = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = ts.createSourceFile(file, require('fs').readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022);
+    for (const statement of source.statements) {
+      if (!ts.isExportDeclaration(statement) || statement.exportClause || !statement.moduleSpecifier) continue;
+      const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+      const target = ts.resolveModuleName(specifier, file, options, host).resolvedModule?.resolvedFileName;
+      if (!target || target.split(path.sep).join('/').includes('/node_modules/')) fromPackages.push(`${path.relative(path.resolve(__dirname, '..'), file)}: export * from '${specifier}'`);
+      else follow(target);
+    }
+  };
+  follow(path.resolve(__dirname, '../index.ts'));
+  expect(fromPackages).toEqual([]);
+});

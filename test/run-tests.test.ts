@@ -5,7 +5,7 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { summarize } = require('../scripts/run-tests') as {
-  summarize(typecheck: { status: number; output: string }, tests: { status: number }): { text: string; status: number };
+  summarize(typecheck: { status: number; signal?: string; output: string }, tests: { status: number }): { text: string; status: number };
 };
 
 test('both pass: exit 0, one line on type checking', () => {
@@ -20,4 +20,11 @@ test("a type error fails the run, with tsc's output then one line", () => {
 test("a failing test fails the run with jest's status, whatever tsc says", () => {
   expect(summarize({ status: 0, output: '' }, { status: 1 }).status).toBe(1);
   expect(summarize({ status: 2, output: 'x\n' }, { status: 1 }).status).toBe(1);
+});
+
+test('tsc stopped by a signal fails the run and says the types were not checked', () => {
+  expect(summarize({ status: 1, signal: 'SIGKILL', output: '' }, { status: 0 })).toEqual({
+    text: 'tsc --noEmit: stopped by SIGKILL before it finished: the types were not checked; run npm test again\n',
+    status: 1,
+  });
 });

@@ -12,8 +12,8 @@
  * does.
  *
  * jest caches the output on disk under the key from getCacheKey: a hash of the source, its path
- * (the source map names it), the compiler options, the esbuild version and this file's own
- * source, so an edit to any of them transpiles again. A source map goes with every file, so a
+ * (the source map names it), whether jest instruments it for coverage, the compiler options, the
+ * esbuild version and this file's own source, so an edit to any of them transpiles again. A source map goes with every file, so a
  * failing test's stack trace names the TypeScript line.
  *
  * esbuild does not hoist `jest.mock` calls above the imports as babel-jest does: a test that
@@ -64,8 +64,11 @@ let esbuild;
 module.exports = {
   compilerOptionsOf,
   canInstrument: false,
-  getCacheKey(sourceText, sourcePath) {
-    return crypto.createHash('sha256').update(KEY_PREFIX).update('\0').update(sourcePath).update('\0').update(sourceText).digest('hex');
+  getCacheKey(sourceText, sourcePath, options) {
+    // jest stores the output it instruments for coverage under this same key: a coverage run and
+    // a plain run must not share an entry (as babel-jest keys it).
+    const instrument = options && options.instrument ? 'instrument' : '';
+    return crypto.createHash('sha256').update(KEY_PREFIX).update('\0').update(sourcePath).update('\0').update(instrument).update('\0').update(sourceText).digest('hex');
   },
   process(sourceText, sourcePath) {
     if (MOCK_CALL.test(sourceText)) {

@@ -9,7 +9,7 @@ import * as vm from 'vm';
 
 interface Transformer {
   compilerOptionsOf(file: string): Record<string, unknown>;
-  getCacheKey(sourceText: string, sourcePath: string): string;
+  getCacheKey(sourceText: string, sourcePath: string, options?: { instrument?: boolean }): string;
   process(sourceText: string, sourcePath: string): { code: string; map: string };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -34,11 +34,14 @@ test("types are stripped, class fields follow the repository's ES2022 target, th
   expect(JSON.parse(map).sources).toEqual([FILE]);
 });
 
-test('the cache key changes with the source and with its path, and only then', () => {
+test('the cache key changes with the source, its path and coverage instrumentation, and only then', () => {
   const key = transformer.getCacheKey('export const a = 1;\n', FILE);
   expect(transformer.getCacheKey('export const a = 1;\n', FILE)).toBe(key);
+  expect(transformer.getCacheKey('export const a = 1;\n', FILE, { instrument: false })).toBe(key);
   expect(transformer.getCacheKey('export const a = 2;\n', FILE)).not.toBe(key);
   expect(transformer.getCacheKey('export const a = 1;\n', path.join(__dirname, 'other.ts'))).not.toBe(key);
+  // jest stores instrumented output under the key: a coverage run must not read a plain run's entry.
+  expect(transformer.getCacheKey('export const a = 1;\n', FILE, { instrument: true })).not.toBe(key);
 });
 
 test('a jest.mock call, which esbuild would not hoist, is one message', () => {
