@@ -4,8 +4,8 @@
 import type { CampusModel } from './model';
 import { type Dated, type Month, type TimelinePoint, inServiceAt, nextMonth, timelinePoints } from './timeline';
 
-/** Every dated thing in a campus: feeds, buses, cooling, loads, commitments and interconnect steps. */
-export function datedParts(campus: CampusModel): Dated[] {
+/** Every named part of a campus, every date included: buses, feeds, cooling systems and loads. */
+export function namedParts(campus: CampusModel): (Dated & { readonly name: string })[] {
   return [
     ...campus.buses,
     ...campus.buses.flatMap((b) => b.feeds),
@@ -14,6 +14,13 @@ export function datedParts(campus: CampusModel): Dated[] {
     ...campus.gpuHalls,
     ...(campus.blockLoads ?? []),
     ...campus.auxiliaryLoads,
+  ];
+}
+
+/** Every dated thing in a campus: feeds, buses, cooling, loads, commitments and interconnect steps. */
+export function datedParts(campus: CampusModel): Dated[] {
+  return [
+    ...namedParts(campus),
     ...(campus.commitments ?? []),
     ...(campus.interconnectSteps ?? []).map((s) => ({ inService: s.from })),
   ];

@@ -29,7 +29,7 @@
  * stop a pod, is evaluated whole (`evaluateCampus`).
  */
 import { budgetOf, byName, localBudget, siteBudget, type BudgetFlows, type BusBudget, type CampusBudget, type CoolingBudget, type LocalBudget } from './budget';
-import { campusAt } from './campus-timeline';
+import { campusAt, namedParts } from './campus-timeline';
 import {
   busContingencyCapacity,
   busNormalCapacity,
@@ -106,18 +106,6 @@ interface IslandEvaluation {
   readonly broken: boolean;
 }
 
-function allParts(campus: CampusModel): { readonly name: string }[] {
-  return [
-    ...campus.buses,
-    ...campus.buses.flatMap((b) => b.feeds),
-    ...campus.coolingSystems,
-    ...campus.miningPods,
-    ...campus.gpuHalls,
-    ...(campus.blockLoads ?? []),
-    ...campus.auxiliaryLoads,
-  ];
-}
-
 /**
  * The islands of a campus (every date included), or undefined when islands cannot be used: a
  * name used twice, a reference to a part the campus does not have, a demand-response commitment,
@@ -140,7 +128,7 @@ function campusIslands(campus: CampusModel, points: readonly TimelinePoint[]): I
   ];
   if (kinds.some(([list, kind]) => list.some((part) => part.kind !== kind))) return undefined;
   const names = new Set<string>();
-  for (const part of allParts(campus)) {
+  for (const part of namedParts(campus)) {
     if (names.has(part.name)) return undefined;
     names.add(part.name);
   }
@@ -302,7 +290,7 @@ export function evaluateByIslands(
     cooling: [...islandOfCooling].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, island]) => ({ name, island })),
   };
   const rank = new Map<string, number>();
-  allParts(campus)
+  namedParts(campus)
     .map((p) => p.name)
     .sort()
     .forEach((name, i) => rank.set(name, i));
@@ -379,22 +367,8 @@ function joinState(
     return undefined;
   }
   // Buses and cooling systems in name order, as computeBudget and loadFlow list them.
-  const buses: BusBudget[] = [];
-  const busIslands: IslandEvaluation[] = [];
-  for (const { name, island } of order.buses) {
-    const b = islands[island].busByName.get(name);
-    if (b === undefined) continue;
-    buses.push(b);
-    busIslands.push(islands[island]);
-  }
-  const cooling: CoolingBudget[] = [];
-  const coolingIslands: IslandEvaluation[] = [];
-  for (const { name, island } of order.cooling) {
-    const c = islands[island].coolingByName.get(name);
-    if (c === undefined) continue;
-    cooling.push(c);
-    coolingIslands.push(islands[island]);
-  }
+  const { items: buses, islands: busIslands } = inNameOrder(order.buses, islands, (e) => e.busByName);
+  const { items: cooling, islands: coolingIslands } = inNameOrder(order.cooling, islands, (e) => e.coolingByName);
   const busModels = buses.map((b) => b.bus);
   const scenarios = campusScenarios(busModels);
   // The bus part of each flow (what the site is summed from); the cooling part is joined only
@@ -470,6 +444,23 @@ function joinState(
   const withIssues = islands.filter((e) => e.hasIssues);
   const issues = checks.flatMap((_, i) => resultsOf(i, withIssues, (e) => e.issues).filter((r) => r.status !== 'pass'));
   return evaluationFrom(budget, state.period?.label, () => checks.flatMap((_, i) => resultsOf(i, islands, (e) => e.results)), issues, sincePrevious);
+}
+
+/** The parts of the state in the campus's name order (`order`), each with the island it is in. */
+function inNameOrder<T>(
+  order: readonly { readonly name: string; readonly island: number }[],
+  islands: readonly IslandEvaluation[],
+  byName: (e: IslandEvaluation) => ReadonlyMap<string, T>,
+): { readonly items: T[]; readonly islands: IslandEvaluation[] } {
+  const items: T[] = [];
+  const from: IslandEvaluation[] = [];
+  for (const { name, island } of order) {
+    const item = byName(islands[island]).get(name);
+    if (item === undefined) continue;
+    items.push(item);
+    from.push(islands[island]);
+  }
+  return { items, islands: from };
 }
 
 /**
