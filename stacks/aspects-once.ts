@@ -15,17 +15,16 @@ import type { IConstruct } from 'constructs';
 
 export class AspectsOnce {
   private readonly invoked = new WeakMap<IConstruct, Set<IAspect>>();
+  /** Aspects added to a construct by an aspect visiting it: as in cdktf's one pass, applied neither there nor below. */
+  private readonly notApplied = new WeakMap<IConstruct, Set<IAspect>>();
 
-  /**
-   * Invokes every aspect on every construct under `root` (root included) that it has not yet
-   * visited; returns whether it invoked any.
-   */
-  public invoke(root: IConstruct): boolean {
+  /** Invokes every aspect on every construct under `root` (root included) that it has not yet visited. */
+  public invoke(root: IConstruct): void {
     let nestedAspectWarning = false;
-    let visited = false;
     const recurse = (construct: IConstruct, inherited: readonly IAspect[]): void => {
       const aspects = Aspects.of(construct);
-      const here = [...inherited, ...aspects.all];
+      const skipped = this.notApplied.get(construct);
+      const here = [...inherited, ...aspects.all.filter((a) => !skipped?.has(a))];
       const ownCount = aspects.all.length;
       let done = this.invoked.get(construct);
       if (!done) {
@@ -35,7 +34,6 @@ export class AspectsOnce {
       for (const aspect of here) {
         if (done.has(aspect)) continue;
         aspect.visit(construct);
-        visited = true;
         // As cdktf does: an aspect added by another aspect is not applied.
         if (!nestedAspectWarning && ownCount !== aspects.all.length) {
           Annotations.of(construct).addWarning('We detected an Aspect was added via another Aspect, and will not be applied');
@@ -43,10 +41,11 @@ export class AspectsOnce {
         }
         done.add(aspect);
       }
+      const added = aspects.all.slice(ownCount);
+      if (added.length > 0) this.notApplied.set(construct, new Set([...(skipped ?? []), ...added]));
       for (const child of construct.node.children) recurse(child, here);
     };
     recurse(root, []);
-    return visited;
   }
 
   /**

@@ -52,8 +52,8 @@ import { synthesizedResources, synthesizedVariables } from '../rules/synthesized
 import { RULES_FILE_NAME, renderRulesJson } from '../rules/rules-file';
 import { SARIF_FILE_NAME, renderSarif } from '../rules/sarif';
 
-/** The rules' judgement of one Terraform JSON of the stack (the runner hands it back to the synth). @internal */
-export interface RuleRun {
+/** The rules' judgement of one Terraform JSON of the stack. */
+interface RuleRun {
   readonly terraform: unknown;
   readonly result: RuleRunResult;
   readonly errors: readonly string[];
@@ -498,12 +498,6 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * (after the aspects and prepareStack) and their results, so cdk.tf.json is the JSON judged.
    */
   private synthRun?: RuleRun;
-  /**
-   * During a synth started by the runner (stacks/run-campus-app.ts) right after its check of the
-   * app found no error: the check's judgement (undefined when no rule runs), reused instead of
-   * preparing, validating and judging the unchanged stack a second time.
-   */
-  private checked?: { readonly run?: RuleRun; readonly constructs: number };
   /** The aspects, each invoked once per construct however often the campus is judged. */
   private readonly aspectsOnce = new AspectsOnce();
 
@@ -552,9 +546,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
       synthesize: (session: ISynthesisSession) => {
         // The aspects run here, each once (a judgement before synth may have run them), and are
         // hidden from cdktf's own invocation in the stack synthesizer.
-        // An aspect that still finds something to visit changed the tree the runner checked: it is
-        // then validated and judged again, as without the check.
-        if (this.aspectsOnce.invoke(this) || this.node.findAll().length !== this.checked?.constructs) this.checked = undefined;
+        this.aspectsOnce.invoke(this);
         try {
           this.aspectsOnce.hideInvoked(this, () => stackSynthesizer.synthesize(session));
           const dir = path.join(session.outdir, session.manifest.forStack(this).workingDirectory);
@@ -569,11 +561,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
           }
           if (this.rulesActive()) {
             // Judged in runAllValidations; without validation (skipValidation), judged on the JSON as written.
-            let run = this.synthRun;
-            if (!run) {
-              run = this.judge(super.toTerraform());
-              this.annotateRuleWarnings(run);
-            }
+            const run = this.synthRun ?? this.judge(super.toTerraform(), true);
             fs.writeFileSync(path.join(dir, RULES_FILE_NAME), renderRulesJson(this.campusName, run.result));
             fs.writeFileSync(path.join(dir, SARIF_FILE_NAME), renderSarif(run.result, { campus: this.campusName, toolVersion: packageVersion() }));
           }
@@ -625,65 +613,13 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     return this.synthRun?.terraform ?? super.toTerraform();
   }
 
-  /**
-   * For the runner's check before synth (stacks/run-campus-app.ts), once it has invoked the
-   * aspects of every campus (`invokeAspectsOnce`) and prepared every stack of the app: what the
-   * rules and the suppressions fail, and the rules' judgement of the stack's Terraform JSON
-   * (undefined when no rule runs), to hand back to `synthesizeChecked`.
-   * @internal
-   */
-  public checkRules(): { readonly errors: readonly string[]; readonly run?: RuleRun; readonly constructs: number } {
-    const fileErrors = this.suppressionsFileErrors();
-    const constructs = this.node.findAll().length;
-    if (!this.rulesActive()) return { errors: fileErrors, constructs };
-    const run = this.judge(super.toTerraform());
-    return { errors: [...fileErrors, ...run.errors], run, constructs };
-  }
-
-  /** Invokes the campus's aspects, each once per construct (as synth and every judgement do). @internal */
-  public invokeAspectsOnce(): void {
-    this.aspectsOnce.invoke(this);
-  }
-
-  /**
-   * Runs `synth` (the app's synth) with the runner's check of each campus standing for its
-   * preparation, its validation and its rules' judgement: the check ran on this same tree just
-   * before and found no error. Only for the runner, between its check and the synth.
-   * @internal
-   */
-  public static synthesizeChecked<T>(checks: ReadonlyMap<Campus, { readonly run?: RuleRun; readonly constructs: number }>, synth: () => T): T {
-    // Not for a stack with resource moves: cdktf adds a Terraform version validation to it during synth.
-    for (const [campus, check] of checks) campus.checked = campus.hasResourceMove() ? undefined : check;
-    try {
-      return synth();
-    } finally {
-      for (const campus of checks.keys()) campus.checked = undefined;
-    }
-  }
-
-  /** Prepares the stack (backend, cross-stack references), unless the runner's check just did on this same tree. */
-  public override prepareStack(): void {
-    // A construct added since the check (by the user's code between check and synth, or by another
-    // stack's preparation) means the tree is not the one checked: prepared, validated and judged again.
-    if (this.checked && this.node.findAll().length !== this.checked.constructs) this.checked = undefined;
-    if (this.checked) return;
-    super.prepareStack();
-  }
-
   /** cdktf's stack validation, plus the rules' errors, reported together before anything is written. */
   public override runAllValidations(): void {
-    if (this.checked) {
-      // The runner's check validated and judged this same tree, with no error: its judgement is the synth's.
-      this.synthRun = this.checked.run;
-      if (this.synthRun) this.annotateRuleWarnings(this.synthRun);
-      return;
-    }
     const errors = this.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
     errors.push(...this.suppressionsFileErrors());
     if (this.rulesActive()) {
       // Inside the stack synthesizer: after the aspects and app.synth()'s prepareStack, so this is the JSON cdk.tf.json gets.
-      this.synthRun = this.judge(super.toTerraform());
-      this.annotateRuleWarnings(this.synthRun);
+      this.synthRun = this.judge(super.toTerraform(), true);
       errors.push(...this.synthRun.errors);
     }
     if (errors.length > 0) throw stackValidationFailure(errors.join('\n  '));
@@ -752,35 +688,34 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * prepareStack finds the backend in place and adds nothing.
    */
   private judgeNow(): RuleRun {
-    this.aspectsOnce.invoke(this);
+    // In app.synth()'s order: the stack prepared, then the aspects.
     this.prepareStack();
-    return this.judge(super.toTerraform());
+    this.aspectsOnce.invoke(this);
+    return this.judge(super.toTerraform(), false);
   }
 
-  /** Runs the rules on `terraform`: their results, and the errors that fail synth, by construct path. */
-  private judge(terraform: unknown): RuleRun {
+  /** Invokes the campus's aspects, each once per construct (as synth and every judgement do). @internal */
+  public invokeAspectsOnce(): void {
+    this.aspectsOnce.invoke(this);
+  }
+
+  /** Runs the rules on `terraform`; warnings become annotations only when `annotate` (once per synth). */
+  private judge(terraform: unknown, annotate: boolean): RuleRun {
     const result = runRules(
       this.rulePacks,
       { campus: this.toModel(), timeline: this.evaluate(), resources: synthesizedResources(terraform), variables: synthesizedVariables(terraform) },
       this.suppressions(),
     );
-    const paths = new Set(this.node.findAll().map((c) => c.node.path));
-    const at = (p: string) => (paths.has(p) ? p : this.node.path);
+    const byPath = new Map<string, IConstruct>(this.node.findAll().map((c) => [c.node.path, c]));
+    const at = (p: string) => (byPath.has(p) ? p : this.node.path);
     const errors: string[] = [];
     for (const f of result.findings) {
       if (f.suppressed) continue;
       if (f.level === 'error') errors.push(`[${at(f.path)}] ${f.ruleId}: ${f.message}`);
+      else if (annotate) Annotations.of(byPath.get(f.path) ?? this).addWarning(`${f.ruleId}: ${f.message}`);
     }
     errors.push(...result.suppressionProblems.map((p) => `[${at(p.path)}] ${p.message}`));
     return { terraform, result, errors };
-  }
-
-  /** The unsuppressed warnings of a judgement as cdktf annotations on their constructs (once per synth). */
-  private annotateRuleWarnings(run: RuleRun): void {
-    const byPath = new Map<string, IConstruct>(this.node.findAll().map((c) => [c.node.path, c]));
-    for (const f of run.result.findings) {
-      if (!f.suppressed && f.level !== 'error') Annotations.of(byPath.get(f.path) ?? this).addWarning(`${f.ruleId}: ${f.message}`);
-    }
   }
 
   /**

@@ -22,7 +22,7 @@ import { CampusConfigError } from '../domain/config-error';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budget-file';
 import { renderSummary } from '../report/summary';
 import { RULES_FILE_NAME } from '../rules/rules-file';
-import { Campus, type RuleRun } from './campus';
+import { Campus } from './campus';
 
 export interface RunCampusAppOptions {
   /** Where the summary goes. @default process.stdout */
@@ -48,37 +48,17 @@ export function writeBudgetOnFailureEnabled(options: RunCampusAppOptions, env: N
 
 /** Every validation error of every stack in the app, as "[construct path] message". */
 export function collectValidationErrors(app: App): string[] {
-  return checkApp(app).errors;
-}
-
-/** The check of an app before synth: its errors, and each campus's rules' judgement, for the synth that follows. */
-interface AppCheck {
-  readonly errors: string[];
-  readonly campuses: ReadonlyMap<Campus, { readonly run?: RuleRun; readonly constructs: number }>;
-}
-
-/**
- * Checks every stack as app.synth() would find it, in its order: every stack prepared (its
- * backend, cross-stack references), then each campus's aspects invoked (once), so the tree judged
- * is the tree written; then each construct's validations and each campus's rules. The synth that
- * follows reuses a campus's check only if nothing changed since (Campus.synthesizeChecked).
- */
-function checkApp(app: App): AppCheck {
   const stacks = app.node.findAll().filter(TerraformStack.isStack);
+  // The tree app.synth() writes, in its order: every stack prepared (its backend, cross-stack
+  // references), then each campus's aspects (once: the synth does not visit them again), so an
+  // aspect's validation on what preparing adds is judged here, before anything is written.
   for (const stack of stacks) stack.prepareStack();
   for (const stack of stacks) if (Campus.isCampus(stack)) stack.invokeAspectsOnce();
-  const errors: string[] = [];
-  const campuses = new Map<Campus, { readonly run?: RuleRun; readonly constructs: number }>();
-  for (const stack of stacks) {
-    for (const c of stack.node.findAll()) for (const message of c.node.validate()) errors.push(`[${c.node.path}] ${message}`);
-    if (Campus.isCampus(stack)) {
-      // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON, kept for writing it.
-      const check = stack.checkRules();
-      errors.push(...check.errors);
-      campuses.set(stack, check.run ? { run: check.run, constructs: check.constructs } : { constructs: check.constructs });
-    }
-  }
-  return { errors, campuses };
+  return stacks.flatMap((stack) => [
+    ...stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)),
+    // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON, kept for writing it.
+    ...(Campus.isCampus(stack) ? stack.ruleErrors() : []),
+  ]);
 }
 
 /** Synthesizes an already built app; returns the process exit code. */
@@ -86,9 +66,9 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   const out = options.stdout ?? ((t: string) => process.stdout.write(t));
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const campuses = app.node.findAll().filter(Campus.isCampus);
-  let check: AppCheck;
+  let errors: string[];
   try {
-    check = checkApp(app);
+    errors = collectValidationErrors(app);
   } catch (error) {
     // Misuse found only when the app is judged (e.g. two rules with one id): one message, nothing written.
     if (error instanceof CampusConfigError) {
@@ -97,7 +77,6 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
     }
     throw error;
   }
-  const errors = check.errors;
   if (errors.length > 0) {
     const writeBudgets = writeBudgetOnFailureEnabled(options);
     let rulesWritten = false;
@@ -124,8 +103,7 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
     );
     return 1;
   }
-  // Each campus's check stands for its preparation, validation and rules in this synth (nothing changed since).
-  Campus.synthesizeChecked(check.campuses, () => app.synth());
+  app.synth();
   out(campuses.map((c) => renderSummary(c.evaluate())).join('\n'));
   return 0;
 }
