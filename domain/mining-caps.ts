@@ -443,16 +443,15 @@ interface FillPart {
  * gives each pod the same level as filling them all together (up to float rounding in the order
  * of the steps). A site that can bind is never assumed not to: then everything fills together.
  */
-function independentParts(problem: Problem, n: number, atMinimum: Float64Array, isOff: (i: number) => boolean): FillPart[] | undefined {
+function independentParts(problem: Problem, n: number, boundKw: Float64Array): FillPart[] | undefined {
   const { nb, terms } = problem;
-  const boundKw = quantityBounds(problem, n, atMinimum, isOff);
   for (const site of problem.sites) {
     let importKw = 0;
     for (let b = 0; b < nb; b++) importKw += Math.max(0, boundKw[site.offset + b] - site.generationKw[b]);
     if (!siteStaysClear(importKw, site.limitKw)) return undefined;
   }
   // Union-find over quantities: a pod joins every quantity it loads.
-  const parent = Int32Array.from({ length: atMinimum.length }, (_, q) => q);
+  const parent = Int32Array.from({ length: boundKw.length }, (_, q) => q);
   const root = (q: number): number => {
     while (parent[q] !== q) q = parent[q] = parent[parent[q]];
     return q;
@@ -627,7 +626,9 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   // Pods that share no check fill apart (one part each, see `independentParts`) when no site
   // limit can bind; otherwise the site couples them all and they fill together. With the
   // shortcuts off (the from-scratch reference), everything fills together.
-  const apartParts = shortcutsEnabled() ? independentParts(problem, n, atMinimum, isOff) : undefined;
+  // Each quantity's bound while filling (quantityBounds): judged here, and kept for the islands.
+  const bounds = shortcutsEnabled() ? quantityBounds(problem, n, atMinimum, isOff) : undefined;
+  const apartParts = bounds ? independentParts(problem, n, bounds) : undefined;
   const parts = apartParts ?? [{ pods: shedOrder.map((_, i) => i), limits: problem.limits, sites: problem.sites }];
   const run = (rate: Float64Array, levelMax: number): Float64Array => {
     problem.usage.set(atMinimum);
@@ -669,12 +670,11 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     autoPods: n,
     switchedOff: shedOrder.filter((_, i) => isOff(i)).length,
   };
-  if (shortcutsEnabled()) {
-    // Nothing it reads changes after this point (the filling is done; `atMinimum` is a copy).
+  if (bounds) {
+    // Nothing it reads changes after this point (the filling is done).
     let parts: AllocationParts | undefined;
     PARTS.set(allocation, () => {
       if (parts) return parts;
-      const bounds = quantityBounds(problem, n, atMinimum, isOff);
       const busNames = [...campus.buses].map((b) => b.name).sort();
       return (parts = {
         shedOrder,
