@@ -277,8 +277,9 @@ function buildProblem(campus: CampusModel, loads: readonly CampusLoad[], auto: r
     }
   });
   termStart[auto.length] = qs.length;
-  const termQ = Int32Array.from(qs);
-  const termCoeff = Float64Array.from(coeffs);
+  // The array-like constructors: `TypedArray.from` goes through the iterator protocol, per element.
+  const termQ = new Int32Array(qs);
+  const termCoeff = new Float64Array(coeffs);
   const steps = auto.map((pod) => {
     const cooling = coolingByName.get(pod.cooling);
     const b = cooling ? busIndex.get(cooling.bus) : undefined;
@@ -376,7 +377,7 @@ function breaks(problem: Problem, delta: Delta, importKw: Float64Array): { reado
     }
   }
   if (shortcutsEnabled() && problem.sites.every((site, k) => !mayExceed(importKw[k] + siteRise(problem, site, delta), site.limitKw))) return undefined;
-  const after = Float64Array.from(problem.usage);
+  const after = problem.usage.slice();
   for (let k = 0; k < delta.length; k++) after[delta.q[k]] += delta.kw[k];
   for (const site of problem.sites) {
     const before = siteImport(problem, site, problem.usage);
@@ -497,12 +498,14 @@ function quantityBounds(problem: Problem, n: number, atMinimum: Float64Array, is
   const { termStart, termQ, termCoeff, limitsOf } = problem;
   const moves = new Uint8Array(atMinimum.length);
   for (let i = 0; i < n; i++) if (!isOff(i)) for (let t = termStart[i]; t < termStart[i + 1]; t++) if (termCoeff[t] > 0) moves[termQ[t]] = 1;
-  return Float64Array.from(atMinimum, (value, q) => {
-    if (!moves[q]) return value;
+  const bounds = atMinimum.slice();
+  for (let q = 0; q < bounds.length; q++) {
+    if (!moves[q]) continue;
     let tightest = Infinity;
     for (const l of limitsOf[q]) tightest = Math.min(tightest, l.capacityKw);
-    return Math.max(value, tightest + EPS_KW);
-  });
+    bounds[q] = Math.max(atMinimum[q], tightest + EPS_KW);
+  }
+  return bounds;
 }
 
 /** Whether a site's import, with every bus at its bound, is clearly under its limit (by far more than float noise). */
@@ -537,7 +540,8 @@ function independentParts(problem: Problem, n: number, boundKw: Float64Array): F
     if (!siteStaysClear(importKw, site.limitKw)) return undefined;
   }
   // Union-find over quantities: a pod joins every quantity it loads.
-  const parent = Int32Array.from({ length: boundKw.length }, (_, q) => q);
+  const parent = new Int32Array(boundKw.length);
+  for (let q = 0; q < parent.length; q++) parent[q] = q;
   const root = (q: number): number => {
     while (parent[q] !== q) q = parent[q] = parent[parent[q]];
     return q;
@@ -578,9 +582,16 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   const shedOrder = sheddingOrder(campus.miningPods.filter(isAuto));
   const n = shedOrder.length;
   const problem = buildProblem(campus, loads, shedOrder);
-  const minKw = Float64Array.from(shedOrder, (p) => (p.count * p.powerControl.minW) / 1000);
-  const spanKw = Float64Array.from(shedOrder, (p) => (p.count * (p.powerControl.maxW - p.powerControl.minW)) / 1000);
-  const ratedKw = Float64Array.from(shedOrder, (p) => (p.count * p.minerPowerW) / 1000);
+  // Per pod, in shedding order (plain loops: `Float64Array.from` with a function is a slow path).
+  const minKw = new Float64Array(n);
+  const spanKw = new Float64Array(n);
+  const ratedKw = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = shedOrder[i];
+    minKw[i] = (p.count * p.powerControl.minW) / 1000;
+    spanKw[i] = (p.count * (p.powerControl.maxW - p.powerControl.minW)) / 1000;
+    ratedKw[i] = (p.count * p.minerPowerW) / 1000;
+  }
 
   // Checks the load without auto pods already breaks, among those auto pods take part in.
   const touched = new Uint8Array(problem.usage.length);
@@ -597,7 +608,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   }
 
   // 1. Which pods run: from the last to be shed to the first, each on at its minimum if it fits.
-  const baseUsage = Float64Array.from(problem.usage);
+  const baseUsage = problem.usage.slice();
   const baseRunning: [Set<string>, Set<string>] = [new Set(problem.coolingRunning[0]), new Set(problem.coolingRunning[1])];
   const broken = new Set(infeasible.map((v) => v.label));
   const chooseOnSet = (excluded: ReadonlyMap<number, string>): (string | undefined)[] => {
@@ -705,7 +716,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     }
   }
   const isOff = (i: number) => offReasons[i] !== undefined;
-  const atMinimum = Float64Array.from(problem.usage);
+  const atMinimum = problem.usage.slice();
 
   // 2. How much they draw: priority groups, highest first, filled in turn.
   const onKnownBus = shedOrder.map((_, i) => {
@@ -732,10 +743,15 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     }
     return powerKw;
   };
-  const unboundedRate = ratedKw.map((r, i) => (onKnownBus[i] ? r : 0));
-  const onCount = shedOrder.filter((_, i) => !isOff(i)).length;
+  const unboundedRate = new Float64Array(n);
+  let onCount = 0;
+  for (let i = 0; i < n; i++) {
+    unboundedRate[i] = onKnownBus[i] ? ratedKw[i] : 0;
+    if (!isOff(i)) onCount += 1;
+  }
   const headroomFillKw = onCount > 0 ? run(unboundedRate, Infinity) : new Float64Array(n);
-  const headroomKw = onCount > 0 ? headroomFillKw.reduce((t, v) => t + v, 0) : 0;
+  let headroomKw = 0;
+  if (onCount > 0) for (let i = 0; i < n; i++) headroomKw += headroomFillKw[i];
   const powerKw = run(spanKw, 1);
 
   const allocations = new Map<string, PodAllocation>();
@@ -750,14 +766,34 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     if (pod.powerControl?.mode !== 'fixed') continue;
     allocations.set(pod.name, shared(pod, { name: pod.name, mode: 'fixed', priority: pod.priority, capW: pod.powerControl.capW, powerKw: pod.itKw, hashrateThs: pod.hashrateThs }));
   }
-  const miningPowerKw = shedOrder.reduce((t, _, i) => t + (isOff(i) ? 0 : powerKw[i]), 0);
+  let miningPowerKw = 0;
+  for (let i = 0; i < n; i++) miningPowerKw += isOff(i) ? 0 : powerKw[i];
+  // Sorted by name on first read (only reports read the list; lookups go through `podAllocation`):
+  // `loads` is in name order already, so this is a walk, not a sort (a name used twice is listed
+  // once, with its last allocation, as the map holds it).
+  let pods: PodAllocation[] | undefined;
+  const podsByName = (): PodAllocation[] => {
+    if (pods) return pods;
+    pods = [];
+    let last: string | undefined;
+    for (const load of loads) {
+      if (load.kind !== 'mining-pod' || load.name === last) continue;
+      const p = allocations.get(load.name);
+      if (p === undefined) continue;
+      pods.push(p);
+      last = load.name;
+    }
+    return pods;
+  };
   const allocation: MiningAllocation = {
-    pods: [...allocations.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    get pods() {
+      return podsByName();
+    },
     miningPowerKw,
     headroomKw: Math.max(headroomKw, miningPowerKw),
     infeasible,
     autoPods: n,
-    switchedOff: shedOrder.filter((_, i) => isOff(i)).length,
+    switchedOff: n - onCount,
   };
   if (bounds) {
     // Nothing it reads changes after this point (the filling is done).
@@ -767,7 +803,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
       const busNames = [...campus.buses].map((b) => b.name).sort();
       return (parts = {
         shedOrder,
-        fillKw: Float64Array.from(powerKw, (kw, i) => (isOff(i) ? 0 : kw)),
+        fillKw: powerKw.map((kw, i) => (isOff(i) ? 0 : kw)),
         headroomFillKw,
         offReasons,
         busBoundsKw: busNames.map((bus, b) => ({ bus, normalKw: bounds[b], contingencyKw: bounds[problem.nb + b] })),
