@@ -229,12 +229,15 @@ function buildProblem(campus: CampusModel, loads: readonly CampusLoad[], auto: r
   coolingSystems.forEach((c, i) =>
     limits.push({ q: 2 * nb + i, capacityKw: c.capacityKw, label: `cooling capacity of '${c.name}'`, scenario: 'normal', path: c.path }),
   );
-  const limitsOf: Limit[][] = Array.from({ length: usage.length }, () => []);
+  const limitsOf: Limit[][] = [];
+  for (let q = 0; q < usage.length; q++) limitsOf.push([]);
   for (const l of limits) limitsOf[l.q].push(l);
 
   const generation = (s: (typeof scenarios)[number]) => {
     const g = generationIn(campus, s);
-    return Float64Array.from(buses, (b) => g.get(b.name) ?? 0);
+    const generationKw = new Float64Array(nb);
+    buses.forEach((b, i) => (generationKw[i] = g.get(b.name) ?? 0));
+    return generationKw;
   };
   // The site in normal operation, and after the loss of each generator (a loss that takes no
   // generation leaves the site importing less than in normal operation).
