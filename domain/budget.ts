@@ -323,6 +323,22 @@ export function siteBudget(buses: readonly BusModel[], scenarios: readonly Scena
   };
 }
 
+/**
+ * Every pod and hall of the campus, sorted by name: the pods and halls of `loads` (campusLoads, a
+ * stable sort of pods, halls, blocks and auxiliary loads by name, so pods and halls come in the
+ * order sorting them alone gives), found by kind when every list holds its own kind; a model
+ * built by hand with a part in another kind's list is sorted as listed.
+ */
+function itLoadsOf(campus: CampusModel, loads: readonly CampusLoad[]): (MiningPodModel | GpuHallModel)[] {
+  const ownKinds =
+    campus.miningPods.every((p) => p.kind === 'mining-pod') &&
+    campus.gpuHalls.every((h) => h.kind === 'gpu-hall') &&
+    (campus.blockLoads ?? []).every((b) => b.kind === 'block-load') &&
+    campus.auxiliaryLoads.every((a) => a.kind === 'auxiliary');
+  if (!ownKinds) return [...campus.miningPods, ...campus.gpuHalls].sort(byName);
+  return loads.filter((l): l is MiningPodModel | GpuHallModel => l.kind === 'mining-pod' || l.kind === 'gpu-hall');
+}
+
 /** Computes the budget of one state, with power-capped pods at the allocation's caps. */
 export function computeBudget(campus: CampusModel, allocation?: MiningAllocation): CampusBudget {
   const scenarios = campusScenarios(campus.buses);
@@ -341,7 +357,7 @@ export function budgetOf(campus: CampusModel, allocation: MiningAllocation | und
     flows: { normal: flows.normal, contingency: flows.contingency },
     buses,
     cooling,
-    itLoads: [...campus.miningPods, ...campus.gpuHalls].sort(byName),
+    itLoads: itLoadsOf(campus, loads),
     site: siteBudget(campus.buses, scenarios, flows, campus.interconnectLimitKw),
   };
 }
