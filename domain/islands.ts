@@ -50,7 +50,7 @@ import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './mode
 import { busGenerationKw } from './redundancy';
 import { campusScenarios, losesGeneration } from './scenarios';
 import { sheddingOrder } from './shedding-order';
-import { coolingStepKw, type CampusLoad, type LoadFlow } from './load-model';
+import { coolingStepKw, type CampusLoad, type LoadByClass, type LoadFlow } from './load-model';
 import { shortcutsEnabled } from './shortcuts';
 import type { Dated, TimelinePoint } from './timeline';
 
@@ -399,10 +399,11 @@ function joinState(
   );
   // The bus part of each flow (what the site is summed from); the cooling part is joined only
   // for a reader of budget.flows.
-  const busFlow = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => ({
-    buses: new Map(buses.map((b, i) => [b.bus.name, pick(busIslands[i].local.flows).buses.get(b.bus.name)!])),
-    cooling: new Map(),
-  });
+  const busFlow = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => {
+    const flowOf = new Map<string, LoadByClass>();
+    for (let i = 0; i < buses.length; i++) flowOf.set(buses[i].bus.name, pick(busIslands[i].local.flows).buses.get(buses[i].bus.name)!);
+    return { buses: flowOf, cooling: new Map() };
+  };
   const withCooling = (flow: LoadFlow, pick: (f: BudgetFlows) => LoadFlow): LoadFlow => ({
     buses: flow.buses,
     cooling: new Map(cooling.map((c, i) => [c.cooling.name, pick(coolingIslands[i].local.flows).cooling.get(c.cooling.name)!])),
@@ -507,10 +508,11 @@ function siteClear(
     island.boundsKw.get(bus)?.[mode] ?? (mode === 'normalKw' ? normal : contingency).buses.get(bus)!.totalKw;
   const importBound = (mode: 'normalKw' | 'contingencyKw', lost?: { readonly bus: string; readonly lostGenerationKw: number }) => {
     let total = 0;
-    buses.forEach((b, i) => {
+    for (let i = 0; i < buses.length; i++) {
+      const b = buses[i];
       const generationKw = busGenerationKw(b.bus) - (lost?.bus === b.bus.name ? lost.lostGenerationKw : 0);
       total += Math.max(0, boundOf(b.bus.name, busIslands[i], mode) - generationKw);
-    });
+    }
     return total;
   };
   if (!siteStaysClear(importBound('normalKw'), limitKw)) return false;
