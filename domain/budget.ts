@@ -157,7 +157,11 @@ function isAutoPod(load: CampusLoad): boolean {
 
 /** What each load draws when it runs: the solver's cap for auto pods, the declared power otherwise. */
 export function loadPowers(loads: readonly CampusLoad[], allocation: MiningAllocation | undefined): Map<string, number> {
-  return new Map(loads.map((l) => [l.name, isAutoPod(l) ? (podAllocation(allocation, l.name)?.powerKw ?? declaredPowerKw(l)) : declaredPowerKw(l)]));
+  // A loop, not `new Map(loads.map(...))`: no [name, kW] pair per load (the same map: a name
+  // listed twice keeps its first place and its last value).
+  const powerKw = new Map<string, number>();
+  for (const l of loads) powerKw.set(l.name, isAutoPod(l) ? (podAllocation(allocation, l.name)?.powerKw ?? declaredPowerKw(l)) : declaredPowerKw(l));
+  return powerKw;
 }
 
 function busScenario(

@@ -250,6 +250,15 @@ describe('the timeline as synth evaluates it, against every state from scratch',
     expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && (s.evaluation.budget.campus.notInService ?? []).length > 0)).length).toBeGreaterThan(3);
     // Timelines with states of both kinds.
     expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious) && t.states.slice(1).some((s) => !s.evaluation.sincePrevious)).length).toBeGreaterThan(5);
+    // Joined states after joined states that share the bus list and scenarios of the state before
+    // (islands.ts, sameBuses), and ones that make their own because a bus or a feed changed.
+    const joinedAfterJoined = (t: TimelineEvaluation, shared: boolean) =>
+      t.states.some((s, i) => {
+        const before = t.states[i - 1]?.evaluation;
+        return s.evaluation.sincePrevious !== undefined && before?.sincePrevious !== undefined && (s.evaluation.budget.scenarios === before.budget.scenarios) === shared;
+      });
+    expect(samples.filter((t) => joinedAfterJoined(t, true)).length).toBeGreaterThan(20);
+    expect(samples.filter((t) => joinedAfterJoined(t, false)).length).toBeGreaterThan(3);
   });
 
   test('the generator makes timelines worth comparing: many states, shared parts, failures and auto-capped pods', () => {
