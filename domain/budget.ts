@@ -277,6 +277,32 @@ export function localBudget(campus: CampusModel, allocation: MiningAllocation | 
   return { loads, powerKw, flows: { normal, contingency, normalNoAuto, contingencyNoAuto }, buses, cooling };
 }
 
+/** What a site's row in one loss scenario is made from (with the limit). */
+interface ContingencyFigures {
+  readonly generationKw: number;
+  readonly importKw: number;
+  readonly noAutoImportKw: number;
+  readonly totalLoadKw: number;
+}
+
+/** The rows last made for a list of scenarios, with what they were made from (shortcuts.ts). */
+const LAST_CONTINGENCIES = new WeakMap<readonly Scenario[], { readonly limitKw: number; readonly figures: readonly ContingencyFigures[]; readonly contingencies: readonly SiteScenario[] }>();
+
+/** Whether two lists of figures hold the same numbers (Object.is: -0 and NaN as they are), in the same order. */
+function sameFigures(a: readonly ContingencyFigures[], b: readonly ContingencyFigures[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    // Most losses share one object (see `sameGeneration`): compared once.
+    if (k > 0 && a[k] === a[k - 1] && b[k] === b[k - 1]) continue;
+    const x = a[k];
+    const y = b[k];
+    if (!Object.is(x.generationKw, y.generationKw) || !Object.is(x.importKw, y.importKw) || !Object.is(x.noAutoImportKw, y.noAutoImportKw) || !Object.is(x.totalLoadKw, y.totalLoadKw)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * The site in one state, from the flows of its buses (in name order, so that every float sum is
  * the same however the flows were put together): grid import in normal operation and in every
@@ -289,32 +315,43 @@ export function siteBudget(buses: readonly BusModel[], scenarios: readonly Scena
   const gridImportKw = siteImportKw(normal, normalGeneration);
   // A loss that takes no generation leaves every bus its generation: the same figures for each
   // such scenario (x - 0 is x), so they are computed once.
-  let sameGeneration: { generationKw: number; importKw: number; noAutoImportKw: number; totalLoadKw: number } | undefined;
-  const contingencies = scenarios
-    .filter((s) => s.kind === 'contingency')
-    .map((s): SiteScenario => {
-      let figures = (s.event?.lostGenerationKw ?? 0) === 0 && shortcutsEnabled() ? sameGeneration : undefined;
-      if (!figures) {
-        const generation = generationOn(buses, s);
-        figures = {
-          generationKw: [...generation.values()].reduce((t, g) => t + g, 0),
-          importKw: siteImportKw(contingency, generation),
-          noAutoImportKw: siteImportKw(contingencyNoAuto, generation),
-          totalLoadKw: flowTotalKw(contingency),
-        };
-        if ((s.event?.lostGenerationKw ?? 0) === 0) sameGeneration = figures;
-      }
-      const importKw = figures.importKw;
+  let sameGeneration: ContingencyFigures | undefined;
+  const losses = scenarios.filter((s) => s.kind === 'contingency');
+  const figures = losses.map((s): ContingencyFigures => {
+    let same = (s.event?.lostGenerationKw ?? 0) === 0 && shortcutsEnabled() ? sameGeneration : undefined;
+    if (!same) {
+      const generation = generationOn(buses, s);
+      same = {
+        generationKw: [...generation.values()].reduce((t, g) => t + g, 0),
+        importKw: siteImportKw(contingency, generation),
+        noAutoImportKw: siteImportKw(contingencyNoAuto, generation),
+        totalLoadKw: flowTotalKw(contingency),
+      };
+      if ((s.event?.lostGenerationKw ?? 0) === 0) sameGeneration = same;
+    }
+    return same;
+  });
+  // The rows of the last budget made for these scenarios, when every figure and the limit are
+  // the same (a timeline's states share their scenarios while their buses do not change:
+  // islands.ts), so that 300 identical rows are not made and kept again for every state.
+  const last = shortcutsEnabled() ? LAST_CONTINGENCIES.get(scenarios) : undefined;
+  let contingencies: readonly SiteScenario[];
+  if (last !== undefined && Object.is(last.limitKw, limitKw) && sameFigures(last.figures, figures)) contingencies = last.contingencies;
+  else {
+    contingencies = losses.map((s, k): SiteScenario => {
+      const importKw = figures[k].importKw;
       return {
         scenario: s,
-        totalLoadKw: figures.totalLoadKw,
-        generationKw: figures.generationKw,
+        totalLoadKw: figures[k].totalLoadKw,
+        generationKw: figures[k].generationKw,
         gridImportKw: importKw,
         headroomKw: limitKw - importKw,
         utilization: utilizationOf(importKw, limitKw),
-        autoMiningKw: importKw - figures.noAutoImportKw,
+        autoMiningKw: importKw - figures[k].noAutoImportKw,
       };
     });
+    if (shortcutsEnabled()) LAST_CONTINGENCIES.set(scenarios, { limitKw, figures, contingencies });
+  }
   return {
     totalLoadKw,
     generationOffsetKw: totalLoadKw - gridImportKw,

@@ -259,6 +259,16 @@ describe('the timeline as synth evaluates it, against every state from scratch',
       });
     expect(samples.filter((t) => joinedAfterJoined(t, true)).length).toBeGreaterThan(20);
     expect(samples.filter((t) => joinedAfterJoined(t, false)).length).toBeGreaterThan(3);
+    // States that share the site's loss rows of the state before (budget.ts, siteBudget), and
+    // states that share the scenarios but not the rows (a figure or the limit changed).
+    const sharedRows = (t: TimelineEvaluation, shared: boolean) =>
+      t.states.some((s, i) => {
+        const before = t.states[i - 1]?.evaluation.budget;
+        const now = s.evaluation.budget;
+        return before !== undefined && now.scenarios === before.scenarios && now.site.contingencies.length > 0 && (now.site.contingencies === before.site.contingencies) === shared;
+      });
+    expect(samples.filter((t) => sharedRows(t, true)).length).toBeGreaterThan(10);
+    expect(samples.filter((t) => sharedRows(t, false)).length).toBeGreaterThan(10);
   });
 
   test('the generator makes timelines worth comparing: many states, shared parts, failures and auto-capped pods', () => {
