@@ -181,7 +181,7 @@ interface Problem {
   /**
    * Per auto pod i: the (quantity, kW per kW of pod IT) pairs at [termStart[i], termStart[i + 1])
    * of termQ and termCoeff. Flat typed arrays rather than an object per pair: the solver reads
-   * them for every pod in every step, and 10,000 pods made 30,000 small objects per state.
+   * them for every pod in every step, and an object per pair made two or three per pod per state.
    */
   readonly termStart: Int32Array;
   readonly termQ: Int32Array;
