@@ -157,7 +157,11 @@ function isAutoPod(load: CampusLoad): boolean {
 
 /** What each load draws when it runs: the solver's cap for auto pods, the declared power otherwise. */
 export function loadPowers(loads: readonly CampusLoad[], allocation: MiningAllocation | undefined): Map<string, number> {
-  return new Map(loads.map((l) => [l.name, isAutoPod(l) ? (podAllocation(allocation, l.name)?.powerKw ?? declaredPowerKw(l)) : declaredPowerKw(l)]));
+  // A loop, not `new Map(loads.map(...))`: no [name, kW] pair per load (the same map: a name
+  // listed twice keeps its first place and its last value).
+  const powerKw = new Map<string, number>();
+  for (const l of loads) powerKw.set(l.name, isAutoPod(l) ? (podAllocation(allocation, l.name)?.powerKw ?? declaredPowerKw(l)) : declaredPowerKw(l));
+  return powerKw;
 }
 
 function busScenario(
@@ -273,6 +277,32 @@ export function localBudget(campus: CampusModel, allocation: MiningAllocation | 
   return { loads, powerKw, flows: { normal, contingency, normalNoAuto, contingencyNoAuto }, buses, cooling };
 }
 
+/** What a site's row in one loss scenario is made from (with the limit). */
+interface ContingencyFigures {
+  readonly generationKw: number;
+  readonly importKw: number;
+  readonly noAutoImportKw: number;
+  readonly totalLoadKw: number;
+}
+
+/** The rows last made for a list of scenarios, with what they were made from (shortcuts.ts). */
+const LAST_CONTINGENCIES = new WeakMap<readonly Scenario[], { readonly limitKw: number; readonly figures: readonly ContingencyFigures[]; readonly contingencies: readonly SiteScenario[] }>();
+
+/** Whether two lists of figures hold the same numbers (Object.is: -0 and NaN as they are), in the same order. */
+function sameFigures(a: readonly ContingencyFigures[], b: readonly ContingencyFigures[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    // Most losses share one object (see `sameGeneration`): compared once.
+    if (k > 0 && a[k] === a[k - 1] && b[k] === b[k - 1]) continue;
+    const x = a[k];
+    const y = b[k];
+    if (!Object.is(x.generationKw, y.generationKw) || !Object.is(x.importKw, y.importKw) || !Object.is(x.noAutoImportKw, y.noAutoImportKw) || !Object.is(x.totalLoadKw, y.totalLoadKw)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * The site in one state, from the flows of its buses (in name order, so that every float sum is
  * the same however the flows were put together): grid import in normal operation and in every
@@ -285,32 +315,43 @@ export function siteBudget(buses: readonly BusModel[], scenarios: readonly Scena
   const gridImportKw = siteImportKw(normal, normalGeneration);
   // A loss that takes no generation leaves every bus its generation: the same figures for each
   // such scenario (x - 0 is x), so they are computed once.
-  let sameGeneration: { generationKw: number; importKw: number; noAutoImportKw: number; totalLoadKw: number } | undefined;
-  const contingencies = scenarios
-    .filter((s) => s.kind === 'contingency')
-    .map((s): SiteScenario => {
-      let figures = (s.event?.lostGenerationKw ?? 0) === 0 && shortcutsEnabled() ? sameGeneration : undefined;
-      if (!figures) {
-        const generation = generationOn(buses, s);
-        figures = {
-          generationKw: [...generation.values()].reduce((t, g) => t + g, 0),
-          importKw: siteImportKw(contingency, generation),
-          noAutoImportKw: siteImportKw(contingencyNoAuto, generation),
-          totalLoadKw: flowTotalKw(contingency),
-        };
-        if ((s.event?.lostGenerationKw ?? 0) === 0) sameGeneration = figures;
-      }
-      const importKw = figures.importKw;
+  let sameGeneration: ContingencyFigures | undefined;
+  const losses = scenarios.filter((s) => s.kind === 'contingency');
+  const figures = losses.map((s): ContingencyFigures => {
+    let same = (s.event?.lostGenerationKw ?? 0) === 0 && shortcutsEnabled() ? sameGeneration : undefined;
+    if (!same) {
+      const generation = generationOn(buses, s);
+      same = {
+        generationKw: [...generation.values()].reduce((t, g) => t + g, 0),
+        importKw: siteImportKw(contingency, generation),
+        noAutoImportKw: siteImportKw(contingencyNoAuto, generation),
+        totalLoadKw: flowTotalKw(contingency),
+      };
+      if ((s.event?.lostGenerationKw ?? 0) === 0) sameGeneration = same;
+    }
+    return same;
+  });
+  // The rows of the last budget made for these scenarios, when every figure and the limit are
+  // the same (a timeline's states share their scenarios while their buses do not change:
+  // islands.ts), so that 300 identical rows are not made and kept again for every state.
+  const last = shortcutsEnabled() ? LAST_CONTINGENCIES.get(scenarios) : undefined;
+  let contingencies: readonly SiteScenario[];
+  if (last !== undefined && Object.is(last.limitKw, limitKw) && sameFigures(last.figures, figures)) contingencies = last.contingencies;
+  else {
+    contingencies = losses.map((s, k): SiteScenario => {
+      const importKw = figures[k].importKw;
       return {
         scenario: s,
-        totalLoadKw: figures.totalLoadKw,
-        generationKw: figures.generationKw,
+        totalLoadKw: figures[k].totalLoadKw,
+        generationKw: figures[k].generationKw,
         gridImportKw: importKw,
         headroomKw: limitKw - importKw,
         utilization: utilizationOf(importKw, limitKw),
-        autoMiningKw: importKw - figures.noAutoImportKw,
+        autoMiningKw: importKw - figures[k].noAutoImportKw,
       };
     });
+    if (shortcutsEnabled()) LAST_CONTINGENCIES.set(scenarios, { limitKw, figures, contingencies });
+  }
   return {
     totalLoadKw,
     generationOffsetKw: totalLoadKw - gridImportKw,
@@ -321,6 +362,22 @@ export function siteBudget(buses: readonly BusModel[], scenarios: readonly Scena
     autoMiningKw: gridImportKw - siteImportKw(normalNoAuto, normalGeneration),
     contingencies,
   };
+}
+
+/**
+ * Every pod and hall of the campus, sorted by name: the pods and halls of `loads` (campusLoads, a
+ * stable sort of pods, halls, blocks and auxiliary loads by name, so pods and halls come in the
+ * order sorting them alone gives), found by kind when every list holds its own kind; a model
+ * built by hand with a part in another kind's list is sorted as listed.
+ */
+function itLoadsOf(campus: CampusModel, loads: readonly CampusLoad[]): (MiningPodModel | GpuHallModel)[] {
+  const ownKinds =
+    campus.miningPods.every((p) => p.kind === 'mining-pod') &&
+    campus.gpuHalls.every((h) => h.kind === 'gpu-hall') &&
+    (campus.blockLoads ?? []).every((b) => b.kind === 'block-load') &&
+    campus.auxiliaryLoads.every((a) => a.kind === 'auxiliary');
+  if (!ownKinds) return [...campus.miningPods, ...campus.gpuHalls].sort(byName);
+  return loads.filter((l): l is MiningPodModel | GpuHallModel => l.kind === 'mining-pod' || l.kind === 'gpu-hall');
 }
 
 /** Computes the budget of one state, with power-capped pods at the allocation's caps. */
@@ -341,7 +398,7 @@ export function budgetOf(campus: CampusModel, allocation: MiningAllocation | und
     flows: { normal: flows.normal, contingency: flows.contingency },
     buses,
     cooling,
-    itLoads: [...campus.miningPods, ...campus.gpuHalls].sort(byName),
+    itLoads: itLoadsOf(campus, loads),
     site: siteBudget(campus.buses, scenarios, flows, campus.interconnectLimitKw),
   };
 }

@@ -50,7 +50,7 @@ import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './mode
 import { busGenerationKw } from './redundancy';
 import { campusScenarios, losesGeneration } from './scenarios';
 import { sheddingOrder } from './shedding-order';
-import { coolingStepKw, type CampusLoad, type LoadFlow } from './load-model';
+import { coolingStepKw, type CampusLoad, type LoadByClass, type LoadFlow } from './load-model';
 import { shortcutsEnabled } from './shortcuts';
 import type { Dated, TimelinePoint } from './timeline';
 
@@ -304,6 +304,7 @@ export function evaluateByIslands(
   const offReason: (string | undefined)[] = new Array(autoPods.length).fill(undefined);
 
   const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
+  const lastBuses: LastBuses = {};
   let previousJoined: CampusEvaluation | undefined;
   let previousOff: readonly CampusLoad[] = [];
   return points.map((point, k) => {
@@ -336,11 +337,33 @@ export function evaluateByIslands(
     for (let g = 0; g < autoPods.length; g++) if (inState[g] && isOff[g]) off.push(autoPods[g]);
     for (const load of [...off, ...previousOff]) if (!left.has(load) && evaluations[order.islandOfLoad.get(load.name)!].loads.has(load)) touched.add(load);
     const sincePrevious = previousJoined ? { previous: previousJoined, loads: [...touched], left: [...left] } : undefined;
-    const joined = joinState(state, evaluations, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason }, sincePrevious);
+    const joined = joinState(state, evaluations, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason }, sincePrevious, lastBuses);
     previousJoined = joined;
     previousOff = off;
     return joined ?? whole(state);
   });
+}
+
+/**
+ * The buses of the last joined state (models in name order) and their scenarios: most states
+ * have the same bus objects as the one before (a bus changes only when it or one of its feeds
+ * comes into service or retires), and then share the list and its scenarios, so that what is
+ * cached per list of buses (scenarios.ts, `busesByName`) is made once, not once per state.
+ */
+interface LastBuses {
+  models?: readonly BusModel[];
+  scenarios?: ReturnType<typeof campusScenarios>;
+}
+
+/** `last`'s buses and scenarios when `models` holds the same objects in the same order; else `models`' own (kept in `last`). */
+function sameBuses(models: readonly BusModel[], last: LastBuses): { readonly models: readonly BusModel[]; readonly scenarios: ReturnType<typeof campusScenarios> } {
+  const before = last.models;
+  if (before !== undefined && last.scenarios !== undefined && before.length === models.length && models.every((b, i) => b === before[i])) {
+    return { models: before, scenarios: last.scenarios };
+  }
+  last.models = models;
+  last.scenarios = campusScenarios(models);
+  return { models, scenarios: last.scenarios };
 }
 
 interface ShedArrays {
@@ -362,6 +385,7 @@ function joinState(
   order: PartOrder,
   shed: ShedArrays,
   sincePrevious: CampusEvaluation['sincePrevious'],
+  lastBuses: LastBuses,
 ): CampusEvaluation | undefined {
   if (islands.some((e) => e.broken || (e.allocation !== undefined && (e.allocation.infeasible.length > 0 || e.parts === undefined || !e.parts.apart)))) {
     return undefined;
@@ -369,14 +393,17 @@ function joinState(
   // Buses and cooling systems in name order, as computeBudget and loadFlow list them.
   const { items: buses, islands: busIslands } = inNameOrder(order.buses, islands, (e) => e.busByName);
   const { items: cooling, islands: coolingIslands } = inNameOrder(order.cooling, islands, (e) => e.coolingByName);
-  const busModels = buses.map((b) => b.bus);
-  const scenarios = campusScenarios(busModels);
+  const { models: busModels, scenarios } = sameBuses(
+    buses.map((b) => b.bus),
+    lastBuses,
+  );
   // The bus part of each flow (what the site is summed from); the cooling part is joined only
   // for a reader of budget.flows.
-  const busFlow = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => ({
-    buses: new Map(buses.map((b, i) => [b.bus.name, pick(busIslands[i].local.flows).buses.get(b.bus.name)!])),
-    cooling: new Map(),
-  });
+  const busFlow = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => {
+    const flowOf = new Map<string, LoadByClass>();
+    for (let i = 0; i < buses.length; i++) flowOf.set(buses[i].bus.name, pick(busIslands[i].local.flows).buses.get(buses[i].bus.name)!);
+    return { buses: flowOf, cooling: new Map() };
+  };
   const withCooling = (flow: LoadFlow, pick: (f: BudgetFlows) => LoadFlow): LoadFlow => ({
     buses: flow.buses,
     cooling: new Map(cooling.map((c, i) => [c.cooling.name, pick(coolingIslands[i].local.flows).cooling.get(c.cooling.name)!])),
@@ -481,10 +508,11 @@ function siteClear(
     island.boundsKw.get(bus)?.[mode] ?? (mode === 'normalKw' ? normal : contingency).buses.get(bus)!.totalKw;
   const importBound = (mode: 'normalKw' | 'contingencyKw', lost?: { readonly bus: string; readonly lostGenerationKw: number }) => {
     let total = 0;
-    buses.forEach((b, i) => {
+    for (let i = 0; i < buses.length; i++) {
+      const b = buses[i];
       const generationKw = busGenerationKw(b.bus) - (lost?.bus === b.bus.name ? lost.lostGenerationKw : 0);
       total += Math.max(0, boundOf(b.bus.name, busIslands[i], mode) - generationKw);
-    });
+    }
     return total;
   };
   if (!siteStaysClear(importBound('normalKw'), limitKw)) return false;

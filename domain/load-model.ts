@@ -23,6 +23,7 @@
  */
 import { coolingKwPerHeatKw, coolingPowerKw } from './cooling-power';
 import type { AuxiliaryLoadModel, BlockLoadModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
+import { cachedPer } from './shortcuts';
 
 /** Load of a bus by class, kW. Cooling and overhead are counted where they are drawn. */
 export interface LoadByClass {
@@ -123,10 +124,18 @@ export interface LoadFlow {
   readonly cooling: ReadonlyMap<string, CoolingFlow>;
 }
 
-/** Every load of a campus, in name order. */
-export function campusLoads(campus: CampusModel): CampusLoad[] {
-  const loads: CampusLoad[] = [...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads];
-  return loads.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+const LOADS = new WeakMap<CampusModel, readonly CampusLoad[]>();
+
+/**
+ * Every load of a campus, in name order. Made once per campus object (shortcuts.ts): the caps
+ * solver and the budget of one state both list them, and sorting 10,000 names costs more than
+ * the rest of listing them.
+ */
+export function campusLoads(campus: CampusModel): readonly CampusLoad[] {
+  return cachedPer(LOADS, campus, () => {
+    const loads: CampusLoad[] = [...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads];
+    return loads.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  });
 }
 
 interface MutableLoad {

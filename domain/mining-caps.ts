@@ -178,12 +178,20 @@ interface Problem {
   readonly limits: readonly Limit[];
   readonly limitsOf: readonly (readonly Limit[])[];
   readonly sites: readonly SiteLimit[];
-  /** Per auto pod: (quantity, kW per kW of pod IT). */
-  readonly terms: readonly { readonly q: number; readonly coeff: number }[][];
+  /**
+   * Per auto pod i: the (quantity, kW per kW of pod IT) pairs at [termStart[i], termStart[i + 1])
+   * of termQ and termCoeff. Flat typed arrays rather than an object per pair: the solver reads
+   * them for every pod in every step, and an object per pair made two or three per pod per state.
+   */
+  readonly termStart: Int32Array;
+  readonly termQ: Int32Array;
+  readonly termCoeff: Float64Array;
   /** Per auto pod: its fixed cooling step (quantity of the cooling's bus in each mode, kW), if any. */
   readonly steps: readonly ({ readonly cooling: string; readonly busQ: number; readonly kw: number } | undefined)[];
   /** Per mode (0 normal, 1 contingency): fixed cooling systems already running. */
   readonly coolingRunning: [Set<string>, Set<string>];
+  /** Per quantity, for `fill` (all zero between its calls): made once per problem, not per filling round. */
+  readonly scratch: { readonly slope: Float64Array; readonly loaded: Uint8Array; readonly loadedList: Int32Array; readonly tight: Uint8Array };
 }
 
 function runningCooling(flow: LoadFlow): Set<string> {
@@ -221,12 +229,15 @@ function buildProblem(campus: CampusModel, loads: readonly CampusLoad[], auto: r
   coolingSystems.forEach((c, i) =>
     limits.push({ q: 2 * nb + i, capacityKw: c.capacityKw, label: `cooling capacity of '${c.name}'`, scenario: 'normal', path: c.path }),
   );
-  const limitsOf: Limit[][] = Array.from({ length: usage.length }, () => []);
+  const limitsOf: Limit[][] = [];
+  for (let q = 0; q < usage.length; q++) limitsOf.push([]);
   for (const l of limits) limitsOf[l.q].push(l);
 
   const generation = (s: (typeof scenarios)[number]) => {
     const g = generationIn(campus, s);
-    return Float64Array.from(buses, (b) => g.get(b.name) ?? 0);
+    const generationKw = new Float64Array(nb);
+    buses.forEach((b, i) => (generationKw[i] = g.get(b.name) ?? 0));
+    return generationKw;
   };
   // The site in normal operation, and after the loss of each generator (a loss that takes no
   // generation leaves the site importing less than in normal operation).
@@ -245,26 +256,40 @@ function buildProblem(campus: CampusModel, loads: readonly CampusLoad[], auto: r
       ),
   ];
 
-  const terms = auto.map((pod) => {
-    const list: { q: number; coeff: number }[] = [];
+  const termStart = new Int32Array(auto.length + 1);
+  const qs: number[] = [];
+  const coeffs: number[] = [];
+  auto.forEach((pod, i) => {
+    termStart[i] = qs.length;
     const cooling = coolingByName.get(pod.cooling);
     const runsInContingency = !CONTINGENCY_SHEDDING.sheds(pod);
     for (const draw of itDrawPerKw(pod, cooling)) {
       const b = busIndex.get(draw.bus);
       if (b === undefined) continue;
-      list.push({ q: b, coeff: draw.kwPerKw });
-      if (runsInContingency) list.push({ q: nb + b, coeff: draw.kwPerKw });
+      qs.push(b);
+      coeffs.push(draw.kwPerKw);
+      if (runsInContingency) {
+        qs.push(nb + b);
+        coeffs.push(draw.kwPerKw);
+      }
     }
     const c = coolingIndex.get(pod.cooling);
-    if (c !== undefined) list.push({ q: 2 * nb + c, coeff: 1 });
-    return list;
+    if (c !== undefined) {
+      qs.push(2 * nb + c);
+      coeffs.push(1);
+    }
   });
+  termStart[auto.length] = qs.length;
+  // The array-like constructors: `TypedArray.from` goes through the iterator protocol, per element.
+  const termQ = new Int32Array(qs);
+  const termCoeff = new Float64Array(coeffs);
   const steps = auto.map((pod) => {
     const cooling = coolingByName.get(pod.cooling);
     const b = cooling ? busIndex.get(cooling.bus) : undefined;
     return cooling && b !== undefined && coolingStepKw(cooling) > 0 ? { cooling: cooling.name, busQ: b, kw: coolingStepKw(cooling) } : undefined;
   });
-  return { nb, usage, limits, limitsOf, sites, terms, steps, coolingRunning: [runningCooling(normal), runningCooling(contingency)] };
+  const scratch = { slope: new Float64Array(usage.length), loaded: new Uint8Array(usage.length), loadedList: new Int32Array(usage.length), tight: new Uint8Array(usage.length) };
+  return { nb, usage, limits, limitsOf, sites, termStart, termQ, termCoeff, steps, coolingRunning: [runningCooling(normal), runningCooling(contingency)], scratch };
 }
 
 function siteImport(problem: Problem, site: SiteLimit, usage: Float64Array): number {
@@ -273,26 +298,58 @@ function siteImport(problem: Problem, site: SiteLimit, usage: Float64Array): num
   return total;
 }
 
-/** What pod i adds at `kw` of IT (and the fixed cooling it starts), as (quantity, kW) pairs. */
-function podDelta(problem: Problem, i: number, kw: number, runsInContingency: boolean): Map<number, number> {
-  const delta = new Map<number, number>();
-  for (const t of problem.terms[i]) delta.set(t.q, (delta.get(t.q) ?? 0) + t.coeff * kw);
+/**
+ * (quantity, kW) pairs in the order they were first added, a quantity added twice summed in its
+ * first place: what a Map<number, number> would hold, in a buffer reused for every pod (no Map
+ * per pod per try).
+ */
+class Delta {
+  readonly q: Int32Array;
+  readonly kw: Float64Array;
+  length = 0;
+
+  /** For the pods of `problem`: room for the most terms of one pod and its two cooling steps. */
+  constructor(problem: Problem) {
+    let most = 0;
+    for (let i = 0; i + 1 < problem.termStart.length; i++) most = Math.max(most, problem.termStart[i + 1] - problem.termStart[i]);
+    this.q = new Int32Array(most + 2);
+    this.kw = new Float64Array(most + 2);
+  }
+
+  add(q: number, kw: number): void {
+    for (let k = 0; k < this.length; k++) {
+      if (this.q[k] === q) {
+        this.kw[k] += kw;
+        return;
+      }
+    }
+    this.q[this.length] = q;
+    // 0 + kw, as `(map.get(q) ?? 0) + kw` writes it (a -0 becomes 0).
+    this.kw[this.length++] = 0 + kw;
+  }
+}
+
+/** What pod i adds at `kw` of IT (and the fixed cooling it starts), as (quantity, kW) pairs, into `delta`. */
+function podDelta(problem: Problem, i: number, kw: number, runsInContingency: boolean, delta: Delta): Delta {
+  delta.length = 0;
+  for (let t = problem.termStart[i]; t < problem.termStart[i + 1]; t++) delta.add(problem.termQ[t], problem.termCoeff[t] * kw);
   const step = problem.steps[i];
   if (step) {
-    if (!problem.coolingRunning[0].has(step.cooling)) delta.set(step.busQ, (delta.get(step.busQ) ?? 0) + step.kw);
-    if (runsInContingency && !problem.coolingRunning[1].has(step.cooling)) delta.set(problem.nb + step.busQ, (delta.get(problem.nb + step.busQ) ?? 0) + step.kw);
+    if (!problem.coolingRunning[0].has(step.cooling)) delta.add(step.busQ, step.kw);
+    if (runsInContingency && !problem.coolingRunning[1].has(step.cooling)) delta.add(problem.nb + step.busQ, step.kw);
   }
   return delta;
 }
 
 /** What `delta` adds to a site's import (the buses it loads above their generation), kW. */
-function siteRise(problem: Problem, site: SiteLimit, delta: Map<number, number>): number {
+function siteRise(problem: Problem, site: SiteLimit, delta: Delta): number {
   let rise = 0;
-  for (const [q, d] of delta) {
+  for (let k = 0; k < delta.length; k++) {
+    const q = delta.q[k];
     const b = q - site.offset;
     if (b < 0 || b >= problem.nb) continue;
     const u = problem.usage[q];
-    rise += Math.max(0, u + d - site.generationKw[b]) - Math.max(0, u - site.generationKw[b]);
+    rise += Math.max(0, u + delta.kw[k] - site.generationKw[b]) - Math.max(0, u - site.generationKw[b]);
   }
   return rise;
 }
@@ -312,8 +369,10 @@ function mayExceed(estimateKw: number, limitKw: number): boolean {
  * The first check that `delta` would break (or break further), with the overshoot; undefined if
  * it fits. `importKw` holds each site's running import estimate (see `mayExceed`).
  */
-function breaks(problem: Problem, delta: Map<number, number>, importKw: Float64Array): { readonly label: string; readonly overKw: number } | undefined {
-  for (const [q, d] of delta) {
+function breaks(problem: Problem, delta: Delta, importKw: Float64Array): { readonly label: string; readonly overKw: number } | undefined {
+  for (let k = 0; k < delta.length; k++) {
+    const q = delta.q[k];
+    const d = delta.kw[k];
     if (d <= 0) continue;
     for (const l of problem.limitsOf[q]) {
       const over = problem.usage[q] + d - l.capacityKw;
@@ -321,8 +380,8 @@ function breaks(problem: Problem, delta: Map<number, number>, importKw: Float64A
     }
   }
   if (shortcutsEnabled() && problem.sites.every((site, k) => !mayExceed(importKw[k] + siteRise(problem, site, delta), site.limitKw))) return undefined;
-  const after = Float64Array.from(problem.usage);
-  for (const [q, d] of delta) after[q] += d;
+  const after = problem.usage.slice();
+  for (let k = 0; k < delta.length; k++) after[delta.q[k]] += delta.kw[k];
   for (const site of problem.sites) {
     const before = siteImport(problem, site, problem.usage);
     const now = siteImport(problem, site, after);
@@ -375,28 +434,59 @@ function fill(
   powerKw: Float64Array,
   within: { readonly limits: readonly Limit[]; readonly sites: readonly SiteLimit[] } = problem,
 ): void {
-  const { usage, terms, nb } = problem;
+  const { usage, termStart, termQ, termCoeff, nb } = problem;
   const { limits, sites } = within;
+  // Scratch of the problem, all zero between calls: the slope of each quantity, and the
+  // quantities the live pods load (a quantity no live pod loads has slope 0 and does not move).
+  const { slope, loaded, loadedList, tight } = problem.scratch;
   let level = 0;
   let live = active.filter((i) => rate[i] > 0);
   while (live.length > 0) {
-    const slope = new Float64Array(usage.length);
-    for (const i of live) for (const t of terms[i]) slope[t.q] += t.coeff * rate[i];
+    let nLoaded = 0;
+    for (const i of live) {
+      for (let t = termStart[i]; t < termStart[i + 1]; t++) {
+        const q = termQ[t];
+        if (!loaded[q]) {
+          loaded[q] = 1;
+          loadedList[nLoaded++] = q;
+        }
+        slope[q] += termCoeff[t] * rate[i];
+      }
+    }
     let step = levelMax - level;
     for (const l of limits) if (slope[l.q] > 0) step = Math.min(step, Math.max(0, (l.capacityKw - usage[l.q]) / slope[l.q]));
     for (const site of sites) step = Math.min(step, siteStep(problem, site, slope));
-    if (!Number.isFinite(step)) throw new Error('mining-caps: unbounded fill (a pod is on no bus); this is a bug');
-    for (const i of live) powerKw[i] += step * rate[i];
-    for (let q = 0; q < usage.length; q++) usage[q] += step * slope[q];
-    level += step;
-    if (level >= levelMax - 1e-12) return;
-    const tight = new Set<number>();
-    for (const l of limits) if (slope[l.q] > 0 && l.capacityKw - usage[l.q] <= EPS_KW) tight.add(l.q);
-    for (const site of sites) {
-      if (siteImport(problem, site, usage) < site.limitKw - EPS_KW) continue;
-      for (let b = 0; b < nb; b++) if (usage[site.offset + b] > site.generationKw[b] - EPS_KW) tight.add(site.offset + b);
+    if (Number.isFinite(step)) {
+      for (const i of live) powerKw[i] += step * rate[i];
+      // Only the loaded quantities: adding step x 0 to the others changes nothing (usage is never -0).
+      for (let k = 0; k < nLoaded; k++) usage[loadedList[k]] += step * slope[loadedList[k]];
+      level += step;
     }
-    const next = live.filter((i) => !terms[i].some((t) => tight.has(t.q)));
+    const done = !Number.isFinite(step) || level >= levelMax - 1e-12;
+    let next = live;
+    if (!done) {
+      const tightList: number[] = [];
+      const mark = (q: number) => {
+        if (!tight[q]) tightList.push(q);
+        tight[q] = 1;
+      };
+      for (const l of limits) if (slope[l.q] > 0 && l.capacityKw - usage[l.q] <= EPS_KW) mark(l.q);
+      for (const site of sites) {
+        if (siteImport(problem, site, usage) < site.limitKw - EPS_KW) continue;
+        for (let b = 0; b < nb; b++) if (usage[site.offset + b] > site.generationKw[b] - EPS_KW) mark(site.offset + b);
+      }
+      next = live.filter((i) => {
+        for (let t = termStart[i]; t < termStart[i + 1]; t++) if (tight[termQ[t]]) return false;
+        return true;
+      });
+      for (const q of tightList) tight[q] = 0;
+    }
+    for (let k = 0; k < nLoaded; k++) {
+      slope[loadedList[k]] = 0;
+      loaded[loadedList[k]] = 0;
+    }
+    if (!Number.isFinite(step)) throw new Error('mining-caps: unbounded fill (a pod is on no bus); this is a bug');
+    if (done) return;
     // Guard against float noise leaving nothing tight: stop rather than loop.
     live = next.length === live.length ? [] : next;
   }
@@ -408,15 +498,17 @@ function fill(
  * minimum otherwise (see `independentParts`).
  */
 function quantityBounds(problem: Problem, n: number, atMinimum: Float64Array, isOff: (i: number) => boolean): Float64Array {
-  const { terms, limitsOf } = problem;
+  const { termStart, termQ, termCoeff, limitsOf } = problem;
   const moves = new Uint8Array(atMinimum.length);
-  for (let i = 0; i < n; i++) if (!isOff(i)) for (const t of terms[i]) if (t.coeff > 0) moves[t.q] = 1;
-  return Float64Array.from(atMinimum, (value, q) => {
-    if (!moves[q]) return value;
+  for (let i = 0; i < n; i++) if (!isOff(i)) for (let t = termStart[i]; t < termStart[i + 1]; t++) if (termCoeff[t] > 0) moves[termQ[t]] = 1;
+  const bounds = atMinimum.slice();
+  for (let q = 0; q < bounds.length; q++) {
+    if (!moves[q]) continue;
     let tightest = Infinity;
     for (const l of limitsOf[q]) tightest = Math.min(tightest, l.capacityKw);
-    return Math.max(value, tightest + EPS_KW);
-  });
+    bounds[q] = Math.max(atMinimum[q], tightest + EPS_KW);
+  }
+  return bounds;
 }
 
 /** Whether a site's import, with every bus at its bound, is clearly under its limit (by far more than float noise). */
@@ -444,30 +536,30 @@ interface FillPart {
  * of the steps). A site that can bind is never assumed not to: then everything fills together.
  */
 function independentParts(problem: Problem, n: number, boundKw: Float64Array): FillPart[] | undefined {
-  const { nb, terms } = problem;
+  const { nb, termStart, termQ } = problem;
   for (const site of problem.sites) {
     let importKw = 0;
     for (let b = 0; b < nb; b++) importKw += Math.max(0, boundKw[site.offset + b] - site.generationKw[b]);
     if (!siteStaysClear(importKw, site.limitKw)) return undefined;
   }
   // Union-find over quantities: a pod joins every quantity it loads.
-  const parent = Int32Array.from({ length: boundKw.length }, (_, q) => q);
+  const parent = new Int32Array(boundKw.length);
+  for (let q = 0; q < parent.length; q++) parent[q] = q;
   const root = (q: number): number => {
     while (parent[q] !== q) q = parent[q] = parent[parent[q]];
     return q;
   };
   for (let i = 0; i < n; i++) {
-    const ts = terms[i];
-    for (let k = 1; k < ts.length; k++) parent[root(ts[k].q)] = root(ts[0].q);
+    for (let t = termStart[i] + 1; t < termStart[i + 1]; t++) parent[root(termQ[t])] = root(termQ[termStart[i]]);
   }
   const byRoot = new Map<number, number[]>();
   const alone: number[][] = [];
   for (let i = 0; i < n; i++) {
-    if (terms[i].length === 0) {
+    if (termStart[i + 1] === termStart[i]) {
       alone.push([i]);
       continue;
     }
-    const r = root(terms[i][0].q);
+    const r = root(termQ[termStart[i]]);
     const pods = byRoot.get(r);
     if (pods) pods.push(i);
     else byRoot.set(r, [i]);
@@ -493,13 +585,20 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   const shedOrder = sheddingOrder(campus.miningPods.filter(isAuto));
   const n = shedOrder.length;
   const problem = buildProblem(campus, loads, shedOrder);
-  const minKw = Float64Array.from(shedOrder, (p) => (p.count * p.powerControl.minW) / 1000);
-  const spanKw = Float64Array.from(shedOrder, (p) => (p.count * (p.powerControl.maxW - p.powerControl.minW)) / 1000);
-  const ratedKw = Float64Array.from(shedOrder, (p) => (p.count * p.minerPowerW) / 1000);
+  // Per pod, in shedding order (plain loops: `Float64Array.from` with a function is a slow path).
+  const minKw = new Float64Array(n);
+  const spanKw = new Float64Array(n);
+  const ratedKw = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = shedOrder[i];
+    minKw[i] = (p.count * p.powerControl.minW) / 1000;
+    spanKw[i] = (p.count * (p.powerControl.maxW - p.powerControl.minW)) / 1000;
+    ratedKw[i] = (p.count * p.minerPowerW) / 1000;
+  }
 
   // Checks the load without auto pods already breaks, among those auto pods take part in.
   const touched = new Uint8Array(problem.usage.length);
-  for (const ts of problem.terms) for (const t of ts) touched[t.q] = 1;
+  for (let t = 0; t < problem.termQ.length; t++) touched[problem.termQ[t]] = 1;
   const infeasible: CapInfeasibility[] = [];
   for (const l of problem.limits) {
     const over = problem.usage[l.q] - l.capacityKw;
@@ -512,7 +611,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   }
 
   // 1. Which pods run: from the last to be shed to the first, each on at its minimum if it fits.
-  const baseUsage = Float64Array.from(problem.usage);
+  const baseUsage = problem.usage.slice();
   const baseRunning: [Set<string>, Set<string>] = [new Set(problem.coolingRunning[0]), new Set(problem.coolingRunning[1])];
   const broken = new Set(infeasible.map((v) => v.label));
   const chooseOnSet = (excluded: ReadonlyMap<number, string>): (string | undefined)[] => {
@@ -521,6 +620,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     problem.coolingRunning[1] = new Set(baseRunning[1]);
     const importKw = Float64Array.from(problem.sites, (site) => siteImport(problem, site, problem.usage));
     const reasons: (string | undefined)[] = new Array(n).fill(undefined);
+    const delta = new Delta(problem);
     for (let i = n - 1; i >= 0; i--) {
       const pod = shedOrder[i];
       if (excluded.has(i)) {
@@ -528,7 +628,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
         continue;
       }
       const runsInContingency = !CONTINGENCY_SHEDDING.sheds(pod);
-      const delta = podDelta(problem, i, minKw[i], runsInContingency);
+      podDelta(problem, i, minKw[i], runsInContingency, delta);
       const hit = breaks(problem, delta, importKw);
       if (hit) {
         reasons[i] = broken.has(hit.label)
@@ -537,7 +637,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
         continue;
       }
       problem.sites.forEach((site, k) => (importKw[k] += siteRise(problem, site, delta)));
-      for (const [q, d] of delta) problem.usage[q] += d;
+      for (let k = 0; k < delta.length; k++) problem.usage[delta.q[k]] += delta.kw[k];
       const step = problem.steps[i];
       if (step) {
         problem.coolingRunning[0].add(step.cooling);
@@ -619,10 +719,13 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     }
   }
   const isOff = (i: number) => offReasons[i] !== undefined;
-  const atMinimum = Float64Array.from(problem.usage);
+  const atMinimum = problem.usage.slice();
 
   // 2. How much they draw: priority groups, highest first, filled in turn.
-  const onKnownBus = shedOrder.map((_, i) => problem.terms[i].some((t) => t.q < problem.nb));
+  const onKnownBus = shedOrder.map((_, i) => {
+    for (let t = problem.termStart[i]; t < problem.termStart[i + 1]; t++) if (problem.termQ[t] < problem.nb) return true;
+    return false;
+  });
   // Pods that share no check fill apart (one part each, see `independentParts`) when no site
   // limit can bind; otherwise the site couples them all and they fill together. With the
   // shortcuts off (the from-scratch reference), everything fills together.
@@ -643,10 +746,15 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     }
     return powerKw;
   };
-  const unboundedRate = ratedKw.map((r, i) => (onKnownBus[i] ? r : 0));
-  const onCount = shedOrder.filter((_, i) => !isOff(i)).length;
+  const unboundedRate = new Float64Array(n);
+  let onCount = 0;
+  for (let i = 0; i < n; i++) {
+    unboundedRate[i] = onKnownBus[i] ? ratedKw[i] : 0;
+    if (!isOff(i)) onCount += 1;
+  }
   const headroomFillKw = onCount > 0 ? run(unboundedRate, Infinity) : new Float64Array(n);
-  const headroomKw = onCount > 0 ? headroomFillKw.reduce((t, v) => t + v, 0) : 0;
+  let headroomKw = 0;
+  if (onCount > 0) for (let i = 0; i < n; i++) headroomKw += headroomFillKw[i];
   const powerKw = run(spanKw, 1);
 
   const allocations = new Map<string, PodAllocation>();
@@ -661,14 +769,34 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     if (pod.powerControl?.mode !== 'fixed') continue;
     allocations.set(pod.name, shared(pod, { name: pod.name, mode: 'fixed', priority: pod.priority, capW: pod.powerControl.capW, powerKw: pod.itKw, hashrateThs: pod.hashrateThs }));
   }
-  const miningPowerKw = shedOrder.reduce((t, _, i) => t + (isOff(i) ? 0 : powerKw[i]), 0);
+  let miningPowerKw = 0;
+  for (let i = 0; i < n; i++) miningPowerKw += isOff(i) ? 0 : powerKw[i];
+  // Sorted by name on first read (only reports read the list; lookups go through `podAllocation`):
+  // `loads` is in name order already, so this is a walk, not a sort (a name used twice is listed
+  // once, with its last allocation, as the map holds it).
+  let pods: PodAllocation[] | undefined;
+  const podsByName = (): PodAllocation[] => {
+    if (pods) return pods;
+    pods = [];
+    let last: string | undefined;
+    for (const load of loads) {
+      if (load.kind !== 'mining-pod' || load.name === last) continue;
+      const p = allocations.get(load.name);
+      if (p === undefined) continue;
+      pods.push(p);
+      last = load.name;
+    }
+    return pods;
+  };
   const allocation: MiningAllocation = {
-    pods: [...allocations.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    get pods() {
+      return podsByName();
+    },
     miningPowerKw,
     headroomKw: Math.max(headroomKw, miningPowerKw),
     infeasible,
     autoPods: n,
-    switchedOff: shedOrder.filter((_, i) => isOff(i)).length,
+    switchedOff: n - onCount,
   };
   if (bounds) {
     // Nothing it reads changes after this point (the filling is done).
@@ -678,7 +806,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
       const busNames = [...campus.buses].map((b) => b.name).sort();
       return (parts = {
         shedOrder,
-        fillKw: Float64Array.from(powerKw, (kw, i) => (isOff(i) ? 0 : kw)),
+        fillKw: powerKw.map((kw, i) => (isOff(i) ? 0 : kw)),
         headroomFillKw,
         offReasons,
         busBoundsKw: busNames.map((bus, b) => ({ bus, normalKw: bounds[b], contingencyKw: bounds[problem.nb + b] })),

@@ -1,4 +1,5 @@
 import { computeBudget } from '../../domain/budget';
+import type { AuxiliaryLoadModel, MiningPodModel } from '../../domain/model';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
 
 describe('computeBudget', () => {
@@ -128,5 +129,36 @@ describe('computeBudget', () => {
       }),
     );
     expect(c.site.utilization).toBe(Infinity);
+  });
+});
+
+describe('itLoads', () => {
+  const base = {
+    buses: [bus('main', [feed('f1', 60_000)])],
+    coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.2 })],
+  };
+
+  test('lists every pod and hall by name, and no other load', () => {
+    const budget = computeBudget(
+      campus({
+        ...base,
+        miningPods: [pod('p-b', 'main', 'air', 1_000), pod('p-a', 'main', 'air', 1_000)],
+        gpuHalls: [hall('h-a', 'main', 'air', 1_000), hall('p-a2', 'main', 'air', 1_000)],
+        auxiliaryLoads: [{ kind: 'auxiliary', name: 'a-office', path: 'site/a-office', bus: 'main', powerKw: 10 }],
+      }),
+    );
+    expect(budget.itLoads.map((l) => l.name)).toEqual(['h-a', 'p-a', 'p-a2', 'p-b']);
+  });
+
+  test('a model built by hand with a hall in the pods list lists what the two lists hold, by name', () => {
+    const budget = computeBudget(
+      campus({
+        ...base,
+        miningPods: [pod('p-b', 'main', 'air', 1_000), hall('h-in-pods', 'main', 'air', 1_000) as unknown as MiningPodModel],
+        gpuHalls: [],
+        auxiliaryLoads: [{ kind: 'mining-pod', name: 'a-pod-in-aux', path: 'site/a', bus: 'main', powerKw: 10 } as unknown as AuxiliaryLoadModel],
+      }),
+    );
+    expect(budget.itLoads.map((l) => l.name)).toEqual(['h-in-pods', 'p-b']);
   });
 });

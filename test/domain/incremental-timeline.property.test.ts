@@ -250,6 +250,25 @@ describe('the timeline as synth evaluates it, against every state from scratch',
     expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && (s.evaluation.budget.campus.notInService ?? []).length > 0)).length).toBeGreaterThan(3);
     // Timelines with states of both kinds.
     expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious) && t.states.slice(1).some((s) => !s.evaluation.sincePrevious)).length).toBeGreaterThan(5);
+    // Joined states after joined states that share the bus list and scenarios of the state before
+    // (islands.ts, sameBuses), and ones that make their own because a bus or a feed changed.
+    const joinedAfterJoined = (t: TimelineEvaluation, shared: boolean) =>
+      t.states.some((s, i) => {
+        const before = t.states[i - 1]?.evaluation;
+        return s.evaluation.sincePrevious !== undefined && before?.sincePrevious !== undefined && (s.evaluation.budget.scenarios === before.budget.scenarios) === shared;
+      });
+    expect(samples.filter((t) => joinedAfterJoined(t, true)).length).toBeGreaterThan(20);
+    expect(samples.filter((t) => joinedAfterJoined(t, false)).length).toBeGreaterThan(3);
+    // States that share the site's loss rows of the state before (budget.ts, siteBudget), and
+    // states that share the scenarios but not the rows (a figure or the limit changed).
+    const sharedRows = (t: TimelineEvaluation, shared: boolean) =>
+      t.states.some((s, i) => {
+        const before = t.states[i - 1]?.evaluation.budget;
+        const now = s.evaluation.budget;
+        return before !== undefined && now.scenarios === before.scenarios && now.site.contingencies.length > 0 && (now.site.contingencies === before.site.contingencies) === shared;
+      });
+    expect(samples.filter((t) => sharedRows(t, true)).length).toBeGreaterThan(10);
+    expect(samples.filter((t) => sharedRows(t, false)).length).toBeGreaterThan(10);
   });
 
   test('the generator makes timelines worth comparing: many states, shared parts, failures and auto-capped pods', () => {
