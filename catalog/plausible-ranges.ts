@@ -64,7 +64,26 @@ export const GPU_RANGES = {
   },
 } as const;
 
-/** A number as the messages show it: up to 4 significant digits, with thousands separators. */
+/**
+ * A number as the messages show it: up to 4 significant digits, at most 4 decimals (the last one
+ * rounded half away from zero), thousands grouped by commas, e.g. 111,800 or 127.5 or 0.0001. The
+ * same text on every machine, whatever its locale, without the ICU number formatter (whose first
+ * use costs about 20 ms): the text `toLocaleString('en-US', { maximumFractionDigits: 4 })` gives
+ * for `Number(n.toPrecision(4))`.
+ */
 export function showFigure(n: number): string {
-  return Number(n.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 4 });
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '∞' : '-∞';
+  // |n| = 0.DIGITS x 10^point, DIGITS the 4 significant digits toPrecision writes ("1.235e+6", "0.001234").
+  const [mantissa, exponent = '0'] = Math.abs(n).toPrecision(4).split('e');
+  const [whole, decimals = ''] = mantissa.split('.');
+  const digits = whole + decimals;
+  const point = whole.length + Number(exponent);
+  // The figure x 10^4, in whole units, rounded at its first dropped digit.
+  const keep = point + 4;
+  const padded = digits.padEnd(Math.max(keep + 1, 0), '0');
+  let scaled = keep > 0 ? BigInt(padded.slice(0, keep)) : 0n;
+  if (keep >= 0 && padded[keep] >= '5') scaled += 1n;
+  const wholeText = String(scaled / 10_000n).replace(/\B(?=(\d{3})+$)/g, ',');
+  const decimalText = String(scaled % 10_000n).padStart(4, '0').replace(/0+$/, '');
+  return `${n < 0 ? '-' : ''}${wholeText}${decimalText === '' ? '' : `.${decimalText}`}`;
 }

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { CampusConfigError } from '../../domain/config-error';
+import type { TimelineEvaluation } from '../../domain/evaluate';
 import type { MiningPodModel } from '../../domain/model';
 import type { PodAllocation } from '../../domain/mining-caps';
 import { inServiceAt } from '../../domain/timeline';
@@ -89,6 +90,8 @@ export class CurtailmentPlan extends Construct {
   public readonly controller?: DeploymentV1;
   public readonly controllerNetworkPolicy?: WorkloadNetworkPolicy;
   private readonly pods?: readonly MiningPod[];
+  /** The last rendered plan and the evaluation it was rendered from. */
+  private rendered?: { readonly evaluation: TimelineEvaluation; readonly text: string };
 
   public constructor(scope: Construct, id: string, props: CurtailmentPlanProps = {}) {
     super(scope, checkConstructArgs('CurtailmentPlan', scope, id));
@@ -164,14 +167,25 @@ export class CurtailmentPlan extends Construct {
     });
   }
 
-  /** The plan document, as written into the ConfigMap. */
+  /**
+   * The plan document, as written into the ConfigMap. Rendered once per evaluation of the campus
+   * (every resolve of the ConfigMap and the controller's hash reads it): the campus evaluates
+   * again, a new object, whenever a part is added or changed, and the plan reads nothing else
+   * that can change (its pods are given once, or are the campus's parts).
+   */
   public render(): string {
+    const evaluation = this.campus.evaluate();
+    if (this.rendered?.evaluation !== evaluation) this.rendered = { evaluation, text: this.renderFrom(evaluation) };
+    return this.rendered.text;
+  }
+
+  private renderFrom(evaluation: TimelineEvaluation): string {
     const pods = this.coveredPods();
     // Each pod's figures (with its cap) from the last state of the timeline it is in service in;
     // for a chosen month that is the only state, and pods out of service then are left out.
     const evaluated = new Map<string, MiningPodModel>();
     const caps = new Map<string, PodAllocation>();
-    for (const state of this.campus.evaluate().states) {
+    for (const state of evaluation.states) {
       for (const pod of state.evaluation.budget.campus.miningPods) evaluated.set(pod.name, pod);
       for (const cap of state.evaluation.budget.allocation?.pods ?? []) caps.set(cap.name, cap);
     }

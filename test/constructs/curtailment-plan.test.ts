@@ -40,6 +40,23 @@ describe('CurtailmentPlan', () => {
     ]);
   });
 
+  test('is rendered again after a pod is added or changed, once it was rendered', () => {
+    const { campus, bus, air } = site();
+    const planConstruct = new CurtailmentPlan(campus, 'curtailment-plan');
+    const pods = () => JSON.parse(planConstruct.render()).steps.map((s: { pod: string; itKw: number }) => [s.pod, s.itKw]);
+    expect(pods()).toEqual([['pod-new', 350]]);
+    const old = new MiningPod(campus, 'pod-old', { model: ASIC_MODELS.BITMAIN_ANTMINER_S19_XP, count: 100, bus, cooling: air });
+    expect(pods()).toEqual([
+      ['pod-old', 301],
+      ['pod-new', 350],
+    ]);
+    // A pod's change (a retirement) makes the campus evaluate again: the plan is rendered from it.
+    const before = planConstruct.render();
+    old.retireOn('2030-01');
+    expect(planConstruct.render()).not.toBe(before);
+    expect(planConstruct.render()).toBe(new CurtailmentPlan(campus, 'plan-after').render().replace(/plan-after/g, 'curtailment-plan'));
+  });
+
   test('covers only the listed pods when given', () => {
     const { campus, bus, air, efficient } = site();
     new MiningPod(campus, 'pod-old', { model: ASIC_MODELS.BITMAIN_ANTMINER_S19_XP, count: 100, bus, cooling: air });

@@ -7,11 +7,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Aspects, Testing, TerraformBackend, type IAspect } from 'cdktf';
+import { App, Aspects, Testing, TerraformBackend, TerraformStack, type IAspect } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import type { RulePack } from '../../rules/rule';
-import { runCampusApp } from '../../stacks/run-campus-app';
+import { collectValidationErrors, runCampusApp } from '../../stacks/run-campus-app';
 import { Campus } from '../../stacks/campus';
 import { errorOf } from '../constructs/helpers';
 
@@ -137,4 +138,127 @@ describe('runCampusApp writes and refuses what app.synth() does', () => {
       expect(fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'), 'utf8')).not.toContain('nested');
     });
   }
+});
+
+// The check prepares every stack (a preparing resolve of each resource, as app.synth() does);
+// a judgement of the rules and app.synth() right after prepare a campus again only when an
+// aspect visited a construct or a construct was added since (Campus.prepareStack).
+describe('runCampusApp prepares each campus once unless an aspect or a new construct changed it', () => {
+  /** How often bare cdktf asks a resource for its Terraform JSON in one app.synth(). */
+  function bareCalls(): number {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'site');
+    new KubernetesProvider(stack, 'kubernetes', {});
+    new CountedNamespace(stack, 'ns', { metadata: { name: 'counted' } });
+    CountedNamespace.calls = 0;
+    app.synth();
+    return CountedNamespace.calls;
+  }
+
+  for (const [withRules, more] of [[false, 0], [true, 1]] as const) {
+    test(`each resource is resolved as often as bare cdktf resolves it${withRules ? ', and once more for the rules' : ''} (rule packs: ${withRules})`, () => {
+      const app = Testing.app();
+      const validations = { count: 0 };
+      CountedNamespace.calls = 0;
+      expect(runCampusApp((a) => build(a, validations, withRules), { app, stdout: () => undefined, stderr: () => undefined })).toBe(0);
+      const campusCalls = CountedNamespace.calls;
+      // Bare cdktf: a preparing resolve and the one written (2); the rules judge one more JSON in the check.
+      expect(bareCalls()).toBe(2);
+      expect(campusCalls).toBe(2 + more);
+      // Validated by the check and again by the synth.
+      expect(validations.count).toBe(2);
+    });
+  }
+
+  /** A plain stack with a namespace whose name another stack can reference (a cross-stack reference). */
+  function sourceStack(app: App): NamespaceV1 {
+    const stack = new TerraformStack(app, 'source');
+    new KubernetesProvider(stack, 'kubernetes', {});
+    return new NamespaceV1(stack, 'src', { metadata: { name: 'source-ns' } });
+  }
+
+  /** The campus's written cdk.tf.json. */
+  function written(app: App): any {
+    return JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'), 'utf8'));
+  }
+
+  const CROSS_STACK = '${data.terraform_remote_state.cross-stack-reference-input-source.outputs';
+
+  for (const withRules of [true, false]) {
+    test(`a resource an aspect adds after the check prepared the campus is prepared before it is written (rule packs: ${withRules})`, () => {
+      const app = Testing.app();
+      const code = runCampusApp(
+        (a) => {
+          const src = sourceStack(a);
+          const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
+          Aspects.of(campus).add({ visit: (n) => n === campus && new NamespaceV1(campus, 'added', { metadata: { name: src.metadata.name } }) });
+        },
+        { app, stdout: () => undefined, stderr: () => undefined },
+      );
+      expect(code).toBe(0);
+      expect(written(app).resource.kubernetes_namespace_v1.added.metadata.name).toContain(CROSS_STACK);
+    });
+
+    test(`an aspect's in-place edit of a resource after the check prepared the campus is prepared before it is written (rule packs: ${withRules})`, () => {
+      const app = Testing.app();
+      const code = runCampusApp(
+        (a) => {
+          const src = sourceStack(a);
+          const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
+          const ns = new NamespaceV1(campus, 'ns', { metadata: { name: 'plain' } });
+          Aspects.of(campus).add({ visit: (n) => n === ns && ns.addOverride('metadata.name', src.metadata.name) });
+        },
+        { app, stdout: () => undefined, stderr: () => undefined },
+      );
+      expect(code).toBe(0);
+      expect(written(app).resource.kubernetes_namespace_v1.ns.metadata.name).toContain(CROSS_STACK);
+    });
+  }
+
+  test('a resource a validation adds during the check is prepared before it is written', () => {
+    const app = Testing.app();
+    const code = runCampusApp(
+      (a) => {
+        const src = sourceStack(a);
+        const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
+        new Construct(campus, 'adder').node.addValidation({
+          validate: () => {
+            if (!campus.node.tryFindChild('added')) new NamespaceV1(campus, 'added', { metadata: { name: src.metadata.name } });
+            return [];
+          },
+        });
+      },
+      { app, stdout: () => undefined, stderr: () => undefined },
+    );
+    expect(code).toBe(0);
+    expect(written(app).resource.kubernetes_namespace_v1.added.metadata.name).toContain(CROSS_STACK);
+  });
+
+  test("after the runner, a user's app.synth() prepares an in-place edit again", () => {
+    const app = Testing.app();
+    let ns: NamespaceV1 | undefined;
+    let src: NamespaceV1 | undefined;
+    const code = runCampusApp(
+      (a) => {
+        src = sourceStack(a);
+        ns = new NamespaceV1(new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }), 'ns', { metadata: { name: 'plain' } });
+      },
+      { app, stdout: () => undefined, stderr: () => undefined },
+    );
+    expect(code).toBe(0);
+    expect(written(app).resource.kubernetes_namespace_v1.ns.metadata.name).toBe('plain');
+    ns!.addOverride('metadata.name', src!.metadata.name);
+    app.synth();
+    expect(written(app).resource.kubernetes_namespace_v1.ns.metadata.name).toContain(CROSS_STACK);
+  });
+
+  test('after collectValidationErrors, app.synth() prepares an in-place edit again', () => {
+    const app = Testing.app();
+    const src = sourceStack(app);
+    const ns = new NamespaceV1(new Campus(app, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }), 'ns', { metadata: { name: 'plain' } });
+    expect(collectValidationErrors(app)).toEqual([]);
+    ns.addOverride('metadata.name', src.metadata.name);
+    app.synth();
+    expect(written(app).resource.kubernetes_namespace_v1.ns.metadata.name).toContain(CROSS_STACK);
+  });
 });
