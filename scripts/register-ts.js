@@ -176,3 +176,5 @@ function transpile(source, filename) {
 Module._extensions['.ts'] = function loadTypeScript(module, filename) {
   module._compile(transpile(fs.readFileSync(filename, 'utf8'), filename), filename);
 };
+
+require('./code-cache').install(path.join(ROOT, '.cache', 'code-cache'));
