@@ -14,15 +14,18 @@
  * run, so the functions the run compiled lazily are included) and stores it.
  *
  * Correctness first:
- * - An entry is `.cache/.../<sha256 of the file's path>.bin`: a header (a marker, the sha256 of
- *   the key, the sha256 of the data) then V8's data. The key is the file's path, the sha256 of the
- *   module's source as it is compiled (for a .ts file, the transpiled code), Node's and V8's
- *   versions, the architecture and this file's own source. An edited file has another key, so
- *   its entry is not used (and is replaced at exit): a stale cache never runs old code. V8 itself
- *   rejects data made with other V8 flags (`cachedDataRejected`): the module is then compiled as
- *   without a cache, and its entry rewritten at exit.
- * - An entry that cannot be read, is not whole (its data's hash differs: V8 does not check its
- *   own checksum in release builds) or is not for this key is ignored, never an error.
+ * - An entry is `<cacheDir>/<sha256 of the file's path>.bin`: a header (a marker, the key, the
+ *   CRC-32 of the data) then V8's data. The key is the sha1 of the file's path, the module's
+ *   source as it is compiled (for a .ts file, the transpiled code), Node's and V8's versions, the
+ *   architecture and this file's own source: an edited file (even one of the same length, which
+ *   is all V8 checks) has another key, so its entry is not used (and is replaced at exit), and a
+ *   stale cache never runs old code. V8 itself rejects data made under other V8 flags
+ *   (`cachedDataRejected`): the module is then compiled as without a cache, and its entry made
+ *   again at exit. The source is hashed, not its size and mtime: package managers can write two
+ *   versions of a file with the same size and mtime.
+ * - An entry that cannot be read, is not whole (its CRC-32 differs: V8 checks its own checksum
+ *   only in debug builds, and runs corrupted data) or is not for this key is ignored, never an
+ *   error, and made again at exit.
  * - Entries are written to a temporary file of their own (random name, created exclusively) and
  *   renamed into place, so two runs at once never read half an entry; a failed write removes the
  *   temporary file and is otherwise ignored (a read-only checkout still runs, uncached).
