@@ -4,7 +4,8 @@
  * (node_modules included), so that a warm run deserializes compiled code instead of compiling
  * every module's JavaScript again: `install(cacheDir)`, called once by the hook.
  *
- * On Node >= 22.1 this is Node's own compile cache (`module.enableCompileCache(cacheDir)`).
+ * On Node >= 22.1 this is Node's own compile cache (`module.enableCompileCache(cacheDir)`). Either
+ * is off when NODE_DISABLE_COMPILE_CACHE=1 (Node's own variable).
  * On Node 20, which has none, it is what v8-compile-cache does: `Module.prototype._compile`
  * compiles the module's wrapper function with `vm.Script`, passing the cached data stored for the
  * file when there is some, runs it with the arguments Node's own `_compile` passes (this =
@@ -145,6 +146,8 @@ function writeEntry(cacheDir, file, key, data) {
 
 /** Turns the code cache on for the modules loaded from now on, its entries in `cacheDir`. */
 function install(cacheDir) {
+  // Node's own switch for its compile cache, honoured by this one too (app-bench.ts's "code cache off" row).
+  if (process.env.NODE_DISABLE_COMPILE_CACHE === '1') return;
   if (typeof Module.enableCompileCache === 'function') {
     // Node >= 22.1: Node's own cache, keyed and checked by Node.
     Module.enableCompileCache(cacheDir);

@@ -265,7 +265,7 @@ function runJs(project: { dir: string; hook: string }, options: { hook?: boolean
     const result = spawnSync(process.execPath, [main], { cwd: project.dir, env: { ...process.env, NODE_OPTIONS: '' }, encoding: 'utf8' });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
-  return runTs(main, {}, project.hook, options.nodeArgs ?? []);
+  return runTs(main, { NODE_DISABLE_COMPILE_CACHE: '' }, project.hook, options.nodeArgs ?? []);
 }
 
 /** The name of a module's code cache entry: the sha256 of its path. */
@@ -385,6 +385,16 @@ test('cached data V8 rejects (made under other V8 flags) falls back to compiling
   // Under the same flags again: read, not made again.
   expect(runJs(project, { nodeArgs: ['--no-flush-bytecode'] })).toEqual(expected);
   expect(codeCacheEntries(project)).toEqual(remade);
+});
+
+test('NODE_DISABLE_COMPILE_CACHE=1 turns the code cache off: the same output, no entry read or made', () => {
+  const project = hookProject(CODE_CACHE_FILES);
+  const expected = runJs(project);
+  expect(expected.status).toBe(0);
+  fs.rmSync(path.join(project.dir, '.cache', 'code-cache'), { recursive: true });
+  const off = runTs(path.join(project.dir, 'main.js'), { NODE_DISABLE_COMPILE_CACHE: '1' }, project.hook);
+  expect(off).toEqual(expected);
+  expect(codeCacheEntries(project)).toEqual({});
 });
 
 test('with source maps on, Node compiles the modules itself (it reads their source maps): no entry is read or made', () => {
