@@ -16,7 +16,9 @@
  * cache (after a Node upgrade, or the first run after this cache came in). "warm": the runs after
  * them, both caches filled, as after a typical edit; "warm, code cache off" runs alternate with
  * them, with NODE_DISABLE_COMPILE_CACHE=1 (every module compiled by V8 again, the transpiled
- * files still cached), so the two rows see the same load. Wall time is measured around the
+ * files still cached), so the two rows see the same load. "loading only": the modules
+ * examples/main.ts imports, loaded by `node -e` and not run (the app's loading side alone), warm,
+ * with the code cache on and off, alternating. Wall time is measured around the
  * child process; CPU (user + system) and peak memory are the app process's own resource usage
  * (`process.resourceUsage()` at its exit, written by a preload added to NODE_OPTIONS, the
  * child's rusage), so the shell and this process are not counted. Medians are printed, with
@@ -47,7 +49,13 @@ process.on('exit', () => {
 });
 `;
 
-function runApp(command: string, context: unknown, work: string, preload: string, codeCache = true): Sample {
+/**
+ * The modules examples/main.ts imports, loaded and not run: the loading side of the app on its own
+ * (the same modules, through the same hook), with `node -e`.
+ */
+const LOAD_ONLY = `node -r ./scripts/register-ts.js -e "${['./stacks/run-campus-app', './examples/ercot-300', './examples/retrofit', './examples/phased-conversion', './examples/flexible-mining'].map((m) => `require('${m}');`).join(' ')}"`;
+
+function runApp(command: string, context: unknown, work: string, preload: string, codeCache = true, writesManifest = true): Sample {
   const outdir = path.join(work, 'cdktf.out');
   const usageFile = path.join(work, 'usage.json');
   fs.rmSync(outdir, { recursive: true, force: true });
@@ -70,7 +78,7 @@ function runApp(command: string, context: unknown, work: string, preload: string
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${command}: exit ${result.status}\n${result.stderr}`);
-  if (!fs.existsSync(path.join(outdir, 'manifest.json'))) throw new Error(`${command}: wrote no manifest.json in ${outdir}`);
+  if (writesManifest && !fs.existsSync(path.join(outdir, 'manifest.json'))) throw new Error(`${command}: wrote no manifest.json in ${outdir}`);
   const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number };
   return { wallMs, ...usage };
 }
@@ -105,6 +113,14 @@ function main(runs: number): void {
     }
     console.log(row('warm (caches filled)', warm));
     console.log(row('warm, code cache off', off));
+    const loadWarm: Sample[] = [];
+    const loadOff: Sample[] = [];
+    for (let r = 0; r < runs; r++) {
+      loadWarm.push(runApp(LOAD_ONLY, config.context ?? {}, work, preload, true, false));
+      loadOff.push(runApp(LOAD_ONLY, config.context ?? {}, work, preload, false, false));
+    }
+    console.log(row('loading only, warm', loadWarm));
+    console.log(row('loading only, code cache off', loadOff));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -53,8 +53,12 @@ const KEY_BYTES = 20;
 const HEADER_BYTES = ENTRY_MARKER.length + KEY_BYTES + 4;
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {\n';
 const WRAPPER_TAIL = '\n})';
-/** Dynamic import() in a module's source (possibly a comment or a string: then the module is only not cached). */
-const DYNAMIC_IMPORT = /\bimport\s*\(/;
+/**
+ * What may be a dynamic import() in a module's source: `import`, then blanks, then `(` or a
+ * comment's `/`. Also matches in comments and strings (JSDoc's `import('./x')` types): such a
+ * module is only left uncached.
+ */
+const DYNAMIC_IMPORT = /\bimport\s*[(/]/;
 
 function sha256(data) {
   return crypto.createHash('sha256').update(data).digest();
@@ -81,7 +85,7 @@ function nodeMustCompile(module, content, format) {
     Module.wrap !== ORIGINAL_WRAP ||
     Module.wrapper[0] !== ORIGINAL_WRAPPER[0] ||
     Module.wrapper[1] !== ORIGINAL_WRAPPER[1] ||
-    (content.includes('import') && DYNAMIC_IMPORT.test(content))
+    DYNAMIC_IMPORT.test(content)
   );
 }
 

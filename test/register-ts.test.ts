@@ -227,7 +227,11 @@ test('a cache write that fails leaves no temporary file, and the run still succe
  */
 const CODE_CACHE_FILES: Record<string, string> = {
   'tsconfig.json': '{ "compilerOptions": { "target": "ES2022" } }',
-  'main.js': "const probe = require('./probe');\nconsole.log(JSON.stringify(probe.report(module)));\n",
+  'main.js': [
+    "const report = require('./probe').report(module);",
+    "Promise.all([require('./imports').load(), require('./imports-after-comment').load()]).then((loaded) => console.log(JSON.stringify({ ...report, dynamicImports: loaded.map((m) => m.value) })));",
+    '',
+  ].join('\n'),
   'probe.js': [
     "'use strict';",
     'const topThis = this;',
@@ -243,7 +247,7 @@ const CODE_CACHE_FILES: Record<string, string> = {
     '    shebang: require("./shebang").value, typescript: require.extensions[".ts"] ? require("./typed").doubled : "no .ts loader",',
     '    firstLineError: errorLines("./throws-first-line"), laterLineError: errorLines("./throws-later"),',
     '    esm: require("./esm-syntax").value,',
-    '    imported: typeof require("./imports").load, children: module.children.map((child) => child.id),',
+    '    imported: typeof require("./imports").load, importedAfterComment: typeof require("./imports-after-comment").load, children: module.children.map((child) => child.id),',
     '  };',
     '};',
     '',
@@ -253,7 +257,9 @@ const CODE_CACHE_FILES: Record<string, string> = {
   'typed.ts': 'const base: number = 21;\nexport const doubled: number = base * 2;\n',
   'throws-first-line.js': 'const value = 1; throw new Error(`first line ${value}`);\n',
   'throws-later.js': '\n\n  function fail() {\n    throw new RangeError("later line");\n  }\nfail();\n',
-  'imports.js': "exports.load = () => import('./nothing-here.mjs');\n",
+  'imports.js': "exports.load = () => import('./imported.mjs');\n",
+  'imports-after-comment.js': "exports.load = () => import /* a comment */ ('./imported.mjs');\n",
+  'imported.mjs': "export const value = 'imported';\n",
   // ES module syntax in a .js file of no declared type: not CommonJS, so Node's own loader takes it (require(esm) on Node 20.19+).
   'esm-syntax.js': "export const value = 'loaded as an ES module';\n",
 };
@@ -287,7 +293,7 @@ function codeCacheEntries(project: { dir: string }): Record<string, Buffer> {
   return entries;
 }
 
-/** The project's files with an entry: all but main.js (Node compiles the main module), imports.js (its source may import()) and esm-syntax.js (not CommonJS). */
+/** The project's files with an entry: all but main.js (Node compiles the main module), imports*.js (their source may import()) and esm-syntax.js (not CommonJS). */
 const CACHED_FILES = ['probe.js', 'shebang.js', 'sloppy.js', 'throws-first-line.js', 'throws-later.js', 'typed.ts'];
 
 const ENTRY_HEADER_BYTES = 'register-ts code cache 1\n'.length + 20 + 4;
@@ -323,9 +329,11 @@ test('a module run from the code cache gets what CommonJS gives it, as under pla
     laterLineError: `RangeError: later line |     at fail (${path.join(project.dir, 'throws-later.js')}:4:11)`,
     esm: 'loaded as an ES module',
     imported: 'function',
+    importedAfterComment: 'function',
+    dynamicImports: ['imported', 'imported'],
   });
   // A module that throws is taken out of its parent's children, as Node does.
-  expect(report.children).toEqual(['sloppy.js', 'shebang.js', 'typed.ts', 'esm-syntax.js', 'imports.js'].map((file) => path.join(project.dir, file)));
+  expect(report.children).toEqual(['sloppy.js', 'shebang.js', 'typed.ts', 'esm-syntax.js', 'imports.js', 'imports-after-comment.js'].map((file) => path.join(project.dir, file)));
   expect(report.badResolve).toMatch(/^ERR_INVALID_ARG_TYPE: The "request" argument must be of type string\./);
 
   // CACHED_FILES have entries; the second run reads them, and the same code runs.
