@@ -23,6 +23,14 @@
  * own paths (no bundling), so __dirname and error messages naming files are what they are under
  * tsc or tsx.
  *
+ * Every CommonJS module loaded after this hook (the transpiled .ts files and node_modules alike)
+ * also goes through a persistent V8 code cache, scripts/code-cache.js (.cache/code-cache/,
+ * git-ignored; Node's own compile cache on Node >= 22.1; off with NODE_DISABLE_COMPILE_CACHE=1):
+ * a warm run deserializes the code V8 compiled last time instead of compiling the modules again.
+ * Measured with bench/app-bench.ts on 2 cores (load average 6.5 to 8.7, medians of 7 runs): the
+ * examples' app warm, 1.56-1.60 s CPU with the code cache off, 1.23-1.25 s with it on; the modules
+ * it imports, loaded and not run, 0.80-0.87 s and 0.69-0.72 s.
+ *
  * A syntax error prints `file:line:column: error: text` (line and column from 1), one line per
  * error esbuild reports, and exits with status 1.
  *
