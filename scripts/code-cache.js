@@ -15,8 +15,8 @@
  * run, so the functions the run compiled lazily are included) and stores it.
  *
  * Correctness first:
- * - An entry is `<cacheDir>/<sha256 of the file's path>.bin`: a header (a marker, the key, the
- *   CRC-32 of the data) then V8's data. The key is the sha1 of the file's path, the module's
+ * - An entry is `<cacheDir>/<sha256 of V8's flags and the file's path>.bin`: a header (a marker,
+ *   the key, the CRC-32 of the data) then V8's data. The key is the sha1 of the file's path, the module's
  *   source as it is compiled (for a .ts file, the transpiled code), Node's and V8's versions, the
  *   architecture and this file's own source: an edited file (even one of the same length, which
  *   is all V8 checks) has another key, so its entry is not used (and is replaced at exit), and a
@@ -172,6 +172,13 @@ function install(cacheDir) {
   const keyPrefix = sha256(
     JSON.stringify({ self: sha256(fs.readFileSync(__filename)).toString('hex'), node: process.version, v8: process.versions.v8, arch: process.arch }),
   );
+  // The head of V8's cached data for an empty script: its magic number, version hash, source hash
+  // and the hash of V8's flags (V8 11 and 12 put them in the first 16 bytes), so that runs under
+  // other V8 flags (cdktf synth's NODE_OPTIONS=--max-old-space-size=4096, a direct run without
+  // it) keep entries of their own instead of rejecting and rewriting each other's. Only where
+  // entries are: V8 still checks each entry's flags, and a different layout only makes runs under
+  // other flags share entries again.
+  const v8Tag = new vm.Script('').createCachedData().subarray(0, 16);
   /** Scripts compiled without usable cached data, by entry file: their code is stored at exit. */
   const toStore = new Map();
   const nodeCompile = Module.prototype._compile;
@@ -179,7 +186,7 @@ function install(cacheDir) {
 
   Module.prototype._compile = function compileWithCodeCache(content, filename, format) {
     if (nodeMustCompile(this, content, format)) return nodeCompile.call(this, content, filename, format);
-    const file = path.join(cacheDir, `${crypto.createHash('sha256').update(filename).digest('hex')}.bin`);
+    const file = path.join(cacheDir, `${crypto.createHash('sha256').update(v8Tag).update(filename).digest('hex')}.bin`);
     const key = crypto.createHash('sha1').update(keyPrefix).update(filename).update('\0').update(content).digest();
     const cachedData = readEntry(file, key);
     const source = content.startsWith('#!') ? `//${content.slice(2)}` : content;

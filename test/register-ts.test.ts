@@ -274,20 +274,30 @@ function runJs(project: { dir: string; hook: string }, options: { hook?: boolean
   return runTs(main, { NODE_DISABLE_COMPILE_CACHE: '' }, project.hook, options.nodeArgs ?? []);
 }
 
-/** The name of a module's code cache entry: the sha256 of its path. */
-function entryName(file: string): string {
-  return `${crypto.createHash('sha256').update(file).digest('hex')}.bin`;
+/** The first 16 bytes of V8's cached data for an empty script, in a Node run with these arguments: the magic number, V8's version and flags. */
+function v8Tag(nodeArgs: readonly string[] = []): Buffer {
+  const result = spawnSync(process.execPath, [...nodeArgs, '-p', "require('vm').Script.prototype.createCachedData.call(new (require('vm').Script)('')).subarray(0, 16).toString('hex')"], {
+    env: { ...process.env, NODE_OPTIONS: '' },
+    encoding: 'utf8',
+  });
+  return Buffer.from(result.stdout.trim(), 'hex');
+}
+
+/** The name of a module's code cache entry in a run with these Node arguments: the sha256 of V8's tag and the module's path. */
+function entryName(file: string, nodeArgs: readonly string[] = []): string {
+  return `${crypto.createHash('sha256').update(v8Tag(nodeArgs)).update(file).digest('hex')}.bin`;
 }
 
 /**
  * The code cache entries of a project's own files, by file name (in name order). The cache also
  * holds entries of modules under node_modules (esbuild's, loaded when a .ts file is transpiled).
  */
-function codeCacheEntries(project: { dir: string }): Record<string, Buffer> {
+function codeCacheEntries(project: { dir: string }, nodeArgs: readonly string[] = []): Record<string, Buffer> {
   const dir = path.join(project.dir, '.cache', 'code-cache');
+  const tag = v8Tag(nodeArgs);
   const entries: Record<string, Buffer> = {};
   for (const file of fs.readdirSync(project.dir).sort()) {
-    const entry = path.join(dir, entryName(path.join(project.dir, file)));
+    const entry = path.join(dir, `${crypto.createHash('sha256').update(tag).update(path.join(project.dir, file)).digest('hex')}.bin`);
     if (fs.existsSync(entry)) entries[file] = fs.readFileSync(entry);
   }
   return entries;
@@ -381,18 +391,40 @@ test('a corrupt, truncated or foreign code cache entry is ignored and written ag
   }
 });
 
-test('cached data V8 rejects (made under other V8 flags) falls back to compiling, and the entry is made again for the flags of the run', () => {
+test('cached data V8 rejects falls back to compiling, and the entry is made again', () => {
   const project = hookProject(CODE_CACHE_FILES);
   const expected = runJs(project);
   expect(expected.status).toBe(0);
-  const entries = codeCacheEntries(project);
-  expect(runJs(project, { nodeArgs: ['--no-flush-bytecode'] })).toEqual(expected);
-  const remade = codeCacheEntries(project);
-  expect(Object.keys(remade)).toEqual(Object.keys(entries));
-  for (const name of Object.keys(entries)) expect([name, remade[name].equals(entries[name])]).toEqual([name, false]);
-  // Under the same flags again: read, not made again.
-  expect(runJs(project, { nodeArgs: ['--no-flush-bytecode'] })).toEqual(expected);
-  expect(codeCacheEntries(project)).toEqual(remade);
+  const entry = path.join(project.dir, '.cache', 'code-cache', entryName(path.join(project.dir, 'probe.js')));
+  // V8's flag hash (bytes 12 to 15 of its data) changed, the entry's CRC-32 made to match: the entry is whole, and V8 rejects it.
+  const tampered = Buffer.from(fs.readFileSync(entry));
+  tampered.writeInt32LE(~tampered.readInt32LE(ENTRY_HEADER_BYTES + 12), ENTRY_HEADER_BYTES + 12);
+  tampered.writeUInt32BE(zlib.crc32(tampered.subarray(ENTRY_HEADER_BYTES)), ENTRY_HEADER_BYTES - 4);
+  fs.writeFileSync(entry, tampered);
+  expect(runJs(project)).toEqual(expected);
+  const remade = fs.readFileSync(entry);
+  expect(remade.equals(tampered)).toBe(false);
+  expect(remade.readUInt32BE(ENTRY_HEADER_BYTES - 4)).toBe(zlib.crc32(remade.subarray(ENTRY_HEADER_BYTES)));
+  // Accepted now: read, not made again.
+  expect(runJs(project)).toEqual(expected);
+  expect(fs.readFileSync(entry)).toEqual(remade);
+});
+
+test('runs under other V8 flags keep entries of their own, so that alternating them reads both', () => {
+  const project = hookProject(CODE_CACHE_FILES);
+  const expected = runJs(project);
+  expect(expected.status).toBe(0);
+  const plain = codeCacheEntries(project);
+  expect(Object.keys(plain)).toEqual(CACHED_FILES);
+  const flags = ['--max-old-space-size=4096'];
+  expect(runJs(project, { nodeArgs: flags })).toEqual(expected);
+  const flagged = codeCacheEntries(project, flags);
+  expect(Object.keys(flagged)).toEqual(CACHED_FILES);
+  for (const file of CACHED_FILES) expect([file, flagged[file].equals(plain[file])]).toEqual([file, false]);
+  expect(runJs(project)).toEqual(expected);
+  expect(runJs(project, { nodeArgs: flags })).toEqual(expected);
+  expect(codeCacheEntries(project)).toEqual(plain);
+  expect(codeCacheEntries(project, flags)).toEqual(flagged);
 });
 
 test('NODE_DISABLE_COMPILE_CACHE=1 turns the code cache off: the same output, no entry read or made', () => {
