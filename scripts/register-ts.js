@@ -27,9 +27,9 @@
  * also goes through a persistent V8 code cache, scripts/code-cache.js (.cache/code-cache/,
  * git-ignored; Node's own compile cache on Node >= 22.1; off with NODE_DISABLE_COMPILE_CACHE=1):
  * a warm run deserializes the code V8 compiled last time instead of compiling the modules again.
- * Measured with bench/app-bench.ts on 2 cores (load average 6.5 to 8.7, medians of 7 runs): the
- * examples' app warm, 1.56-1.60 s CPU with the code cache off, 1.23-1.25 s with it on; the modules
- * it imports, loaded and not run, 0.80-0.87 s and 0.69-0.72 s.
+ * Measured with bench/app-bench.ts on 2 cores (seven rounds at load average 6.5 to 13, on and
+ * off alternating): the examples' app warm saves 53 to 351 ms CPU (median 91 ms, 6%), loading the
+ * modules it imports 40 to 171 ms (median 116 ms, 13%); README, Performance.
  *
  * A syntax error prints `file:line:column: error: text` (line and column from 1), one line per
  * error esbuild reports, and exits with status 1.
