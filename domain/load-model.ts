@@ -23,7 +23,7 @@
  */
 import { coolingKwPerHeatKw, coolingPowerKw } from './cooling-power';
 import type { AuxiliaryLoadModel, BlockLoadModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
-import { cachedPer } from './shortcuts';
+import { shortcutsEnabled } from './shortcuts';
 
 /** Load of a bus by class, kW. Cooling and overhead are counted where they are drawn. */
 export interface LoadByClass {
@@ -124,18 +124,45 @@ export interface LoadFlow {
   readonly cooling: ReadonlyMap<string, CoolingFlow>;
 }
 
-const LOADS = new WeakMap<CampusModel, readonly CampusLoad[]>();
+/** A campus's loads as listed (its four lists, one after the other) and the same loads in name order. */
+interface ListedLoads {
+  readonly listed: readonly CampusLoad[];
+  readonly byName: readonly CampusLoad[];
+}
+
+const LOADS = new WeakMap<CampusModel, ListedLoads>();
+
+/** The campus's four load lists, one after the other. */
+function listedLoads(campus: CampusModel): CampusLoad[] {
+  return [...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads];
+}
+
+/** Whether the campus's four lists still hold exactly `listed`, in that order (one pass, no allocation). */
+function stillListed(campus: CampusModel, listed: readonly CampusLoad[]): boolean {
+  let i = 0;
+  for (const list of [campus.miningPods, campus.gpuHalls, campus.blockLoads ?? [], campus.auxiliaryLoads] as readonly (readonly CampusLoad[])[]) {
+    for (const load of list) if (listed[i++] !== load) return false;
+  }
+  return i === listed.length;
+}
 
 /**
- * Every load of a campus, in name order. Made once per campus object (shortcuts.ts): the caps
+ * Every load of a campus, in name order. Sorted once per campus object (shortcuts.ts): the caps
  * solver and the budget of one state both list them, and sorting 10,000 names costs more than
- * the rest of listing them.
+ * the rest of listing them. The sort is reused only while the campus's lists hold the same load
+ * objects in the same order (checked by identity, one pass): a caller that adds, removes or
+ * replaces a load in place after a first evaluation gets its loads sorted again, never a stale
+ * list that would leave a load out of the budget.
  */
 export function campusLoads(campus: CampusModel): readonly CampusLoad[] {
-  return cachedPer(LOADS, campus, () => {
-    const loads: CampusLoad[] = [...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads];
-    return loads.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  });
+  const sort = (loads: CampusLoad[]) => loads.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (!shortcutsEnabled()) return sort(listedLoads(campus));
+  const known = LOADS.get(campus);
+  if (known !== undefined && stillListed(campus, known.listed)) return known.byName;
+  const listed = listedLoads(campus);
+  const made: ListedLoads = { listed, byName: sort([...listed]) };
+  LOADS.set(campus, made);
+  return made.byName;
 }
 
 interface MutableLoad {

@@ -773,14 +773,16 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   for (let i = 0; i < n; i++) miningPowerKw += isOff(i) ? 0 : powerKw[i];
   // Sorted by name on first read (only reports read the list; lookups go through `podAllocation`):
   // `loads` is in name order already, so this is a walk, not a sort (a name used twice is listed
-  // once, with its last allocation, as the map holds it).
+  // once, with its last allocation, as the map holds it). Every load is walked, whatever its
+  // kind: a hand-built model may list in `miningPods` a part labelled otherwise, and its
+  // allocation is listed as before.
   let pods: PodAllocation[] | undefined;
   const podsByName = (): PodAllocation[] => {
     if (pods) return pods;
     pods = [];
     let last: string | undefined;
     for (const load of loads) {
-      if (load.kind !== 'mining-pod' || load.name === last) continue;
+      if (load.name === last) continue;
       const p = allocations.get(load.name);
       if (p === undefined) continue;
       pods.push(p);

@@ -1,4 +1,5 @@
 import { computeBudget } from '../../domain/budget';
+import { evaluateCampus } from '../../domain/evaluate';
 import type { AuxiliaryLoadModel, MiningPodModel } from '../../domain/model';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
 
@@ -160,5 +161,30 @@ describe('itLoads', () => {
       }),
     );
     expect(budget.itLoads.map((l) => l.name)).toEqual(['h-in-pods', 'p-b']);
+  });
+});
+
+describe('a model whose load lists change after a first evaluation', () => {
+  const model = (pods: MiningPodModel[]) =>
+    campus({ buses: [bus('main', [feed('f1', 1_000)])], coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.0 })], miningPods: pods });
+
+  test('a pod pushed into the list it was built with is counted at the next evaluation', () => {
+    const pods = [pod('p1', 'main', 'air', 500)];
+    const m = model(pods);
+    expect(evaluateCampus(m).failures).toHaveLength(0);
+    pods.push(pod('p2', 'main', 'air', 5_000));
+    const again = evaluateCampus(m);
+    expect(again.budget.itLoads.map((l) => l.name)).toEqual(['p1', 'p2']);
+    expect(again.failures.length).toBeGreaterThan(0);
+  });
+
+  test('a pod replaced in place (same count) is the one counted', () => {
+    const pods = [pod('p1', 'main', 'air', 500)];
+    const m = model(pods);
+    expect(evaluateCampus(m).budget.itLoads.map((l) => l.name)).toEqual(['p1']);
+    pods[0] = pod('p9', 'main', 'air', 5_000);
+    const again = evaluateCampus(m);
+    expect(again.budget.itLoads.map((l) => l.name)).toEqual(['p9']);
+    expect(again.failures.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { allocateMiningCaps } from '../../domain/mining-caps';
 import { evaluateCampus } from '../../domain/evaluate';
-import { autoPod, bus, campus, cooling, feed, hall } from './fixtures';
+import type { MiningPodModel } from '../../domain/model';
+import { autoPod, bus, campus, cooling, feed, hall, pod } from './fixtures';
 
 function capsOf(model: ReturnType<typeof campus>) {
   const allocated = allocateMiningCaps(model);
@@ -165,5 +166,14 @@ describe('mining caps', () => {
   test('a campus without power-controlled pods has no allocation', () => {
     const plain = campus({ buses: [bus('a', [feed('f', 1)])] });
     expect(allocateMiningCaps(plain)).toBeUndefined();
+  });
+});
+
+describe('allocation.pods of a model built by hand', () => {
+  test('a fixed-capped part in the pods list labelled as another kind keeps its allocation, in name order', () => {
+    const base = { buses: [bus('main', [feed('f1', 10_000)])], coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.0 })] };
+    const fixed = { ...pod('q-fixed', 'main', 'air', 100, { powerControl: { mode: 'fixed', capW: 80_000 } }), kind: 'gpu-hall' } as unknown as MiningPodModel;
+    const allocation = allocateMiningCaps(campus({ ...base, miningPods: [fixed, autoPod('a-auto', 'main', 'air', 10, 1_000, 2_000)] }));
+    expect(allocation?.pods.map((p) => `${p.name}:${p.mode}`)).toEqual(['a-auto:auto', 'q-fixed:fixed']);
   });
 });
