@@ -10,15 +10,9 @@
  * CDKTF_CONTEXT_JSON (cdktf.json's context), SYNTH_HCL_OUTPUT=false,
  * CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS=true and NODE_OPTIONS=--max-old-space-size=4096.
  *
- * "cold": the first run after removing the register-ts caches (.cache/register-ts/ and
- * .cache/code-cache/, git-ignored): every .ts file is transpiled and every module compiled, as on
- * a fresh checkout. "code cache cold": a run with the transpiled files cached but no V8 code
- * cache (after a Node upgrade, or the first run after this cache came in). "warm": the runs after
- * them, both caches filled, as after a typical edit; "warm, code cache off" runs alternate with
- * them, with NODE_DISABLE_COMPILE_CACHE=1 (every module compiled by V8 again, the transpiled
- * files still cached), so the two rows see the same load. "loading only": the modules
- * examples/main.ts imports, loaded by `node -e` and not run (the app's loading side alone), warm,
- * with the code cache on and off, alternating. Wall time is measured around the
+ * "cold": the first run after removing the register-ts cache (.cache/register-ts/, git-ignored):
+ * every .ts file is transpiled, as on a fresh checkout or after editing every file. "warm": the
+ * runs after it, the cache filled, as after a typical edit. Wall time is measured around the
  * child process; CPU (user + system) and peak memory are the app process's own resource usage
  * (`process.resourceUsage()` at its exit, written by a preload added to NODE_OPTIONS, the
  * child's rusage), so the shell and this process are not counted. Medians are printed, with
@@ -32,8 +26,7 @@ import * as path from 'path';
 import { median } from './timing';
 
 const ROOT = path.join(__dirname, '..');
-const TRANSPILE_CACHE_DIR = path.join(ROOT, '.cache', 'register-ts');
-const CODE_CACHE_DIR = path.join(ROOT, '.cache', 'code-cache');
+const CACHE_DIR = path.join(ROOT, '.cache', 'register-ts');
 
 interface Sample {
   readonly wallMs: number;
@@ -49,13 +42,7 @@ process.on('exit', () => {
 });
 `;
 
-/**
- * The modules examples/main.ts imports, loaded and not run: the loading side of the app on its own
- * (the same modules, through the same hook), with `node -e`.
- */
-const LOAD_ONLY = `node -r ./scripts/register-ts.js -e "${['./stacks/run-campus-app', './examples/ercot-300', './examples/retrofit', './examples/phased-conversion', './examples/flexible-mining'].map((m) => `require('${m}');`).join(' ')}"`;
-
-function runApp(command: string, context: unknown, work: string, preload: string, codeCache = true, writesManifest = true): Sample {
+function runApp(command: string, context: unknown, work: string, preload: string): Sample {
   const outdir = path.join(work, 'cdktf.out');
   const usageFile = path.join(work, 'usage.json');
   fs.rmSync(outdir, { recursive: true, force: true });
@@ -73,12 +60,11 @@ function runApp(command: string, context: unknown, work: string, preload: string
       CDKTF_CONTEXT_JSON: JSON.stringify({ ...(context as object), cdktfRelativeModules: [] }),
       SYNTH_HCL_OUTPUT: 'false',
       APP_BENCH_USAGE_FILE: usageFile,
-      NODE_DISABLE_COMPILE_CACHE: codeCache ? '' : '1',
     },
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${command}: exit ${result.status}\n${result.stderr}`);
-  if (writesManifest && !fs.existsSync(path.join(outdir, 'manifest.json'))) throw new Error(`${command}: wrote no manifest.json in ${outdir}`);
+  if (!fs.existsSync(path.join(outdir, 'manifest.json'))) throw new Error(`${command}: wrote no manifest.json in ${outdir}`);
   const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number };
   return { wallMs, ...usage };
 }
@@ -87,7 +73,7 @@ function row(label: string, samples: readonly Sample[]): string {
   const wall = median(samples.map((s) => s.wallMs));
   const cpu = median(samples.map((s) => s.cpuMs));
   const mem = median(samples.map((s) => s.maxRssMb));
-  return `${label.padEnd(30)} ${wall.toFixed(0).padStart(8)} ${cpu.toFixed(0).padStart(8)} ${mem.toFixed(0).padStart(8)}   (${samples.length} run${samples.length === 1 ? '' : 's'})`;
+  return `${label.padEnd(28)} ${wall.toFixed(0).padStart(8)} ${cpu.toFixed(0).padStart(8)} ${mem.toFixed(0).padStart(8)}   (${samples.length} run${samples.length === 1 ? '' : 's'})`;
 }
 
 function main(runs: number): void {
@@ -98,29 +84,12 @@ function main(runs: number): void {
   try {
     console.log(`examples app as cdktf.json runs it: ${config.app}`);
     console.log(`${os.availableParallelism()} cores, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`${''.padEnd(30)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'peak MB'.padStart(8)}`);
-    const run = (codeCache = true) => runApp(config.app, config.context ?? {}, work, preload, codeCache);
-    fs.rmSync(TRANSPILE_CACHE_DIR, { recursive: true, force: true });
-    fs.rmSync(CODE_CACHE_DIR, { recursive: true, force: true });
-    console.log(row('cold (no register-ts cache)', [run()]));
-    fs.rmSync(CODE_CACHE_DIR, { recursive: true, force: true });
-    console.log(row('code cache cold', [run()]));
+    console.log(`${''.padEnd(28)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'peak MB'.padStart(8)}`);
+    fs.rmSync(CACHE_DIR, { recursive: true, force: true });
+    console.log(row('cold (no register-ts cache)', [runApp(config.app, config.context ?? {}, work, preload)]));
     const warm: Sample[] = [];
-    const off: Sample[] = [];
-    for (let r = 0; r < runs; r++) {
-      warm.push(run());
-      off.push(run(false));
-    }
-    console.log(row('warm (caches filled)', warm));
-    console.log(row('warm, code cache off', off));
-    const loadWarm: Sample[] = [];
-    const loadOff: Sample[] = [];
-    for (let r = 0; r < runs; r++) {
-      loadWarm.push(runApp(LOAD_ONLY, config.context ?? {}, work, preload, true, false));
-      loadOff.push(runApp(LOAD_ONLY, config.context ?? {}, work, preload, false, false));
-    }
-    console.log(row('loading only, warm', loadWarm));
-    console.log(row('loading only, code cache off', loadOff));
+    for (let r = 0; r < runs; r++) warm.push(runApp(config.app, config.context ?? {}, work, preload));
+    console.log(row('warm (cache filled)', warm));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -23,14 +23,6 @@
  * own paths (no bundling), so __dirname and error messages naming files are what they are under
  * tsc or tsx.
  *
- * Every CommonJS module loaded after this hook (the transpiled .ts files and node_modules alike)
- * also goes through a persistent V8 code cache, scripts/code-cache.js (.cache/code-cache/,
- * git-ignored; Node's own compile cache on Node >= 22.1; off with NODE_DISABLE_COMPILE_CACHE=1):
- * a warm run deserializes the code V8 compiled last time instead of compiling the modules again.
- * Measured with bench/app-bench.ts on 2 cores (seven rounds at load average 6.5 to 13, on and
- * off alternating): the examples' app warm saves 53 to 351 ms CPU (median 91 ms, 6%), loading the
- * modules it imports 40 to 171 ms (median 116 ms, 13%); README, Performance.
- *
  * A syntax error prints `file:line:column: error: text` (line and column from 1), one line per
  * error esbuild reports, and exits with status 1.
  *
@@ -185,4 +177,10 @@ Module._extensions['.ts'] = function loadTypeScript(module, filename) {
   module._compile(transpile(fs.readFileSync(filename, 'utf8'), filename), filename);
 };
 
-require('./code-cache').install(path.join(ROOT, '.cache', 'code-cache'));
+// On Node >= 22.1, Node's own compile cache (its V8 code for every module, kept across runs and
+// checked by Node against each module's source) in .cache/compile-cache/ (git-ignored): a warm
+// run deserializes code instead of compiling it again. Node 20 has none; a replacement of
+// Module.prototype._compile that did the same on Node 20 was measured (6% of the examples' warm
+// CPU) and not kept: it differed from Node's own compile in edge cases and added a frame to every
+// stack trace cdktf records. NODE_DISABLE_COMPILE_CACHE=1 turns Node's cache off.
+if (typeof Module.enableCompileCache === 'function') Module.enableCompileCache(path.join(ROOT, '.cache', 'compile-cache'));
