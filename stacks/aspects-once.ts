@@ -13,18 +13,6 @@
 import { Annotations, Aspects, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
 
-/** Where the app's count of aspect visits is kept: on the root construct, shared by every copy of this library. */
-const ASPECT_VISITS = Symbol.for('hybrid-campus/aspect-visits');
-
-/**
- * How many times an aspect has visited a construct through `AspectsOnce`, anywhere in the app of
- * `scope`. A campus compares it to tell whether an aspect may have changed the app since the
- * campus was prepared (stacks/campus.ts, `prepareStack`).
- */
-export function aspectVisits(scope: IConstruct): number {
-  return (scope.node.root as unknown as Record<symbol, number | undefined>)[ASPECT_VISITS] ?? 0;
-}
-
 export class AspectsOnce {
   private readonly invoked = new WeakMap<IConstruct, Set<IAspect>>();
   /** Aspects added to a construct by an aspect visiting it: as in cdktf's one pass, applied neither there nor below. */
@@ -45,8 +33,6 @@ export class AspectsOnce {
       }
       for (const aspect of here) {
         if (done.has(aspect)) continue;
-        // Counted before the visit: an aspect that throws may have changed the app already.
-        (root.node.root as unknown as Record<symbol, number>)[ASPECT_VISITS] = aspectVisits(root) + 1;
         aspect.visit(construct);
         // As cdktf does: an aspect added by another aspect is not applied.
         if (!nestedAspectWarning && ownCount !== aspects.all.length) {

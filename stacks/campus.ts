@@ -40,7 +40,7 @@ import type { WorkloadCampus } from '../constructs/workloads/workload-campus';
 // Attaches the namespace and addInferenceService / addTrainingJob to every GpuHall.
 import '../constructs/workloads/gpu-hall-workloads';
 import { CampusBackend } from './campus-backend';
-import { AspectsOnce, aspectVisits } from './aspects-once';
+import { AspectsOnce } from './aspects-once';
 import { stackValidationFailure } from 'cdktf/lib/errors';
 import { packageVersion } from '../cli/version';
 import type { RulePack } from '../rules/rule';
@@ -500,11 +500,6 @@ export class Campus extends TerraformStack implements WorkloadCampus {
   private synthRun?: RuleRun;
   /** The aspects, each invoked once per construct however often the campus is judged. */
   private readonly aspectsOnce = new AspectsOnce();
-  /**
-   * Only while the runner checks and synthesizes the app (stacks/run-campus-app.ts): the app's
-   * aspect visits and the campus's construct count when it was last prepared. See `prepareStack`.
-   */
-  private prepared?: { readonly aspectVisits: number; readonly constructs: number };
 
   public constructor(scope: Construct, id: string, props: CampusProps) {
     super(scope, checkCampusArgs(scope, id));
@@ -697,33 +692,6 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     this.prepareStack();
     this.aspectsOnce.invoke(this);
     return this.judge(super.toTerraform(), false);
-  }
-
-  /**
-   * cdktf's prepareStack (the default backend, cross-stack references: a preparing resolve of
-   * every resource), skipped when it would repeat the last one: while the runner has marked the
-   * campus (`keepPrepared`), and neither an aspect has visited a construct of the app nor a
-   * construct was added to the campus since it was prepared. Between the runner's check and
-   * app.synth() only the campuses' aspects, validations and rules run; what a validation or a rule
-   * changes in place is written unprepared, as cdktf's own synth writes it (it prepares every
-   * stack before the aspects and validations). The synth still validates and judges the JSON it
-   * writes.
-   */
-  public override prepareStack(): void {
-    const last = this.prepared;
-    if (last && last.aspectVisits === aspectVisits(this) && last.constructs === this.node.findAll().length) return;
-    super.prepareStack();
-    if (last) this.keepPrepared();
-  }
-
-  /** Marks the campus as prepared for the runner's check and synth (see `prepareStack`). @internal */
-  public keepPrepared(): void {
-    this.prepared = { aspectVisits: aspectVisits(this), constructs: this.node.findAll().length };
-  }
-
-  /** Ends the runner's mark: every later prepareStack prepares. @internal */
-  public forgetPrepared(): void {
-    this.prepared = undefined;
   }
 
   /** Invokes the campus's aspects, each once per construct (as synth and every judgement do). @internal */

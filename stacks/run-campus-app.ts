@@ -48,25 +48,11 @@ export function writeBudgetOnFailureEnabled(options: RunCampusAppOptions, env: N
 
 /** Every validation error of every stack in the app, as "[construct path] message". */
 export function collectValidationErrors(app: App): string[] {
-  try {
-    return checkApp(app);
-  } finally {
-    forgetPrepared(app);
-  }
-}
-
-/**
- * collectValidationErrors, leaving each campus marked as prepared (Campus.prepareStack): a
- * judgement of its rules, and the app.synth() right after, prepare it again only if an aspect
- * visited a construct or a construct was added since. The caller ends the mark (forgetPrepared).
- */
-function checkApp(app: App): string[] {
   const stacks = app.node.findAll().filter(TerraformStack.isStack);
   // The tree app.synth() writes, in its order: every stack prepared (its backend, cross-stack
   // references), then each campus's aspects (once: the synth does not visit them again), so an
   // aspect's validation on what preparing adds is judged here, before anything is written.
   for (const stack of stacks) stack.prepareStack();
-  for (const stack of stacks) if (Campus.isCampus(stack)) stack.keepPrepared();
   for (const stack of stacks) if (Campus.isCampus(stack)) stack.invokeAspectsOnce();
   return stacks.flatMap((stack) => [
     ...stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)),
@@ -75,27 +61,14 @@ function checkApp(app: App): string[] {
   ]);
 }
 
-/** Ends every campus's mark as prepared: a later prepareStack (a user's app.synth()) prepares in full. */
-function forgetPrepared(app: App): void {
-  for (const campus of app.node.findAll().filter(Campus.isCampus)) campus.forgetPrepared();
-}
-
 /** Synthesizes an already built app; returns the process exit code. */
 export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): number {
-  try {
-    return checkAndSynth(app, options);
-  } finally {
-    forgetPrepared(app);
-  }
-}
-
-function checkAndSynth(app: App, options: RunCampusAppOptions): number {
   const out = options.stdout ?? ((t: string) => process.stdout.write(t));
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const campuses = app.node.findAll().filter(Campus.isCampus);
   let errors: string[];
   try {
-    errors = checkApp(app);
+    errors = collectValidationErrors(app);
   } catch (error) {
     // Misuse found only when the app is judged (e.g. two rules with one id): one message, nothing written.
     if (error instanceof CampusConfigError) {
