@@ -7,19 +7,18 @@
  *   npm run fuzz -- --cases 20000 --seed 7 --workers 4
  */
 import { parseArgs } from 'util';
-import { FUZZ_SEED } from './mutations';
 import { formatReport, runPool } from './pool';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { cases: { type: 'string', default: '10000' }, seed: { type: 'string', default: String(FUZZ_SEED) }, workers: { type: 'string' }, timeout: { type: 'string', default: '10000' } },
+    options: { cases: { type: 'string', default: '10000' }, seed: { type: 'string' }, workers: { type: 'string' }, timeout: { type: 'string', default: '10000' } },
   });
   const started = Date.now();
   let seen = 0;
   const count = Number(values.cases);
   const report = await runPool({
     count,
-    seed: Number(values.seed),
+    seed: values.seed === undefined ? undefined : Number(values.seed),
     workers: values.workers ? Number(values.workers) : undefined,
     timeoutMs: Number(values.timeout),
     onResult: () => {

@@ -22,17 +22,7 @@ import { runCampusApp } from '../../index';
 import { loadBudgets } from '../../report/load-budget';
 import { buildApp, STEPS } from './campus-spec';
 import { applyCase, type FuzzCase } from './mutations';
-
-export const OUTCOMES = ['clear-error', 'accepted', 'crash', 'unreadable', 'hang', 'accepted-invalid', 'polluted', 'half-written'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-/** The outcomes that must never happen. */
-export const BAD_OUTCOMES: readonly Outcome[] = ['crash', 'unreadable', 'hang', 'accepted-invalid', 'polluted', 'half-written'];
-
-export interface CaseResult {
-  readonly outcome: Outcome;
-  /** What happened: the message, the error or the problem found. */
-  readonly detail: string;
-}
+import type { CaseResult } from './outcomes';
 
 /** The longest line a refusal may print (a message lists at most a few problems). */
 export const MAX_MESSAGE_LINE = 4_000;

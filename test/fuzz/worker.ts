@@ -1,10 +1,12 @@
 /**
- * A fuzz worker (a child process of pool.ts): generates the same cases as its parent from the
- * seed, runs the ones it is sent and reports each result. It says which case it starts, so the
- * parent can name a case that hangs.
+ * A fuzz worker (a child process of pool.ts): generates the cases from the seed (the parent does
+ * not: it loads neither the library nor the generator), runs the ones it is sent and reports each
+ * result. Before running a case it describes it to the parent, and runs it only once that message
+ * is written, so the parent can name a case that hangs or kills its worker.
  */
-import { generateCases } from './mutations';
-import { runCase, type CaseResult } from './run-case';
+import { FUZZ_SEED, generateCases } from './mutations';
+import type { CaseResult } from './outcomes';
+import { describeCase, runCase } from './run-case';
 
 // Source maps stay off, whatever ran this worker (pool.ts runs it through scripts/register-ts.js,
 // which emits none; tsx would turn them on): cdktf captures a stack trace per token, and mapping
@@ -16,17 +18,19 @@ process.setSourceMapsEnabled(false);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require('cdktf/lib/tokens/private/stack-trace').captureStackTrace = () => [];
 
-const seed = Number(process.env.FUZZ_SEED);
+const seed = process.env.FUZZ_SEED === undefined ? FUZZ_SEED : Number(process.env.FUZZ_SEED);
 const count = Number(process.env.FUZZ_COUNT);
 const cases = generateCases(count, seed);
 
 process.on('message', (message: { run: number }) => {
-  let result: CaseResult;
-  try {
-    result = runCase(cases[message.run]);
-  } catch (error) {
-    result = { outcome: 'crash', detail: `the harness failed: ${String((error as Error)?.message ?? error)}` };
-  }
-  process.send!({ done: message.run, result });
+  process.send!({ started: message.run, description: describeCase(cases[message.run]) }, () => {
+    let result: CaseResult;
+    try {
+      result = runCase(cases[message.run]);
+    } catch (error) {
+      result = { outcome: 'crash', detail: `the harness failed: ${String((error as Error)?.message ?? error)}` };
+    }
+    process.send!({ done: message.run, result });
+  });
 });
 process.send!({ ready: true });
