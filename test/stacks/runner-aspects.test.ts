@@ -156,56 +156,84 @@ describe('runCampusApp prepares what changed after its check before writing it',
     return JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'), 'utf8'));
   }
 
-  const CROSS_STACK = '${data.terraform_remote_state.cross-stack-reference-input-source.outputs';
-
-  for (const withRules of [true, false]) {
-    test(`a resource an aspect adds after the check prepared the campus is prepared before it is written (rule packs: ${withRules})`, () => {
-      const app = Testing.app();
-      const code = runCampusApp(
-        (a) => {
-          const src = sourceStack(a);
-          const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
-          Aspects.of(campus).add({ visit: (n) => n === campus && new NamespaceV1(campus, 'added', { metadata: { name: src.metadata.name } }) });
-        },
-        { app, stdout: () => undefined, stderr: () => undefined },
-      );
-      expect(code).toBe(0);
-      expect(written(app).resource.kubernetes_namespace_v1.added.metadata.name).toContain(CROSS_STACK);
-    });
-
-    test(`an aspect's in-place edit of a resource after the check prepared the campus is prepared before it is written (rule packs: ${withRules})`, () => {
-      const app = Testing.app();
-      const code = runCampusApp(
-        (a) => {
-          const src = sourceStack(a);
-          const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
-          const ns = new NamespaceV1(campus, 'ns', { metadata: { name: 'plain' } });
-          Aspects.of(campus).add({ visit: (n) => n === ns && ns.addOverride('metadata.name', src.metadata.name) });
-        },
-        { app, stdout: () => undefined, stderr: () => undefined },
-      );
-      expect(code).toBe(0);
-      expect(written(app).resource.kubernetes_namespace_v1.ns.metadata.name).toContain(CROSS_STACK);
-    });
-  }
-
-  test('a resource a validation adds during the check is prepared before it is written', () => {
+  /**
+   * Runs the runner on an app of a source stack and a campus 'site' (with a rule pack when
+   * `withRules`), to which `build` adds; expects success and returns the campus's written
+   * namespaces.
+   */
+  function writtenNamespaces(withRules: boolean, build: (campus: Campus, src: NamespaceV1) => void): any {
     const app = Testing.app();
     const code = runCampusApp(
       (a) => {
         const src = sourceStack(a);
-        const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
-        new Construct(campus, 'adder').node.addValidation({
-          validate: () => {
-            if (!campus.node.tryFindChild('added')) new NamespaceV1(campus, 'added', { metadata: { name: src.metadata.name } });
-            return [];
-          },
-        });
+        build(new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) }), src);
       },
       { app, stdout: () => undefined, stderr: () => undefined },
     );
     expect(code).toBe(0);
-    expect(written(app).resource.kubernetes_namespace_v1.added.metadata.name).toContain(CROSS_STACK);
+    return written(app).resource.kubernetes_namespace_v1;
+  }
+
+  const CROSS_STACK = '${data.terraform_remote_state.cross-stack-reference-input-source.outputs';
+
+  for (const withRules of [true, false]) {
+    test(`a resource an aspect adds after the check prepared the campus is prepared before it is written (rule packs: ${withRules})`, () => {
+      const namespaces = writtenNamespaces(withRules, (campus, src) => {
+        Aspects.of(campus).add({ visit: (n) => n === campus && new NamespaceV1(campus, 'added', { metadata: { name: src.metadata.name } }) });
+      });
+      expect(namespaces.added.metadata.name).toContain(CROSS_STACK);
+    });
+
+    test(`an aspect's in-place edit of a resource after the check prepared the campus is prepared before it is written (rule packs: ${withRules})`, () => {
+      const namespaces = writtenNamespaces(withRules, (campus, src) => {
+        const ns = new NamespaceV1(campus, 'ns', { metadata: { name: 'plain' } });
+        Aspects.of(campus).add({ visit: (n) => n === ns && ns.addOverride('metadata.name', src.metadata.name) });
+      });
+      expect(namespaces.ns.metadata.name).toContain(CROSS_STACK);
+    });
+
+    test(`a validation's in-place edit of a resource during the check is prepared before it is written (rule packs: ${withRules})`, () => {
+      const namespaces = writtenNamespaces(withRules, (campus, src) => {
+        const ns = new NamespaceV1(campus, 'ns', { metadata: { name: 'plain' } });
+        // Edits once, in the check's validation (an edit in the synth's own validation, after its
+        // prepare, is written unprepared by bare cdktf too).
+        let edited = false;
+        new Construct(campus, 'editor').node.addValidation({
+          validate: () => {
+            if (!edited) ns.addOverride('metadata.name', src.metadata.name);
+            edited = true;
+            return [];
+          },
+        });
+      });
+      expect(namespaces.ns.metadata.name).toContain(CROSS_STACK);
+    });
+  }
+
+  test('a resource a validation adds during the check is prepared before it is written', () => {
+    const namespaces = writtenNamespaces(false, (campus, src) => {
+      new Construct(campus, 'adder').node.addValidation({
+        validate: () => {
+          if (!campus.node.tryFindChild('added')) new NamespaceV1(campus, 'added', { metadata: { name: src.metadata.name } });
+          return [];
+        },
+      });
+    });
+    expect(namespaces.added.metadata.name).toContain(CROSS_STACK);
+  });
+
+  test('a validation that removes one construct and adds another (the same count) has the new one prepared before it is written', () => {
+    const namespaces = writtenNamespaces(false, (campus, src) => {
+      new NamespaceV1(campus, 'old', { metadata: { name: 'old' } });
+      new Construct(campus, 'swapper').node.addValidation({
+        validate: () => {
+          if (campus.node.tryRemoveChild('old')) new NamespaceV1(campus, 'added', { metadata: { name: src.metadata.name } });
+          return [];
+        },
+      });
+    });
+    expect(namespaces.old).toBeUndefined();
+    expect(namespaces.added.metadata.name).toContain(CROSS_STACK);
   });
 
   test("after the runner, a user's app.synth() prepares an in-place edit again", () => {
@@ -234,52 +262,5 @@ describe('runCampusApp prepares what changed after its check before writing it',
     ns.addOverride('metadata.name', src.metadata.name);
     app.synth();
     expect(written(app).resource.kubernetes_namespace_v1.ns.metadata.name).toContain(CROSS_STACK);
-  });
-  for (const withRules of [true, false]) {
-    test(`a validation's in-place edit of a resource during the check is prepared before it is written (rule packs: ${withRules})`, () => {
-      const app = Testing.app();
-      const code = runCampusApp(
-        (a) => {
-          const src = sourceStack(a);
-          const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
-          const ns = new NamespaceV1(campus, 'ns', { metadata: { name: 'plain' } });
-          // Edits once, in the check's validation (an edit in the synth's own validation, after its
-          // prepare, is written unprepared by bare cdktf too).
-          let edited = false;
-          new Construct(campus, 'editor').node.addValidation({
-            validate: () => {
-              if (!edited) ns.addOverride('metadata.name', src.metadata.name);
-              edited = true;
-              return [];
-            },
-          });
-        },
-        { app, stdout: () => undefined, stderr: () => undefined },
-      );
-      expect(code).toBe(0);
-      expect(written(app).resource.kubernetes_namespace_v1.ns.metadata.name).toContain(CROSS_STACK);
-    });
-  }
-
-  test('a validation that removes one construct and adds another (the same count) has the new one prepared before it is written', () => {
-    const app = Testing.app();
-    const code = runCampusApp(
-      (a) => {
-        const src = sourceStack(a);
-        const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
-        new NamespaceV1(campus, 'old', { metadata: { name: 'old' } });
-        new Construct(campus, 'swapper').node.addValidation({
-          validate: () => {
-            if (campus.node.tryRemoveChild('old')) new NamespaceV1(campus, 'added', { metadata: { name: src.metadata.name } });
-            return [];
-          },
-        });
-      },
-      { app, stdout: () => undefined, stderr: () => undefined },
-    );
-    expect(code).toBe(0);
-    const namespaces = written(app).resource.kubernetes_namespace_v1;
-    expect(namespaces.old).toBeUndefined();
-    expect(namespaces.added.metadata.name).toContain(CROSS_STACK);
   });
 });
