@@ -37,10 +37,13 @@ for run in $(seq 1 "$RUNS"); do
     before="$(load)"
     status=0
     (cd "$dir/repo" && /usr/bin/time -f "%e %U %S" -o "$dir/time" npm test -- --cacheDirectory="$dir/jest-cache" >"$dir/out" 2>&1) || status=$?
-    read -r wall user sys <"$dir/time"
-    summary="$(grep -E '^(Test Suites|Tests):' "$dir/out" | tr -s ' ' | paste -sd' ' -)"
+    # A failed npm test: GNU time writes "Command exited with non-zero status N" before the figures.
+    read -r wall user sys < <(tail -n 1 "$dir/time")
+    summary="$(grep -E '^(Test Suites|Tests):' "$dir/out" | tr -s ' ' | paste -sd' ' - || true)"
+    [ -n "$summary" ] || summary="no jest summary (see the output: kept in $dir/out)"
     printf '%s run %s: wall %6.1f s, CPU %6.1f s (user %.1f + sys %.1f), exit %s, %s; load %s -> %s\n' \
       "$commit" "$run" "$wall" "$(awk "BEGIN { print $user + $sys }")" "$user" "$sys" "$status" "$summary" "$before" "$(load)"
-    rm -rf "$dir"
+    # A failed run keeps its output for reading; a passing one leaves nothing behind.
+    if [ "$status" -eq 0 ]; then rm -rf "$dir"; else rm -rf "$dir/repo" "$dir/jest-cache"; fi
   done
 done
