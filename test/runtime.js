@@ -56,10 +56,18 @@ class SharedNodeModulesRuntime extends Runtime {
     return sharedRead(filename, (f) => super.readFile(f));
   }
 
+  /** Set while jest tears the test file's runtime down (teardown resets the modules too, and the texts stay shared). */
+  tearingDown = false;
+
   /** `jest.resetModules()` from a test: files are read from disk again, as jest's own runtime does. */
   resetModules() {
     super.resetModules();
-    if (this.constructed) sharedRead.clear();
+    if (this.constructed && !this.tearingDown) sharedRead.clear();
+  }
+
+  teardown() {
+    this.tearingDown = true;
+    super.teardown();
   }
 }
 
