@@ -111,10 +111,11 @@ describe('per-state pod figures (timeline[].pods)', () => {
 
   test('rebuilt from the changes, every pod at every state equals the evaluation (a phased campus of 300 pods, 12 dates)', () => {
     const model = phasedCampus(300, 12);
-    // One evaluation: the file is rendered from it, and it is what the file must let a reader rebuild.
+    // One evaluation: what the file must let a reader rebuild is read from it before the file is
+    // rendered from it (so a render that changed the evaluation in place would not go unseen).
     const timeline = evaluateTimeline(model);
-    const steps = podTimelines(parseBudget('big.json', renderPowerBudget(timeline)))!;
     const expected = podFiguresByState(timeline);
+    const steps = podTimelines(parseBudget('big.json', renderPowerBudget(timeline)))!;
     // Every pod at every state, compared at once (a difference lists the pod and the state).
     const rebuilt: unknown[] = [];
     const evaluated: unknown[] = [];
@@ -126,7 +127,6 @@ describe('per-state pod figures (timeline[].pods)', () => {
       }
     }
     expect(rebuilt).toEqual(evaluated);
-    expect(rebuilt).toHaveLength(300 * expected.length);
     expect(expected.length).toBeGreaterThan(10);
   });
 
