@@ -20,6 +20,7 @@ import {
   coolingOf,
   declaredPowerKw,
   flowTotalKw,
+  listsHoldOwnKinds,
   loadFlow,
   siteImportKw,
   NO_LOAD,
@@ -371,12 +372,7 @@ export function siteBudget(buses: readonly BusModel[], scenarios: readonly Scena
  * built by hand with a part in another kind's list is sorted as listed.
  */
 function itLoadsOf(campus: CampusModel, loads: readonly CampusLoad[]): (MiningPodModel | GpuHallModel)[] {
-  const ownKinds =
-    campus.miningPods.every((p) => p.kind === 'mining-pod') &&
-    campus.gpuHalls.every((h) => h.kind === 'gpu-hall') &&
-    (campus.blockLoads ?? []).every((b) => b.kind === 'block-load') &&
-    campus.auxiliaryLoads.every((a) => a.kind === 'auxiliary');
-  if (!ownKinds) return [...campus.miningPods, ...campus.gpuHalls].sort(byName);
+  if (!listsHoldOwnKinds(campus)) return [...campus.miningPods, ...campus.gpuHalls].sort(byName);
   return loads.filter((l): l is MiningPodModel | GpuHallModel => l.kind === 'mining-pod' || l.kind === 'gpu-hall');
 }
 

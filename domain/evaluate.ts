@@ -102,7 +102,8 @@ function timelineOf(campus: CampusModel, asOf: Month | undefined, states: readon
 export function evaluateTimeline(campus: CampusModel, options: { readonly asOf?: Month; readonly checks?: readonly BudgetCheck[] } = {}): TimelineEvaluation {
   const checks = options.checks ?? ALL_CHECKS;
   const points = campusStates(campus, options.asOf);
-  const stateOf = (point: TimelinePoint) => withLimitInForce(point.label ? campusAt(campus, point) : campus);
+  // evaluateCampus puts the interconnect limit in force.
+  const stateOf = (point: TimelinePoint) => (point.label ? campusAt(campus, point) : campus);
   // Islands (islands.ts) reuse what did not change from state to state; where they cannot be
   // used, every state is evaluated whole.
   const evaluations =

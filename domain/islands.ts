@@ -45,12 +45,14 @@ import {
   type CheckResult,
 } from './checks';
 import { evaluationFrom, type CampusEvaluation } from './campus-evaluation';
-import { allocateMiningCaps, allocationParts, podAllocation, setPodLookup, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
+import { hasDuplicateName } from './checks/unique-names';
+import { allocateMiningCaps, allocationOf, allocationParts, podAllocation, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './model';
 import { busGenerationKw } from './redundancy';
 import { campusScenarios, losesGeneration } from './scenarios';
 import { sheddingOrder } from './shedding-order';
-import { coolingStepKw, type CampusLoad, type LoadByClass, type LoadFlow } from './load-model';
+import { campusLoads, coolingStepKw, listedLoads, listsHoldOwnKinds, type CampusLoad, type LoadByClass, type LoadFlow } from './load-model';
+import { once } from './once';
 import { shortcutsEnabled } from './shortcuts';
 import type { Dated, TimelinePoint } from './timeline';
 
@@ -108,8 +110,9 @@ interface IslandEvaluation {
 
 /**
  * The islands of a campus (every date included), or undefined when islands cannot be used: a
- * name used twice, a reference to a part the campus does not have, a demand-response commitment,
- * or fewer than two islands (nothing to reuse apart).
+ * name used twice, a part in another kind's list, a reference to a part the campus does not
+ * have, a demand-response commitment with an auto-capped pod on fixed-power cooling, or fewer
+ * than two islands (nothing to reuse apart).
  */
 function campusIslands(campus: CampusModel, points: readonly TimelinePoint[]): Island[] | undefined {
   // Demand response couples the caps of every pod of the site only through fixed-power cooling
@@ -119,19 +122,9 @@ function campusIslands(campus: CampusModel, points: readonly TimelinePoint[]): I
     const fixedCooling = new Set(campus.coolingSystems.filter((c) => coolingStepKw(c) > 0).map((c) => c.name));
     if (campus.miningPods.some((p) => p.powerControl?.mode === 'auto' && fixedCooling.has(p.cooling))) return undefined;
   }
-  // A hand-built model whose lists hold parts of another kind: judged whole, as it was built.
-  const kinds: readonly (readonly [readonly { readonly kind: string }[], string])[] = [
-    [campus.miningPods, 'mining-pod'],
-    [campus.gpuHalls, 'gpu-hall'],
-    [campus.blockLoads ?? [], 'block-load'],
-    [campus.auxiliaryLoads, 'auxiliary'],
-  ];
-  if (kinds.some(([list, kind]) => list.some((part) => part.kind !== kind))) return undefined;
-  const names = new Set<string>();
-  for (const part of namedParts(campus)) {
-    if (names.has(part.name)) return undefined;
-    names.add(part.name);
-  }
+  // A hand-built model whose lists hold parts of another kind, or a name used twice: judged
+  // whole, as it was built.
+  if (!listsHoldOwnKinds(campus) || hasDuplicateName(campus)) return undefined;
   const busNames = new Set(campus.buses.map((b) => b.name));
   const coolingByName = new Map(campus.coolingSystems.map((c) => [c.name, c]));
   const parent = new Map<string, string>([...busNames].map((b) => [b, b]));
@@ -143,7 +136,7 @@ function campusIslands(campus: CampusModel, points: readonly TimelinePoint[]): I
   };
   const join = (a: string, b: string) => parent.set(root(a), root(b));
   for (const c of campus.coolingSystems) if (!busNames.has(c.bus)) return undefined;
-  const loads: CampusLoad[] = [...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads];
+  const loads = listedLoads(campus);
   for (const load of loads) {
     if (!busNames.has(load.bus)) return undefined;
     const cooling = load.kind === 'auxiliary' ? undefined : load.cooling;
@@ -238,22 +231,9 @@ interface PartOrder {
   readonly islandOfLoad: ReadonlyMap<string, number>;
 }
 
-/** `make()`, computed on the first call and kept (the getters of a joined state). */
-function once<T>(make: () => T): () => T {
-  let made = false;
-  let value: T;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value;
-  };
-}
-
 /**
  * Evaluates every state of the timeline by islands (see above); undefined when islands cannot be
- * used for this campus (the caller evaluates each state whole). `whole(point)` evaluates one
+ * used for this campus (the caller evaluates each state whole). `whole(state)` evaluates one
  * state whole, for the states islands cannot judge.
  */
 export function evaluateByIslands(
@@ -277,12 +257,8 @@ export function evaluateByIslands(
     for (const b of island.campus.buses) islandOfBus.set(b.name, i);
     for (const c of island.campus.coolingSystems) islandOfCooling.set(c.name, i);
   });
-  const loadIslands: { load: CampusLoad; island: number }[] = [];
-  islands.forEach((island, i) => {
-    const c = island.campus;
-    for (const load of [...c.miningPods, ...c.gpuHalls, ...(c.blockLoads ?? []), ...c.auxiliaryLoads]) loadIslands.push({ load, island: i });
-  });
-  loadIslands.sort((a, b) => (a.load.name < b.load.name ? -1 : a.load.name > b.load.name ? 1 : 0));
+  // Every load in name order (names are unique here), with the island of its bus.
+  const loadIslands = campusLoads(campus).map((load) => ({ load, island: islandOfBus.get(load.bus)! }));
   const order: PartOrder = {
     loads: loadIslands,
     islandOfLoad: new Map(loadIslands.map(({ load, island }) => [load.name, island])),
@@ -300,7 +276,6 @@ export function evaluateByIslands(
   const fillKw = new Float64Array(autoPods.length);
   const headroomFillKw = new Float64Array(autoPods.length);
   const inState = new Uint8Array(autoPods.length);
-  const isOff = new Uint8Array(autoPods.length);
   const offReason: (string | undefined)[] = new Array(autoPods.length).fill(undefined);
 
   const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
@@ -325,7 +300,6 @@ export function evaluateByIslands(
         fillKw[g] = now.parts!.fillKw[j];
         headroomFillKw[g] = now.parts!.headroomFillKw[j];
         offReason[g] = now.parts!.offReasons[j];
-        isOff[g] = offReason[g] === undefined ? 0 : 1;
       });
     });
     const state = stateOf(point);
@@ -334,10 +308,10 @@ export function evaluateByIslands(
     // A switched-off pod's reason names its place in the shedding order, which any change may
     // move: every pod off now or in the previous state counts as maybe changed.
     const off: CampusLoad[] = [];
-    for (let g = 0; g < autoPods.length; g++) if (inState[g] && isOff[g]) off.push(autoPods[g]);
+    for (let g = 0; g < autoPods.length; g++) if (inState[g] && offReason[g] !== undefined) off.push(autoPods[g]);
     for (const load of [...off, ...previousOff]) if (!left.has(load) && evaluations[order.islandOfLoad.get(load.name)!].loads.has(load)) touched.add(load);
     const sincePrevious = previousJoined ? { previous: previousJoined, loads: [...touched], left: [...left] } : undefined;
-    const joined = joinState(state, evaluations, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, isOff, offReason }, sincePrevious, lastBuses);
+    const joined = joinState(state, evaluations, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, offReason }, sincePrevious, lastBuses);
     previousJoined = joined;
     previousOff = off;
     return joined ?? whole(state);
@@ -371,7 +345,6 @@ interface ShedArrays {
   readonly fillKw: Float64Array;
   readonly headroomFillKw: Float64Array;
   readonly inState: Uint8Array;
-  readonly isOff: Uint8Array;
   readonly offReason: readonly (string | undefined)[];
 }
 
@@ -428,7 +401,6 @@ function joinState(
     allocation = joinedAllocation(islands, order, shed, autoCount);
   }
 
-  // Keys in the order computeBudget writes them.
   // Keys in the order computeBudget writes them; what only some readers need is made on first read.
   const loads = once(() => order.loads.filter(({ load, island }) => islands[island].loads.has(load)).map(({ load }) => load));
   const powerKw = once(() => new Map(loads().map((l) => [l.name, islands[order.islandOfLoad.get(l.name)!].local.powerKw.get(l.name)!])));
@@ -525,7 +497,7 @@ function siteClear(
  * that order.
  */
 function joinedAllocation(islands: readonly IslandEvaluation[], order: PartOrder, shed: ShedArrays, autoCount: number): MiningAllocation {
-  const { autoPods, fillKw, headroomFillKw, inState, isOff, offReason } = shed;
+  const { autoPods, fillKw, headroomFillKw, inState, offReason } = shed;
   let miningPowerKw = 0;
   let headroomSumKw = 0;
   let onCount = 0;
@@ -533,7 +505,7 @@ function joinedAllocation(islands: readonly IslandEvaluation[], order: PartOrder
   const offLabels = new Map<string, { readonly pod: MiningPodModel; readonly label: string }>();
   for (let g = 0; g < autoPods.length; g++) {
     if (!inState[g]) continue;
-    if (isOff[g]) offLabels.set(autoPods[g].name, { pod: autoPods[g], label: switchedOffReason(position, autoCount, offReason[g]!) });
+    if (offReason[g] !== undefined) offLabels.set(autoPods[g].name, { pod: autoPods[g], label: switchedOffReason(position, autoCount, offReason[g]!) });
     else {
       miningPowerKw += fillKw[g];
       onCount += 1;
@@ -553,8 +525,7 @@ function joinedAllocation(islands: readonly IslandEvaluation[], order: PartOrder
     if (!p) relabelled.set(name, (p = shared(off.pod, { ...own, offReason: off.label })));
     return p;
   };
-  // Keys in the order allocateMiningCaps writes them.
-  const pods = once(() => {
+  const pods = () => {
     const list: PodAllocation[] = [];
     for (const { load, island } of order.loads) {
       if (load.kind !== 'mining-pod' || !islands[island].loads.has(load)) continue;
@@ -562,18 +533,7 @@ function joinedAllocation(islands: readonly IslandEvaluation[], order: PartOrder
       if (p) list.push(p);
     }
     return list;
-  });
-  const allocation: MiningAllocation = {
-    get pods() {
-      return pods();
-    },
-    miningPowerKw,
-    headroomKw: Math.max(headroomKw, miningPowerKw),
-    infeasible: [],
-    autoPods: autoCount,
-    switchedOff: offLabels.size,
   };
-  setPodLookup(allocation, lookup);
-  return allocation;
+  return allocationOf({ miningPowerKw, headroomKw, infeasible: [], autoPods: autoCount, switchedOff: offLabels.size }, pods, { get: lookup });
 }
 

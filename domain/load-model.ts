@@ -133,8 +133,21 @@ interface ListedLoads {
 const LOADS = new WeakMap<CampusModel, ListedLoads>();
 
 /** The campus's four load lists, one after the other. */
-function listedLoads(campus: CampusModel): CampusLoad[] {
+export function listedLoads(campus: CampusModel): CampusLoad[] {
   return [...campus.miningPods, ...campus.gpuHalls, ...(campus.blockLoads ?? []), ...campus.auxiliaryLoads];
+}
+
+/**
+ * Whether each of the campus's load lists holds only its own kind (a model built by hand may put a
+ * part in another kind's list; the engine then keeps to what the lists say).
+ */
+export function listsHoldOwnKinds(campus: CampusModel): boolean {
+  return (
+    campus.miningPods.every((p) => p.kind === 'mining-pod') &&
+    campus.gpuHalls.every((h) => h.kind === 'gpu-hall') &&
+    (campus.blockLoads ?? []).every((b) => b.kind === 'block-load') &&
+    campus.auxiliaryLoads.every((a) => a.kind === 'auxiliary')
+  );
 }
 
 /** Whether the campus's four lists still hold exactly `listed`, in that order (one pass, no allocation). */

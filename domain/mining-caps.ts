@@ -54,6 +54,7 @@ import type { CampusModel, MiningPodModel } from './model';
 import { busUsableKw } from './redundancy';
 import { campusScenarios, generationIn, losesGeneration } from './scenarios';
 import { sheddingOrder } from './shedding-order';
+import { once } from './once';
 import { shortcutsEnabled } from './shortcuts';
 import { formatPower } from './units';
 
@@ -133,9 +134,30 @@ export function switchedOffReason(index: number, count: number, reason: string):
 
 const BY_NAME = new WeakMap<MiningAllocation, { get(name: string): PodAllocation | undefined }>();
 
-/** Makes `podAllocation` answer for `allocation` through `lookup` (an allocation joined from islands: islands.ts). @internal */
-export function setPodLookup(allocation: MiningAllocation, lookup: (name: string) => PodAllocation | undefined): void {
-  BY_NAME.set(allocation, { get: lookup });
+/**
+ * An allocation whose pod list is made on first read (only reports read it) and whose pods
+ * `podAllocation` finds through `lookup`: what `allocateMiningCaps` and the islands' join
+ * (islands.ts) return. `headroomKw` is at least the power given.
+ * @internal
+ */
+export function allocationOf(
+  figures: Omit<MiningAllocation, 'pods'>,
+  pods: () => readonly PodAllocation[],
+  lookup: { get(name: string): PodAllocation | undefined },
+): MiningAllocation {
+  const list = once(pods);
+  const allocation: MiningAllocation = {
+    get pods() {
+      return list();
+    },
+    miningPowerKw: figures.miningPowerKw,
+    headroomKw: Math.max(figures.headroomKw, figures.miningPowerKw),
+    infeasible: figures.infeasible,
+    autoPods: figures.autoPods,
+    switchedOff: figures.switchedOff,
+  };
+  BY_NAME.set(allocation, lookup);
+  return allocation;
 }
 
 /** The allocation of one pod, if it is power-capped (a cached lookup by name). */
@@ -536,12 +558,8 @@ interface FillPart {
  * of the steps). A site that can bind is never assumed not to: then everything fills together.
  */
 function independentParts(problem: Problem, n: number, boundKw: Float64Array): FillPart[] | undefined {
-  const { nb, termStart, termQ } = problem;
-  for (const site of problem.sites) {
-    let importKw = 0;
-    for (let b = 0; b < nb; b++) importKw += Math.max(0, boundKw[site.offset + b] - site.generationKw[b]);
-    if (!siteStaysClear(importKw, site.limitKw)) return undefined;
-  }
+  const { termStart, termQ } = problem;
+  for (const site of problem.sites) if (!siteStaysClear(siteImport(problem, site, boundKw), site.limitKw)) return undefined;
   // Union-find over quantities: a pod joins every quantity it loads.
   const parent = new Int32Array(boundKw.length);
   for (let q = 0; q < parent.length; q++) parent[q] = q;
@@ -776,10 +794,8 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   // once, with its last allocation, as the map holds it). Every load is walked, whatever its
   // kind: a hand-built model may list in `miningPods` a part labelled otherwise, and its
   // allocation is listed as before.
-  let pods: PodAllocation[] | undefined;
   const podsByName = (): PodAllocation[] => {
-    if (pods) return pods;
-    pods = [];
+    const pods: PodAllocation[] = [];
     let last: string | undefined;
     for (const load of loads) {
       if (load.name === last) continue;
@@ -790,34 +806,25 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     }
     return pods;
   };
-  const allocation: MiningAllocation = {
-    get pods() {
-      return podsByName();
-    },
-    miningPowerKw,
-    headroomKw: Math.max(headroomKw, miningPowerKw),
-    infeasible,
-    autoPods: n,
-    switchedOff: n - onCount,
-  };
+  // The lookup by name (podAllocation) is the map just built: `pods` are its values.
+  const allocation = allocationOf({ miningPowerKw, headroomKw, infeasible, autoPods: n, switchedOff: n - onCount }, podsByName, allocations);
   if (bounds) {
     // Nothing it reads changes after this point (the filling is done).
-    let parts: AllocationParts | undefined;
-    PARTS.set(allocation, () => {
-      if (parts) return parts;
-      const busNames = [...campus.buses].map((b) => b.name).sort();
-      return (parts = {
+    PARTS.set(
+      allocation,
+      once(() => {
+        const busNames = [...campus.buses].map((b) => b.name).sort();
+        return {
         shedOrder,
         fillKw: powerKw.map((kw, i) => (isOff(i) ? 0 : kw)),
         headroomFillKw,
         offReasons,
         busBoundsKw: busNames.map((bus, b) => ({ bus, normalKw: bounds[b], contingencyKw: bounds[problem.nb + b] })),
         apart: apartParts !== undefined,
-      });
-    });
+        };
+      }),
+    );
   }
-  // The lookup by name (podAllocation) is the map just built: `pods` are its values.
-  BY_NAME.set(allocation, allocations);
   return allocation;
 }
 

@@ -7,7 +7,7 @@ import { shortcutsEnabled } from '../shortcuts';
 import type { BudgetCheck, CheckResult } from './check';
 
 /** Whether two named parts share a name: one pass over the names, the common case at every date of a large campus. */
-function hasDuplicateName(campus: CampusModel): boolean {
+export function hasDuplicateName(campus: CampusModel): boolean {
   const seen = new Set<string>();
   const groups: readonly (readonly { readonly name: string }[])[] = [
     campus.buses,

@@ -159,7 +159,8 @@ function build(spec: Spec): CampusModel {
  * Campuses made of islands (islands.ts): 3-6 buses, each with a cooling system of its own, loads
  * cooled on their own bus and, one in five, on the next bus (two buses then form one island), an
  * interconnect ample or tight (so that the site limit sometimes may stop a pod and the state is
- * evaluated whole), and one campus in six with a demand-response commitment (never by islands).
+ * evaluated whole), and one campus in six with a demand-response commitment (joined from islands unless an
+ * auto-capped pod is on fixed-power cooling).
  */
 const islandCampusArb: fc.Arbitrary<Spec> = fc
   .record({
