@@ -249,7 +249,6 @@ class PodsOverTime {
       const seen = new Set<string>();
       for (const load of budget.loads) {
         if (load.kind !== 'mining-pod') continue;
-        if (!this.index.has(load.name)) this.exact = false;
         seen.add(load.name);
         this.visit(budget, load, changed);
       }
@@ -269,7 +268,7 @@ class PodsOverTime {
       hashrateThs += this.hashrateThs[i];
       itKw += this.itKw[i];
     }
-    const switchedOff = [...this.off].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, reason]) => ({ name, reason }));
+    const switchedOff = [...this.off].map(([name, reason]) => ({ name, reason })).sort(byName);
     return miningJsonOf(budget, hashrateThs, itKw, switchedOff);
   }
 
@@ -282,6 +281,10 @@ class PodsOverTime {
       this.inService[i] = 1;
       this.itKw[i] = running.itKw;
       this.hashrateThs[i] = running.hashrateThs;
+    } else {
+      // A pod the campus does not list (on either path): the kept figures miss it, so from now on
+      // the totals are summed from the state itself.
+      this.exact = false;
     }
     if (cap?.mode === 'auto' && cap.offReason) this.off.set(load.name, cap.offReason);
     else this.off.delete(load.name);

@@ -37,6 +37,11 @@ describe('the timeline of pods in power-budget.json', () => {
     const t = twoIslands();
     expect(t.states.map((s) => s.evaluation.sincePrevious !== undefined)).toEqual([false, true, true]);
     expect(podsAndMining(t)).toEqual(podsAndMining(withoutHints(t)));
+    // Used, not only consistent: a hint that names no load makes the state list no pod (rB came
+    // into service then, and is listed when every pod is read).
+    const silent = { ...t, states: t.states.map((s, i) => (i === 2 ? { ...s, evaluation: { ...s.evaluation, sincePrevious: { ...s.evaluation.sincePrevious!, loads: [], left: [] } } } : s)) };
+    expect(podsAndMining(silent)[2].pods).toEqual([]);
+    expect(podsAndMining(t)[2].pods.map((p) => p.name)).toEqual(['rB']);
   });
 
   test('a hint is not used after a state other than the one it is about: a timeline of some of the states', () => {
@@ -46,6 +51,14 @@ describe('the timeline of pods in power-budget.json', () => {
     expect(rows).toEqual(podsAndMining(withoutHints(some)));
     // pA's cap fell when rA came on (in the state left out): the second state lists both.
     expect(rows[1].pods.map((p) => p.name)).toEqual(['pA', 'rA', 'rB']);
+  });
+
+  test('a pod the declared campus does not list is counted in the mining totals, also in a state read through the hints', () => {
+    const t = twoIslands();
+    // rB comes into service in the third state, which the hints cover (joined from islands).
+    const other = { ...t, campus: { ...t.campus, miningPods: t.campus.miningPods.filter((p) => p.name !== 'rB') } };
+    expect(other.states[2].evaluation.sincePrevious).toBeDefined();
+    expect(podsAndMining(other).map((s) => s.mining)).toEqual(podsAndMining(t).map((s) => s.mining));
   });
 
   test('a pod that leaves service is listed as leaving even when the declared campus does not list it', () => {
