@@ -15,17 +15,24 @@ import type { IConstruct } from 'constructs';
 
 export class AspectsOnce {
   private readonly invoked = new WeakMap<IConstruct, Set<IAspect>>();
-  /** Aspects added to a construct by an aspect visiting it: as in cdktf's one pass, applied neither there nor below. */
+  /**
+   * Aspects added to a construct while a pass ran (by an aspect visiting it or any other
+   * construct): as in cdktf's one pass, where each construct's list is read when it is reached,
+   * they are applied neither there nor below, by this pass or a later one.
+   */
   private readonly notApplied = new WeakMap<IConstruct, Set<IAspect>>();
 
   /** Invokes every aspect on every construct under `root` (root included) that it has not yet visited. */
   public invoke(root: IConstruct): void {
     let nestedAspectWarning = false;
+    /** How many aspects each construct had when the pass reached it. */
+    const countAtVisit = new Map<IConstruct, number>();
     const recurse = (construct: IConstruct, inherited: readonly IAspect[]): void => {
       const aspects = Aspects.of(construct);
       const skipped = this.notApplied.get(construct);
-      const here = [...inherited, ...aspects.all.filter((a) => !skipped?.has(a))];
+      const here = skipped ? [...inherited, ...aspects.all.filter((a) => !skipped.has(a))] : [...inherited, ...aspects.all];
       const ownCount = aspects.all.length;
+      countAtVisit.set(construct, ownCount);
       let done = this.invoked.get(construct);
       if (!done) {
         done = new Set();
@@ -41,11 +48,13 @@ export class AspectsOnce {
         }
         done.add(aspect);
       }
-      const added = aspects.all.slice(ownCount);
-      if (added.length > 0) this.notApplied.set(construct, new Set([...(skipped ?? []), ...added]));
       for (const child of construct.node.children) recurse(child, here);
     };
     recurse(root, []);
+    for (const [construct, count] of countAtVisit) {
+      const added = Aspects.of(construct).all.slice(count);
+      if (added.length > 0) this.notApplied.set(construct, new Set([...(this.notApplied.get(construct) ?? []), ...added]));
+    }
   }
 
   /**
