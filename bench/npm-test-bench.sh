@@ -18,7 +18,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REVS=()
 RUNS=1
 while [ $# -gt 0 ]; do
-  if [ "$1" = "--" ]; then RUNS="$2"; shift 2; continue; fi
+  if [ "$1" = "--" ]; then
+    [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "npm-test-bench: '--' must be followed by a run count (a positive whole number): bash bench/npm-test-bench.sh [REV ...] [-- RUNS]" >&2; exit 2; }
+    RUNS="$2"; shift 2; continue
+  fi
   REVS+=("$1"); shift
 done
 [ ${#REVS[@]} -eq 0 ] && REVS=(HEAD)
@@ -40,7 +43,8 @@ for run in $(seq 1 "$RUNS"); do
     # A failed npm test: GNU time writes "Command exited with non-zero status N" before the figures.
     read -r wall user sys < <(tail -n 1 "$dir/time")
     summary="$(grep -E '^(Test Suites|Tests):' "$dir/out" | tr -s ' ' | paste -sd' ' - || true)"
-    [ -n "$summary" ] || summary="no jest summary (see the output: kept in $dir/out)"
+    [ -n "$summary" ] || summary="no jest summary"
+    [ "$status" -eq 0 ] || summary="$summary; output kept in $dir/out"
     printf '%s run %s: wall %6.1f s, CPU %6.1f s (user %.1f + sys %.1f), exit %s, %s; load %s -> %s\n' \
       "$commit" "$run" "$wall" "$(awk "BEGIN { print $user + $sys }")" "$user" "$sys" "$status" "$summary" "$before" "$(load)"
     # A failed run keeps its output for reading; a passing one leaves nothing behind.

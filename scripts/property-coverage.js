@@ -23,20 +23,38 @@ const path = require('path');
 const ROOT = path.join(__dirname, '..');
 const LIBRARY = ['domain', 'report', 'constructs', 'stacks', 'rules', 'catalog'];
 
-/** What `runs` runs of the file's properties reach: a set of "file: statement|branch|function id" keys. */
+/** Prints `message` on stderr and exits with status 2 (a usage error or a run that compares nothing). */
+function refuse(message) {
+  process.stderr.write(`property-coverage: ${message}\n`);
+  process.exit(2);
+}
+
+/**
+ * What `runs` runs of the file's properties reach: `keys`, a set of "file: statement|branch|function
+ * id" keys, and `passed`, how many tests ran and passed.
+ */
 function reached(file, runs, pattern) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-property-coverage-'));
-  const jest = path.join(path.dirname(require.resolve('jest/package.json', { paths: [ROOT] })), 'bin', 'jest.js');
-  const args = [jest, file, '--coverage', '--coverageProvider=v8', '--coverageReporters=json', `--coverageDirectory=${dir}`, ...LIBRARY.map((d) => `--collectCoverageFrom=${d}/**/*.ts`)];
-  if (pattern !== undefined) args.push('-t', pattern);
-  const run = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, FC_RUNS: String(runs) }, encoding: 'utf8' });
-  if (run.status !== 0) {
-    process.stderr.write(run.stderr);
-    process.stderr.write(`property-coverage: jest failed at FC_RUNS=${runs} (exit ${run.status}); fix the test first\n`);
-    process.exit(2);
+  try {
+    const jest = path.join(path.dirname(require.resolve('jest/package.json', { paths: [ROOT] })), 'bin', 'jest.js');
+    const args = [jest, file, '--coverage', '--coverageProvider=v8', '--coverageReporters=json', `--coverageDirectory=${dir}`, '--json', `--outputFile=${path.join(dir, 'result.json')}`, ...LIBRARY.map((d) => `--collectCoverageFrom=${d}/**/*.ts`)];
+    if (pattern !== undefined) args.push('-t', pattern);
+    const run = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, FC_RUNS: String(runs) }, encoding: 'utf8' });
+    if (run.status !== 0) {
+      process.stderr.write(run.stderr);
+      refuse(`jest failed at FC_RUNS=${runs} (exit ${run.status}); fix the test first`);
+    }
+    // jest passes a run in which every test was skipped: that run compares nothing.
+    const passed = JSON.parse(fs.readFileSync(path.join(dir, 'result.json'), 'utf8')).numPassedTests;
+    if (passed === 0) refuse(`no test of ${file}${pattern === undefined ? '' : ` matches -t "${pattern}"`} ran at FC_RUNS=${runs}; name the property test file and a pattern that selects its properties`);
+    return { keys: keysOf(JSON.parse(fs.readFileSync(path.join(dir, 'coverage-final.json'), 'utf8'))), passed };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  const coverage = JSON.parse(fs.readFileSync(path.join(dir, 'coverage-final.json'), 'utf8'));
-  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The statements, branches and functions a V8 coverage report (istanbul's JSON) counts as reached. */
+function keysOf(coverage) {
   const keys = new Set();
   for (const [absolute, c] of Object.entries(coverage)) {
     const name = path.relative(ROOT, absolute).split(path.sep).join('/');
@@ -58,8 +76,13 @@ function main(argv) {
     process.stderr.write('usage: node scripts/property-coverage.js TEST_FILE REFERENCE_RUNS CANDIDATE_RUNS [TEST_NAME_PATTERN]\n');
     return 2;
   }
-  const before = reached(file, Number(reference), pattern);
-  const after = reached(file, Number(candidate), pattern);
+  if (!fs.existsSync(path.resolve(ROOT, file))) refuse(`${file}: no such file; name a property test file (from the repository root)`);
+  if (!fs.readFileSync(path.resolve(ROOT, file), 'utf8').includes('FC_RUNS')) {
+    refuse(`${file} does not read FC_RUNS, so both run counts run the same tests; name a property test whose run count comes from FC_RUNS`);
+  }
+  const { keys: before, passed: passedBefore } = reached(file, Number(reference), pattern);
+  const { keys: after, passed: passedAfter } = reached(file, Number(candidate), pattern);
+  if (passedBefore !== passedAfter) refuse(`${passedBefore} tests ran at FC_RUNS=${reference} but ${passedAfter} at FC_RUNS=${candidate}; the two runs must run the same tests`);
   const lost = [...before].filter((k) => !after.has(k)).sort();
   const gained = [...after].filter((k) => !before.has(k)).length;
   process.stdout.write(`${file}${pattern === undefined ? '' : ` (-t "${pattern}")`}: ${reference} runs reach ${before.size} statements, branches and functions; ${candidate} runs reach ${after.size} (${lost.length} lost, ${gained} gained)\n`);

@@ -1,6 +1,8 @@
 /**
  * scripts/property-coverage.js, the coverage guard for a property test's run count: a call
- * without a test file and two run counts is refused with its usage, before any jest run.
+ * without a test file and two run counts is refused with its usage, before any jest run, and a
+ * call that would compare nothing (a file that does not read FC_RUNS, a pattern that selects no
+ * test) is refused, never reported as nothing lost.
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
@@ -13,5 +15,32 @@ test.each([[[]], [['test/domain/mining-caps.property.test.ts', '300']], [['test/
     status: 2,
     stdout: '',
     stderr: 'usage: node scripts/property-coverage.js TEST_FILE REFERENCE_RUNS CANDIDATE_RUNS [TEST_NAME_PATTERN]\n',
+  });
+});
+
+/** Runs the guard; its status and output. */
+function guard(...args: string[]) {
+  const run = spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', cwd: path.join(__dirname, '..') });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+test('a test file that does not read FC_RUNS is refused before any jest run: both counts would run the same', () => {
+  expect(guard('test/domain/units.test.ts', '1000', '1')).toEqual({
+    status: 2,
+    stdout: '',
+    stderr: 'property-coverage: test/domain/units.test.ts does not read FC_RUNS, so both run counts run the same tests; name a property test whose run count comes from FC_RUNS\n',
+  });
+  expect(guard('test/domain/no-such.test.ts', '1000', '1')).toEqual({
+    status: 2,
+    stdout: '',
+    stderr: 'property-coverage: test/domain/no-such.test.ts: no such file; name a property test file (from the repository root)\n',
+  });
+});
+
+test('a pattern that selects no test is refused, not reported as nothing lost', () => {
+  expect(guard('test/domain/mining-caps.property.test.ts', '2', '1', 'no such test name at all')).toEqual({
+    status: 2,
+    stdout: '',
+    stderr: 'property-coverage: no test of test/domain/mining-caps.property.test.ts matches -t "no such test name at all" ran at FC_RUNS=2; name the property test file and a pattern that selects its properties\n',
   });
 });

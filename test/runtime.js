@@ -31,10 +31,10 @@ if (typeof Runtime.prototype.readFile !== 'function') {
 const NODE_MODULES_DIRS = [...new Set([path.join(ROOT, 'node_modules'), fs.realpathSync(path.join(ROOT, 'node_modules'))])].map((dir) => `${dir}${path.sep}`);
 
 /** The text of a file under this checkout's node_modules, read through `read` the first time and kept after; `clear()` forgets every text. */
-function createSharedReader(dirs = NODE_MODULES_DIRS) {
+function createSharedReader() {
   const texts = new Map();
   const shared = (filename, read) => {
-    if (!dirs.some((dir) => filename.startsWith(dir))) return read(filename);
+    if (!NODE_MODULES_DIRS.some((dir) => filename.startsWith(dir))) return read(filename);
     let text = texts.get(filename);
     if (text === undefined) {
       text = read(filename);

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const runtime = require('./runtime') as { createSharedReader(dirs?: string[]): ((filename: string, read: (f: string) => string) => string) & { clear(): void } };
+const runtime = require('./runtime') as { createSharedReader(): ((filename: string, read: (f: string) => string) => string) & { clear(): void } };
 const ROOT = path.join(__dirname, '..');
 
 test('a file under node_modules is read once, and its text given to every later reader', () => {
@@ -50,7 +50,7 @@ test('clear() forgets every text: the next read goes to disk', () => {
   expect(shared(file, read)).toBe('text 2');
 });
 
-test('through jest itself: a module under node_modules is shared, and jest.resetModules() reads it from disk again', () => {
+test('through jest itself: after jest.resetModules(), a module under node_modules is read from disk again (the shared texts are forgotten)', () => {
   // node_modules/.cache is where tools keep files of their own; this test's folder is removed after.
   const dir = path.join(ROOT, 'node_modules', '.cache', `hybrid-campus-runtime-test-${process.pid}`);
   const file = path.join(dir, 'index.js');
