@@ -21,6 +21,7 @@
  * agree within 0.3%; datasheets quote hashrate to +-5%).
  */
 import { ASIC_MODELS, GPU_SYSTEMS } from './hardware-catalog';
+import { groupDigits } from '../domain/units';
 
 export interface PlausibleRange {
   readonly min: number;
@@ -83,7 +84,7 @@ export function showFigure(n: number): string {
   const padded = digits.padEnd(Math.max(keep + 1, 0), '0');
   let scaled = keep > 0 ? BigInt(padded.slice(0, keep)) : 0n;
   if (keep >= 0 && padded[keep] >= '5') scaled += 1n;
-  const wholeText = String(scaled / 10_000n).replace(/\B(?=(\d{3})+$)/g, ',');
+  const wholeText = groupDigits(String(scaled / 10_000n));
   const decimalText = String(scaled % 10_000n).padStart(4, '0').replace(/0+$/, '');
   return `${n < 0 ? '-' : ''}${wholeText}${decimalText === '' ? '' : `.${decimalText}`}`;
 }

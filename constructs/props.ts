@@ -5,6 +5,7 @@ import { Construct, type IConstruct } from 'constructs';
 import { z } from 'zod';
 import { CampusConfigError, configErrorFromZod, escapeText, fieldName, joinProblems, showSubject, showValue, zodMessages } from '../domain/config-error';
 import { DAY_PATTERN, MONTH_PATTERN, isDay, isMonth } from '../domain/timeline';
+import { groupThousands } from '../domain/units';
 
 /** DNS-1123 label, as Kubernetes requires for namespace and most object names. */
 export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -224,18 +225,8 @@ export const INPUT_LIMITS = {
   maxValues: 200_000,
 } as const;
 
-/**
- * A whole number with its thousands grouped by commas ("200,000"), as every limit and count in
- * these messages is written: the same text on every machine, whatever its locale (no
- * toLocaleString, whose first call also loads the ICU number formatter).
- */
-export function groupThousands(n: number): string {
-  if (!Number.isSafeInteger(n)) return String(n);
-  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
-  return n < 0 ? `-${digits}` : digits;
-}
-
-const fmt = groupThousands;
+/** Every limit and count in these messages is written with its thousands grouped (domain/units.ts). */
+export { groupThousands };
 
 /**
  * Marks an object made by one of this library's static factories (e.g. `LoadPower.itMw`): such a
@@ -262,12 +253,12 @@ export function checkBounds(subject: string, input: unknown): void {
     // Named only in a problem: a field's name is built from its path when something is wrong with it.
     const fieldOf = () => (path.length > 0 ? fieldName(path) : '(props)');
     if (++values > L.maxValues) {
-      problems.push(`${fieldOf()}: the input holds more than ${fmt(L.maxValues)} values, the maximum; split it or check how it is built`);
+      problems.push(`${fieldOf()}: the input holds more than ${groupThousands(L.maxValues)} values, the maximum; split it or check how it is built`);
       return;
     }
     if (typeof value === 'string') {
       if (value.length > L.maxTextLength) {
-        problems.push(`${fieldOf()} = ${showValue(value)}: has ${fmt(value.length)} characters, more than the maximum of ${fmt(L.maxTextLength)}`);
+        problems.push(`${fieldOf()} = ${showValue(value)}: has ${groupThousands(value.length)} characters, more than the maximum of ${groupThousands(L.maxTextLength)}`);
       }
       return;
     }
@@ -284,7 +275,7 @@ export function checkBounds(subject: string, input: unknown): void {
       }
       if (Array.isArray(value)) {
         if (value.length > L.maxListLength) {
-          problems.push(`${fieldOf()} = ${showValue(value)}: lists ${fmt(value.length)} elements, more than the maximum of ${fmt(L.maxListLength)}`);
+          problems.push(`${fieldOf()} = ${showValue(value)}: lists ${groupThousands(value.length)} elements, more than the maximum of ${groupThousands(L.maxListLength)}`);
           return;
         }
         stack.add(value);
@@ -304,7 +295,7 @@ export function checkBounds(subject: string, input: unknown): void {
         return;
       }
       if (keys.length > L.maxListLength) {
-        problems.push(`${fieldOf()}: has ${fmt(keys.length)} keys, more than the maximum of ${fmt(L.maxListLength)}`);
+        problems.push(`${fieldOf()}: has ${groupThousands(keys.length)} keys, more than the maximum of ${groupThousands(L.maxListLength)}`);
         return;
       }
       stack.add(value);
@@ -398,7 +389,7 @@ const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2
 export function textSchema(what: string, example: string) {
   return z
     .string({ error: `must be a string (${what}), e.g. ${example}` })
-    .max(INPUT_LIMITS.maxTextLength, { error: `must have at most ${fmt(INPUT_LIMITS.maxTextLength)} characters (${what})` })
+    .max(INPUT_LIMITS.maxTextLength, { error: `must have at most ${groupThousands(INPUT_LIMITS.maxTextLength)} characters (${what})` })
     .refine((s) => !CONTROL_CHARACTERS.test(s), {
       error: `must not hold control characters (line breaks, tabs, terminal escape sequences); write ${what} on one line, e.g. ${example}`,
     });
@@ -463,7 +454,7 @@ const COVERS_EVERYTHING =
 export function cidrListSchema(what: string) {
   return z
     .array(cidrSchema, { error: `must be a list of CIDR blocks (${what}), e.g. ["10.50.0.0/16"]` })
-    .max(INPUT_LIMITS.maxListLength, { error: `must list at most ${fmt(INPUT_LIMITS.maxListLength)} CIDR blocks` })
+    .max(INPUT_LIMITS.maxListLength, { error: `must list at most ${groupThousands(INPUT_LIMITS.maxListLength)} CIDR blocks` })
     // A /0 block is refused on its own; this catches blocks that only together open everything.
     .refine((cidrs) => cidrs.some((c) => typeof c === 'string' && c.endsWith('/0')) || !cidrsCoverEverything(cidrs), { error: COVERS_EVERYTHING });
 }
@@ -471,7 +462,7 @@ export function cidrListSchema(what: string) {
 /** Endpoint rules (CIDR and port) that, for one port and protocol, must not open to every address. */
 export const cidrRuleListSchema = z
   .array(cidrRuleSchema, { error: 'must be a list of { cidr, port } endpoints, e.g. [{ cidr: "198.51.100.0/24", port: 443 }]' })
-  .max(INPUT_LIMITS.maxListLength, { error: `must list at most ${fmt(INPUT_LIMITS.maxListLength)} endpoints` })
+  .max(INPUT_LIMITS.maxListLength, { error: `must list at most ${groupThousands(INPUT_LIMITS.maxListLength)} endpoints` })
   .superRefine((rules, ctx) => {
     const byPort = new Map<string, string[]>();
     for (const r of rules) {

@@ -8,6 +8,7 @@
  * terminal escape sequence), short, and never by calling the value's own toString or toJSON.
  */
 import type { ZodError, core } from 'zod';
+import { groupThousands } from './units';
 
 export class CampusConfigError extends Error {
   public constructor(message: string) {
@@ -117,7 +118,7 @@ function render(value: unknown, budget: number, seen: Set<object>, top: boolean)
   }
   if (seen.has(object)) return '(itself)';
   if (Array.isArray(object)) {
-    if (object.length > 20) return `a list of ${object.length.toLocaleString('en-US')} elements`;
+    if (object.length > 20) return `a list of ${groupThousands(object.length)} elements`;
     seen.add(object);
     const parts: string[] = [];
     let used = 2;

@@ -36,13 +36,27 @@ export function formatMw(kw: number): string {
   return `${(round(kw / KW_PER_MW, 3)).toFixed(3)} MW`;
 }
 
-/** "1,234.5 kW" (grouping done by hand so the output never depends on the machine's locale data). */
+/**
+ * A string of digits with its thousands grouped by commas ("1234567" -> "1,234,567"): grouping done
+ * by hand, so the text never depends on the machine's locale data (no toLocaleString, whose
+ * first call also loads the ICU number formatter).
+ */
+export function groupDigits(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** A whole number with its thousands grouped by commas ("200,000"); other numbers as String writes them. */
+export function groupThousands(n: number): string {
+  if (!Number.isSafeInteger(n)) return String(n);
+  const digits = groupDigits(String(Math.abs(n)));
+  return n < 0 ? `-${digits}` : digits;
+}
+
+/** "1,234.5 kW". */
 export function formatKw(kw: number): string {
   const [whole, fraction] = round(kw, 1).toFixed(1).split('.');
   const sign = whole.startsWith('-') ? '-' : '';
-  const digits = sign ? whole.slice(1) : whole;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}.${fraction} kW`;
+  return `${sign}${groupDigits(sign ? whole.slice(1) : whole)}.${fraction} kW`;
 }
 
 /** Picks MW for large figures and kW for small ones, so cooling and rack figures stay readable. */

@@ -2,13 +2,13 @@
  * Number formatting for reports and diffs: fixed decimals, digits grouped by hand (never the
  * machine's locale), signed deltas. The same number always gives the same text.
  */
-import { formatPercent, KW_PER_MW, round } from '../domain/units';
+import { formatPercent, groupDigits, KW_PER_MW, round } from '../domain/units';
 
 /** "1,234.56" from 1234.56 with 2 decimals. */
 export function fixed(value: number, decimals: number): string {
   const [whole, fraction] = round(value, decimals).toFixed(decimals).split('.');
   const sign = whole.startsWith('-') ? '-' : '';
-  const grouped = (sign ? whole.slice(1) : whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupDigits(sign ? whole.slice(1) : whole);
   return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
 }
 
