@@ -45,6 +45,14 @@ export function interconnectLimitAt(campus: CampusModel, month: Month | undefine
   return limitKw;
 }
 
+/**
+ * The keys of a campus that `campusAt` gives other values (besides `period`): the lists of parts
+ * filtered by date. A view of a state that makes them on first read (evaluate.ts, lazyStateOf)
+ * must make every one of them, or it would judge parts not in service
+ * (test/domain/timeline.test.ts checks this list against campusAt).
+ */
+export const DATED_LISTS: ReadonlySet<string> = new Set(['buses', 'coolingSystems', 'miningPods', 'gpuHalls', 'auxiliaryLoads', 'blockLoads', 'commitments', 'notInService']);
+
 /** The campus with only what is in service during `point`. */
 export function campusAt(campus: CampusModel, point: TimelinePoint): CampusModel {
   const on = <T extends Dated>(items: readonly T[]): T[] => items.filter((item) => inServiceAt(item, point.at));

@@ -2,7 +2,7 @@
  * Computes a campus's budget and runs every check over it: once per state of its timeline.
  */
 import { computeBudget } from './budget';
-import { campusAt, campusStates, interconnectLimitAt } from './campus-timeline';
+import { DATED_LISTS, campusAt, campusStates, interconnectLimitAt } from './campus-timeline';
 import { ALL_CHECKS, type BudgetCheck, type CheckResult } from './checks';
 import { allocateMiningCaps } from './mining-caps';
 import type { CampusModel } from './model';
@@ -21,9 +21,6 @@ function withLimitInForce(model: CampusModel): CampusModel {
   return model.interconnectSteps?.length ? { ...model, interconnectLimitKw: interconnectLimitAt(model, model.period?.at), interconnectSteps: [] } : model;
 }
 
-/** The parts `campusAt` filters by date: made on first read in `lazyStateOf`. */
-const DATED_LISTS: ReadonlySet<string> = new Set(['buses', 'coolingSystems', 'miningPods', 'gpuHalls', 'auxiliaryLoads', 'blockLoads', 'commitments', 'notInService']);
-
 /**
  * The state as the checks judge it (`withLimitInForce(campusAt(campus, point))`), with the lists
  * of parts in service made when first read: a timeline judged by islands (islands.ts) reads the
@@ -34,7 +31,7 @@ function lazyStateOf(campus: CampusModel, point: TimelinePoint): CampusModel {
   if (!point.label) return withLimitInForce(campus);
   let made: CampusModel | undefined;
   const full = () => (made ??= campusAt(campus, point));
-  const shape: Record<string, unknown> = {
+  const shape = withLimitInForce({
     ...campus,
     buses: [],
     coolingSystems: [],
@@ -45,11 +42,7 @@ function lazyStateOf(campus: CampusModel, point: TimelinePoint): CampusModel {
     commitments: [],
     notInService: [],
     period: point,
-  };
-  if (campus.interconnectSteps?.length) {
-    shape.interconnectLimitKw = interconnectLimitAt(campus, point.at);
-    shape.interconnectSteps = [];
-  }
+  } as CampusModel) as unknown as Record<string, unknown>;
   const state: Record<string, unknown> = {};
   for (const key of Object.keys(shape)) {
     if (DATED_LISTS.has(key)) Object.defineProperty(state, key, { enumerable: true, configurable: true, get: () => (full() as unknown as Record<string, unknown>)[key] });

@@ -1,3 +1,5 @@
+import { DATED_LISTS, campusAt } from '../../domain/campus-timeline';
+import { bus, campus, cooling, feed, hall, pod } from './fixtures';
 import { changeMonths, inServiceAt, isMonth, monthsCovered, nextMonth, previousMonth, timelinePoints } from '../../domain/timeline';
 
 describe('timeline', () => {
@@ -53,5 +55,27 @@ describe('timeline', () => {
     expect([...monthsCovered({ from: '2026-11', until: '2027-02', label: '' })]).toEqual([11, 12, 1]);
     expect(monthsCovered({ from: '2026-11', label: '' }).size).toBe(12);
     expect(monthsCovered({ from: '2020-01', until: '2030-01', label: '' }).size).toBe(12);
+  });
+});
+
+describe('DATED_LISTS (the lists a lazy view of a state makes on first read)', () => {
+  test('are every key campusAt gives another value, besides period', () => {
+    const dated = { inService: '2027-03' };
+    const model = campus({
+      buses: [bus('a', [feed('fa', 5_000), feed('fb', 5_000, dated)]), { ...bus('b', [feed('fc', 5_000)]), ...dated }],
+      coolingSystems: [cooling('ca', 'a', { model: 'pue', pue: 1.2 }), { ...cooling('cb', 'b', { model: 'pue', pue: 1.2 }), ...dated }],
+      miningPods: [pod('p1', 'a', 'ca', 100), { ...pod('p2', 'a', 'ca', 100), ...dated }],
+      gpuHalls: [{ ...hall('h1', 'a', 'ca', 100), ...dated }],
+      auxiliaryLoads: [{ kind: 'auxiliary', name: 'x1', path: 'site/x1', bus: 'a', powerKw: 10, ...dated }],
+      blockLoads: [],
+      interconnectSteps: [{ from: '2027-03', limitKw: 9_000 }],
+    });
+    const state = campusAt(model, { at: '2027-01', from: '2027-01', until: '2027-03', label: '2027-01 to 2027-02' }) as unknown as Record<string, unknown>;
+    const before = model as unknown as Record<string, unknown>;
+    const changed = Object.keys(state).filter((key) => state[key] !== before[key] && key !== 'period');
+    // Every key that differs is made by the lazy view (a key missing from DATED_LISTS would be
+    // judged unfiltered: parts not in service counted).
+    expect(changed.filter((key) => !DATED_LISTS.has(key))).toEqual([]);
+    expect(changed.length).toBeGreaterThan(5);
   });
 });
