@@ -611,7 +611,12 @@ export function renderBudgetJson(value: unknown, indent = ''): string {
   return JSON.stringify(value);
 }
 
-/** The file's exact bytes: two-space JSON (records in lists on one line, see renderBudgetJson) with a final newline. */
+/** The file's exact bytes for a document already made: two-space JSON (records in lists on one line, see renderBudgetJson) with a final newline. */
+export function renderPowerBudgetDocument(doc: PowerBudgetDocument): string {
+  return `${renderBudgetJson(doc)}\n`;
+}
+
+/** The file's exact bytes for a timeline (`renderPowerBudgetDocument` of its document). */
 export function renderPowerBudget(timeline: TimelineEvaluation): string {
-  return `${renderBudgetJson(powerBudgetDocument(timeline))}\n`;
+  return renderPowerBudgetDocument(powerBudgetDocument(timeline));
 }

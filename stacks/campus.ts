@@ -19,7 +19,7 @@ import type { EconomicsInputs } from '../domain/economics';
 import { campusLoads } from '../domain/load-model';
 import type { CampusModel, DemandResponseCommitment, GridFacts } from '../domain/model';
 import { inServiceAt, isMonth } from '../domain/timeline';
-import { POWER_BUDGET_FILE_NAME, powerBudgetDocument, renderBudgetJson } from '../report/power-budget-file';
+import { POWER_BUDGET_FILE_NAME, powerBudgetDocument, renderPowerBudgetDocument } from '../report/power-budget-file';
 import { timelineSvg } from '../report/timeline-chart';
 import { CAMPUS_MODEL_FILE_NAME, renderCampusModel } from '../report/dispatch/campus-model-file';
 import { mwToKw } from '../domain/units';
@@ -552,7 +552,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
           const dir = path.join(session.outdir, session.manifest.forStack(this).workingDirectory);
           const evaluation = this.evaluate();
           const doc = powerBudgetDocument(evaluation);
-          fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), `${renderBudgetJson(doc)}\n`);
+          fs.writeFileSync(path.join(dir, POWER_BUDGET_FILE_NAME), renderPowerBudgetDocument(doc));
           // The model the budget was computed from, for `campus dispatch` (report/dispatch/campus-model-file.ts).
           fs.writeFileSync(path.join(dir, CAMPUS_MODEL_FILE_NAME), renderCampusModel(evaluation.campus, this.asOf));
           // A campus with more than one state also gets its timeline as a chart.

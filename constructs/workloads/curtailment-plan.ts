@@ -91,7 +91,7 @@ export class CurtailmentPlan extends Construct {
   public readonly controllerNetworkPolicy?: WorkloadNetworkPolicy;
   private readonly pods?: readonly MiningPod[];
   /** The last rendered plan and the evaluation it was rendered from. */
-  private rendered?: { readonly evaluation: TimelineEvaluation; readonly text: string };
+  private rendered?: { readonly evaluation: TimelineEvaluation; readonly text: string; sha256?: string };
 
   public constructor(scope: Construct, id: string, props: CurtailmentPlanProps = {}) {
     super(scope, checkConstructArgs('CurtailmentPlan', scope, id));
@@ -151,7 +151,7 @@ export class CurtailmentPlan extends Construct {
         selector: { matchLabels: selector },
         template: {
           // The plan's hash restarts the controller when the plan changes.
-          metadata: { labels: controllerLabels, annotations: { 'hybrid-campus/curtailment-plan-sha256': Lazy.stringValue({ produce: () => sha256(this.render()) }) } },
+          metadata: { labels: controllerLabels, annotations: { 'hybrid-campus/curtailment-plan-sha256': Lazy.stringValue({ produce: () => this.renderSha256() }) } },
           spec: podSpec,
         },
       },
@@ -177,6 +177,12 @@ export class CurtailmentPlan extends Construct {
     const evaluation = this.campus.evaluate();
     if (this.rendered?.evaluation !== evaluation) this.rendered = { evaluation, text: this.renderFrom(evaluation) };
     return this.rendered.text;
+  }
+
+  /** The sha256 of `render()`, hashed once per rendered text. */
+  private renderSha256(): string {
+    const text = this.render();
+    return (this.rendered!.sha256 ??= sha256(text));
   }
 
   private renderFrom(evaluation: TimelineEvaluation): string {
