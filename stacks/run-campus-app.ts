@@ -66,17 +66,10 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   const out = options.stdout ?? ((t: string) => process.stdout.write(t));
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const campuses = app.node.findAll().filter(Campus.isCampus);
-  let errors: string[];
-  try {
-    errors = collectValidationErrors(app);
-  } catch (error) {
-    // Misuse found only when the app is judged (e.g. two rules with one id): one message, nothing written.
-    if (error instanceof CampusConfigError) {
-      err(`hybrid-campus: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  // Misuse found only when the app is judged (e.g. two rules with one id): one message, nothing written.
+  const checked = unlessConfigError(err, () => collectValidationErrors(app));
+  if (!checked.ok) return 1;
+  const errors = checked.value;
   if (errors.length > 0) {
     const writeBudgets = writeBudgetOnFailureEnabled(options);
     let rulesWritten = false;
@@ -115,14 +108,17 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
 export function runCampusApp(build: (app: App) => void, options: RunCampusAppOptions = {}): number {
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const app = options.app ?? new App();
-  try {
-    build(app);
-  } catch (error) {
-    if (error instanceof CampusConfigError) {
-      err(`hybrid-campus: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  if (!unlessConfigError(err, () => build(app)).ok) return 1;
   return synthCampusApp(app, options);
+}
+
+/** Runs `fn`; a CampusConfigError it throws is printed as one message (`ok: false`), any other error propagates. */
+function unlessConfigError<T>(err: (text: string) => void, fn: () => T): { readonly ok: true; readonly value: T } | { readonly ok: false } {
+  try {
+    return { ok: true, value: fn() };
+  } catch (error) {
+    if (!(error instanceof CampusConfigError)) throw error;
+    err(`hybrid-campus: ${error.message}\n`);
+    return { ok: false };
+  }
 }
