@@ -63,7 +63,10 @@ function runApp(command: string, context: unknown, work: string, preload: string
     },
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`${command}: exit ${result.status}\n${result.stderr}`);
+  if (result.status !== 0) {
+    const how = result.error ? `could not run: ${result.error.message}` : result.signal ? `killed by ${result.signal}` : `exit ${result.status}`;
+    throw new Error(`${command}: ${how}\n${result.stderr ?? ''}`);
+  }
   if (!fs.existsSync(path.join(outdir, 'manifest.json'))) throw new Error(`${command}: wrote no manifest.json in ${outdir}`);
   const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number };
   return { wallMs, ...usage };
@@ -95,4 +98,9 @@ function main(runs: number): void {
   }
 }
 
-main(process.argv[2] === undefined ? Number(process.env.BENCH_RUNS ?? 5) : Number(process.argv[2]));
+const runsText = process.argv[2] ?? process.env.BENCH_RUNS ?? '5';
+if (!/^[1-9][0-9]*$/.test(runsText)) {
+  console.error(`app-bench: runs must be a positive whole number, not '${runsText}': node -r ./scripts/register-ts.js bench/app-bench.ts [runs] (or BENCH_RUNS)`);
+  process.exit(2);
+}
+main(Number(runsText));
