@@ -32,6 +32,7 @@ import { podAllocation, type MiningAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
 import { busGenerationKw, busUsableKw } from './redundancy';
 import { campusScenarios, generationOn, losesGeneration, type Scenario } from './scenarios';
+import { once } from './once';
 import { shortcutsEnabled } from './shortcuts';
 
 export type { LoadByClass } from './load-model';
@@ -385,6 +386,7 @@ export function computeBudget(campus: CampusModel, allocation?: MiningAllocation
 /** The budget of one state from its bus and cooling budgets (`localBudget`). */
 export function budgetOf(campus: CampusModel, allocation: MiningAllocation | undefined, scenarios: readonly Scenario[], local: LocalBudget): CampusBudget {
   const { loads, powerKw, flows, buses, cooling } = local;
+  const site = once(() => siteBudget(campus.buses, scenarios, flows, campus.interconnectLimitKw));
   return {
     campus,
     ...(allocation ? { allocation } : {}),
@@ -395,6 +397,10 @@ export function budgetOf(campus: CampusModel, allocation: MiningAllocation | und
     buses,
     cooling,
     itLoads: itLoadsOf(campus, loads),
-    site: siteBudget(campus.buses, scenarios, flows, campus.interconnectLimitKw),
+    // Made on first read: the islands of a timeline (islands.ts) judge no site check on their own
+    // budgets; the site of a joined state is summed from its buses.
+    get site() {
+      return site();
+    },
   };
 }
