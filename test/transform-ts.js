@@ -56,14 +56,13 @@ const TRANSFORM_OPTIONS = {
 };
 const KEY_PREFIX = JSON.stringify({ transformer: crypto.createHash('sha256').update(fs.readFileSync(__filename)).digest('hex'), esbuild: ESBUILD_VERSION, options: TRANSFORM_OPTIONS });
 
-/** `jest.mock(` or `jest.doMock(`/`jest.unstable_mockModule(` at the start of a statement: what babel-jest would hoist. */
+/** `jest.mock(`, `jest.unstable_mockModule(` or `jest.enableAutomock(` at the start of a statement: what babel-jest would hoist (not `jest.doMock`, which it leaves in place). */
 const MOCK_CALL = /^\s*jest\s*\.\s*(mock|unstable_mockModule|enableAutomock)\s*\(/m;
 
 let esbuild;
 
 module.exports = {
   compilerOptionsOf,
-  canInstrument: false,
   getCacheKey(sourceText, sourcePath, options) {
     // jest stores the output it instruments for coverage under this same key: a coverage run and
     // a plain run must not share an entry (as babel-jest keys it).
@@ -71,8 +70,9 @@ module.exports = {
     return crypto.createHash('sha256').update(KEY_PREFIX).update('\0').update(sourcePath).update('\0').update(instrument).update('\0').update(sourceText).digest('hex');
   },
   process(sourceText, sourcePath) {
-    if (MOCK_CALL.test(sourceText)) {
-      throw new Error(`${path.relative(ROOT, sourcePath)}: jest.mock is not hoisted by test/transform-ts.js (esbuild); require the module inside the test after jest.doMock, or pass the dependency in`);
+    const mock = MOCK_CALL.exec(sourceText);
+    if (mock) {
+      throw new Error(`${path.relative(ROOT, sourcePath)}: jest.${mock[1]} is not hoisted by test/transform-ts.js (esbuild); require the module inside the test after jest.doMock, or pass the dependency in`);
     }
     esbuild ??= require(ESBUILD_PATH);
     const { code, map } = esbuild.transformSync(sourceText, { ...TRANSFORM_OPTIONS, sourcefile: sourcePath });
