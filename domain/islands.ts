@@ -48,8 +48,7 @@ import { evaluationFrom, type CampusEvaluation } from './campus-evaluation';
 import { hasDuplicateName } from './checks/unique-names';
 import { allocateMiningCaps, allocationOf, allocationParts, podAllocation, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './model';
-import { busGenerationKw } from './redundancy';
-import { campusScenarios, losesGeneration } from './scenarios';
+import { busGenerationIn, campusScenarios, losesGeneration } from './scenarios';
 import { sheddingOrder } from './shedding-order';
 import { campusLoads, coolingStepKw, listedLoads, listsHoldOwnKinds, type CampusLoad, type LoadByClass, type LoadFlow } from './load-model';
 import { once } from './once';
@@ -482,8 +481,7 @@ function siteClear(
     let total = 0;
     for (let i = 0; i < buses.length; i++) {
       const b = buses[i];
-      const generationKw = busGenerationKw(b.bus) - (lost?.bus === b.bus.name ? lost.lostGenerationKw : 0);
-      total += Math.max(0, boundOf(b.bus.name, busIslands[i], mode) - generationKw);
+      total += Math.max(0, boundOf(b.bus.name, busIslands[i], mode) - busGenerationIn(b.bus, lost));
     }
     return total;
   };

@@ -54,7 +54,12 @@ export function generationIn(campus: CampusModel, scenario: Scenario): Map<strin
 /** Usable on-site generation per bus of `buses` in a scenario, kW, in bus name order. */
 export function generationOn(buses: readonly BusModel[], scenario: Scenario): Map<string, number> {
   // In name order, so that a sum over the map never depends on declaration order.
-  return new Map(busesByName(buses).map((b) => [b.name, busGenerationKw(b) - (scenario.event?.bus === b.name ? scenario.event.lostGenerationKw : 0)]));
+  return new Map(busesByName(buses).map((b) => [b.name, busGenerationIn(b, scenario.event)]));
+}
+
+/** The on-site generation a bus keeps when `lost` (a loss event, or none) happens, kW. */
+export function busGenerationIn(bus: BusModel, lost: { readonly bus: string; readonly lostGenerationKw: number } | undefined): number {
+  return busGenerationKw(bus) - (lost?.bus === bus.name ? lost.lostGenerationKw : 0);
 }
 
 const SORTED = new WeakMap<readonly BusModel[], readonly BusModel[]>();
