@@ -89,49 +89,49 @@ describe('runCampusApp writes and refuses what app.synth() does', () => {
 
   // An aspect that a campus aspect adds while visiting a construct is not applied to it or below
   // it, as in cdktf's one pass: the check's pass and the synth's must not apply it between them.
+  /**
+   * The campus's written cdk.tf.json after the runner, for a campus with a namespace `ns` in a
+   * construct `group` and the aspect `addAspects` makes (which adds another aspect, labelling ns).
+   */
+  function writtenWith(withRules: boolean, addAspects: (campus: Campus, group: Construct, label: IAspect, ns: NamespaceV1) => void): string {
+    const app = Testing.app();
+    const code = runCampusApp(
+      (a) => {
+        const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
+        const group = new Construct(campus, 'group');
+        const ns = new NamespaceV1(group, 'ns', { metadata: { name: 'x' } });
+        addAspects(campus, group, { visit: (m) => m === ns && ns.addOverride('metadata.labels', { nested: 'applied' }) }, ns);
+      },
+      { app, stdout: () => undefined, stderr: () => undefined },
+    );
+    expect(code).toBe(0);
+    return fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'), 'utf8');
+  }
+
   for (const withRules of [true, false]) {
     test(`an aspect added by an aspect is not applied there or below (rule packs: ${withRules})`, () => {
-      const app = Testing.app();
-      const code = runCampusApp(
-        (a) => {
-          const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
-          const group = new Construct(campus, 'group');
-          const ns = new NamespaceV1(group, 'ns', { metadata: { name: 'x' } });
-          Aspects.of(campus).add({
-            visit: (n) => {
-              if (n === group) Aspects.of(group).add({ visit: (m) => m === ns && ns.addOverride('metadata.labels', { nested: 'applied' }) });
-            },
-          });
-        },
-        { app, stdout: () => undefined, stderr: () => undefined },
-      );
-      expect(code).toBe(0);
-      expect(fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'), 'utf8')).not.toContain('nested');
+      const written = writtenWith(withRules, (campus, group, label) => {
+        Aspects.of(campus).add({ visit: (n) => n === group && Aspects.of(group).add(label) });
+      });
+      expect(written).not.toContain('nested');
     });
 
     test(`an aspect added to an ancestor while an aspect visits a descendant is not applied either, as in bare cdktf (rule packs: ${withRules})`, () => {
-      const app = Testing.app();
-      const code = runCampusApp(
-        (a) => {
-          const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
-          const group = new Construct(campus, 'group');
-          const ns = new NamespaceV1(group, 'ns', { metadata: { name: 'x' } });
-          let added = false;
-          Aspects.of(campus).add({
-            visit: (n) => {
-              if (n !== ns || added) return;
-              added = true;
-              Aspects.of(campus).add({ visit: (m) => m === ns && ns.addOverride('metadata.labels', { nested: 'applied' }) });
-            },
-          });
-        },
-        { app, stdout: () => undefined, stderr: () => undefined },
-      );
-      expect(code).toBe(0);
-      expect(fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'), 'utf8')).not.toContain('nested');
+      const written = writtenWith(withRules, (campus, _group, label, ns) => {
+        let added = false;
+        Aspects.of(campus).add({
+          visit: (n) => {
+            if (n !== ns || added) return;
+            added = true;
+            Aspects.of(campus).add(label);
+          },
+        });
+      });
+      expect(written).not.toContain('nested');
     });
   }
 });
+
 // Whatever changes a campus after the check's prepare (an aspect, a validation, a user after the
 // runner) is prepared before it is written: a cross-stack reference becomes remote state.
 // (A review showed that skipping the synth's prepare when no aspect ran and the construct count
