@@ -28,7 +28,7 @@
  * island has a broken reference or a check no cap can make pass, or in which the site limit may
  * stop a pod, is evaluated whole (`evaluateCampus`).
  */
-import { budgetOf, byName, localBudget, siteBudget, type BudgetFlows, type BusBudget, type CampusBudget, type CoolingBudget, type LocalBudget } from './budget';
+import { budgetOf, byName, localBudget, type BudgetFlows, type BusBudget, type CampusBudget, type CoolingBudget, type LocalBudget } from './budget';
 import { campusAt, namedParts } from './campus-timeline';
 import {
   busContingencyCapacity,
@@ -48,7 +48,8 @@ import { evaluationFrom, type CampusEvaluation } from './campus-evaluation';
 import { hasDuplicateName } from './checks/unique-names';
 import { allocateMiningCaps, allocationOf, allocationParts, podAllocation, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './model';
-import { busGenerationIn, campusScenarios, losesGeneration } from './scenarios';
+import { campusScenarios } from './scenarios';
+import { busListOf, joinedSiteBudget, type BusList, type BusTotals } from './joined-site';
 import { sheddingOrder } from './shedding-order';
 import { campusLoads, coolingStepKw, listedLoads, listsHoldOwnKinds, type CampusLoad, type LoadByClass, type LoadFlow } from './load-model';
 import { once } from './once';
@@ -91,7 +92,8 @@ interface IslandEvaluation {
   readonly allocation?: MiningAllocation;
   readonly parts?: AllocationParts;
   readonly local: LocalBudget;
-  readonly busByName: ReadonlyMap<string, BusBudget>;
+  /** Each bus's budget and what the join sums of it, by name. */
+  readonly busByName: ReadonlyMap<string, JoinedBus>;
   /** The loads in service in the island then. */
   readonly loads: ReadonlySet<CampusLoad>;
   readonly coolingByName: ReadonlyMap<string, CoolingBudget>;
@@ -101,8 +103,6 @@ interface IslandEvaluation {
   readonly issues: readonly (readonly CheckResult[] | undefined)[];
   /** Whether any of `issues` is not empty. */
   readonly hasIssues: boolean;
-  /** `parts.busBoundsKw` by bus name. */
-  readonly boundsKw: ReadonlyMap<string, { readonly normalKw: number; readonly contingencyKw: number }>;
   /** Whether a load or cooling system refers to a part not in service then (load-references). */
   readonly broken: boolean;
 }
@@ -193,6 +193,39 @@ function firstStateFrom(ats: readonly (string | undefined)[], month: string): nu
   return lo;
 }
 
+/** A bus of an island: its budget, its totals in each flow, and the caps solver's bounds on it. */
+interface JoinedBus extends BusTotals {
+  readonly budget: BusBudget;
+  /** The solver's bound on the bus in normal operation (`AllocationParts.busBoundsKw`), or its load when it has none, kW. */
+  readonly boundNormalKw: number;
+  /** The same in a contingency, kW. */
+  readonly boundContingencyKw: number;
+}
+
+/** Each bus of an island's state with its totals (from the island's flows) and bounds. */
+function joinedBuses(local: LocalBudget, parts: AllocationParts | undefined): Map<string, JoinedBus> {
+  const bounds = new Map((parts?.busBoundsKw ?? []).map((b) => [b.bus, b]));
+  const { normal, contingency, normalNoAuto, contingencyNoAuto } = local.flows;
+  const joined = new Map<string, JoinedBus>();
+  for (const budget of local.buses) {
+    const name = budget.bus.name;
+    const normalKw = normal.buses.get(name)!.totalKw;
+    const contingencyKw = contingency.buses.get(name)!.totalKw;
+    const bound = bounds.get(name);
+    joined.set(name, {
+      budget,
+      normalKw,
+      contingencyKw,
+      normalNoAutoKw: normalNoAuto.buses.get(name)!.totalKw,
+      contingencyNoAutoKw: contingencyNoAuto.buses.get(name)!.totalKw,
+      // A bus of an island without auto pods stays at its load.
+      boundNormalKw: bound?.normalKw ?? normalKw,
+      boundContingencyKw: bound?.contingencyKw ?? contingencyKw,
+    });
+  }
+  return joined;
+}
+
 function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly BudgetCheck[]): IslandEvaluation {
   const state = campusAt(island.campus, point);
   const allocation = allocateMiningCaps(state);
@@ -205,13 +238,12 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
   return {
     ...(allocation ? { allocation, parts } : {}),
     local,
-    busByName: new Map(local.buses.map((b) => [b.bus.name, b])),
+    busByName: joinedBuses(local, parts),
     loads: new Set(local.loads),
     coolingByName: new Map(local.cooling.map((c) => [c.cooling.name, c])),
     results,
     issues,
     hasIssues: issues.some((list) => list !== undefined && list.length > 0),
-    boundsKw: new Map((parts?.busBoundsKw ?? []).map((b) => [b.bus, b])),
     broken: loadReferences.run(budget).length > 0,
   };
 }
@@ -318,25 +350,20 @@ export function evaluateByIslands(
 }
 
 /**
- * The buses of the last joined state (models in name order) and their scenarios: most states
- * have the same bus objects as the one before (a bus changes only when it or one of its feeds
- * comes into service or retires), and then share the list and its scenarios, so that what is
- * cached per list of buses (scenarios.ts, `busesByName`) is made once, not once per state.
+ * The bus list of the last joined state (joined-site.ts: models in name order, scenarios, each
+ * bus's generation, the site's loss rows): most states have the same bus objects as the one
+ * before (a bus changes only when it or one of its feeds comes into service or retires), and then
+ * share the list, so that what is made per list of buses is made once, not once per state.
  */
 interface LastBuses {
-  models?: readonly BusModel[];
-  scenarios?: ReturnType<typeof campusScenarios>;
+  list?: BusList;
 }
 
-/** `last`'s buses and scenarios when `models` holds the same objects in the same order; else `models`' own (kept in `last`). */
-function sameBuses(models: readonly BusModel[], last: LastBuses): { readonly models: readonly BusModel[]; readonly scenarios: ReturnType<typeof campusScenarios> } {
-  const before = last.models;
-  if (before !== undefined && last.scenarios !== undefined && before.length === models.length && models.every((b, i) => b === before[i])) {
-    return { models: before, scenarios: last.scenarios };
-  }
-  last.models = models;
-  last.scenarios = campusScenarios(models);
-  return { models, scenarios: last.scenarios };
+/** `last`'s bus list when `buses` holds the same bus objects in the same order; else a list of `buses`' own (kept in `last`). */
+function sameBuses(buses: readonly JoinedBus[], last: LastBuses): BusList {
+  const before = last.list?.models;
+  if (before !== undefined && before.length === buses.length && buses.every((b, i) => b.budget.bus === before[i])) return last.list!;
+  return (last.list = busListOf(buses.map((b) => b.budget.bus)));
 }
 
 interface ShedArrays {
@@ -363,32 +390,9 @@ function joinState(
     return undefined;
   }
   // Buses and cooling systems in name order, as computeBudget and loadFlow list them.
-  const { items: buses, islands: busIslands } = inNameOrder(order.buses, islands, (e) => e.busByName);
+  const { items: joinedBuses, islands: busIslands } = inNameOrder(order.buses, islands, (e) => e.busByName);
   const { items: cooling, islands: coolingIslands } = inNameOrder(order.cooling, islands, (e) => e.coolingByName);
-  const { models: busModels, scenarios } = sameBuses(
-    buses.map((b) => b.bus),
-    lastBuses,
-  );
-  // The bus part of each flow (what the site is summed from); the cooling part is joined only
-  // for a reader of budget.flows.
-  const busFlow = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => {
-    const flowOf = new Map<string, LoadByClass>();
-    for (let i = 0; i < buses.length; i++) flowOf.set(buses[i].bus.name, pick(busIslands[i].local.flows).buses.get(buses[i].bus.name)!);
-    return { buses: flowOf, cooling: new Map() };
-  };
-  const withCooling = (flow: LoadFlow, pick: (f: BudgetFlows) => LoadFlow): LoadFlow => ({
-    buses: flow.buses,
-    cooling: new Map(cooling.map((c, i) => [c.cooling.name, pick(coolingIslands[i].local.flows).cooling.get(c.cooling.name)!])),
-  });
-  const normal = busFlow((f) => f.normal);
-  const contingency = busFlow((f) => f.contingency);
-  const anyAuto = islands.some((e) => e.local.flows.normalNoAuto !== e.local.flows.normal);
-  const flows: BudgetFlows = {
-    normal,
-    contingency,
-    normalNoAuto: anyAuto ? busFlow((f) => f.normalNoAuto) : normal,
-    contingencyNoAuto: anyAuto ? busFlow((f) => f.contingencyNoAuto) : contingency,
-  };
+  const busList = sameBuses(joinedBuses, lastBuses);
 
   // The caps: the same as solving the whole state only if the site limit cannot stop a pod
   // (mining-caps.ts, independentParts): every site, with each bus at its bound, clearly under it.
@@ -396,14 +400,26 @@ function joinState(
   const allocations = islands.filter((e) => e.allocation !== undefined);
   if (allocations.length > 0) {
     const autoCount = allocations.reduce((t, e) => t + e.allocation!.autoPods, 0);
-    if (autoCount > 0 && !siteClear(state.interconnectLimitKw, buses, busIslands, scenarios, flows.normal, flows.contingency)) return undefined;
+    if (autoCount > 0 && !siteClear(state.interconnectLimitKw, joinedBuses, busList)) return undefined;
     allocation = joinedAllocation(islands, order, shed, autoCount);
   }
+
+  // The flows of the whole state, joined only for a reader of budget.flows (the site is summed
+  // from each bus's totals: joined-site.ts).
+  const buses = joinedBuses.map((b) => b.budget);
+  const flowOf = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => {
+    const busFlows = new Map<string, LoadByClass>();
+    for (let i = 0; i < buses.length; i++) busFlows.set(buses[i].bus.name, pick(busIslands[i].local.flows).buses.get(buses[i].bus.name)!);
+    return {
+      buses: busFlows,
+      cooling: new Map(cooling.map((c, i) => [c.cooling.name, pick(coolingIslands[i].local.flows).cooling.get(c.cooling.name)!])),
+    };
+  };
 
   // Keys in the order computeBudget writes them; what only some readers need is made on first read.
   const loads = once(() => order.loads.filter(({ load, island }) => islands[island].loads.has(load)).map(({ load }) => load));
   const powerKw = once(() => new Map(loads().map((l) => [l.name, islands[order.islandOfLoad.get(l.name)!].local.powerKw.get(l.name)!])));
-  const joinedFlows = once(() => ({ normal: withCooling(normal, (f) => f.normal), contingency: withCooling(contingency, (f) => f.contingency) }));
+  const joinedFlows = once(() => ({ normal: flowOf((f) => f.normal), contingency: flowOf((f) => f.contingency) }));
   const itLoads = once(() => [...state.miningPods, ...state.gpuHalls].sort(byName));
   const budget: CampusBudget = {
     campus: state,
@@ -414,7 +430,7 @@ function joinState(
     get powerKw() {
       return powerKw();
     },
-    scenarios,
+    scenarios: busList.scenarios,
     get flows() {
       return joinedFlows();
     },
@@ -423,7 +439,7 @@ function joinState(
     get itLoads() {
       return itLoads();
     },
-    site: siteBudget(busModels, scenarios, flows, state.interconnectLimitKw),
+    site: joinedSiteBudget(busList, joinedBuses, state.interconnectLimitKw),
   };
 
   const siteResults = checks.map((check, i) => (roles[i] === 'site' ? check.run(budget) : undefined));
@@ -465,28 +481,17 @@ function inNameOrder<T>(
  * Whether the site limit cannot stop any pod: for normal operation and for the loss of each
  * generator, the grid import with every bus at its bound (the solver's, `AllocationParts`; a
  * bus of an island without auto pods stays at its load) is clearly under the limit. Summed over
- * the buses in name order, as the solver sums it.
+ * the buses in name order, as the solver sums it, with the generation each bus keeps
+ * (`busGenerationIn`, kept per bus list: joined-site.ts).
  */
-function siteClear(
-  limitKw: number,
-  buses: readonly BusBudget[],
-  busIslands: readonly IslandEvaluation[],
-  scenarios: ReturnType<typeof campusScenarios>,
-  normal: LoadFlow,
-  contingency: LoadFlow,
-): boolean {
-  const boundOf = (bus: string, island: IslandEvaluation, mode: 'normalKw' | 'contingencyKw') =>
-    island.boundsKw.get(bus)?.[mode] ?? (mode === 'normalKw' ? normal : contingency).buses.get(bus)!.totalKw;
-  const importBound = (mode: 'normalKw' | 'contingencyKw', lost?: { readonly bus: string; readonly lostGenerationKw: number }) => {
+function siteClear(limitKw: number, buses: readonly JoinedBus[], list: BusList): boolean {
+  const importBound = (boundKw: (b: JoinedBus) => number, generationKw: Float64Array) => {
     let total = 0;
-    for (let i = 0; i < buses.length; i++) {
-      const b = buses[i];
-      total += Math.max(0, boundOf(b.bus.name, busIslands[i], mode) - busGenerationIn(b.bus, lost));
-    }
+    for (let i = 0; i < buses.length; i++) total += Math.max(0, boundKw(buses[i]) - generationKw[i]);
     return total;
   };
-  if (!siteStaysClear(importBound('normalKw'), limitKw)) return false;
-  return scenarios.filter(losesGeneration).every((s) => siteStaysClear(importBound('contingencyKw', s.event!), limitKw));
+  if (!siteStaysClear(importBound((b) => b.boundNormalKw, list.generationKw), limitKw)) return false;
+  return list.generationLosses.every((loss) => siteStaysClear(importBound((b) => b.boundContingencyKw, loss.generationKw), limitKw));
 }
 
 /**

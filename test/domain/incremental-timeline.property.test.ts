@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { evaluateTimeline, evaluateTimelineFromScratch, type TimelineEvaluation } from '../../domain/evaluate';
 import type { BusModel, CampusModel, CoolingModel, DemandResponseCommitment, FeedModel, MiningPodModel } from '../../domain/model';
 import { renderPowerBudget } from '../../report/power-budget-file';
+import { generatorLosses } from '../../domain/budget';
 import { autoPod, bus, campus, cooling, feed, hall, pod } from './fixtures';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261123) });
@@ -272,6 +273,9 @@ describe('the timeline as synth evaluates it, against every state from scratch',
       });
     expect(samples.filter((t) => sharedRows(t, true)).length).toBeGreaterThan(10);
     expect(samples.filter((t) => sharedRows(t, false)).length).toBeGreaterThan(10);
+    // Joined states whose site loses on-site generation in some scenario (joined-site.ts: each
+    // bus's generation kept per bus list, and the caps' site test in those losses).
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && generatorLosses(s.evaluation.budget.site).length > 0)).length).toBeGreaterThan(20);
   });
 
   test('the generator makes timelines worth comparing: many states, shared parts, failures and auto-capped pods', () => {
