@@ -55,9 +55,16 @@ export interface BusList {
   readonly generationKw: Float64Array;
   /** Every loss scenario, in scenario order. */
   readonly losses: readonly Loss[];
+  /**
+   * The losses whose figures differ (positions of `losses`): the first loss that takes no
+   * generation (its figures are shared by every such loss), and each loss that takes some.
+   */
+  readonly distinct: readonly Loss[];
+  /** For each loss, the position in `distinct` of the loss whose figures it has. */
+  readonly figuresOf: Int32Array;
   /** The losses that take on-site generation (`losesGeneration`): the only ones the site is checked in. */
   readonly generationLosses: readonly Loss[];
-  /** The loss rows last made for this list, with what they were made from: reused while both are the same. */
+  /** The loss rows last made for this list, with what they were made from (`distinct`'s figures): reused while both are the same. */
   last?: { readonly limitKw: number; readonly figures: readonly ContingencyFigures[]; readonly contingencies: readonly SiteScenario[] };
 }
 
@@ -83,7 +90,14 @@ export function busListOf(models: readonly BusModel[]): BusList {
       const kept = Float64Array.from(models, (b) => busGenerationIn(b, scenario.event));
       return { scenario, takesNoGeneration, generationKw: kept, totalGenerationKw: sumOf(kept) };
     });
-  return { models, scenarios, generationKw, losses, generationLosses: losses.filter((l) => losesGeneration(l.scenario)) };
+  const distinct: Loss[] = [];
+  let shared = -1;
+  const figuresOf = Int32Array.from(losses, (loss) => {
+    if (!loss.takesNoGeneration) return distinct.push(loss) - 1;
+    if (shared < 0) shared = distinct.push(loss) - 1;
+    return shared;
+  });
+  return { models, scenarios, generationKw, losses, distinct, figuresOf, generationLosses: losses.filter((l) => losesGeneration(l.scenario)) };
 }
 
 /** Grid import: per bus, what its generation cannot cover, summed in name order (load-model.ts, siteImportKw). */
@@ -104,8 +118,6 @@ function totalOf(buses: readonly BusTotals[], loadKw: (b: BusTotals) => number):
 function sameFigures(a: readonly ContingencyFigures[], b: readonly ContingencyFigures[]): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) {
-    // Most losses share one object (the losses that take no generation): compared once.
-    if (k > 0 && a[k] === a[k - 1] && b[k] === b[k - 1]) continue;
     const x = a[k];
     const y = b[k];
     if (!Object.is(x.generationKw, y.generationKw) || !Object.is(x.importKw, y.importKw) || !Object.is(x.noAutoImportKw, y.noAutoImportKw) || !Object.is(x.totalLoadKw, y.totalLoadKw)) {
@@ -125,32 +137,31 @@ export function joinedSiteBudget(list: BusList, buses: readonly BusTotals[], lim
   const totalLoadKw = totalOf(buses, (b) => b.normalKw);
   const gridImportKw = importOf(buses, (b) => b.normalKw, list.generationKw);
   const contingencyLoadKw = totalOf(buses, (b) => b.contingencyKw);
-  let shared: ContingencyFigures | undefined;
-  const figures = list.losses.map((loss): ContingencyFigures => {
-    if (loss.takesNoGeneration && shared !== undefined) return shared;
-    const made: ContingencyFigures = {
+  // The figures of each distinct loss (every loss that takes no generation has the same ones, as
+  // `siteBudget` shares them); compared with the last ones of the list, as `siteBudget` compares
+  // the figures of every loss.
+  const figures = list.distinct.map(
+    (loss): ContingencyFigures => ({
       generationKw: loss.totalGenerationKw,
       importKw: importOf(buses, (b) => b.contingencyKw, loss.generationKw),
       noAutoImportKw: importOf(buses, (b) => b.contingencyNoAutoKw, loss.generationKw),
       totalLoadKw: contingencyLoadKw,
-    };
-    if (loss.takesNoGeneration) shared = made;
-    return made;
-  });
+    }),
+  );
   const last = list.last;
   let contingencies: readonly SiteScenario[];
   if (last !== undefined && Object.is(last.limitKw, limitKw) && sameFigures(last.figures, figures)) contingencies = last.contingencies;
   else {
     contingencies = list.losses.map((loss, k): SiteScenario => {
-      const importKw = figures[k].importKw;
+      const f = figures[list.figuresOf[k]];
       return {
         scenario: loss.scenario,
-        totalLoadKw: figures[k].totalLoadKw,
-        generationKw: figures[k].generationKw,
-        gridImportKw: importKw,
-        headroomKw: limitKw - importKw,
-        utilization: utilizationOf(importKw, limitKw),
-        autoMiningKw: importKw - figures[k].noAutoImportKw,
+        totalLoadKw: f.totalLoadKw,
+        generationKw: f.generationKw,
+        gridImportKw: f.importKw,
+        headroomKw: limitKw - f.importKw,
+        utilization: utilizationOf(f.importKw, limitKw),
+        autoMiningKw: f.importKw - f.noAutoImportKw,
       };
     });
     list.last = { limitKw, figures, contingencies };
