@@ -308,6 +308,8 @@ export function evaluateByIslands(
   const headroomFillKw = new Float64Array(autoPods.length);
   const inState = new Uint8Array(autoPods.length);
   const offReason: (string | undefined)[] = new Array(autoPods.length).fill(undefined);
+  // The auto pods in service and switched off (`inState` and an `offReason`), by place in the shedding order.
+  const offNow = new Set<number>();
 
   const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
   const lastBuses: LastBuses = {};
@@ -320,7 +322,13 @@ export function evaluateByIslands(
     islands.forEach((island, i) => {
       if (current[i] !== undefined && !island.changes.has(k)) return;
       const before = current[i]?.parts;
-      if (before) for (const pod of before.shedOrder) inState[shedRank.get(pod)!] = 0;
+      if (before) {
+        for (const pod of before.shedOrder) {
+          const g = shedRank.get(pod)!;
+          inState[g] = 0;
+          offNow.delete(g);
+        }
+      }
       const beforeLoads = current[i]?.loads;
       const now = (current[i] = evaluateIsland(island, point, checks));
       for (const load of now.loads) touched.add(load);
@@ -331,6 +339,7 @@ export function evaluateByIslands(
         fillKw[g] = now.parts!.fillKw[j];
         headroomFillKw[g] = now.parts!.headroomFillKw[j];
         offReason[g] = now.parts!.offReasons[j];
+        if (offReason[g] !== undefined) offNow.add(g);
       });
     });
     const state = stateOf(point);
@@ -338,8 +347,7 @@ export function evaluateByIslands(
     const evaluations = [...current] as IslandEvaluation[];
     // A switched-off pod's reason names its place in the shedding order, which any change may
     // move: every pod off now or in the previous state counts as maybe changed.
-    const off: CampusLoad[] = [];
-    for (let g = 0; g < autoPods.length; g++) if (inState[g] && offReason[g] !== undefined) off.push(autoPods[g]);
+    const off: CampusLoad[] = [...offNow].sort((a, b) => a - b).map((g) => autoPods[g]);
     for (const load of [...off, ...previousOff]) if (!left.has(load) && evaluations[order.islandOfLoad.get(load.name)!].loads.has(load)) touched.add(load);
     const sincePrevious = previousJoined ? { previous: previousJoined, loads: [...touched], left: [...left] } : undefined;
     const joined = joinState(state, evaluations, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, offReason }, sincePrevious, lastBuses);
