@@ -105,6 +105,11 @@ interface IslandEvaluation {
   readonly hasIssues: boolean;
   /** Whether a load or cooling system refers to a part not in service then (load-references). */
   readonly broken: boolean;
+  /**
+   * Whether a state with this evaluation must be evaluated whole: a broken reference, a check no
+   * cap can make pass (the caps are infeasible), or caps the solver did not find free of the site limit.
+   */
+  readonly blocks: boolean;
 }
 
 /**
@@ -235,6 +240,7 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
   const results = checks.map((check) => (ISLAND_CHECKS.has(check) ? check.run(budget) : undefined));
   const issues = results.map((list) => list?.filter((r) => r.status !== 'pass'));
   const parts = allocation ? allocationParts(allocation) : undefined;
+  const broken = loadReferences.run(budget).length > 0;
   return {
     ...(allocation ? { allocation, parts } : {}),
     local,
@@ -244,7 +250,8 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
     results,
     issues,
     hasIssues: issues.some((list) => list !== undefined && list.length > 0),
-    broken: loadReferences.run(budget).length > 0,
+    broken,
+    blocks: broken || (allocation !== undefined && (allocation.infeasible.length > 0 || parts === undefined || !parts.apart)),
   };
 }
 
@@ -311,7 +318,16 @@ export function evaluateByIslands(
   // The auto pods in service and switched off (`inState` and an `offReason`), by place in the shedding order.
   const offNow = new Set<number>();
 
+  // The islands evaluated again in each state (in island order): every island in the first.
+  const changedAt: number[][] = points.map((_, k) => (k === 0 ? islands.map((_, i) => i) : []));
+  islands.forEach((island, i) => {
+    for (const k of island.changes) if (k > 0 && k < points.length) changedAt[k].push(i);
+  });
+  for (const list of changedAt) list.sort((a, b) => a - b);
   const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
+  const tally: Tally = { blocking: 0, withAllocation: 0, autoPods: 0, withIssues: 0 };
+  const busesInOrder = new PartsInOrder(order.buses, (e) => e.busByName);
+  const coolingInOrder = new PartsInOrder(order.cooling, (e) => e.coolingByName);
   const lastBuses: LastBuses = {};
   let previousJoined: CampusEvaluation | undefined;
   let previousOff: readonly CampusLoad[] = [];
@@ -319,9 +335,12 @@ export function evaluateByIslands(
     // The loads of the islands evaluated again: in service now (maybe changed), or gone.
     const touched = new Set<CampusLoad>();
     const left = new Set<CampusLoad>();
-    islands.forEach((island, i) => {
-      if (current[i] !== undefined && !island.changes.has(k)) return;
-      const before = current[i]?.parts;
+    const changed: { readonly island: number; readonly before?: IslandEvaluation }[] = [];
+    for (const i of changedAt[k]) {
+      const island = islands[i];
+      const evaluatedBefore = current[i];
+      if (evaluatedBefore) count(tally, evaluatedBefore, -1);
+      const before = evaluatedBefore?.parts;
       if (before) {
         for (const pod of before.shedOrder) {
           const g = shedRank.get(pod)!;
@@ -331,6 +350,8 @@ export function evaluateByIslands(
       }
       const beforeLoads = current[i]?.loads;
       const now = (current[i] = evaluateIsland(island, point, checks));
+      count(tally, now, 1);
+      changed.push({ island: i, ...(evaluatedBefore ? { before: evaluatedBefore } : {}) });
       for (const load of now.loads) touched.add(load);
       if (beforeLoads) for (const load of beforeLoads) if (!now.loads.has(load)) left.add(load);
       now.parts?.shedOrder.forEach((pod, j) => {
@@ -341,7 +362,7 @@ export function evaluateByIslands(
         offReason[g] = now.parts!.offReasons[j];
         if (offReason[g] !== undefined) offNow.add(g);
       });
-    });
+    }
     const state = stateOf(point);
     // A copy: `current` changes with the next state, and what is made on first read must see this one's.
     const evaluations = [...current] as IslandEvaluation[];
@@ -350,11 +371,34 @@ export function evaluateByIslands(
     const off: CampusLoad[] = [...offNow].sort((a, b) => a - b).map((g) => autoPods[g]);
     for (const load of [...off, ...previousOff]) if (!left.has(load) && evaluations[order.islandOfLoad.get(load.name)!].loads.has(load)) touched.add(load);
     const sincePrevious = previousJoined ? { previous: previousJoined, loads: [...touched], left: [...left] } : undefined;
-    const joined = joinState(state, evaluations, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, offReason }, sincePrevious, lastBuses);
+    const parts = { buses: busesInOrder.next(evaluations, changed), cooling: coolingInOrder.next(evaluations, changed) };
+    const joined = joinState(state, evaluations, { ...tally }, parts, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, offReason }, sincePrevious, lastBuses);
     previousJoined = joined;
     previousOff = off;
     return joined ?? whole(state);
   });
+}
+
+/** What the join reads of every island of a state, counted as islands are evaluated (integers: exact in any order). */
+interface Tally {
+  /** Islands whose evaluation `blocks` the join. */
+  blocking: number;
+  /** Islands with an allocation (power-capped pods). */
+  withAllocation: number;
+  /** Auto-capped pods in service in every island. */
+  autoPods: number;
+  /** Islands with a result that is not passing. */
+  withIssues: number;
+}
+
+/** Adds (`sign` 1) or takes away (-1) an island's evaluation from the tally. */
+function count(tally: Tally, e: IslandEvaluation, sign: 1 | -1): void {
+  if (e.blocks) tally.blocking += sign;
+  if (e.allocation !== undefined) {
+    tally.withAllocation += sign;
+    tally.autoPods += sign * e.allocation.autoPods;
+  }
+  if (e.hasIssues) tally.withIssues += sign;
 }
 
 /**
@@ -386,6 +430,8 @@ interface ShedArrays {
 function joinState(
   state: CampusModel,
   islands: readonly IslandEvaluation[],
+  tally: Readonly<Tally>,
+  parts: { readonly buses: InOrder<JoinedBus>; readonly cooling: InOrder<CoolingBudget> },
   checks: readonly BudgetCheck[],
   roles: readonly (CheckRole | undefined)[],
   rank: ReadonlyMap<string, number>,
@@ -394,20 +440,17 @@ function joinState(
   sincePrevious: CampusEvaluation['sincePrevious'],
   lastBuses: LastBuses,
 ): CampusEvaluation | undefined {
-  if (islands.some((e) => e.broken || (e.allocation !== undefined && (e.allocation.infeasible.length > 0 || e.parts === undefined || !e.parts.apart)))) {
-    return undefined;
-  }
+  if (tally.blocking > 0) return undefined;
   // Buses and cooling systems in name order, as computeBudget and loadFlow list them.
-  const { items: joinedBuses, islands: busIslands } = inNameOrder(order.buses, islands, (e) => e.busByName);
-  const { items: cooling, islands: coolingIslands } = inNameOrder(order.cooling, islands, (e) => e.coolingByName);
+  const { items: joinedBuses, islands: busIslands } = parts.buses;
+  const { items: cooling, islands: coolingIslands } = parts.cooling;
   const busList = sameBuses(joinedBuses, lastBuses);
 
   // The caps: the same as solving the whole state only if the site limit cannot stop a pod
   // (mining-caps.ts, independentParts): every site, with each bus at its bound, clearly under it.
   let allocation: MiningAllocation | undefined;
-  const allocations = islands.filter((e) => e.allocation !== undefined);
-  if (allocations.length > 0) {
-    const autoCount = allocations.reduce((t, e) => t + e.allocation!.autoPods, 0);
+  if (tally.withAllocation > 0) {
+    const autoCount = tally.autoPods;
     if (autoCount > 0 && !siteClear(state.interconnectLimitKw, joinedBuses, busList)) return undefined;
     allocation = joinedAllocation(islands, order, shed, autoCount);
   }
@@ -463,26 +506,75 @@ function joinState(
     return list.length > 1 ? byRank(list, rank, (r) => r.subject) : list;
   };
   // Most islands have nothing that fails or warns: only the others are read for the issues.
-  const withIssues = islands.filter((e) => e.hasIssues);
+  const withIssues = tally.withIssues > 0 ? islands.filter((e) => e.hasIssues) : [];
   const issues = checks.flatMap((_, i) => resultsOf(i, withIssues, (e) => e.issues).filter((r) => r.status !== 'pass'));
   return evaluationFrom(budget, state.period?.label, () => checks.flatMap((_, i) => resultsOf(i, islands, (e) => e.results)), issues, sincePrevious);
 }
 
-/** The parts of the state in the campus's name order (`order`), each with the island it is in. */
-function inNameOrder<T>(
-  order: readonly { readonly name: string; readonly island: number }[],
-  islands: readonly IslandEvaluation[],
-  byName: (e: IslandEvaluation) => ReadonlyMap<string, T>,
-): { readonly items: T[]; readonly islands: IslandEvaluation[] } {
-  const items: T[] = [];
-  const from: IslandEvaluation[] = [];
-  for (const { name, island } of order) {
-    const item = byName(islands[island]).get(name);
-    if (item === undefined) continue;
-    items.push(item);
-    from.push(islands[island]);
+/** The parts of one state in the campus's name order, each with the evaluation of its island. */
+interface InOrder<T> {
+  readonly items: readonly T[];
+  readonly islands: readonly IslandEvaluation[];
+}
+
+/** Whether two maps have the same keys in the same order. */
+function sameKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  const other = b.keys();
+  for (const key of a.keys()) if (other.next().value !== key) return false;
+  return true;
+}
+
+/**
+ * The parts (buses or cooling systems) of each state in the campus's name order (`order`), each
+ * with its island's evaluation, kept from state to state: when every island evaluated again has
+ * the same parts in service as in its last evaluation, the last lists are copied and only those
+ * islands' entries replaced (their places do not move); otherwise every part is looked up again.
+ */
+class PartsInOrder<T> {
+  private last: InOrder<T> = { items: [], islands: [] };
+  /** The places of each island's parts in `last`. */
+  private places: number[][] = [];
+  /** The name of the part at each place of `last`. */
+  private names: string[] = [];
+
+  constructor(
+    private readonly order: readonly { readonly name: string; readonly island: number }[],
+    private readonly byName: (e: IslandEvaluation) => ReadonlyMap<string, T>,
+  ) {}
+
+  /** The parts of the state of `islands`, where the islands `changed` were evaluated again since the last call (`before`: their last evaluations). */
+  next(islands: readonly IslandEvaluation[], changed: readonly { readonly island: number; readonly before?: IslandEvaluation }[]): InOrder<T> {
+    if (changed.some((c) => c.before === undefined || !sameKeys(this.byName(c.before), this.byName(islands[c.island])))) return this.rebuild(islands);
+    const items = this.last.items.slice();
+    const from = this.last.islands.slice();
+    for (const { island } of changed) {
+      const now = islands[island];
+      const byName = this.byName(now);
+      for (const p of this.places[island] ?? []) {
+        items[p] = byName.get(this.names[p])!;
+        from[p] = now;
+      }
+    }
+    return (this.last = { items, islands: from });
   }
-  return { items, islands: from };
+
+  /** Every part looked up again, in name order. */
+  private rebuild(islands: readonly IslandEvaluation[]): InOrder<T> {
+    const items: T[] = [];
+    const from: IslandEvaluation[] = [];
+    this.places = islands.map(() => []);
+    this.names = [];
+    for (const { name, island } of this.order) {
+      const item = this.byName(islands[island]).get(name);
+      if (item === undefined) continue;
+      this.places[island].push(items.length);
+      this.names.push(name);
+      items.push(item);
+      from.push(islands[island]);
+    }
+    return (this.last = { items, islands: from });
+  }
 }
 
 /**
