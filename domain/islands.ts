@@ -12,11 +12,15 @@
  * - the caps solver gives each island's pods the same caps as solving the whole campus, as long
  *   as the site limit cannot stop a pod (mining-caps.ts, `independentParts`, judged here on the
  *   bounds of every bus of the site, in bus name order, as the solver judges it);
- * - the site figures are summed from the buses' flows in bus name order, as `computeBudget` sums
- *   them (budget.ts, `siteBudget`), and the figures of the allocation in shedding order.
+ * - the site figures are summed from the buses' totals in bus name order, as `computeBudget` sums
+ *   them (joined-site.ts, with the formulas of budget.ts's `siteBudget`), and the figures of the
+ *   allocation in shedding order.
  * An island is evaluated again only in a state where one of its parts (bus, feed, cooling system,
  * load) comes into service or retires; the others keep their evaluation, and their results are
- * stored once for all the states they span.
+ * stored once for all the states they span. The join of a state starts from the last one: its
+ * buses and cooling systems in name order with the re-evaluated islands' entries replaced, what
+ * depends only on the list of buses kept while the list is the same, and counts of what it reads
+ * of every island kept as islands are evaluated.
  *
  * Islands are a shortcut (shortcuts.ts): `evaluateByIslands` gives every state the same
  * answers, byte for byte, as `evaluateCampus` on the whole state
