@@ -33,7 +33,7 @@
  * stop a pod, is evaluated whole (`evaluateCampus`).
  */
 import { budgetOf, byName, localBudget, type BudgetFlows, type BusBudget, type CampusBudget, type CoolingBudget, type LocalBudget } from './budget';
-import { campusAt, namedParts } from './campus-timeline';
+import { campusAt } from './campus-timeline';
 import {
   busContingencyCapacity,
   busNormalCapacity,
@@ -166,10 +166,20 @@ function campusIslands(campus: CampusModel, points: readonly TimelinePoint[]): I
   for (const l of loads) group(l.bus).loads.push(l);
   if (groups.size < 2) return undefined;
   const ats = points.map((p) => p.at);
+  // The state where each month's changes happen, found once per month (parts share few months).
+  const stateOfMonth = new Map<string, number>();
+  const stateFrom = (month: string): number => {
+    let k = stateOfMonth.get(month);
+    if (k === undefined) stateOfMonth.set(month, (k = firstStateFrom(ats, month)));
+    return k;
+  };
   return [...groups.values()].map((g) => {
     const changes = new Set<number>();
     const parts: Dated[] = [...g.buses, ...g.buses.flatMap((b) => b.feeds), ...g.cooling, ...g.loads];
-    for (const part of parts) for (const month of [part.inService, part.retire]) if (month !== undefined) changes.add(firstStateFrom(ats, month));
+    for (const part of parts) {
+      if (part.inService !== undefined) changes.add(stateFrom(part.inService));
+      if (part.retire !== undefined) changes.add(stateFrom(part.retire));
+    }
     const of = <K extends CampusLoad['kind']>(kind: K) => g.loads.filter((l): l is Extract<CampusLoad, { kind: K }> => l.kind === kind);
     return {
       changes,
@@ -307,11 +317,16 @@ export function evaluateByIslands(
     buses: [...islandOfBus].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, island]) => ({ name, island })),
     cooling: [...islandOfCooling].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, island]) => ({ name, island })),
   };
+  // Every name of the campus (namedParts) in name order: the loads come sorted (campusLoads), and
+  // the buses, feeds and cooling systems are merged in (names are unique here).
   const rank = new Map<string, number>();
-  namedParts(campus)
-    .map((p) => p.name)
-    .sort()
-    .forEach((name, i) => rank.set(name, i));
+  const others = [...campus.buses, ...campus.buses.flatMap((b) => b.feeds), ...campus.coolingSystems].map((p) => p.name).sort();
+  let next = 0;
+  for (const { load } of loadIslands) {
+    while (next < others.length && others[next] < load.name) rank.set(others[next++], rank.size);
+    rank.set(load.name, rank.size);
+  }
+  while (next < others.length) rank.set(others[next++], rank.size);
   // Every auto-capped pod of the campus in shedding order: a state's shedding order is this one's restriction.
   const autoPods = sheddingOrder(campus.miningPods.filter((p) => p.powerControl?.mode === 'auto'));
   const shedRank = new Map<MiningPodModel, number>(autoPods.map((p, g) => [p, g]));
