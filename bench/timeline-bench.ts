@@ -135,6 +135,7 @@ const ROWS: readonly Row[] = [
   { label: '10,000 pods x 10 dates', key: '10000x10', pods: 10_000, dates: 10, single: false },
   { label: '10,000 pods x 100 dates', key: '10000x100', pods: 10_000, dates: 100, single: false },
   { label: '10,000 pods x 200 dates', key: '10000x200', pods: 10_000, dates: 200, single: false },
+  { label: '10,000 pods x 1,000 dates', key: '10000x1000', pods: 10_000, dates: 1_000, single: false },
   { label: '50,000 pods x 200 dates', key: '50000x200', pods: 50_000, dates: 200, single: false },
   { label: 'one state of 10,000 pods (asOf)', key: 'single', pods: 10_000, dates: 200, single: true },
 ];

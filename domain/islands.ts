@@ -12,11 +12,15 @@
  * - the caps solver gives each island's pods the same caps as solving the whole campus, as long
  *   as the site limit cannot stop a pod (mining-caps.ts, `independentParts`, judged here on the
  *   bounds of every bus of the site, in bus name order, as the solver judges it);
- * - the site figures are summed from the buses' flows in bus name order, as `computeBudget` sums
- *   them (budget.ts, `siteBudget`), and the figures of the allocation in shedding order.
+ * - the site figures are summed from the buses' totals in bus name order, as `computeBudget` sums
+ *   them (joined-site.ts, with the formulas of budget.ts's `siteBudget`), and the figures of the
+ *   allocation in shedding order.
  * An island is evaluated again only in a state where one of its parts (bus, feed, cooling system,
  * load) comes into service or retires; the others keep their evaluation, and their results are
- * stored once for all the states they span.
+ * stored once for all the states they span. The join of a state starts from the last one: its
+ * buses and cooling systems in name order with the re-evaluated islands' entries replaced, what
+ * depends only on the list of buses kept while the list is the same, and counts of what it reads
+ * of every island kept as islands are evaluated.
  *
  * Islands are a shortcut (shortcuts.ts): `evaluateByIslands` gives every state the same
  * answers, byte for byte, as `evaluateCampus` on the whole state
@@ -28,8 +32,8 @@
  * island has a broken reference or a check no cap can make pass, or in which the site limit may
  * stop a pod, is evaluated whole (`evaluateCampus`).
  */
-import { budgetOf, byName, localBudget, siteBudget, type BudgetFlows, type BusBudget, type CampusBudget, type CoolingBudget, type LocalBudget } from './budget';
-import { campusAt, namedParts } from './campus-timeline';
+import { budgetOf, byName, localBudget, type BudgetFlows, type BusBudget, type CampusBudget, type CoolingBudget, type LocalBudget } from './budget';
+import { campusAt } from './campus-timeline';
 import {
   busContingencyCapacity,
   busNormalCapacity,
@@ -48,7 +52,8 @@ import { evaluationFrom, type CampusEvaluation } from './campus-evaluation';
 import { hasDuplicateName } from './checks/unique-names';
 import { allocateMiningCaps, allocationOf, allocationParts, podAllocation, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './model';
-import { busGenerationIn, campusScenarios, losesGeneration } from './scenarios';
+import { campusScenarios } from './scenarios';
+import { busListOf, joinedSiteBudget, type BusList, type BusTotals } from './joined-site';
 import { sheddingOrder } from './shedding-order';
 import { campusLoads, coolingStepKw, listedLoads, listsHoldOwnKinds, type CampusLoad, type LoadByClass, type LoadFlow } from './load-model';
 import { once } from './once';
@@ -91,7 +96,8 @@ interface IslandEvaluation {
   readonly allocation?: MiningAllocation;
   readonly parts?: AllocationParts;
   readonly local: LocalBudget;
-  readonly busByName: ReadonlyMap<string, BusBudget>;
+  /** Each bus's budget and what the join sums of it, by name. */
+  readonly busByName: ReadonlyMap<string, JoinedBus>;
   /** The loads in service in the island then. */
   readonly loads: ReadonlySet<CampusLoad>;
   readonly coolingByName: ReadonlyMap<string, CoolingBudget>;
@@ -101,10 +107,13 @@ interface IslandEvaluation {
   readonly issues: readonly (readonly CheckResult[] | undefined)[];
   /** Whether any of `issues` is not empty. */
   readonly hasIssues: boolean;
-  /** `parts.busBoundsKw` by bus name. */
-  readonly boundsKw: ReadonlyMap<string, { readonly normalKw: number; readonly contingencyKw: number }>;
   /** Whether a load or cooling system refers to a part not in service then (load-references). */
   readonly broken: boolean;
+  /**
+   * Whether a state with this evaluation must be evaluated whole: a broken reference, a check no
+   * cap can make pass (the caps are infeasible), or caps the solver did not find free of the site limit.
+   */
+  readonly blocks: boolean;
 }
 
 /**
@@ -157,10 +166,20 @@ function campusIslands(campus: CampusModel, points: readonly TimelinePoint[]): I
   for (const l of loads) group(l.bus).loads.push(l);
   if (groups.size < 2) return undefined;
   const ats = points.map((p) => p.at);
+  // The state where each month's changes happen, found once per month (parts share few months).
+  const stateOfMonth = new Map<string, number>();
+  const stateFrom = (month: string): number => {
+    let k = stateOfMonth.get(month);
+    if (k === undefined) stateOfMonth.set(month, (k = firstStateFrom(ats, month)));
+    return k;
+  };
   return [...groups.values()].map((g) => {
     const changes = new Set<number>();
     const parts: Dated[] = [...g.buses, ...g.buses.flatMap((b) => b.feeds), ...g.cooling, ...g.loads];
-    for (const part of parts) for (const month of [part.inService, part.retire]) if (month !== undefined) changes.add(firstStateFrom(ats, month));
+    for (const part of parts) {
+      if (part.inService !== undefined) changes.add(stateFrom(part.inService));
+      if (part.retire !== undefined) changes.add(stateFrom(part.retire));
+    }
     const of = <K extends CampusLoad['kind']>(kind: K) => g.loads.filter((l): l is Extract<CampusLoad, { kind: K }> => l.kind === kind);
     return {
       changes,
@@ -193,6 +212,39 @@ function firstStateFrom(ats: readonly (string | undefined)[], month: string): nu
   return lo;
 }
 
+/** A bus of an island: its budget, its totals in each flow, and the caps solver's bounds on it. */
+interface JoinedBus extends BusTotals {
+  readonly budget: BusBudget;
+  /** The solver's bound on the bus in normal operation (`AllocationParts.busBoundsKw`), or its load when it has none, kW. */
+  readonly boundNormalKw: number;
+  /** The same in a contingency, kW. */
+  readonly boundContingencyKw: number;
+}
+
+/** Each bus of an island's state with its totals (from the island's flows) and bounds. */
+function joinedBuses(local: LocalBudget, parts: AllocationParts | undefined): Map<string, JoinedBus> {
+  const bounds = new Map((parts?.busBoundsKw ?? []).map((b) => [b.bus, b]));
+  const { normal, contingency, normalNoAuto, contingencyNoAuto } = local.flows;
+  const joined = new Map<string, JoinedBus>();
+  for (const budget of local.buses) {
+    const name = budget.bus.name;
+    const normalKw = normal.buses.get(name)!.totalKw;
+    const contingencyKw = contingency.buses.get(name)!.totalKw;
+    const bound = bounds.get(name);
+    joined.set(name, {
+      budget,
+      normalKw,
+      contingencyKw,
+      normalNoAutoKw: normalNoAuto.buses.get(name)!.totalKw,
+      contingencyNoAutoKw: contingencyNoAuto.buses.get(name)!.totalKw,
+      // A bus of an island without auto pods stays at its load.
+      boundNormalKw: bound?.normalKw ?? normalKw,
+      boundContingencyKw: bound?.contingencyKw ?? contingencyKw,
+    });
+  }
+  return joined;
+}
+
 function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly BudgetCheck[]): IslandEvaluation {
   const state = campusAt(island.campus, point);
   const allocation = allocateMiningCaps(state);
@@ -202,17 +254,18 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
   const results = checks.map((check) => (ISLAND_CHECKS.has(check) ? check.run(budget) : undefined));
   const issues = results.map((list) => list?.filter((r) => r.status !== 'pass'));
   const parts = allocation ? allocationParts(allocation) : undefined;
+  const broken = loadReferences.run(budget).length > 0;
   return {
     ...(allocation ? { allocation, parts } : {}),
     local,
-    busByName: new Map(local.buses.map((b) => [b.bus.name, b])),
+    busByName: joinedBuses(local, parts),
     loads: new Set(local.loads),
     coolingByName: new Map(local.cooling.map((c) => [c.cooling.name, c])),
     results,
     issues,
     hasIssues: issues.some((list) => list !== undefined && list.length > 0),
-    boundsKw: new Map((parts?.busBoundsKw ?? []).map((b) => [b.bus, b])),
-    broken: loadReferences.run(budget).length > 0,
+    broken,
+    blocks: broken || (allocation !== undefined && (allocation.infeasible.length > 0 || parts === undefined || !parts.apart)),
   };
 }
 
@@ -264,11 +317,16 @@ export function evaluateByIslands(
     buses: [...islandOfBus].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, island]) => ({ name, island })),
     cooling: [...islandOfCooling].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, island]) => ({ name, island })),
   };
+  // Every name of the campus (namedParts) in name order: the loads come sorted (campusLoads), and
+  // the buses, feeds and cooling systems are merged in (names are unique here).
   const rank = new Map<string, number>();
-  namedParts(campus)
-    .map((p) => p.name)
-    .sort()
-    .forEach((name, i) => rank.set(name, i));
+  const others = [...campus.buses, ...campus.buses.flatMap((b) => b.feeds), ...campus.coolingSystems].map((p) => p.name).sort();
+  let next = 0;
+  for (const { load } of loadIslands) {
+    while (next < others.length && others[next] < load.name) rank.set(others[next++], rank.size);
+    rank.set(load.name, rank.size);
+  }
+  while (next < others.length) rank.set(others[next++], rank.size);
   // Every auto-capped pod of the campus in shedding order: a state's shedding order is this one's restriction.
   const autoPods = sheddingOrder(campus.miningPods.filter((p) => p.powerControl?.mode === 'auto'));
   const shedRank = new Map<MiningPodModel, number>(autoPods.map((p, g) => [p, g]));
@@ -276,8 +334,19 @@ export function evaluateByIslands(
   const headroomFillKw = new Float64Array(autoPods.length);
   const inState = new Uint8Array(autoPods.length);
   const offReason: (string | undefined)[] = new Array(autoPods.length).fill(undefined);
+  // The auto pods in service and switched off (`inState` and an `offReason`), by place in the shedding order.
+  const offNow = new Set<number>();
 
+  // The islands evaluated again in each state (in island order): every island in the first.
+  const changedAt: number[][] = points.map((_, k) => (k === 0 ? islands.map((_, i) => i) : []));
+  islands.forEach((island, i) => {
+    for (const k of island.changes) if (k > 0 && k < points.length) changedAt[k].push(i);
+  });
+  for (const list of changedAt) list.sort((a, b) => a - b);
   const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
+  const tally: Tally = { blocking: 0, withAllocation: 0, autoPods: 0, withIssues: 0 };
+  const busesInOrder = new PartsInOrder(order.buses, (e) => e.busByName);
+  const coolingInOrder = new PartsInOrder(order.cooling, (e) => e.coolingByName);
   const lastBuses: LastBuses = {};
   let previousJoined: CampusEvaluation | undefined;
   let previousOff: readonly CampusLoad[] = [];
@@ -285,12 +354,23 @@ export function evaluateByIslands(
     // The loads of the islands evaluated again: in service now (maybe changed), or gone.
     const touched = new Set<CampusLoad>();
     const left = new Set<CampusLoad>();
-    islands.forEach((island, i) => {
-      if (current[i] !== undefined && !island.changes.has(k)) return;
-      const before = current[i]?.parts;
-      if (before) for (const pod of before.shedOrder) inState[shedRank.get(pod)!] = 0;
+    const changed: { readonly island: number; readonly before?: IslandEvaluation }[] = [];
+    for (const i of changedAt[k]) {
+      const island = islands[i];
+      const evaluatedBefore = current[i];
+      if (evaluatedBefore) count(tally, evaluatedBefore, -1);
+      const before = evaluatedBefore?.parts;
+      if (before) {
+        for (const pod of before.shedOrder) {
+          const g = shedRank.get(pod)!;
+          inState[g] = 0;
+          offNow.delete(g);
+        }
+      }
       const beforeLoads = current[i]?.loads;
       const now = (current[i] = evaluateIsland(island, point, checks));
+      count(tally, now, 1);
+      changed.push({ island: i, ...(evaluatedBefore ? { before: evaluatedBefore } : {}) });
       for (const load of now.loads) touched.add(load);
       if (beforeLoads) for (const load of beforeLoads) if (!now.loads.has(load)) left.add(load);
       now.parts?.shedOrder.forEach((pod, j) => {
@@ -299,44 +379,62 @@ export function evaluateByIslands(
         fillKw[g] = now.parts!.fillKw[j];
         headroomFillKw[g] = now.parts!.headroomFillKw[j];
         offReason[g] = now.parts!.offReasons[j];
+        if (offReason[g] !== undefined) offNow.add(g);
       });
-    });
+    }
     const state = stateOf(point);
     // A copy: `current` changes with the next state, and what is made on first read must see this one's.
     const evaluations = [...current] as IslandEvaluation[];
     // A switched-off pod's reason names its place in the shedding order, which any change may
     // move: every pod off now or in the previous state counts as maybe changed.
-    const off: CampusLoad[] = [];
-    for (let g = 0; g < autoPods.length; g++) if (inState[g] && offReason[g] !== undefined) off.push(autoPods[g]);
+    const off: CampusLoad[] = [...offNow].sort((a, b) => a - b).map((g) => autoPods[g]);
     for (const load of [...off, ...previousOff]) if (!left.has(load) && evaluations[order.islandOfLoad.get(load.name)!].loads.has(load)) touched.add(load);
     const sincePrevious = previousJoined ? { previous: previousJoined, loads: [...touched], left: [...left] } : undefined;
-    const joined = joinState(state, evaluations, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, offReason }, sincePrevious, lastBuses);
+    const parts = { buses: busesInOrder.next(evaluations, changed), cooling: coolingInOrder.next(evaluations, changed) };
+    const joined = joinState(state, evaluations, { ...tally }, parts, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, offReason }, sincePrevious, lastBuses);
     previousJoined = joined;
     previousOff = off;
     return joined ?? whole(state);
   });
 }
 
-/**
- * The buses of the last joined state (models in name order) and their scenarios: most states
- * have the same bus objects as the one before (a bus changes only when it or one of its feeds
- * comes into service or retires), and then share the list and its scenarios, so that what is
- * cached per list of buses (scenarios.ts, `busesByName`) is made once, not once per state.
- */
-interface LastBuses {
-  models?: readonly BusModel[];
-  scenarios?: ReturnType<typeof campusScenarios>;
+/** What the join reads of every island of a state, counted as islands are evaluated (integers: exact in any order). */
+interface Tally {
+  /** Islands whose evaluation `blocks` the join. */
+  blocking: number;
+  /** Islands with an allocation (power-capped pods). */
+  withAllocation: number;
+  /** Auto-capped pods in service in every island. */
+  autoPods: number;
+  /** Islands with a result that is not passing. */
+  withIssues: number;
 }
 
-/** `last`'s buses and scenarios when `models` holds the same objects in the same order; else `models`' own (kept in `last`). */
-function sameBuses(models: readonly BusModel[], last: LastBuses): { readonly models: readonly BusModel[]; readonly scenarios: ReturnType<typeof campusScenarios> } {
-  const before = last.models;
-  if (before !== undefined && last.scenarios !== undefined && before.length === models.length && models.every((b, i) => b === before[i])) {
-    return { models: before, scenarios: last.scenarios };
+/** Adds (`sign` 1) or takes away (-1) an island's evaluation from the tally. */
+function count(tally: Tally, e: IslandEvaluation, sign: 1 | -1): void {
+  if (e.blocks) tally.blocking += sign;
+  if (e.allocation !== undefined) {
+    tally.withAllocation += sign;
+    tally.autoPods += sign * e.allocation.autoPods;
   }
-  last.models = models;
-  last.scenarios = campusScenarios(models);
-  return { models, scenarios: last.scenarios };
+  if (e.hasIssues) tally.withIssues += sign;
+}
+
+/**
+ * The bus list of the last joined state (joined-site.ts: models in name order, scenarios, each
+ * bus's generation, the site's loss rows): most states have the same bus objects as the one
+ * before (a bus changes only when it or one of its feeds comes into service or retires), and then
+ * share the list, so that what is made per list of buses is made once, not once per state.
+ */
+interface LastBuses {
+  list?: BusList;
+}
+
+/** `last`'s bus list when `buses` holds the same bus objects in the same order; else a list of `buses`' own (kept in `last`). */
+function sameBuses(buses: readonly JoinedBus[], last: LastBuses): BusList {
+  const before = last.list?.models;
+  if (before !== undefined && before.length === buses.length && buses.every((b, i) => b.budget.bus === before[i])) return last.list!;
+  return (last.list = busListOf(buses.map((b) => b.budget.bus)));
 }
 
 interface ShedArrays {
@@ -351,6 +449,8 @@ interface ShedArrays {
 function joinState(
   state: CampusModel,
   islands: readonly IslandEvaluation[],
+  tally: Readonly<Tally>,
+  parts: { readonly buses: InOrder<JoinedBus>; readonly cooling: InOrder<CoolingBudget> },
   checks: readonly BudgetCheck[],
   roles: readonly (CheckRole | undefined)[],
   rank: ReadonlyMap<string, number>,
@@ -359,51 +459,37 @@ function joinState(
   sincePrevious: CampusEvaluation['sincePrevious'],
   lastBuses: LastBuses,
 ): CampusEvaluation | undefined {
-  if (islands.some((e) => e.broken || (e.allocation !== undefined && (e.allocation.infeasible.length > 0 || e.parts === undefined || !e.parts.apart)))) {
-    return undefined;
-  }
+  if (tally.blocking > 0) return undefined;
   // Buses and cooling systems in name order, as computeBudget and loadFlow list them.
-  const { items: buses, islands: busIslands } = inNameOrder(order.buses, islands, (e) => e.busByName);
-  const { items: cooling, islands: coolingIslands } = inNameOrder(order.cooling, islands, (e) => e.coolingByName);
-  const { models: busModels, scenarios } = sameBuses(
-    buses.map((b) => b.bus),
-    lastBuses,
-  );
-  // The bus part of each flow (what the site is summed from); the cooling part is joined only
-  // for a reader of budget.flows.
-  const busFlow = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => {
-    const flowOf = new Map<string, LoadByClass>();
-    for (let i = 0; i < buses.length; i++) flowOf.set(buses[i].bus.name, pick(busIslands[i].local.flows).buses.get(buses[i].bus.name)!);
-    return { buses: flowOf, cooling: new Map() };
-  };
-  const withCooling = (flow: LoadFlow, pick: (f: BudgetFlows) => LoadFlow): LoadFlow => ({
-    buses: flow.buses,
-    cooling: new Map(cooling.map((c, i) => [c.cooling.name, pick(coolingIslands[i].local.flows).cooling.get(c.cooling.name)!])),
-  });
-  const normal = busFlow((f) => f.normal);
-  const contingency = busFlow((f) => f.contingency);
-  const anyAuto = islands.some((e) => e.local.flows.normalNoAuto !== e.local.flows.normal);
-  const flows: BudgetFlows = {
-    normal,
-    contingency,
-    normalNoAuto: anyAuto ? busFlow((f) => f.normalNoAuto) : normal,
-    contingencyNoAuto: anyAuto ? busFlow((f) => f.contingencyNoAuto) : contingency,
-  };
+  const { items: joinedBuses, islands: busIslands } = parts.buses;
+  const { items: cooling, islands: coolingIslands } = parts.cooling;
+  const busList = sameBuses(joinedBuses, lastBuses);
 
   // The caps: the same as solving the whole state only if the site limit cannot stop a pod
   // (mining-caps.ts, independentParts): every site, with each bus at its bound, clearly under it.
   let allocation: MiningAllocation | undefined;
-  const allocations = islands.filter((e) => e.allocation !== undefined);
-  if (allocations.length > 0) {
-    const autoCount = allocations.reduce((t, e) => t + e.allocation!.autoPods, 0);
-    if (autoCount > 0 && !siteClear(state.interconnectLimitKw, buses, busIslands, scenarios, flows.normal, flows.contingency)) return undefined;
+  if (tally.withAllocation > 0) {
+    const autoCount = tally.autoPods;
+    if (autoCount > 0 && !siteClear(state.interconnectLimitKw, joinedBuses, busList)) return undefined;
     allocation = joinedAllocation(islands, order, shed, autoCount);
   }
+
+  // The flows of the whole state, joined only for a reader of budget.flows (the site is summed
+  // from each bus's totals: joined-site.ts).
+  const buses = joinedBuses.map((b) => b.budget);
+  const flowOf = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => {
+    const busFlows = new Map<string, LoadByClass>();
+    for (let i = 0; i < buses.length; i++) busFlows.set(buses[i].bus.name, pick(busIslands[i].local.flows).buses.get(buses[i].bus.name)!);
+    return {
+      buses: busFlows,
+      cooling: new Map(cooling.map((c, i) => [c.cooling.name, pick(coolingIslands[i].local.flows).cooling.get(c.cooling.name)!])),
+    };
+  };
 
   // Keys in the order computeBudget writes them; what only some readers need is made on first read.
   const loads = once(() => order.loads.filter(({ load, island }) => islands[island].loads.has(load)).map(({ load }) => load));
   const powerKw = once(() => new Map(loads().map((l) => [l.name, islands[order.islandOfLoad.get(l.name)!].local.powerKw.get(l.name)!])));
-  const joinedFlows = once(() => ({ normal: withCooling(normal, (f) => f.normal), contingency: withCooling(contingency, (f) => f.contingency) }));
+  const joinedFlows = once(() => ({ normal: flowOf((f) => f.normal), contingency: flowOf((f) => f.contingency) }));
   const itLoads = once(() => [...state.miningPods, ...state.gpuHalls].sort(byName));
   const budget: CampusBudget = {
     campus: state,
@@ -414,7 +500,7 @@ function joinState(
     get powerKw() {
       return powerKw();
     },
-    scenarios,
+    scenarios: busList.scenarios,
     get flows() {
       return joinedFlows();
     },
@@ -423,7 +509,7 @@ function joinState(
     get itLoads() {
       return itLoads();
     },
-    site: siteBudget(busModels, scenarios, flows, state.interconnectLimitKw),
+    site: joinedSiteBudget(busList, joinedBuses, state.interconnectLimitKw),
   };
 
   const siteResults = checks.map((check, i) => (roles[i] === 'site' ? check.run(budget) : undefined));
@@ -439,54 +525,92 @@ function joinState(
     return list.length > 1 ? byRank(list, rank, (r) => r.subject) : list;
   };
   // Most islands have nothing that fails or warns: only the others are read for the issues.
-  const withIssues = islands.filter((e) => e.hasIssues);
+  const withIssues = tally.withIssues > 0 ? islands.filter((e) => e.hasIssues) : [];
   const issues = checks.flatMap((_, i) => resultsOf(i, withIssues, (e) => e.issues).filter((r) => r.status !== 'pass'));
   return evaluationFrom(budget, state.period?.label, () => checks.flatMap((_, i) => resultsOf(i, islands, (e) => e.results)), issues, sincePrevious);
 }
 
-/** The parts of the state in the campus's name order (`order`), each with the island it is in. */
-function inNameOrder<T>(
-  order: readonly { readonly name: string; readonly island: number }[],
-  islands: readonly IslandEvaluation[],
-  byName: (e: IslandEvaluation) => ReadonlyMap<string, T>,
-): { readonly items: T[]; readonly islands: IslandEvaluation[] } {
-  const items: T[] = [];
-  const from: IslandEvaluation[] = [];
-  for (const { name, island } of order) {
-    const item = byName(islands[island]).get(name);
-    if (item === undefined) continue;
-    items.push(item);
-    from.push(islands[island]);
+/** The parts of one state in the campus's name order, each with the evaluation of its island. */
+interface InOrder<T> {
+  readonly items: readonly T[];
+  readonly islands: readonly IslandEvaluation[];
+}
+
+/** Whether two maps have the same keys in the same order. */
+function sameKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  const other = b.keys();
+  for (const key of a.keys()) if (other.next().value !== key) return false;
+  return true;
+}
+
+/**
+ * The parts (buses or cooling systems) of each state in the campus's name order (`order`), each
+ * with its island's evaluation, kept from state to state: when every island evaluated again has
+ * the same parts in service as in its last evaluation, the last lists are copied and only those
+ * islands' entries replaced (their places do not move); otherwise every part is looked up again.
+ */
+class PartsInOrder<T> {
+  private last: InOrder<T> = { items: [], islands: [] };
+  /** The places of each island's parts in `last`. */
+  private places: number[][] = [];
+  /** The name of the part at each place of `last`. */
+  private names: string[] = [];
+
+  constructor(
+    private readonly order: readonly { readonly name: string; readonly island: number }[],
+    private readonly byName: (e: IslandEvaluation) => ReadonlyMap<string, T>,
+  ) {}
+
+  /** The parts of the state of `islands`, where the islands `changed` were evaluated again since the last call (`before`: their last evaluations). */
+  next(islands: readonly IslandEvaluation[], changed: readonly { readonly island: number; readonly before?: IslandEvaluation }[]): InOrder<T> {
+    if (changed.some((c) => c.before === undefined || !sameKeys(this.byName(c.before), this.byName(islands[c.island])))) return this.rebuild(islands);
+    const items = this.last.items.slice();
+    const from = this.last.islands.slice();
+    for (const { island } of changed) {
+      const now = islands[island];
+      const byName = this.byName(now);
+      for (const p of this.places[island] ?? []) {
+        items[p] = byName.get(this.names[p])!;
+        from[p] = now;
+      }
+    }
+    return (this.last = { items, islands: from });
   }
-  return { items, islands: from };
+
+  /** Every part looked up again, in name order. */
+  private rebuild(islands: readonly IslandEvaluation[]): InOrder<T> {
+    const items: T[] = [];
+    const from: IslandEvaluation[] = [];
+    this.places = islands.map(() => []);
+    this.names = [];
+    for (const { name, island } of this.order) {
+      const item = this.byName(islands[island]).get(name);
+      if (item === undefined) continue;
+      this.places[island].push(items.length);
+      this.names.push(name);
+      items.push(item);
+      from.push(islands[island]);
+    }
+    return (this.last = { items, islands: from });
+  }
 }
 
 /**
  * Whether the site limit cannot stop any pod: for normal operation and for the loss of each
  * generator, the grid import with every bus at its bound (the solver's, `AllocationParts`; a
  * bus of an island without auto pods stays at its load) is clearly under the limit. Summed over
- * the buses in name order, as the solver sums it.
+ * the buses in name order, as the solver sums it, with the generation each bus keeps
+ * (`busGenerationIn`, kept per bus list: joined-site.ts).
  */
-function siteClear(
-  limitKw: number,
-  buses: readonly BusBudget[],
-  busIslands: readonly IslandEvaluation[],
-  scenarios: ReturnType<typeof campusScenarios>,
-  normal: LoadFlow,
-  contingency: LoadFlow,
-): boolean {
-  const boundOf = (bus: string, island: IslandEvaluation, mode: 'normalKw' | 'contingencyKw') =>
-    island.boundsKw.get(bus)?.[mode] ?? (mode === 'normalKw' ? normal : contingency).buses.get(bus)!.totalKw;
-  const importBound = (mode: 'normalKw' | 'contingencyKw', lost?: { readonly bus: string; readonly lostGenerationKw: number }) => {
+function siteClear(limitKw: number, buses: readonly JoinedBus[], list: BusList): boolean {
+  const importBound = (boundKw: (b: JoinedBus) => number, generationKw: Float64Array) => {
     let total = 0;
-    for (let i = 0; i < buses.length; i++) {
-      const b = buses[i];
-      total += Math.max(0, boundOf(b.bus.name, busIslands[i], mode) - busGenerationIn(b.bus, lost));
-    }
+    for (let i = 0; i < buses.length; i++) total += Math.max(0, boundKw(buses[i]) - generationKw[i]);
     return total;
   };
-  if (!siteStaysClear(importBound('normalKw'), limitKw)) return false;
-  return scenarios.filter(losesGeneration).every((s) => siteStaysClear(importBound('contingencyKw', s.event!), limitKw));
+  if (!siteStaysClear(importBound((b) => b.boundNormalKw, list.generationKw), limitKw)) return false;
+  return list.generationLosses.every((loss) => siteStaysClear(importBound((b) => b.boundContingencyKw, loss.generationKw), limitKw));
 }
 
 /**

@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { evaluateTimeline, evaluateTimelineFromScratch, type TimelineEvaluation } from '../../domain/evaluate';
 import type { BusModel, CampusModel, CoolingModel, DemandResponseCommitment, FeedModel, MiningPodModel } from '../../domain/model';
 import { renderPowerBudget } from '../../report/power-budget-file';
+import { generatorLosses } from '../../domain/budget';
 import { autoPod, bus, campus, cooling, feed, hall, pod } from './fixtures';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261123) });
@@ -272,6 +273,22 @@ describe('the timeline as synth evaluates it, against every state from scratch',
       });
     expect(samples.filter((t) => sharedRows(t, true)).length).toBeGreaterThan(10);
     expect(samples.filter((t) => sharedRows(t, false)).length).toBeGreaterThan(10);
+    // Joined states after joined states where an island was evaluated again with the same buses and
+    // cooling systems in service (islands.ts, PartsInOrder: the last lists with that island's
+    // entries replaced), and ones where those in service changed (every part looked up again).
+    const partsAfterJoined = (t: TimelineEvaluation, sameParts: boolean) =>
+      t.states.some((s, i) => {
+        const before = t.states[i - 1]?.evaluation;
+        if (s.evaluation.sincePrevious === undefined || before?.sincePrevious === undefined) return false;
+        const names = (e: typeof before) => [...e.budget.buses.map((b) => b.bus.name), '|', ...e.budget.cooling.map((c) => c.cooling.name)].join();
+        const same = names(s.evaluation) === names(before);
+        return same === sameParts && (!same || s.evaluation.budget.buses.some((b, k) => b !== before.budget.buses[k]));
+      });
+    expect(samples.filter((t) => partsAfterJoined(t, true)).length).toBeGreaterThan(30);
+    expect(samples.filter((t) => partsAfterJoined(t, false)).length).toBeGreaterThan(8);
+    // Joined states whose site loses on-site generation in some scenario (joined-site.ts: each
+    // bus's generation kept per bus list, and the caps' site test in those losses).
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && generatorLosses(s.evaluation.budget.site).length > 0)).length).toBeGreaterThan(20);
   });
 
   test('the generator makes timelines worth comparing: many states, shared parts, failures and auto-capped pods', () => {
