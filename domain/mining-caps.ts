@@ -56,7 +56,7 @@ import { busUsableKw } from './redundancy';
 import { campusScenarios, generationIn, losesGeneration } from './scenarios';
 import { sheddingOrder } from './shedding-order';
 import { once } from './once';
-import { shortcutsEnabled } from './shortcuts';
+import { sharedAcrossStates, shortcutsEnabled } from './shortcuts';
 import { formatPower } from './units';
 
 /** Tolerance in kW: a check within 1 mW of its limit is tight. */
@@ -840,7 +840,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   const powerKw = run(spanKw, 1);
 
   const allocations = new Map<string, PodAllocation>();
-  const sharing = shortcutsEnabled();
+  const sharing = sharedAcrossStates();
   for (let i = 0; i < n; i++) {
     const pod = shedOrder[i];
     const isOff = off[i] === 1;
@@ -908,7 +908,7 @@ const LAST_ALLOCATION = new WeakMap<MiningPodModel, PodAllocation>();
 export function shared(pod: MiningPodModel, fields: Omit<PodAllocation, 'offReason'> & { readonly offReason?: string }): PodAllocation {
   const { offReason, ...rest } = fields;
   const allocation: PodAllocation = offReason === undefined ? rest : { ...rest, offReason };
-  return shortcutsEnabled() ? sharedAllocation(pod, allocation) : allocation;
+  return sharedAcrossStates() ? sharedAllocation(pod, allocation) : allocation;
 }
 
 /** `allocation`, or the pod's allocation of an earlier state when every field is the same; kept as the pod's last. */
