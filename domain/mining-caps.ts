@@ -548,36 +548,40 @@ function fill(
   }
 }
 
+/** The running pods of one priority in one part, filled together, and the checks they fill against. */
+interface FillGroup {
+  readonly pods: readonly number[];
+  readonly part: FillPart;
+}
+
 /**
- * Fills the running pods of one part: its priority groups, highest first, each raised by `fill`
- * (pods of a group in shedding order). Plain loops: it runs for every part of 10,000 pods twice
- * per state, where a filter and a set per part made closures and lists per pod.
+ * The groups filled in turn: per part, its running pods by priority, highest first (pods of a
+ * group in shedding order). Made once per state for both fillings (with and without the
+ * per-miner maximum), in plain loops: a filter and a set per part made closures and lists per pod.
  */
-function fillPart(
-  problem: Problem,
-  part: FillPart,
-  shedOrder: readonly MiningPodModel[],
-  off: Uint8Array,
-  rate: Float64Array,
-  levelMax: number,
-  powerKw: Float64Array,
-): void {
-  const on: number[] = [];
-  // The priorities of the running pods in order of first appearance (as a Set keeps them: SameValueZero).
-  const priorities: number[] = [];
-  for (let k = 0; k < part.pods.length; k++) {
-    const i = part.pods[k];
-    if (off[i] === 1) continue;
-    on.push(i);
-    const priority = shedOrder[i].priority;
-    if (!priorities.includes(priority)) priorities.push(priority);
+function fillGroups(parts: readonly FillPart[], shedOrder: readonly MiningPodModel[], off: Uint8Array): FillGroup[] {
+  const groups: FillGroup[] = [];
+  for (const part of parts) {
+    const on: number[] = [];
+    const priorityOf: number[] = [];
+    // The priorities of the running pods in order of first appearance (as a Set keeps them: SameValueZero).
+    const priorities: number[] = [];
+    for (let k = 0; k < part.pods.length; k++) {
+      const i = part.pods[k];
+      if (off[i] === 1) continue;
+      const priority = shedOrder[i].priority;
+      on.push(i);
+      priorityOf.push(priority);
+      if (!priorities.includes(priority)) priorities.push(priority);
+    }
+    priorities.sort((a, b) => b - a);
+    for (const priority of priorities) {
+      const pods: number[] = [];
+      for (let k = 0; k < on.length; k++) if (priorityOf[k] === priority) pods.push(on[k]);
+      groups.push({ pods, part });
+    }
   }
-  priorities.sort((a, b) => b - a);
-  for (const priority of priorities) {
-    const group: number[] = [];
-    for (let k = 0; k < on.length; k++) if (shedOrder[on[k]].priority === priority) group.push(on[k]);
-    fill(problem, group, rate, levelMax, powerKw, part);
-  }
+  return groups;
 }
 
 /**
@@ -815,11 +819,12 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   const bounds = shortcutsEnabled() ? quantityBounds(problem, n, atMinimum, off) : undefined;
   const apartParts = bounds ? independentParts(problem, n, bounds) : undefined;
   const parts = apartParts ?? [{ pods: shedOrder.map((_, i) => i), limits: problem.limits, sites: problem.sites }];
+  const groups = fillGroups(parts, shedOrder, off);
   const run = (rate: Float64Array, levelMax: number): Float64Array => {
     problem.usage.set(atMinimum);
     const powerKw = new Float64Array(n);
     for (let i = 0; i < n; i++) if (off[i] === 0) powerKw[i] = minKw[i];
-    for (const part of parts) fillPart(problem, part, shedOrder, off, rate, levelMax, powerKw);
+    for (const group of groups) fill(problem, group.pods, rate, levelMax, powerKw, group.part);
     return powerKw;
   };
   // A pod on no known bus gets no rate when unbounded (nothing would stop it).
@@ -839,20 +844,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   if (onCount > 0) for (let i = 0; i < n; i++) headroomKw += headroomFillKw[i];
   const powerKw = run(spanKw, 1);
 
-  const allocations = new Map<string, PodAllocation>();
-  const sharing = sharedAcrossStates();
-  for (let i = 0; i < n; i++) {
-    const pod = shedOrder[i];
-    const isOff = off[i] === 1;
-    const capW = isOff ? 0 : Math.min(pod.powerControl.maxW, (powerKw[i] * 1000) / pod.count);
-    const itKw = isOff ? 0 : Math.min(powerKw[i], (pod.count * pod.powerControl.maxW) / 1000);
-    const hashrateThs = pod.count * minerHashrateThs(capW, { powerW: pod.minerPowerW, hashrateThs: pod.minerHashrateThs }, pod.hashrateCurve);
-    // Made in its final shape at once (no fields object copied without its offReason).
-    const made: PodAllocation = isOff
-      ? { name: pod.name, mode: 'auto', priority: pod.priority, capW, powerKw: itKw, hashrateThs, offReason: switchedOffReason(i, n, offReasons[i]!) }
-      : { name: pod.name, mode: 'auto', priority: pod.priority, capW, powerKw: itKw, hashrateThs };
-    allocations.set(pod.name, sharing ? sharedAllocation(pod, made) : made);
-  }
+  const allocations = autoAllocations(shedOrder, powerKw, off, offReasons);
   for (const pod of controlled) {
     if (pod.powerControl?.mode !== 'fixed') continue;
     allocations.set(pod.name, shared(pod, { name: pod.name, mode: 'fixed', priority: pod.priority, capW: pod.powerControl.capW, powerKw: pod.itKw, hashrateThs: pod.hashrateThs }));
@@ -896,6 +888,29 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     );
   }
   return allocation;
+}
+
+/**
+ * The allocation of each auto pod (shedding order) at the IT power the filling gave it, by name.
+ * A function of its own, small, so that V8 optimizes its loop over 10,000 pods early.
+ */
+function autoAllocations(shedOrder: readonly AutoPod[], powerKw: Float64Array, off: Uint8Array, offReasons: readonly (string | undefined)[]): Map<string, PodAllocation> {
+  const n = shedOrder.length;
+  const allocations = new Map<string, PodAllocation>();
+  const sharing = sharedAcrossStates();
+  for (let i = 0; i < n; i++) {
+    const pod = shedOrder[i];
+    const isOff = off[i] === 1;
+    const capW = isOff ? 0 : Math.min(pod.powerControl.maxW, (powerKw[i] * 1000) / pod.count);
+    const itKw = isOff ? 0 : Math.min(powerKw[i], (pod.count * pod.powerControl.maxW) / 1000);
+    const hashrateThs = pod.count * minerHashrateThs(capW, { powerW: pod.minerPowerW, hashrateThs: pod.minerHashrateThs }, pod.hashrateCurve);
+    // Made in its final shape at once (no fields object copied without its offReason).
+    const made: PodAllocation = isOff
+      ? { name: pod.name, mode: 'auto', priority: pod.priority, capW, powerKw: itKw, hashrateThs, offReason: switchedOffReason(i, n, offReasons[i]!) }
+      : { name: pod.name, mode: 'auto', priority: pod.priority, capW, powerKw: itKw, hashrateThs };
+    allocations.set(pod.name, sharing ? sharedAllocation(pod, made) : made);
+  }
+  return allocations;
 }
 
 /** A pod's last allocation, per pod object (shortcuts.ts). */
