@@ -54,7 +54,7 @@ import {
 import type { CampusModel, MiningPodModel } from './model';
 import { busUsableKw } from './redundancy';
 import { campusScenarios, generationIn, losesGeneration } from './scenarios';
-import { sheddingOrder } from './shedding-order';
+import { sheddingOrder, sheddingOrderOfNamed } from './shedding-order';
 import { once } from './once';
 import { sharedAcrossStates, shortcutsEnabled } from './shortcuts';
 import { formatPower } from './units';
@@ -414,9 +414,11 @@ function mayExceed(estimateKw: number, limitKw: number): boolean {
 
 /**
  * The first check that `delta` would break (or break further), with the overshoot; undefined if
- * it fits. `importKw` holds each site's running import estimate (see `mayExceed`).
+ * it fits. `importKw` holds each site's running import estimate (see `mayExceed`), `riseKw` what
+ * `delta` adds to each (siteRise, worked out once per pod by the caller, which adds it when the
+ * pod fits).
  */
-function breaks(problem: Problem, delta: Delta, importKw: Float64Array): { readonly label: string; readonly overKw: number } | undefined {
+function breaks(problem: Problem, delta: Delta, importKw: Float64Array, riseKw: Float64Array): { readonly label: string; readonly overKw: number } | undefined {
   for (let k = 0; k < delta.length; k++) {
     const q = delta.q[k];
     const d = delta.kw[k];
@@ -429,7 +431,7 @@ function breaks(problem: Problem, delta: Delta, importKw: Float64Array): { reado
   }
   if (shortcutsEnabled()) {
     let clear = true;
-    for (let k = 0; k < problem.sites.length && clear; k++) clear = !mayExceed(importKw[k] + siteRise(problem, problem.sites[k], delta), problem.sites[k].limitKw);
+    for (let k = 0; k < problem.sites.length && clear; k++) clear = !mayExceed(importKw[k] + riseKw[k], problem.sites[k].limitKw);
     if (clear) return undefined;
   }
   const after = problem.usage.slice();
@@ -671,7 +673,12 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   const controlled = campus.miningPods.filter((p) => p.powerControl !== undefined);
   if (controlled.length === 0) return undefined;
   const loads = campusLoads(campus);
-  const shedOrder = sheddingOrder(campus.miningPods.filter(isAuto));
+  // The auto pods in shedding order, from the loads in name order when those are exactly the
+  // campus's auto pods (a hand-built model may list a pod among the halls: then sorted as listed).
+  const autoPods = campus.miningPods.filter(isAuto);
+  const autoByName: AutoPod[] = [];
+  for (let i = 0; i < loads.length; i++) if (isAuto(loads[i])) autoByName.push(loads[i] as AutoPod);
+  const shedOrder = autoByName.length === autoPods.length ? sheddingOrderOfNamed(autoByName, autoPods) : sheddingOrder(autoPods);
   const n = shedOrder.length;
   const problem = buildProblem(campus, loads, shedOrder);
   // Per pod, in shedding order (plain loops: `Float64Array.from` with a function is a slow path).
@@ -710,6 +717,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
     const importKw = Float64Array.from(problem.sites, (site) => siteImport(problem, site, problem.usage));
     const reasons: (string | undefined)[] = new Array(n).fill(undefined);
     const delta = new Delta(problem);
+    const riseKw = new Float64Array(problem.sites.length);
     for (let i = n - 1; i >= 0; i--) {
       if (excluded.size > 0 && excluded.has(i)) {
         reasons[i] = excluded.get(i);
@@ -717,14 +725,15 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
       }
       const runsInContingency = problem.runsInContingency[i] === 1;
       podDelta(problem, i, minKw[i], runsInContingency, delta);
-      const hit = breaks(problem, delta, importKw);
+      for (let k = 0; k < problem.sites.length; k++) riseKw[k] = siteRise(problem, problem.sites[k], delta);
+      const hit = breaks(problem, delta, importKw, riseKw);
       if (hit) {
         reasons[i] = broken.has(hit.label)
           ? `the load without auto-capped mining already breaks ${hit.label}`
           : `its minimum cap does not fit with the pods ranked above it: ${hit.label} would exceed its limit by ${formatPower(hit.overKw)}`;
         continue;
       }
-      for (let k = 0; k < problem.sites.length; k++) importKw[k] += siteRise(problem, problem.sites[k], delta);
+      for (let k = 0; k < problem.sites.length; k++) importKw[k] += riseKw[k];
       for (let k = 0; k < delta.length; k++) problem.usage[delta.q[k]] += delta.kw[k];
       const step = problem.steps[i];
       if (step) {
