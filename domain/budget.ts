@@ -25,7 +25,7 @@ import {
   type LoadByClass,
   type LoadFlow,
 } from './load-model';
-import { podAllocation, type MiningAllocation } from './mining-caps';
+import { podAllocations, type MiningAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
 import { busGenerationKw, busUsableKw } from './redundancy';
 import { campusScenarios, generationOn, losesGeneration, type Scenario } from './scenarios';
@@ -174,10 +174,12 @@ function statePowers(loads: readonly CampusLoad[], allocation: MiningAllocation 
   const powerKw = new Map<string, number>();
   const atKw = new Float64Array(loads.length);
   const auto = new Uint8Array(loads.length);
+  // The lookup found once (podAllocation finds it for every call).
+  const caps = allocation ? podAllocations(allocation) : undefined;
   for (let i = 0; i < loads.length; i++) {
     const l = loads[i];
     const isAuto = isAutoPod(l);
-    const kw = isAuto ? (podAllocation(allocation, l.name)?.powerKw ?? declaredPowerKw(l)) : declaredPowerKw(l);
+    const kw = isAuto ? (caps?.get(l.name)?.powerKw ?? declaredPowerKw(l)) : declaredPowerKw(l);
     powerKw.set(l.name, kw);
     atKw[i] = kw;
     if (isAuto) auto[i] = 1;
@@ -399,7 +401,12 @@ export function siteBudget(buses: readonly BusModel[], scenarios: readonly Scena
  */
 function itLoadsOf(campus: CampusModel, loads: readonly CampusLoad[]): (MiningPodModel | GpuHallModel)[] {
   if (!listsHoldOwnKinds(campus)) return [...campus.miningPods, ...campus.gpuHalls].sort(byName);
-  return loads.filter((l): l is MiningPodModel | GpuHallModel => l.kind === 'mining-pod' || l.kind === 'gpu-hall');
+  const itLoads: (MiningPodModel | GpuHallModel)[] = [];
+  for (let i = 0; i < loads.length; i++) {
+    const l = loads[i];
+    if (l.kind === 'mining-pod' || l.kind === 'gpu-hall') itLoads.push(l);
+  }
+  return itLoads;
 }
 
 /** Computes the budget of one state, with power-capped pods at the allocation's caps. */

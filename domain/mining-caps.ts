@@ -163,10 +163,14 @@ export function allocationOf(
 
 /** The allocation of one pod, if it is power-capped (a cached lookup by name). */
 export function podAllocation(allocation: MiningAllocation | undefined, name: string): PodAllocation | undefined {
-  if (!allocation) return undefined;
+  return allocation ? podAllocations(allocation).get(name) : undefined;
+}
+
+/** The allocations of an allocation's pods by name (what `podAllocation` looks in): for a caller that looks up every pod. */
+export function podAllocations(allocation: MiningAllocation): { get(name: string): PodAllocation | undefined } {
   let byName = BY_NAME.get(allocation);
   if (!byName) BY_NAME.set(allocation, (byName = new Map(allocation.pods.map((p) => [p.name, p]))));
-  return byName.get(name);
+  return byName;
 }
 
 type AutoPod = MiningPodModel & { readonly powerControl: { readonly mode: 'auto'; readonly minW: number; readonly maxW: number } };
