@@ -8,7 +8,7 @@ import { allocateMiningCaps } from './mining-caps';
 import type { CampusModel } from './model';
 import { evaluationFrom, type CampusEvaluation } from './campus-evaluation';
 import { evaluateByIslands } from './islands';
-import { alone, withoutShortcuts } from './shortcuts';
+import { withoutShortcuts } from './shortcuts';
 import type { Month, TimelinePoint } from './timeline';
 
 export type { CampusEvaluation } from './campus-evaluation';
@@ -108,13 +108,9 @@ export function evaluateTimeline(campus: CampusModel, options: { readonly asOf?:
   const stateOf = (point: TimelinePoint) => (point.label ? campusAt(campus, point) : campus);
   // Islands (islands.ts) reuse what did not change from state to state; where they cannot be
   // used, every state is evaluated whole.
-  // A timeline of one state (a campus without dates, or one month) has no other state to share
-  // results with (shortcuts.ts, `alone`).
   const evaluations =
-    points.length === 1
-      ? [alone(() => evaluateCampus(stateOf(points[0]), checks))]
-      : (evaluateByIslands(campus, points, checks, (point) => lazyStateOf(campus, point), (state) => evaluateCampus(state, checks)) ??
-        points.map((point) => evaluateCampus(stateOf(point), checks)));
+    evaluateByIslands(campus, points, checks, (point) => lazyStateOf(campus, point), (state) => evaluateCampus(state, checks)) ??
+    points.map((point) => evaluateCampus(stateOf(point), checks));
   return timelineOf(
     campus,
     options.asOf,

@@ -56,7 +56,7 @@ import { busUsableKw } from './redundancy';
 import { campusScenarios, generationIn, losesGeneration } from './scenarios';
 import { sheddingOrder, sheddingOrderOfNamed } from './shedding-order';
 import { once } from './once';
-import { sharedAcrossStates, shortcutsEnabled } from './shortcuts';
+import { shortcutsEnabled } from './shortcuts';
 import { formatPower } from './units';
 
 /** Tolerance in kW: a check within 1 mW of its limit is tight. */
@@ -910,7 +910,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
 function autoAllocations(shedOrder: readonly AutoPod[], powerKw: Float64Array, off: Uint8Array, offReasons: readonly (string | undefined)[]): Map<string, PodAllocation> {
   const n = shedOrder.length;
   const allocations = new Map<string, PodAllocation>();
-  const sharing = sharedAcrossStates();
+  const sharing = shortcutsEnabled();
   for (let i = 0; i < n; i++) {
     const pod = shedOrder[i];
     const isOff = off[i] === 1;
@@ -936,7 +936,7 @@ const LAST_ALLOCATION = new WeakMap<MiningPodModel, PodAllocation>();
 export function shared(pod: MiningPodModel, fields: Omit<PodAllocation, 'offReason'> & { readonly offReason?: string }): PodAllocation {
   const { offReason, ...rest } = fields;
   const allocation: PodAllocation = offReason === undefined ? rest : { ...rest, offReason };
-  return sharedAcrossStates() ? sharedAllocation(pod, allocation) : allocation;
+  return shortcutsEnabled() ? sharedAllocation(pod, allocation) : allocation;
 }
 
 /** `allocation`, or the pod's allocation of an earlier state when every field is the same; kept as the pod's last. */

@@ -25,32 +25,6 @@ export function withoutShortcuts<T>(fn: () => T): T {
   }
 }
 
-let acrossStates = true;
-
-/**
- * Whether a result may be kept for, or taken from, another state of a timeline (the caps
- * solver's pod allocations, passing cooling-type results: stored once for the states that share
- * them). False inside `withoutShortcuts`, and inside `alone`.
- */
-export function sharedAcrossStates(): boolean {
-  return enabled && acrossStates;
-}
-
-/**
- * Runs `fn`, the evaluation of a timeline's only state, keeping nothing for other states: there
- * are none, and keeping a result per pod in a WeakMap costs more than making it (about 10 ms
- * for 10,000 pods). The results are the same; only which objects hold them differs.
- */
-export function alone<T>(fn: () => T): T {
-  const was = acrossStates;
-  acrossStates = false;
-  try {
-    return fn();
-  } finally {
-    acrossStates = was;
-  }
-}
-
 /**
  * `make(key)`, computed once per key object while shortcuts are on (models are plain read-only
  * data, so a figure of an object never goes stale); computed every time inside `withoutShortcuts`.

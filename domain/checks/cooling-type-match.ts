@@ -4,7 +4,7 @@
  */
 import { COMPATIBLE_COOLING, canServe } from '../cooling-compatibility';
 import type { CoolingModel } from '../model';
-import { sharedAcrossStates } from '../shortcuts';
+import { shortcutsEnabled } from '../shortcuts';
 import type { BudgetCheck, CheckResult } from './check';
 
 /**
@@ -25,13 +25,12 @@ export const coolingTypeMatch: BudgetCheck = {
     // budget.itLoads is sorted by name already: sorting again only matters when blocks join.
     const cooled = blocks.length === 0 ? budget.itLoads : [...budget.itLoads, ...blocks].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const results: CheckResult[] = [];
-    const sharing = sharedAcrossStates();
     for (const load of cooled) {
       const cooling = coolingByName.get(load.cooling);
       if (!cooling) continue; // reported by load-references
       if (canServe(cooling.type, load.coolingRequirement)) {
         const key = 'declared' in load ? load.declared : load;
-        const known = sharing ? PASSED.get(key) : undefined;
+        const known = shortcutsEnabled() ? PASSED.get(key) : undefined;
         if (known?.cooling === cooling) {
           results.push(known.result);
           continue;
@@ -43,7 +42,7 @@ export const coolingTypeMatch: BudgetCheck = {
           status: 'pass',
           message: `cooling type: ${load.hardware} in '${load.name}' is served by ${cooling.type} cooling '${cooling.name}'.`,
         };
-        if (sharing) PASSED.set(key, { cooling, result });
+        if (shortcutsEnabled()) PASSED.set(key, { cooling, result });
         results.push(result);
         continue;
       }
