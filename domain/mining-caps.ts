@@ -54,7 +54,7 @@ import {
 import type { CampusModel, MiningPodModel } from './model';
 import { busUsableKw } from './redundancy';
 import { campusScenarios, generationIn, losesGeneration } from './scenarios';
-import { sheddingOrder, sheddingOrderOfNamed } from './shedding-order';
+import { sheddingOrder } from './shedding-order';
 import { once } from './once';
 import { shortcutsEnabled } from './shortcuts';
 import { formatPower } from './units';
@@ -677,12 +677,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
   const controlled = campus.miningPods.filter((p) => p.powerControl !== undefined);
   if (controlled.length === 0) return undefined;
   const loads = campusLoads(campus);
-  // The auto pods in shedding order, from the loads in name order when those are exactly the
-  // campus's auto pods (a hand-built model may list a pod among the halls: then sorted as listed).
-  const autoPods = campus.miningPods.filter(isAuto);
-  const autoByName: AutoPod[] = [];
-  for (let i = 0; i < loads.length; i++) if (isAuto(loads[i])) autoByName.push(loads[i] as AutoPod);
-  const shedOrder = autoByName.length === autoPods.length ? sheddingOrderOfNamed(autoByName, autoPods) : sheddingOrder(autoPods);
+  const shedOrder = sheddingOrder(campus.miningPods.filter(isAuto));
   const n = shedOrder.length;
   const problem = buildProblem(campus, loads, shedOrder);
   // Per pod, in shedding order (plain loops: `Float64Array.from` with a function is a slow path).
