@@ -13,22 +13,19 @@
  *   interconnect limit in force. Generation on one bus does not offset another bus's load.
  */
 import {
-  CONTINGENCY_SHEDDING,
-  NO_SHEDDING,
-  alsoShedding,
   campusLoads,
   coolingOf,
   declaredPowerKw,
   flowTotalKw,
   listsHoldOwnKinds,
-  loadFlow,
+  stateFlows,
   siteImportKw,
   NO_LOAD,
   type CampusLoad,
   type LoadByClass,
   type LoadFlow,
 } from './load-model';
-import { podAllocation, type MiningAllocation } from './mining-caps';
+import { podAllocations, type MiningAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
 import { busGenerationKw, busUsableKw } from './redundancy';
 import { campusScenarios, generationOn, losesGeneration, type Scenario } from './scenarios';
@@ -159,11 +156,37 @@ function isAutoPod(load: CampusLoad): boolean {
 
 /** What each load draws when it runs: the solver's cap for auto pods, the declared power otherwise. */
 export function loadPowers(loads: readonly CampusLoad[], allocation: MiningAllocation | undefined): Map<string, number> {
+  return statePowers(loads, allocation).powerKw;
+}
+
+/** What each load of a state draws when it runs: by name, by position in `loads`, and which loads are auto-capped pods. */
+interface StatePowers {
+  readonly powerKw: Map<string, number>;
+  /** `powerKw.get(loads[i].name)`: a name listed twice has its last value at both places. */
+  readonly atKw: Float64Array;
+  /** 1 where `loads[i]` is an auto-capped pod. */
+  readonly auto: Uint8Array;
+}
+
+function statePowers(loads: readonly CampusLoad[], allocation: MiningAllocation | undefined): StatePowers {
   // A loop, not `new Map(loads.map(...))`: no [name, kW] pair per load (the same map: a name
   // listed twice keeps its first place and its last value).
   const powerKw = new Map<string, number>();
-  for (const l of loads) powerKw.set(l.name, isAutoPod(l) ? (podAllocation(allocation, l.name)?.powerKw ?? declaredPowerKw(l)) : declaredPowerKw(l));
-  return powerKw;
+  const atKw = new Float64Array(loads.length);
+  const auto = new Uint8Array(loads.length);
+  // The lookup found once (podAllocation finds it for every call).
+  const caps = allocation ? podAllocations(allocation) : undefined;
+  for (let i = 0; i < loads.length; i++) {
+    const l = loads[i];
+    const isAuto = isAutoPod(l);
+    const kw = isAuto ? (caps?.get(l.name)?.powerKw ?? declaredPowerKw(l)) : declaredPowerKw(l);
+    powerKw.set(l.name, kw);
+    atKw[i] = kw;
+    if (isAuto) auto[i] = 1;
+  }
+  // A name listed twice: every load of that name draws the value the map keeps.
+  if (powerKw.size !== loads.length) for (let i = 0; i < loads.length; i++) atKw[i] = powerKw.get(loads[i].name)!;
+  return { powerKw, atKw, auto };
 }
 
 function busScenario(
@@ -214,13 +237,9 @@ export interface BudgetFlows {
 /** The bus and cooling budgets of one state, with power-capped pods at the allocation's caps. */
 export function localBudget(campus: CampusModel, allocation: MiningAllocation | undefined, scenarios: readonly Scenario[]): LocalBudget {
   const loads = campusLoads(campus);
-  const powerKw = loadPowers(loads, allocation);
-  const power = (l: CampusLoad) => powerKw.get(l.name) ?? 0;
-  const normal = loadFlow(campus, loads, power, NO_SHEDDING);
-  const contingency = loadFlow(campus, loads, power, CONTINGENCY_SHEDDING);
-  const hasAuto = loads.some(isAutoPod);
-  const normalNoAuto = hasAuto ? loadFlow(campus, loads, power, alsoShedding(NO_SHEDDING, 'auto-mining', isAutoPod)) : normal;
-  const contingencyNoAuto = hasAuto ? loadFlow(campus, loads, power, alsoShedding(CONTINGENCY_SHEDDING, 'auto-mining', isAutoPod)) : contingency;
+  const { powerKw, atKw, auto } = statePowers(loads, allocation);
+  // The four flows in one pass (load-model.ts stateFlows), each as loadFlow gives it.
+  const { normal, contingency, normalNoAuto, contingencyNoAuto } = stateFlows(campus, loads, atKw, auto);
   const loadOf = (flow: LoadFlow, bus: string) => flow.buses.get(bus) ?? NO_LOAD;
 
   const scenariosOf = new Map<string, Scenario[]>();
@@ -253,13 +272,21 @@ export function localBudget(campus: CampusModel, allocation: MiningAllocation | 
 
   const served = new Map<string, string[]>();
   const autoHeat = new Map<string, number>();
-  for (const l of loads) {
+  // Consecutive loads (in name order) mostly share a cooling system: its list is looked up once per run.
+  let lastCooling: string | undefined;
+  let names: string[] = [];
+  for (let i = 0; i < loads.length; i++) {
+    const l = loads[i];
     const c = coolingOf(l);
     if (c === undefined) continue;
-    const names = served.get(c);
-    if (names) names.push(l.name);
-    else served.set(c, [l.name]);
-    if (isAutoPod(l)) autoHeat.set(c, (autoHeat.get(c) ?? 0) + power(l));
+    if (c !== lastCooling) {
+      lastCooling = c;
+      const known = served.get(c);
+      if (known) names = known;
+      else served.set(c, (names = []));
+    }
+    names.push(l.name);
+    if (auto[i] === 1) autoHeat.set(c, (autoHeat.get(c) ?? 0) + atKw[i]);
   }
   const cooling = [...campus.coolingSystems].sort(byName).map((c): CoolingBudget => {
     const n = normal.cooling.get(c.name)!;
@@ -374,7 +401,12 @@ export function siteBudget(buses: readonly BusModel[], scenarios: readonly Scena
  */
 function itLoadsOf(campus: CampusModel, loads: readonly CampusLoad[]): (MiningPodModel | GpuHallModel)[] {
   if (!listsHoldOwnKinds(campus)) return [...campus.miningPods, ...campus.gpuHalls].sort(byName);
-  return loads.filter((l): l is MiningPodModel | GpuHallModel => l.kind === 'mining-pod' || l.kind === 'gpu-hall');
+  const itLoads: (MiningPodModel | GpuHallModel)[] = [];
+  for (let i = 0; i < loads.length; i++) {
+    const l = loads[i];
+    if (l.kind === 'mining-pod' || l.kind === 'gpu-hall') itLoads.push(l);
+  }
+  return itLoads;
 }
 
 /** Computes the budget of one state, with power-capped pods at the allocation's caps. */

@@ -55,9 +55,18 @@ function lazyStateOf(campus: CampusModel, point: TimelinePoint): CampusModel {
 export function evaluateCampus(model: CampusModel, checks: readonly BudgetCheck[] = ALL_CHECKS): CampusEvaluation {
   const campus = withLimitInForce(model);
   const budget = computeBudget(campus, allocateMiningCaps(campus));
+  // Every result, and those not passing, in one pass (plain loops: 10,000 results for 10,000 pods).
   const raw: CheckResult[] = [];
-  for (const check of checks) for (const r of check.run(budget)) raw.push(r);
-  return evaluationFrom(budget, campus.period?.label, () => raw, raw.filter((r) => r.status !== 'pass'));
+  const issues: CheckResult[] = [];
+  for (let c = 0; c < checks.length; c++) {
+    const results = checks[c].run(budget);
+    for (let k = 0; k < results.length; k++) {
+      const r = results[k];
+      raw.push(r);
+      if (r.status !== 'pass') issues.push(r);
+    }
+  }
+  return evaluationFrom(budget, campus.period?.label, () => raw, issues);
 }
 
 export interface TimelineState {

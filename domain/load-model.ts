@@ -23,7 +23,8 @@
  */
 import { coolingKwPerHeatKw, coolingPowerKw } from './cooling-power';
 import type { AuxiliaryLoadModel, BlockLoadModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
-import { shortcutsEnabled } from './shortcuts';
+import { busesByName as busesInNameOrder } from './scenarios';
+import { cachedPer, shortcutsEnabled } from './shortcuts';
 
 /** Load of a bus by class, kW. Cooling and overhead are counted where they are drawn. */
 export interface LoadByClass {
@@ -242,6 +243,157 @@ export function loadFlow(
     if (bus) bus.coolingKw += power;
   }
   return { buses: new Map([...buses].map(([name, l]) => [name, withTotal(l)])), cooling };
+}
+
+/** The flows of one state: normal operation and contingency, each also without auto-capped mining. */
+export interface StateFlows {
+  readonly normal: LoadFlow;
+  readonly contingency: LoadFlow;
+  /** `normal` with every auto-capped pod shed (the same object when none is marked). */
+  readonly normalNoAuto: LoadFlow;
+  /** `contingency` with every auto-capped pod shed (the same object when none is marked). */
+  readonly contingencyNoAuto: LoadFlow;
+}
+
+const COOLING_BY_NAME = new WeakMap<readonly CoolingModel[], readonly CoolingModel[]>();
+
+/** Cooling systems in name order, sorted once per list (shortcuts.ts). Shared: do not modify. */
+function coolingByName(systems: readonly CoolingModel[]): readonly CoolingModel[] {
+  return cachedPer(COOLING_BY_NAME, systems, (list) => [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+}
+
+/** Names to their index in first-seen order: the keys a Map built from the list keeps, in its order. */
+function indexByName(parts: readonly { readonly name: string }[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const part of parts) if (!index.has(part.name)) index.set(part.name, index.size);
+  return index;
+}
+
+/**
+ * The four flows of one state in one pass over its loads, each the same, float for float, as
+ * `loadFlow` gives it: normal operation (NO_SHEDDING), contingency (CONTINGENCY_SHEDDING) and,
+ * when `auto` marks some loads (1 at a load's position in `loads`), each also with those loads
+ * shed. `powerKw[i]` is what `loads[i]` draws while it runs (a load at 0 kW does not run).
+ *
+ * One pass with the sums in flat arrays (flow x bus, flow x cooling system) rather than four
+ * `loadFlow` calls: the budget and the caps solver read these flows for every state of 10,000
+ * pods, and each `loadFlow` call walks every load with a closure and a map lookup per load. Each
+ * sum still adds the loads in the order of `loads`, one sum per flow, so every figure is the
+ * same float as `loadFlow`'s.
+ */
+export function stateFlows(campus: CampusModel, loads: readonly CampusLoad[], powerKw: ArrayLike<number>, auto?: Uint8Array): StateFlows {
+  const sortedBuses = busesInNameOrder(campus.buses);
+  const sortedCooling = coolingByName(campus.coolingSystems);
+  const busIndex = indexByName(sortedBuses);
+  const coolingIndex = indexByName(sortedCooling);
+  const nb = busIndex.size;
+  const nc = coolingIndex.size;
+  let withAuto = false;
+  if (auto !== undefined) for (let i = 0; i < auto.length && !withAuto; i++) withAuto = auto[i] === 1;
+  // Flows: 0 normal, 1 contingency, 2 normal without auto, 3 contingency without auto.
+  const flows = withAuto ? 4 : 2;
+  const firmIt = new Float64Array(flows * nb);
+  const interruptibleIt = new Float64Array(flows * nb);
+  const gross = new Float64Array(flows * nb);
+  const coolingKw = new Float64Array(flows * nb);
+  const overhead = new Float64Array(flows * nb);
+  const auxiliary = new Float64Array(flows * nb);
+  const heat = new Float64Array(flows * nc);
+  const running = new Uint8Array(flows * nc);
+  // Consecutive loads in name order mostly share a bus and a cooling system: looked up once per run.
+  let lastBus: string | undefined;
+  let b = -1;
+  let lastCooling: string | undefined;
+  let c = -1;
+  for (let i = 0; i < loads.length; i++) {
+    const kw = powerKw[i];
+    if (kw <= 0) continue;
+    const load = loads[i];
+    const firm = isFirm(load);
+    const noAuto = !(withAuto && auto![i] === 1);
+    if (load.bus !== lastBus || b < 0) {
+      lastBus = load.bus;
+      b = busIndex.get(load.bus) ?? -1;
+    }
+    const klass = drawClass(load);
+    if (klass !== 'it') {
+      if (b < 0) continue;
+      const sums = klass === 'auxiliary' ? auxiliary : gross;
+      sums[b] += kw;
+      if (firm) sums[nb + b] += kw;
+      if (withAuto && noAuto) {
+        sums[2 * nb + b] += kw;
+        if (firm) sums[3 * nb + b] += kw;
+      }
+      continue;
+    }
+    if (b >= 0) {
+      const it = firm ? firmIt : interruptibleIt;
+      const overheadKw = kw * overheadFractionOf(load);
+      it[b] += kw;
+      overhead[b] += overheadKw;
+      if (firm) {
+        it[nb + b] += kw;
+        overhead[nb + b] += overheadKw;
+      }
+      if (withAuto && noAuto) {
+        it[2 * nb + b] += kw;
+        overhead[2 * nb + b] += overheadKw;
+        if (firm) {
+          it[3 * nb + b] += kw;
+          overhead[3 * nb + b] += overheadKw;
+        }
+      }
+    }
+    const cooledBy = coolingOf(load);
+    if (cooledBy !== lastCooling || c < 0) {
+      lastCooling = cooledBy;
+      c = cooledBy === undefined ? -1 : (coolingIndex.get(cooledBy) ?? -1);
+    }
+    if (c < 0) continue;
+    heat[c] += kw;
+    running[c] = 1;
+    if (firm) {
+      heat[nc + c] += kw;
+      running[nc + c] = 1;
+    }
+    if (withAuto && noAuto) {
+      heat[2 * nc + c] += kw;
+      running[2 * nc + c] = 1;
+      if (firm) {
+        heat[3 * nc + c] += kw;
+        running[3 * nc + c] = 1;
+      }
+    }
+  }
+  const flowAt = (f: number): LoadFlow => {
+    // Every cooling system listed, a name listed twice drawing twice (as loadFlow adds it).
+    const cooling = new Map<string, CoolingFlow>();
+    for (const system of sortedCooling) {
+      const k = f * nc + coolingIndex.get(system.name)!;
+      const power = coolingPowerKw(system.power, heat[k], running[k] === 1);
+      cooling.set(system.name, { heatKw: heat[k], powerKw: power, running: running[k] === 1 });
+      const on = busIndex.get(system.bus);
+      if (on !== undefined) coolingKw[f * nb + on] += power;
+    }
+    const buses = new Map<string, LoadByClass>();
+    for (const [name, bus] of busIndex) {
+      const k = f * nb + bus;
+      buses.set(name, {
+        firmItKw: firmIt[k],
+        interruptibleItKw: interruptibleIt[k],
+        grossKw: gross[k],
+        coolingKw: coolingKw[k],
+        overheadKw: overhead[k],
+        auxiliaryKw: auxiliary[k],
+        totalKw: firmIt[k] + interruptibleIt[k] + gross[k] + coolingKw[k] + overhead[k] + auxiliary[k],
+      });
+    }
+    return { buses, cooling };
+  };
+  const normal = flowAt(0);
+  const contingency = flowAt(1);
+  return withAuto ? { normal, contingency, normalNoAuto: flowAt(2), contingencyNoAuto: flowAt(3) } : { normal, contingency, normalNoAuto: normal, contingencyNoAuto: contingency };
 }
 
 /** Total load of a flow over every bus, kW. */
