@@ -15,7 +15,9 @@
  * runs after it, the cache filled, as after a typical edit. Wall time is measured around the
  * child process; CPU (user + system) and peak memory are the app process's own resource usage
  * (`process.resourceUsage()` at its exit, written by a preload added to NODE_OPTIONS, the
- * child's rusage), so the shell and this process are not counted. Medians are printed, with
+ * child's rusage), so the shell and this process are not counted; with them, the number of
+ * modules the app loaded (a module deferred by scripts/deferred-modules.js and never used is not
+ * counted). Medians are printed, with
  * the core count and the load average, since a loaded machine inflates wall time.
  * Figures are reported in issue notes, never asserted in tests.
  */
@@ -32,13 +34,17 @@ interface Sample {
   readonly wallMs: number;
   readonly cpuMs: number;
   readonly maxRssMb: number;
+  /** Modules the app process loaded (this preload included). */
+  readonly modules: number;
 }
 
 /** The preload that reports the app process's own resource usage at exit, as JSON, to the file named by APP_BENCH_USAGE_FILE. */
 const USAGE_PRELOAD = `'use strict';
 process.on('exit', () => {
   const u = process.resourceUsage();
-  require('fs').writeFileSync(process.env.APP_BENCH_USAGE_FILE, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1e3, maxRssMb: u.maxRSS / 1024 }));
+  // Modules loaded: the entries of Node's module cache, less the stand-ins of modules deferred until their first use (scripts/deferred-modules.js).
+  const modules = Object.values(require.cache).filter((m) => !require('util').types.isProxy(m.exports)).length;
+  require('fs').writeFileSync(process.env.APP_BENCH_USAGE_FILE, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1e3, maxRssMb: u.maxRSS / 1024, modules }));
 });
 `;
 
@@ -68,7 +74,7 @@ function runApp(command: string, context: unknown, work: string, preload: string
     throw new Error(`${command}: ${how}\n${result.stderr ?? ''}`);
   }
   if (!fs.existsSync(path.join(outdir, 'manifest.json'))) throw new Error(`${command}: wrote no manifest.json in ${outdir}`);
-  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number };
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number; modules: number };
   return { wallMs, ...usage };
 }
 
@@ -76,7 +82,8 @@ function row(label: string, samples: readonly Sample[]): string {
   const wall = median(samples.map((s) => s.wallMs));
   const cpu = median(samples.map((s) => s.cpuMs));
   const mem = median(samples.map((s) => s.maxRssMb));
-  return `${label.padEnd(28)} ${wall.toFixed(0).padStart(8)} ${cpu.toFixed(0).padStart(8)} ${mem.toFixed(0).padStart(8)}   (${samples.length} run${samples.length === 1 ? '' : 's'})`;
+  const modules = median(samples.map((s) => s.modules));
+  return `${label.padEnd(28)} ${wall.toFixed(0).padStart(8)} ${cpu.toFixed(0).padStart(8)} ${mem.toFixed(0).padStart(8)} ${modules.toFixed(0).padStart(8)}   (${samples.length} run${samples.length === 1 ? '' : 's'})`;
 }
 
 function main(runs: number): void {
@@ -87,7 +94,7 @@ function main(runs: number): void {
   try {
     console.log(`examples app as cdktf.json runs it: ${config.app}`);
     console.log(`${os.availableParallelism()} cores, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log(`${''.padEnd(28)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'peak MB'.padStart(8)}`);
+    console.log(`${''.padEnd(28)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'peak MB'.padStart(8)} ${'modules'.padStart(8)}`);
     fs.rmSync(CACHE_DIR, { recursive: true, force: true });
     console.log(row('cold (no register-ts cache)', [runApp(config.app, config.context ?? {}, work, preload)]));
     const warm: Sample[] = [];

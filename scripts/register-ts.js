@@ -177,6 +177,11 @@ Module._extensions['.ts'] = function loadTypeScript(module, filename) {
   module._compile(transpile(fs.readFileSync(filename, 'utf8'), filename), filename);
 };
 
+// Third-party modules the app loads and never uses (cdktf's archiver and semver, zod's list of
+// locales: 311 of the examples' 612 modules) load at their first use instead: see
+// deferred-modules.js for each one and why the app never uses it.
+require('./deferred-modules').deferModules(ROOT);
+
 // On Node >= 22.1, Node's own compile cache (its V8 code for every module, kept across runs and
 // checked by Node against each module's source) in .cache/compile-cache/ (git-ignored): a warm
 // run deserializes code instead of compiling it again. Node 20 has none; a replacement of

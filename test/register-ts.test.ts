@@ -131,11 +131,11 @@ test('with source maps on, an uncaught error names the TypeScript line, also aft
   expect(runTs(main, { NODE_OPTIONS: '--enable-source-maps' }).stderr).toContain(`    at Object.<anonymous> (${main}:8:28)\n`);
 });
 
-/** A project of its own: a copy of the hook (its cache beside it), node_modules linked to this checkout's, and these files. */
+/** A project of its own: a copy of the hook and the module it requires (its cache beside it), node_modules linked to this checkout's, and these files. */
 function hookProject(files: Record<string, string>) {
   const dir = tempDir();
   fs.mkdirSync(path.join(dir, 'scripts'));
-  fs.copyFileSync(HOOK, path.join(dir, 'scripts', 'register-ts.js'));
+  for (const script of ['register-ts.js', 'deferred-modules.js']) fs.copyFileSync(path.join(ROOT, 'scripts', script), path.join(dir, 'scripts', script));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
   const cacheDir = path.join(dir, '.cache', 'register-ts');

@@ -1,0 +1,174 @@
+/**
+ * scripts/deferred-modules.js (turned on by scripts/register-ts.js): the third-party modules the
+ * app never uses are not loaded by the examples' app, and each loads at its first use and then
+ * behaves as the real module, as seen from every way of using it.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.join(__dirname, '..');
+const HOOK = path.join(ROOT, 'scripts', 'register-ts.js');
+const DEFERRED_MODULES = path.join(ROOT, 'scripts', 'deferred-modules.js');
+
+/**
+ * Runs `script` (CommonJS) in a node of its own from the repository root, with the hook (the
+ * default) or without it; returns its stdout parsed as JSON. `rootRequire` in the script
+ * requires packages as the repository's code does.
+ */
+function runNode(script: string, { hook = true, env = {} }: { hook?: boolean; env?: NodeJS.ProcessEnv } = {}): unknown {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-'));
+  const file = path.join(dir, 'script.js');
+  fs.writeFileSync(file, `const rootRequire = require('module').createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});\n${script}`);
+  const result = spawnSync(process.execPath, [...(hook ? ['-r', HOOK] : []), file], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...env }, encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+/** The module files of a package under node_modules in a list of real paths, relative to the package. */
+function filesOf(files: readonly string[], pkg: string): string[] {
+  const marker = `${path.sep}node_modules${path.sep}${pkg}${path.sep}`;
+  return files.filter((f) => f.includes(marker)).map((f) => f.slice(f.lastIndexOf(marker) + marker.length));
+}
+
+test('the examples app, run as cdktf.json runs it, loads none of the deferred modules: a stand-in sits in the cache, and the app writes its files', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-app-'));
+  const preload = path.join(outdir, '..', `${path.basename(outdir)}-modules.js`);
+  // At exit: every file in Node's module cache, and whether its exports is a Proxy (a stand-in).
+  fs.writeFileSync(
+    preload,
+    "process.on('exit', () => { const { isProxy } = require('util').types; console.error(JSON.stringify(Object.entries(require.cache).map(([file, m]) => [file, isProxy(m.exports)]))); });\n",
+  );
+  const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8'));
+  const run = spawnSync(config.app, { shell: true, cwd: ROOT, env: { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(preload)}`, CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  expect(fs.existsSync(path.join(outdir, 'stacks', 'ercot-300', 'power-budget.json'))).toBe(true);
+  const cache = JSON.parse(run.stderr) as [string, boolean][];
+  const files = cache.map(([file]) => file);
+  const standIns = cache.filter(([, proxy]) => proxy).map(([file]) => file);
+  expect(filesOf(standIns, path.join('cdktf', 'node_modules', 'archiver'))).toEqual(['index.js']);
+  expect(filesOf(files, path.join('cdktf', 'node_modules', 'archiver'))).toEqual(['index.js']);
+  expect(filesOf(standIns, path.join('cdktf', 'node_modules', 'semver'))).toEqual(['index.js']);
+  expect(filesOf(files, path.join('cdktf', 'node_modules', 'semver'))).toEqual(['index.js']);
+  expect(filesOf(files, path.join('cdktf', 'node_modules', 'lodash'))).toEqual([]);
+  expect(filesOf(files, path.join('cdktf', 'node_modules', 'graceful-fs'))).toEqual([]);
+  expect(filesOf(standIns, 'zod')).toEqual([path.join('v4', 'locales', 'index.cjs')]);
+  // English, zod's default, is required on its own by zod's schemas: loaded, not deferred.
+  expect(filesOf(files, path.join('zod', 'v4', 'locales')).sort()).toEqual(['en.cjs', 'index.cjs']);
+  // Still loaded, as before: cdktf and the JSON writer its manifest uses.
+  expect(filesOf(files, 'cdktf')).toContain(path.join('lib', 'index.js'));
+  expect(filesOf(files, path.join('cdktf', 'node_modules', 'json-stable-stringify'))).toEqual(['index.js']);
+  expect(files.length).toBeLessThan(350);
+});
+
+test("each entry's flags say what its real module is: a function or not, a compiled ES module or not; and each is where the list says", () => {
+  const facts = runNode(
+    `const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
+const entries = deferredFiles(${JSON.stringify(ROOT)});
+console.log(JSON.stringify(entries.map((e) => { const real = require(e.file); return { package: e.package, callable: e.callable, esModule: e.esModule, typeofReal: typeof real, esModuleReal: real.__esModule === true }; })));`,
+    { hook: false },
+  );
+  expect(facts).toEqual([
+    { package: 'cdktf', callable: true, esModule: false, typeofReal: 'function', esModuleReal: false },
+    { package: 'cdktf', callable: false, esModule: false, typeofReal: 'object', esModuleReal: false },
+    { package: 'zod', callable: false, esModule: true, typeofReal: 'object', esModuleReal: true },
+  ]);
+});
+
+test("archiver's stand-in loads archiver at its first call and answers as archiver does; later requires get the real module", () => {
+  const seen = runNode(`const path = require('path');
+const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
+const file = deferredFiles(${JSON.stringify(ROOT)}).find((e) => e.file.endsWith(path.join('archiver', 'index.js'))).file;
+const loadedFiles = () => Object.keys(require.cache).filter((f) => f.includes(path.sep + 'archiver' + path.sep)).length;
+const { isProxy } = require('util').types;
+const standIn = require(file);
+const before = { proxy: isProxy(standIn), typeof: typeof standIn, files: loadedFiles() };
+const archive = standIn('zip', { zlib: { level: 9 } });
+const real = require(file);
+console.log(JSON.stringify({
+  before,
+  after: { files: loadedFiles(), realIsProxy: isProxy(real), pipe: typeof archive.pipe, finalize: typeof archive.finalize },
+  keys: [Reflect.ownKeys(standIn), Reflect.ownKeys(real)],
+  sameFunctions: standIn.create === real.create && standIn.registerFormat === real.registerFormat,
+  zip: standIn.isRegisteredFormat('zip'),
+  rar: standIn.isRegisteredFormat('rar'),
+  prototype: Object.getPrototypeOf(standIn) === Object.getPrototypeOf(real),
+}));`) as Record<string, any>;
+  expect(seen.before).toEqual({ proxy: true, typeof: 'function', files: 1 });
+  expect(seen.after.files).toBeGreaterThan(1);
+  expect(seen.after).toEqual({ files: seen.after.files, realIsProxy: false, pipe: 'function', finalize: 'function' });
+  expect(seen.keys[0]).toEqual(seen.keys[1]);
+  expect(seen.keys[0]).toEqual(expect.arrayContaining(['create', 'registerFormat', 'isRegisteredFormat']));
+  expect(seen).toMatchObject({ sameFunctions: true, zip: true, rar: false, prototype: true });
+});
+
+test("semver's stand-in loads semver at its first property read and answers as semver does", () => {
+  const seen = runNode(`const path = require('path');
+const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
+const file = deferredFiles(${JSON.stringify(ROOT)}).find((e) => e.file.endsWith(path.join('semver', 'index.js'))).file;
+const loadedFiles = () => Object.keys(require.cache).filter((f) => f.includes(path.sep + 'semver' + path.sep)).length;
+const standIn = require(file);
+const before = loadedFiles();
+const answers = [standIn.satisfies('1.5.0', '>=1.5'), standIn.satisfies('1.4.9', '>=1.5'), 'satisfies' in standIn, 'nonesuch' in standIn];
+const real = require(file);
+console.log(JSON.stringify({ before, after: loadedFiles(), answers, keys: Object.keys(standIn).join() === Object.keys(real).join(), same: standIn.satisfies === real.satisfies, extensible: Object.isExtensible(standIn) }));`);
+  expect(seen).toEqual({ before: 1, after: expect.any(Number), answers: [true, false, true, false], keys: true, same: true, extensible: true });
+  expect((seen as { after: number }).after).toBeGreaterThan(10);
+});
+
+test("zod's locale list: z.locales is one stand-in until read, then every locale as zod lists them, frozen as zod freezes them; messages stay English", () => {
+  const seen = runNode(`const path = require('path');
+const { z } = rootRequire('zod');
+const loadedLocales = () => Object.keys(require.cache).filter((f) => f.includes(path.join('zod', 'v4', 'locales') + path.sep)).map((f) => path.basename(f)).sort();
+const { isProxy } = require('util').types;
+const before = { files: loadedLocales(), proxy: isProxy(z.locales), same: z.locales === z.core.locales };
+const english = z.string().safeParse(1).error.issues[0].message;
+const afterEnglish = loadedLocales();
+const keys = Object.keys(z.locales);
+const real = rootRequire('zod/v4/locales');
+const result = { before, english, afterEnglish, count: afterEnglish.length, keysMatch: keys.join() === Object.keys(real).join(), keyCount: keys.length, frozen: [Object.isFrozen(z.locales), Object.isFrozen(real)], fr: z.locales.fr === real.fr, files: loadedLocales().length };
+z.config(z.locales.fr());
+result.french = z.string().safeParse(1).error.issues[0].message;
+console.log(JSON.stringify(result));`) as Record<string, any>;
+  expect(seen.before).toEqual({ files: ['en.cjs', 'index.cjs'], proxy: true, same: true });
+  expect(seen.english).toBe('Invalid input: expected string, received number');
+  expect(seen.afterEnglish).toEqual(['en.cjs', 'index.cjs']);
+  expect(seen).toMatchObject({ keysMatch: true, frozen: [true, true], fr: true });
+  expect(seen.keyCount).toBeGreaterThan(50);
+  expect(seen.files).toBeGreaterThan(50);
+  expect(seen.french).toBe('Entrée invalide : chaîne de caractères attendu, nombre reçu');
+});
+
+test('a module already loaded is left alone, and a package that is not installed is skipped', () => {
+  const seen = runNode(`const { deferModules, deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
+const os = require('os');
+const { isProxy } = require('util').types;
+const locales = rootRequire('zod/v4/locales');
+deferModules(${JSON.stringify(ROOT)});
+const file = rootRequire.resolve('zod/v4/locales');
+console.log(JSON.stringify({ kept: require(file) === locales && !isProxy(locales), elsewhere: deferredFiles(os.tmpdir()) }));`, { hook: false });
+  expect(seen).toEqual({ kept: true, elsewhere: [] });
+});
+
+test("a directory asset is still zipped: cdktf zips it in a process of its own, and the app's process never loads archiver", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-asset-'));
+  fs.mkdirSync(path.join(dir, 'content'));
+  fs.writeFileSync(path.join(dir, 'content', 'hello.txt'), 'hello\n');
+  const outdir = path.join(dir, 'out');
+  const seen = runNode(`const { App, TerraformStack, TerraformAsset, AssetType } = rootRequire('cdktf');
+const app = new App({ outdir: ${JSON.stringify(outdir)} });
+const stack = new TerraformStack(app, 'assets');
+const asset = new TerraformAsset(stack, 'content', { path: ${JSON.stringify(path.join(dir, 'content'))}, type: AssetType.ARCHIVE });
+app.synth();
+const { isProxy } = require('util').types;
+const archiver = Object.entries(require.cache).filter(([f]) => f.includes('archiver'));
+console.log(JSON.stringify({ fileName: asset.fileName, archiverFiles: archiver.length, standIn: archiver.every(([, m]) => isProxy(m.exports)) }));`);
+  expect(seen).toEqual({ fileName: 'archive.zip', archiverFiles: 1, standIn: true });
+  const zips = fs.readdirSync(outdir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('archive.zip'));
+  expect(zips).toHaveLength(1);
+  const zip = fs.readFileSync(path.join(outdir, zips[0]));
+  expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(zip.includes(Buffer.from('hello.txt'))).toBe(true);
+});
