@@ -72,16 +72,17 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   // Inside the output folder, so that moving a file into place is a rename on one file system.
   fs.mkdirSync(app.outdir, { recursive: true });
   const staging = fs.mkdtempSync(path.join(app.outdir, STAGING_PREFIX));
-  let checked: ReturnType<typeof unlessConfigError<string[]>>;
+  let errors: string[];
   try {
+    errors = synthesizeInto(app, staging);
+    if (errors.length === 0) moveInto(staging, app.outdir);
+  } catch (error) {
     // Misuse found only when the app is judged (e.g. two rules with one id): one message, nothing written.
-    checked = unlessConfigError(err, () => synthesizeInto(app, staging));
-    if (checked.ok && checked.value.length === 0) moveInto(staging, app.outdir);
+    printConfigError(err, error);
+    return 1;
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-  if (!checked.ok) return 1;
-  const errors = checked.value;
   if (errors.length > 0) {
     const writeBudgets = writeBudgetOnFailureEnabled(options);
     let rulesWritten = false;
@@ -217,17 +218,19 @@ const ASSET_FOLDER = /^stacks\/[^/]+\/assets\/[^/]+$/;
 export function runCampusApp(build: (app: App) => void, options: RunCampusAppOptions = {}): number {
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const app = options.app ?? new App();
-  if (!unlessConfigError(err, () => build(app)).ok) return 1;
+  // `build` is called here, not through a helper: cdktf captures a stack trace for each token
+  // the build creates (every resource makes dozens), and each frame on the stack costs.
+  try {
+    build(app);
+  } catch (error) {
+    printConfigError(err, error);
+    return 1;
+  }
   return synthCampusApp(app, options);
 }
 
-/** Runs `fn`; a CampusConfigError it throws is printed as one message (`ok: false`), any other error propagates. */
-function unlessConfigError<T>(err: (text: string) => void, fn: () => T): { readonly ok: true; readonly value: T } | { readonly ok: false } {
-  try {
-    return { ok: true, value: fn() };
-  } catch (error) {
-    if (!(error instanceof CampusConfigError)) throw error;
-    err(`hybrid-campus: ${error.message}\n`);
-    return { ok: false };
-  }
+/** Prints a CampusConfigError as one message; rethrows any other error. */
+function printConfigError(err: (text: string) => void, error: unknown): void {
+  if (!(error instanceof CampusConfigError)) throw error;
+  err(`hybrid-campus: ${error.message}\n`);
 }
