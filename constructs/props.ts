@@ -115,11 +115,11 @@ export function hardwareOf<T>(
   schema: z.ZodType<T>,
   wanted: { readonly kinds: readonly string[]; readonly label: string; readonly catalog: string; readonly define: string },
 ) {
-  // A campus passes one catalog model to hundreds of pods or halls, and parsing it (its
-  // plausibility checks and refinements) was most of building a pod: the bundled examples' 406
-  // pods spent 100 to 150 ms in it, wall time on 2 shared cores. So a model object's parse is
-  // kept with the data it held then (plainDataKey) and reused, as a copy, while that data is
-  // the same; a model changed since is parsed again, and a failed parse is never kept.
+  // A campus passes one catalog model to hundreds of pods or halls (the bundled examples: 406
+  // pods, one model), and parsing it again for each (its plausibility checks and refinements)
+  // was much of parsing a pod's props. So a model object's parse is kept with the data it held
+  // then (plainDataKey) and reused, as a copy, while that data is the same; a model changed
+  // since is parsed again, and a failed parse is never kept.
   const parses = new WeakMap<object, { readonly key: string; readonly data: T }>();
   return z.unknown().transform((value, ctx) => {
     const key = typeof value === 'object' && value !== null ? plainDataKey(value) : undefined;
@@ -152,10 +152,11 @@ export function plainDataKey(value: unknown): string | undefined {
   const inside = new Set<object>();
   const keyOf = (v: unknown, depth: number): string | undefined => {
     switch (typeof v) {
+      // Each part is self-delimiting: a string (or a key) by its length, a number ends at the next ','.
       case 'string':
-        return JSON.stringify(v);
+        return `s${v.length}:${v}`;
       case 'number':
-        return Object.is(v, -0) ? '-0' : String(v);
+        return Object.is(v, -0) ? 'n-0' : `n${v}`;
       case 'boolean':
       case 'undefined':
         return String(v);
@@ -179,7 +180,7 @@ export function plainDataKey(value: unknown): string | undefined {
       if (!('value' in descriptor)) return undefined;
       const part = keyOf(descriptor.value, depth + 1);
       if (part === undefined) return undefined;
-      text += `${JSON.stringify(name)}${descriptor.enumerable ? ':' : '~'}${part},`;
+      text += `${name.length}:${name}${descriptor.enumerable ? ':' : '~'}${part},`;
     }
     inside.delete(v);
     return `${text}${isList ? ']' : '}'}`;
