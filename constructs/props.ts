@@ -115,9 +115,21 @@ export function hardwareOf<T>(
   schema: z.ZodType<T>,
   wanted: { readonly kinds: readonly string[]; readonly label: string; readonly catalog: string; readonly define: string },
 ) {
+  // A campus passes one catalog model to hundreds of pods or halls (the bundled examples: 406
+  // pods, one model), and parsing it again for each (its plausibility checks and refinements)
+  // was much of parsing a pod's props. So a model object's parse is kept with the data it held
+  // then (plainDataKey) and reused, as a copy, while that data is the same; a model changed
+  // since is parsed again, and a failed parse is never kept.
+  const parses = new WeakMap<object, { readonly key: string; readonly data: T }>();
   return z.unknown().transform((value, ctx) => {
+    const key = typeof value === 'object' && value !== null ? plainDataKey(value) : undefined;
+    const kept = key === undefined ? undefined : parses.get(value as object);
+    if (kept !== undefined && kept.key === key) return structuredClone(kept.data);
     const parsed = schema.safeParse(value, { jitless: true });
-    if (parsed.success) return parsed.data;
+    if (parsed.success) {
+      if (key !== undefined) parses.set(value as object, { key, data: structuredClone(parsed.data) });
+      return parsed.data;
+    }
     const { kind, id } = (typeof value === 'object' && value !== null ? value : {}) as { kind?: unknown; id?: unknown };
     const wrongKind = typeof kind === 'string' && !wanted.kinds.includes(kind);
     ctx.addIssue({
@@ -128,6 +140,52 @@ export function hardwareOf<T>(
     });
     return z.NEVER;
   });
+}
+
+/**
+ * The plain data `value` holds, as one string that tells apart every value a schema can tell
+ * apart (types, -0, NaN, a key set to undefined, a hole in a list); undefined when `value` is
+ * not plain data (an accessor, a symbol key, a function, a class instance, a cycle or depth
+ * beyond INPUT_LIMITS.maxDepth), which is then never reused.
+ */
+export function plainDataKey(value: unknown): string | undefined {
+  const inside = new Set<object>();
+  const keyOf = (v: unknown, depth: number): string | undefined => {
+    switch (typeof v) {
+      // Each part is self-delimiting: a string (or a key) by its length, a number ends at the next ','.
+      case 'string':
+        return `s${v.length}:${v}`;
+      case 'number':
+        return Object.is(v, -0) ? 'n-0' : `n${v}`;
+      case 'boolean':
+      case 'undefined':
+        return String(v);
+      case 'object':
+        break;
+      default:
+        return undefined;
+    }
+    if (v === null) return 'null';
+    if (depth >= INPUT_LIMITS.maxDepth || inside.has(v)) return undefined;
+    const isList = Array.isArray(v);
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== (isList ? Array.prototype : Object.prototype) && !(proto === null && !isList)) return undefined;
+    if (Object.getOwnPropertySymbols(v).length > 0) return undefined;
+    inside.add(v);
+    const descriptors = Object.getOwnPropertyDescriptors(v);
+    let text = isList ? `[${(v as unknown[]).length};` : proto === null ? '{null;' : '{';
+    for (const name in descriptors) {
+      if (isList && name === 'length') continue;
+      const descriptor = descriptors[name];
+      if (!('value' in descriptor)) return undefined;
+      const part = keyOf(descriptor.value, depth + 1);
+      if (part === undefined) return undefined;
+      text += `${name.length}:${name}${descriptor.enumerable ? ':' : '~'}${part},`;
+    }
+    inside.delete(v);
+    return `${text}${isList ? ']' : '}'}`;
+  };
+  return keyOf(value, 0);
 }
 
 /**
