@@ -19,6 +19,7 @@ import {
   flowTotalKw,
   listsHoldOwnKinds,
   stateFlows,
+  type StateFlows,
   siteImportKw,
   NO_LOAD,
   type CampusLoad,
@@ -181,11 +182,12 @@ function statePowers(loads: readonly CampusLoad[], allocation: MiningAllocation 
     const isAuto = isAutoPod(l);
     const kw = isAuto ? (caps?.get(l.name)?.powerKw ?? declaredPowerKw(l)) : declaredPowerKw(l);
     powerKw.set(l.name, kw);
-    atKw[i] = kw;
+    // `?? 0`: a hand-built load without its power figure draws nothing, as the map's readers take it.
+    atKw[i] = kw ?? 0;
     if (isAuto) auto[i] = 1;
   }
   // A name listed twice: every load of that name draws the value the map keeps.
-  if (powerKw.size !== loads.length) for (let i = 0; i < loads.length; i++) atKw[i] = powerKw.get(loads[i].name)!;
+  if (powerKw.size !== loads.length) for (let i = 0; i < loads.length; i++) atKw[i] = powerKw.get(loads[i].name) ?? 0;
   return { powerKw, atKw, auto };
 }
 
@@ -225,14 +227,7 @@ export interface LocalBudget {
 }
 
 /** The flows of one state: normal operation and contingency, each also without auto-capped mining. */
-export interface BudgetFlows {
-  readonly normal: LoadFlow;
-  readonly contingency: LoadFlow;
-  /** `normal` with every auto-capped pod shed (the same object when there is none). */
-  readonly normalNoAuto: LoadFlow;
-  /** `contingency` with every auto-capped pod shed (the same object when there is none). */
-  readonly contingencyNoAuto: LoadFlow;
-}
+export type BudgetFlows = StateFlows;
 
 /** The bus and cooling budgets of one state, with power-capped pods at the allocation's caps. */
 export function localBudget(campus: CampusModel, allocation: MiningAllocation | undefined, scenarios: readonly Scenario[]): LocalBudget {

@@ -2,8 +2,10 @@
  * The one load model: for any scenario, which loads keep running and what each bus carries.
  *
  * Every figure the engine reports (bus and site load in each scenario, what demand response can
- * shed, what mining costs, what the caps solver may give) comes from `loadFlow` below, so no two
- * parts of the engine can disagree about what sheds with what.
+ * shed, what mining costs, what the caps solver may give) comes from `loadFlow` below, or from
+ * `stateFlows`, which gives a state's four flows in one pass, float for float as four `loadFlow`
+ * calls would (held to it by test/domain/state-flows.property.test.ts), so no two parts of the
+ * engine can disagree about what sheds with what.
  *
  * The rules (shared/reference/domain-notes.md sections 2 and 4):
  * - A scenario sheds a set of loads (`Shedding`): none in normal operation; every interruptible
@@ -23,8 +25,7 @@
  */
 import { coolingKwPerHeatKw, coolingPowerKw } from './cooling-power';
 import type { AuxiliaryLoadModel, BlockLoadModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
-import { busesByName as busesInNameOrder } from './scenarios';
-import { cachedPer, shortcutsEnabled } from './shortcuts';
+import { shortcutsEnabled } from './shortcuts';
 
 /** Load of a bus by class, kW. Cooling and overhead are counted where they are drawn. */
 export interface LoadByClass {
@@ -255,13 +256,6 @@ export interface StateFlows {
   readonly contingencyNoAuto: LoadFlow;
 }
 
-const COOLING_BY_NAME = new WeakMap<readonly CoolingModel[], readonly CoolingModel[]>();
-
-/** Cooling systems in name order, sorted once per list (shortcuts.ts). Shared: do not modify. */
-function coolingByName(systems: readonly CoolingModel[]): readonly CoolingModel[] {
-  return cachedPer(COOLING_BY_NAME, systems, (list) => [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
-}
-
 /** Names to their index in first-seen order: the keys a Map built from the list keeps, in its order. */
 function indexByName(parts: readonly { readonly name: string }[]): Map<string, number> {
   const index = new Map<string, number>();
@@ -282,8 +276,10 @@ function indexByName(parts: readonly { readonly name: string }[]): Map<string, n
  * same float as `loadFlow`'s.
  */
 export function stateFlows(campus: CampusModel, loads: readonly CampusLoad[], powerKw: ArrayLike<number>, auto?: Uint8Array): StateFlows {
-  const sortedBuses = busesInNameOrder(campus.buses);
-  const sortedCooling = coolingByName(campus.coolingSystems);
+  // Sorted afresh, as loadFlow sorts them: a list cached per array would go stale when a caller
+  // adds or replaces a bus or cooling system in place after a first evaluation.
+  const sortedBuses = [...campus.buses].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sortedCooling = [...campus.coolingSystems].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const busIndex = indexByName(sortedBuses);
   const coolingIndex = indexByName(sortedCooling);
   const nb = busIndex.size;
@@ -310,6 +306,8 @@ export function stateFlows(campus: CampusModel, loads: readonly CampusLoad[], po
     if (kw <= 0) continue;
     const load = loads[i];
     const firm = isFirm(load);
+    // In the contingency flows exactly when CONTINGENCY_SHEDDING keeps it (the rule stated once).
+    const inContingency = !CONTINGENCY_SHEDDING.sheds(load);
     const noAuto = !(withAuto && auto![i] === 1);
     if (load.bus !== lastBus || b < 0) {
       lastBus = load.bus;
@@ -320,10 +318,10 @@ export function stateFlows(campus: CampusModel, loads: readonly CampusLoad[], po
       if (b < 0) continue;
       const sums = klass === 'auxiliary' ? auxiliary : gross;
       sums[b] += kw;
-      if (firm) sums[nb + b] += kw;
+      if (inContingency) sums[nb + b] += kw;
       if (withAuto && noAuto) {
         sums[2 * nb + b] += kw;
-        if (firm) sums[3 * nb + b] += kw;
+        if (inContingency) sums[3 * nb + b] += kw;
       }
       continue;
     }
@@ -332,14 +330,14 @@ export function stateFlows(campus: CampusModel, loads: readonly CampusLoad[], po
       const overheadKw = kw * overheadFractionOf(load);
       it[b] += kw;
       overhead[b] += overheadKw;
-      if (firm) {
+      if (inContingency) {
         it[nb + b] += kw;
         overhead[nb + b] += overheadKw;
       }
       if (withAuto && noAuto) {
         it[2 * nb + b] += kw;
         overhead[2 * nb + b] += overheadKw;
-        if (firm) {
+        if (inContingency) {
           it[3 * nb + b] += kw;
           overhead[3 * nb + b] += overheadKw;
         }
@@ -353,19 +351,20 @@ export function stateFlows(campus: CampusModel, loads: readonly CampusLoad[], po
     if (c < 0) continue;
     heat[c] += kw;
     running[c] = 1;
-    if (firm) {
+    if (inContingency) {
       heat[nc + c] += kw;
       running[nc + c] = 1;
     }
     if (withAuto && noAuto) {
       heat[2 * nc + c] += kw;
       running[2 * nc + c] = 1;
-      if (firm) {
+      if (inContingency) {
         heat[3 * nc + c] += kw;
         running[3 * nc + c] = 1;
       }
     }
   }
+  // Called once per flow: it adds each cooling system's power into that flow's bus sums.
   const flowAt = (f: number): LoadFlow => {
     // Every cooling system listed, a name listed twice drawing twice (as loadFlow adds it).
     const cooling = new Map<string, CoolingFlow>();
@@ -414,6 +413,8 @@ export function siteImportKw(flow: LoadFlow, generationKw: ReadonlyMap<string, n
  * What one kW of a running IT load adds to the buses (its own bus: 1 + overhead; its cooling's
  * bus: the PUE/COP coefficient), for the caps solver. The fixed draw of a cooling system is a
  * step, not a slope: see `coolingStepKw`.
+ *
+ * At most two draws: the caps solver sizes its buffers on it (MAX_TERMS_PER_POD in mining-caps.ts).
  */
 export function itDrawPerKw(load: CampusLoad, cooling: CoolingModel | undefined): { readonly bus: string; readonly kwPerKw: number }[] {
   const out = [{ bus: load.bus, kwPerKw: 1 + overheadFractionOf(load) }];

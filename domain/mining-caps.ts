@@ -293,8 +293,8 @@ function buildProblem(campus: CampusModel, loads: readonly CampusLoad[], auto: r
   // can have (two draws in two modes, and its cooling's heat).
   const termStart = new Int32Array(auto.length + 1);
   const runsInContingency = new Uint8Array(auto.length);
-  const qs = new Int32Array(5 * auto.length);
-  const coeffs = new Float64Array(5 * auto.length);
+  const qs = new Int32Array(MAX_TERMS_PER_POD * auto.length);
+  const coeffs = new Float64Array(MAX_TERMS_PER_POD * auto.length);
   let length = 0;
   const steps: ({ readonly cooling: string; readonly busQ: number; readonly kw: number } | undefined)[] = new Array(auto.length);
   let last: { bus: string; cooling: string; overhead: number | undefined; firm: boolean; runs: number; from: number; to: number; step: Problem['steps'][number] } | undefined;
@@ -342,6 +342,14 @@ function buildProblem(campus: CampusModel, loads: readonly CampusLoad[], auto: r
   const scratch = { slope: new Float64Array(usage.length), loaded: new Uint8Array(usage.length), loadedList: new Int32Array(usage.length), tight: new Uint8Array(usage.length) };
   return { nb, usage, limits, limitsOf, sites, termStart, termQ, termCoeff, runsInContingency, steps, coolingRunning: [runningCooling(normal), runningCooling(contingency)], scratch };
 }
+
+/**
+ * The most terms a pod can have: itDrawPerKw gives at most two draws (the pod's own bus, and its
+ * cooling system's bus when that is another), each in normal operation and in contingency, plus
+ * its cooling system's heat. A typed array drops writes past its end silently, so a third draw
+ * added to itDrawPerKw must raise this.
+ */
+const MAX_TERMS_PER_POD = 5;
 
 function siteImport(problem: Problem, site: SiteLimit, usage: Float64Array): number {
   let total = 0;

@@ -187,4 +187,31 @@ describe('a model whose load lists change after a first evaluation', () => {
     expect(again.budget.itLoads.map((l) => l.name)).toEqual(['p9']);
     expect(again.failures.length).toBeGreaterThan(0);
   });
+
+  test('a cooling system replaced in place is the one whose draw is counted', () => {
+    const coolingSystems = [cooling('c0', 'main', { model: 'pue', pue: 1.2 })];
+    const m = campus({ buses: [bus('main', [feed('f1', 1_500)])], coolingSystems, miningPods: [pod('p0', 'main', 'c0', 1_000)] });
+    expect(evaluateCampus(m).failures).toHaveLength(0);
+    // 1,000 kW of IT at PUE 1.9 draws 1,900 kW on a 1,500 kW feed.
+    coolingSystems[0] = cooling('c0', 'main', { model: 'pue', pue: 1.9 });
+    const again = evaluateCampus(m);
+    expect(again.budget.buses[0].scenarios[0].load.totalKw).toBeCloseTo(1_900, 6);
+    expect(again.failures.map((r) => r.check)).toContain('bus-normal-capacity');
+  });
+
+  test('a bus and a cooling system pushed in place are budgeted', () => {
+    const buses = [bus('main', [feed('f1', 5_000)])];
+    const coolingSystems = [cooling('c0', 'main', { model: 'pue', pue: 1.2 })];
+    const pods = [pod('p0', 'main', 'c0', 1_000)];
+    const m = campus({ buses, coolingSystems, miningPods: pods });
+    expect(evaluateCampus(m).failures).toHaveLength(0);
+    buses.push(bus('b1', [feed('f2', 500)]));
+    coolingSystems.push(cooling('c1', 'b1', { model: 'fixed', powerKw: 50 }));
+    pods.push(pod('p1', 'b1', 'c1', 900));
+    const again = evaluateCampus(m);
+    const b1 = again.budget.buses.find((b) => b.bus.name === 'b1')!;
+    // 900 kW of IT and the fixed 50 kW of c1 on a 500 kW feed.
+    expect(b1.scenarios[0].load.totalKw).toBe(950);
+    expect(again.failures.map((r) => r.check)).toContain('bus-normal-capacity');
+  });
 });
