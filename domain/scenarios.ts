@@ -9,7 +9,7 @@
  */
 import type { BusModel, CampusModel } from './model';
 import { busGenerationKw, lossEvents, type LossEvent } from './redundancy';
-import { cachedPer } from './shortcuts';
+import { cachedPer, cachedPerList } from './shortcuts';
 
 export interface Scenario {
   /** "normal", or "<bus>/<event id>", e.g. "bus-a/lose-feed:utility-2". */
@@ -62,9 +62,12 @@ export function busGenerationIn(bus: BusModel, lost: { readonly bus: string; rea
   return busGenerationKw(bus) - (lost?.bus === bus.name ? lost.lostGenerationKw : 0);
 }
 
-const SORTED = new WeakMap<readonly BusModel[], readonly BusModel[]>();
+const SORTED = new WeakMap<readonly BusModel[], { readonly listed: readonly BusModel[]; readonly value: readonly BusModel[] }>();
 
-/** The buses in name order, sorted once per list of buses. Shared: do not modify. */
+/**
+ * The buses in name order, sorted once per list of buses while it holds the same buses (a bus
+ * pushed or replaced in place is sorted in, never left out of the scenarios). Shared: do not modify.
+ */
 export function busesByName(buses: readonly BusModel[]): readonly BusModel[] {
-  return cachedPer(SORTED, buses, (list) => [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  return cachedPerList(SORTED, buses, (list) => [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
 }

@@ -35,3 +35,24 @@ export function cachedPer<K extends object, V>(cache: WeakMap<K, V>, key: K, mak
   if (value === undefined) cache.set(key, (value = make(key)));
   return value;
 }
+
+/**
+ * `make(list)`, computed once per list while the list still holds the same objects in the same
+ * order (checked by identity, one pass) and shortcuts are on: a caller that pushes, removes or
+ * replaces an entry in place after a first evaluation gets `make` again, never a figure of the
+ * list it held before (the objects themselves are read-only data, as for `cachedPer`).
+ */
+export function cachedPerList<T, V>(cache: WeakMap<readonly T[], { readonly listed: readonly T[]; readonly value: V }>, list: readonly T[], make: (list: readonly T[]) => V): V {
+  if (!enabled) return make(list);
+  const known = cache.get(list);
+  if (known !== undefined && sameEntries(known.listed, list)) return known.value;
+  const value = make(list);
+  cache.set(list, { listed: [...list], value });
+  return value;
+}
+
+function sameEntries<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
