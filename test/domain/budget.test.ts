@@ -1,6 +1,6 @@
 import { computeBudget } from '../../domain/budget';
 import { evaluateCampus, evaluateTimeline } from '../../domain/evaluate';
-import type { AuxiliaryLoadModel, MiningPodModel } from '../../domain/model';
+import type { AuxiliaryLoadModel, GpuHallModel, MiningPodModel } from '../../domain/model';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
 
 describe('computeBudget', () => {
@@ -217,13 +217,13 @@ describe('a model whose load lists change after a first evaluation', () => {
 
   test('a bus pushed in place has its loss scenarios checked, in one state and over the timeline', () => {
     const buses = [bus('main', [feed('f1', 5_000)])];
-    const pods = [pod('p0', 'main', 'air', 1_000)];
-    const m = campus({ buses, coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.0 })], gpuHalls: [], miningPods: pods });
+    const halls: GpuHallModel[] = [];
+    const m = campus({ buses, coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.0 })], gpuHalls: halls, miningPods: [pod('p0', 'main', 'air', 1_000)] });
     expect(evaluateCampus(m).failures).toHaveLength(0);
     expect(evaluateTimeline(m).failures).toHaveLength(0);
     // N+1 of two 3 MW feeds: 4 MW of firm IT is more than the 3 MW left after losing either.
     buses.push(bus('b1', [feed('f2', 3_000), feed('f3', 3_000)], 'N+1'));
-    m.gpuHalls.push(hall('h1', 'b1', 'air', 4_000));
+    halls.push(hall('h1', 'b1', 'air', 4_000));
     for (const evaluation of [evaluateCampus(m), evaluateTimeline(m).current]) {
       expect(evaluation.budget.buses.find((b) => b.bus.name === 'b1')!.scenarios.map((s) => s.lostFeeds ?? [])).toEqual([[], ['f2'], ['f3']]);
       expect(evaluation.failures.map((r) => r.check)).toContain('bus-contingency-capacity');
