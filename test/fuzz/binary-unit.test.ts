@@ -1,11 +1,11 @@
 /**
- * BINARY_UNIT (mutations.ts) is fast-check's `unit: 'binary'` without the 1,112,064-entry Map
- * fast-check builds for it: from the same seed, `fc.string` makes the same strings with either
- * unit, and both accept (can shrink) the same values, so the fuzz suite's cases from its fixed
- * seed are the ones fast-check's own unit made.
+ * BINARY_UNIT (binary-unit.ts), the unit of the fuzz suite's random strings, is fast-check's
+ * `unit: 'binary'` without the 1,112,064-entry Map fast-check builds for it: from the same seed,
+ * `fc.string` makes the same strings with either unit, and both accept (can shrink) the same
+ * values, so the fuzz suite's cases from its fixed seed are the ones fast-check's own unit made.
  */
 import * as fc from 'fast-check';
-import { BINARY_UNIT, binaryUnitChar, binaryUnitIndex } from './mutations';
+import { BINARY_UNIT, binaryUnitChar, binaryUnitIndex } from './binary-unit';
 
 // Made once: fast-check's own unit costs about 1.5 CPU-seconds to make.
 const theirs = fc.string({ unit: 'binary', maxLength: 40 });
