@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ASIC_MODELS, GPU_SYSTEMS } from '../../catalog/hardware-catalog';
 import { asicModelSchema, defineAsicModel, defineGpuSystem, gpuSystemSchema } from '../../catalog/hardware-model';
-import { errorOf } from '../constructs/helpers';
+import { errorOf } from '../constructs/error-of';
 
 // The project's reference data, beside the project root (shared/reference/hardware-catalog.json).
 const REFERENCE = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'hardware-catalog.json');

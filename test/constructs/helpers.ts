@@ -24,12 +24,4 @@ export function smallCampus(props: Partial<CampusProps> = {}, id = 'site') {
 
 export const S21 = ASIC_MODELS.BITMAIN_ANTMINER_S21;
 
-/** The message of the error `fn` throws, or 'no error'. */
-export function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return `${(e as Error).name}: ${(e as Error).message}`;
-  }
-  return 'no error';
-}
+export { errorOf } from './error-of';

@@ -10,6 +10,7 @@
 import * as fc from 'fast-check';
 import { App } from 'cdktf';
 import { ASIC_MODELS, GPU_SYSTEMS } from '../../index';
+import { BINARY_UNIT } from './binary-unit';
 import { type Built, STEPS, type Step } from './campus-spec';
 
 export type Expectation = 'invalid' | 'either';
@@ -195,7 +196,7 @@ const STRINGS: readonly BadValue[] = [
 
 /** A random string or number from fast-check, for variety. */
 const randomValue: fc.Arbitrary<BadValue> = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 40 }).map((s) => stringValue(`random string ${JSON.stringify(s)}`, () => s, true)),
+  fc.string({ unit: BINARY_UNIT, maxLength: 40 }).map((s) => stringValue(`random string ${JSON.stringify(s)}`, () => s, true)),
   fc.double().map((n) => numberValue(`random number ${n}`, n)),
   fc.integer({ min: -1_000_000, max: 10_000_000 }).map((n) => numberValue(`random integer ${n}`, n)),
 );

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { outputProblems, unreadableReason } from './run-case';
+import { outputProblems, unreadableReason } from './oracles';
 
 describe('unreadableReason', () => {
   test.each<[string, string | undefined]>([
