@@ -4,8 +4,8 @@
  * cdktf's `invokeAspects` (cdktf/lib/synthesize/synthesizer) remembers what it has invoked only
  * for one call, and the stack synthesizer calls it on every synth. A campus judges its rules on
  * the stack as it will be written (after the aspects: synth for a month prunes the campus), and
- * the runner's check runs them before its synth prepares the stacks: with cdktf's function
- * alone, a user's aspect would visit every construct twice. `AspectsOnce` walks the tree as cdktf does (a
+ * the runner judges every campus before `app.synth()`: with cdktf's function alone, a user's
+ * aspect would visit every construct twice. `AspectsOnce` walks the tree as cdktf does (a
  * construct gets its own aspects and those of its ancestors inside the stack, never the app's)
  * but keeps what it has invoked, and `hideInvoked` hides those aspects from cdktf's own call
  * while the stack synthesizes.

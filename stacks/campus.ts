@@ -615,18 +615,6 @@ export class Campus extends TerraformStack implements WorkloadCampus {
 
   /** cdktf's stack validation, plus the rules' errors, reported together before anything is written. */
   public override runAllValidations(): void {
-    const errors = this.validationErrors();
-    if (errors.length > 0) throw stackValidationFailure(errors.join('\n  '));
-  }
-
-  /**
-   * What runAllValidations refuses, as "[construct path] message": every construct's
-   * validations, the suppressions' problems and the rules' errors. Called where the stack
-   * synthesizer validates (after the aspects and app.synth()'s prepareStack), it keeps the JSON
-   * the rules judged for cdk.tf.json; the runner calls it there to collect every campus's errors.
-   * @internal
-   */
-  public validationErrors(): string[] {
     const errors = this.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
     errors.push(...this.suppressionsFileErrors());
     if (this.rulesActive()) {
@@ -634,7 +622,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
       this.synthRun = this.judge(super.toTerraform(), true);
       errors.push(...this.synthRun.errors);
     }
-    return errors;
+    if (errors.length > 0) throw stackValidationFailure(errors.join('\n  '));
   }
 
   private suppressionsFile(): SuppressionsFile | undefined {

@@ -3,13 +3,10 @@
  * written, synthesizes, and prints a power-budget summary per site.
  *
  * cdktf writes stacks one after another and validates each just before writing it, so a
- * failure in the second campus would leave the first one's files behind. This runner
- * synthesizes every stack into a staging folder inside the output folder, collecting each
- * stack's validation errors (cdktf's own validation, where cdktf runs it: after the aspects, on
- * the tree it writes) instead of stopping at the first, and moves the files into place only
- * when no stack was refused. On any failure it writes nothing (and removes the campuses' old
- * output, so no stale power-budget.json survives a refused synth). Errors are printed as one
- * line per problem, never as a stack trace.
+ * failure in the second campus would leave the first one's files behind. This runner validates
+ * every stack first, and on any failure writes nothing (and removes the campuses' old output,
+ * so no stale power-budget.json survives a refused synth). Errors are printed as one line per
+ * problem, never as a stack trace.
  *
  * Opt-in for pull-request diffs: with HYBRID_CAMPUS_WRITE_BUDGET_ON_FAILURE=1 (or the
  * `writeBudgetOnFailure` option) a refused synth still writes each campus's power-budget.json,
@@ -20,7 +17,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Manifest, TerraformStack, type ISynthesisSession } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { CampusConfigError } from '../domain/config-error';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budget-file';
 import { renderSummary } from '../report/summary';
@@ -69,20 +66,10 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   const out = options.stdout ?? ((t: string) => process.stdout.write(t));
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const campuses = app.node.findAll().filter(Campus.isCampus);
-  // Inside the output folder, so that moving a file into place is a rename on one file system.
-  fs.mkdirSync(app.outdir, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(app.outdir, STAGING_PREFIX));
-  let errors: string[];
-  try {
-    errors = synthesizeInto(app, staging);
-    if (errors.length === 0) moveInto(staging, app.outdir);
-  } catch (error) {
-    // Misuse found only when the app is judged (e.g. two rules with one id): one message, nothing written.
-    printConfigError(err, error);
-    return 1;
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
+  // Misuse found only when the app is judged (e.g. two rules with one id): one message, nothing written.
+  const checked = unlessConfigError(err, () => collectValidationErrors(app));
+  if (!checked.ok) return 1;
+  const errors = checked.value;
   if (errors.length > 0) {
     const writeBudgets = writeBudgetOnFailureEnabled(options);
     let rulesWritten = false;
@@ -109,107 +96,10 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
     );
     return 1;
   }
+  app.synth();
   out(campuses.map((c) => renderSummary(c.evaluate())).join('\n'));
   return 0;
 }
-
-/** The name of the staging folder's prefix inside the output folder (removed before the runner returns). */
-const STAGING_PREFIX = '.hybrid-campus-synth-';
-
-/**
- * The synth: what app.synth() does (cdktf/lib/app.js), writing into `staging`, with every
- * stack's validation errors collected; returns them (and the app's own), empty when every stack
- * was written. Each resource is resolved twice, as by app.synth(): once by the prepare, once for
- * cdk.tf.json (which the rules judge).
- *
- * Before the prepare, the check (as this runner has always done): every stack gets its backend,
- * each campus's aspects run (once; the synth does not visit a construct again), and every
- * construct's validations run. So what an aspect or a validation adds or edits there, a
- * cross-stack reference among it, is prepared before it is written, and an aspect sees the
- * backend that preparing would add. The synth then validates again where cdktf does, on the
- * tree it writes: its errors decide, the check's only if the synth found none.
- */
-function synthesizeInto(app: App, staging: string): string[] {
-  const stacks = app.node.findAll().filter(TerraformStack.isStack);
-  for (const stack of stacks) stack.ensureBackendExists();
-  for (const stack of stacks) if (Campus.isCampus(stack)) stack.invokeAspectsOnce();
-  const checkErrors = stacks.flatMap(constructErrors);
-  const session: ISynthesisSession = { outdir: staging, skipValidation: false, manifest: new Manifest(app.manifest.version, staging, app.hclOutput) };
-  for (const stack of stacks) stack.prepareStack();
-  const errors = stacks.flatMap((stack) => synthesizeStack(stack, session));
-  // app.synth()'s last check, the App's own validations.
-  errors.push(...app.node.validate().map((message) => `[(app)] ${message}`));
-  if (errors.length === 0 && checkErrors.length === 0) session.manifest.writeToFile();
-  return errors.length > 0 ? errors : checkErrors;
-}
-
-/** Every construct's validation errors in `stack`, as cdktf's runAllValidations words them: "[construct path] message". */
-function constructErrors(stack: TerraformStack): string[] {
-  return stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
-}
-
-/** Thrown by a stack's validation to stop its synthesis (nothing more of it is written) once its errors are collected. */
-const REFUSED = Symbol('stack refused');
-
-/**
- * Runs the stack's synthesizer into the session; returns the errors its validation found, in
- * which case the stack writes nothing more. A stack class with a validation of its own (neither
- * cdktf's nor a campus's) is run as app.synth() runs it: its error propagates.
- */
-function synthesizeStack(stack: TerraformStack, session: ISynthesisSession): string[] {
-  const validate = Campus.isCampus(stack)
-    ? () => stack.validationErrors()
-    : stack.runAllValidations === TerraformStack.prototype.runAllValidations
-      ? () => constructErrors(stack)
-      : undefined;
-  if (!validate) {
-    stack.synthesizer.synthesize(session);
-    return [];
-  }
-  let errors: string[] = [];
-  // The stack synthesizer calls runAllValidations after the aspects, before writing anything of the stack.
-  Object.defineProperty(stack, 'runAllValidations', {
-    configurable: true,
-    value: () => {
-      errors = validate();
-      if (errors.length > 0) throw REFUSED;
-    },
-  });
-  try {
-    stack.synthesizer.synthesize(session);
-  } catch (error) {
-    if (error !== REFUSED) throw error;
-  } finally {
-    delete (stack as { runAllValidations?: unknown }).runAllValidations;
-  }
-  return errors;
-}
-
-/**
- * Moves every file the synth wrote from `staging` to the same place in `outdir`, replacing a
- * file there and keeping the others (as app.synth() writes over an output folder), manifest.json
- * last. An asset's folder (stacks/<stack>/assets/<asset>) is replaced whole, as cdktf's
- * TerraformAsset removes its previous versions.
- */
-function moveInto(staging: string, outdir: string): void {
-  const move = (rel: string): void => {
-    const from = path.join(staging, rel);
-    const to = path.join(outdir, rel);
-    if (fs.statSync(from).isDirectory() && !ASSET_FOLDER.test(rel.split(path.sep).join('/'))) {
-      if (fs.existsSync(to) && !fs.statSync(to).isDirectory()) fs.rmSync(to);
-      fs.mkdirSync(to, { recursive: true });
-      for (const name of fs.readdirSync(from).sort()) move(path.join(rel, name));
-      return;
-    }
-    fs.rmSync(to, { recursive: true, force: true });
-    fs.renameSync(from, to);
-  };
-  for (const name of fs.readdirSync(staging).sort()) if (name !== Manifest.fileName) move(name);
-  move(Manifest.fileName);
-}
-
-/** An asset's folder in the output, replaced whole when a synth writes it. */
-const ASSET_FOLDER = /^stacks\/[^/]+\/assets\/[^/]+$/;
 
 /**
  * Builds the app with `build` and synthesizes it. Bad props (a CampusConfigError) are printed
@@ -218,19 +108,17 @@ const ASSET_FOLDER = /^stacks\/[^/]+\/assets\/[^/]+$/;
 export function runCampusApp(build: (app: App) => void, options: RunCampusAppOptions = {}): number {
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const app = options.app ?? new App();
-  // `build` is called here, not through a helper: cdktf captures a stack trace for each token
-  // the build creates (every resource makes dozens), and each frame on the stack costs.
-  try {
-    build(app);
-  } catch (error) {
-    printConfigError(err, error);
-    return 1;
-  }
+  if (!unlessConfigError(err, () => build(app)).ok) return 1;
   return synthCampusApp(app, options);
 }
 
-/** Prints a CampusConfigError as one message; rethrows any other error. */
-function printConfigError(err: (text: string) => void, error: unknown): void {
-  if (!(error instanceof CampusConfigError)) throw error;
-  err(`hybrid-campus: ${error.message}\n`);
+/** Runs `fn`; a CampusConfigError it throws is printed as one message (`ok: false`), any other error propagates. */
+function unlessConfigError<T>(err: (text: string) => void, fn: () => T): { readonly ok: true; readonly value: T } | { readonly ok: false } {
+  try {
+    return { ok: true, value: fn() };
+  } catch (error) {
+    if (!(error instanceof CampusConfigError)) throw error;
+    err(`hybrid-campus: ${error.message}\n`);
+    return { ok: false };
+  }
 }
