@@ -174,7 +174,7 @@ export function plainDataKey(value: unknown): string | undefined {
     inside.add(v);
     const descriptors = Object.getOwnPropertyDescriptors(v);
     let text = isList ? `[${(v as unknown[]).length};` : proto === null ? '{null;' : '{';
-    for (const name in descriptors) {
+    for (const name of Object.keys(descriptors)) {
       if (isList && name === 'length') continue;
       const descriptor = descriptors[name];
       if (!('value' in descriptor)) return undefined;

@@ -97,3 +97,16 @@ describe('plainDataKey', () => {
     }
   });
 });
+
+describe('a polluted Object.prototype', () => {
+  afterEach(() => {
+    delete (Object.prototype as { polluted?: number }).polluted;
+  });
+
+  test('gives the same configuration error as without the reuse, not a TypeError from the key', () => {
+    const { campus, bus, air } = smallCampus();
+    (Object.prototype as { polluted?: number }).polluted = 1;
+    const message = errorOf(() => new MiningPod(campus, 'p1', { model: S21, count: 1, bus, cooling: air }));
+    expect(message).toMatch(/^CampusConfigError: \[site\/p1\] 2 invalid properties: model = .*polluted = 1: /s);
+  });
+});
