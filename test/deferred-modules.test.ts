@@ -33,19 +33,37 @@ function filesOf(files: readonly string[], pkg: string): string[] {
   return files.filter((f) => f.includes(marker)).map((f) => f.slice(f.lastIndexOf(marker) + marker.length));
 }
 
-test('the examples app, run as cdktf.json runs it, loads none of the deferred modules: a stand-in sits in the cache, and the app writes its files', () => {
+/** Every file under `dir`, by path relative to it, sorted, with its content. */
+function filesUnder(dir: string): [string, Buffer][] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort()
+    .map((f) => [f, fs.readFileSync(path.join(dir, f))]);
+}
+
+/**
+ * Runs the examples app as cdktf.json runs it, into a new output folder, after the preloads
+ * given; returns that folder and every file in Node's module cache at exit, with whether its
+ * exports is a Proxy (a stand-in).
+ */
+function runExamplesApp(preloads: readonly string[] = []): { outdir: string; cache: [string, boolean][] } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-app-'));
-  const preload = path.join(outdir, '..', `${path.basename(outdir)}-modules.js`);
-  // At exit: every file in Node's module cache, and whether its exports is a Proxy (a stand-in).
+  const modules = path.join(outdir, '..', `${path.basename(outdir)}-modules.js`);
   fs.writeFileSync(
-    preload,
+    modules,
     "process.on('exit', () => { const { isProxy } = require('util').types; console.error(JSON.stringify(Object.entries(require.cache).map(([file, m]) => [file, isProxy(m.exports)]))); });\n",
   );
   const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8'));
-  const run = spawnSync(config.app, { shell: true, cwd: ROOT, env: { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(preload)}`, CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
+  const nodeOptions = [...preloads, modules].map((file) => `--require ${JSON.stringify(file)}`).join(' ');
+  const run = spawnSync(config.app, { shell: true, cwd: ROOT, env: { ...process.env, NODE_OPTIONS: nodeOptions, CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
   expect(run.status).toBe(0);
+  return { outdir, cache: JSON.parse(run.stderr) as [string, boolean][] };
+}
+
+test('the examples app, run as cdktf.json runs it, loads none of the deferred modules (a stand-in sits in the cache), and writes byte for byte what it writes with the three loaded for real', () => {
+  const { outdir, cache } = runExamplesApp();
   expect(fs.existsSync(path.join(outdir, 'stacks', 'ercot-300', 'power-budget.json'))).toBe(true);
-  const cache = JSON.parse(run.stderr) as [string, boolean][];
   const files = cache.map(([file]) => file);
   const standIns = cache.filter(([, proxy]) => proxy).map(([file]) => file);
   expect(filesOf(standIns, path.join('cdktf', 'node_modules', 'archiver'))).toEqual(['index.js']);
@@ -61,6 +79,24 @@ test('the examples app, run as cdktf.json runs it, loads none of the deferred mo
   expect(filesOf(files, 'cdktf')).toContain(path.join('lib', 'index.js'));
   expect(filesOf(files, path.join('cdktf', 'node_modules', 'json-stable-stringify'))).toEqual(['index.js']);
   expect(files.length).toBeLessThan(350);
+
+  // The same app with each deferred file required for real first, so deferModules leaves all
+  // three alone (as if there were no deferral): the same files, byte for byte, manifest.json's
+  // stack traces included.
+  const eager = path.join(outdir, '..', `${path.basename(outdir)}-eager.js`);
+  fs.writeFileSync(eager, `const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});\nfor (const { file } of deferredFiles(${JSON.stringify(ROOT)})) require(file);\n`);
+  const real = runExamplesApp([eager]);
+  expect(real.cache.filter(([, proxy]) => proxy)).toEqual([]);
+  expect(filesOf(real.cache.map(([file]) => file), path.join('cdktf', 'node_modules', 'lodash')).length).toBeGreaterThan(0);
+  const deferredOutput = filesUnder(outdir);
+  const realOutput = filesUnder(real.outdir);
+  expect(deferredOutput.map(([file]) => file)).toEqual(realOutput.map(([file]) => file));
+  expect(deferredOutput.map(([file]) => file)).toContain('manifest.json');
+  for (const [i, [file, content]] of deferredOutput.entries()) {
+    // Compared as text first, so a difference prints readably; then byte for byte.
+    expect({ file, text: content.toString('utf8') }).toEqual({ file, text: realOutput[i][1].toString('utf8') });
+    expect(content.equals(realOutput[i][1])).toBe(true);
+  }
 });
 
 test("each entry's flags say what its real module is: a function or not, a compiled ES module or not; and each is where the list says", () => {
