@@ -140,6 +140,38 @@ console.log(JSON.stringify({
   expect(seen).toMatchObject({ sameFunctions: true, zip: true, rar: false, prototype: true });
 });
 
+test("archiver's stand-in, first used with new, loads archiver and builds what archiver builds; a call or new through it adds one frame, its trap's", () => {
+  const seen = runNode(`const path = require('path');
+const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
+const file = deferredFiles(${JSON.stringify(ROOT)}).find((e) => e.file.endsWith(path.join('archiver', 'index.js'))).file;
+const loadedFiles = () => Object.keys(require.cache).filter((f) => f.includes(path.sep + 'archiver' + path.sep)).length;
+const standIn = require(file);
+const before = loadedFiles();
+const built = new standIn('tar');
+const real = require(file);
+const frames = (f) => { try { f(); } catch (e) { return [e.message, e.stack.split('\\n')[3].trim()]; } };
+console.log(JSON.stringify({
+  before,
+  after: loadedFiles(),
+  sameKind: Object.getPrototypeOf(built) === Object.getPrototypeOf(real('tar')),
+  pipe: typeof built.pipe,
+  viaNew: frames(() => new standIn('nope')),
+  viaCall: frames(() => standIn('nope')),
+  real: frames(() => real('nope')),
+}));`) as Record<string, any>;
+  expect(seen).toMatchObject({ before: 1, sameKind: true, pipe: 'function' });
+  expect(seen.after).toBeGreaterThan(1);
+  const trapFrame = (trap: string) => new RegExp(`^at Object\\.${trap} \\(${DEFERRED_MODULES.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+\\)$`);
+  // The stack's fourth line: below archiver's two frames (vending.create, vending), the trap's.
+  expect(seen.viaNew[0]).toBe('create(nope): format not registered');
+  expect(seen.viaNew[1]).toMatch(trapFrame('construct'));
+  expect(seen.viaCall[0]).toBe('create(nope): format not registered');
+  expect(seen.viaCall[1]).toMatch(trapFrame('apply'));
+  // Called directly, the frame below archiver's is the caller's.
+  expect(seen.real[0]).toBe('create(nope): format not registered');
+  expect(seen.real[1]).toMatch(/^at .*script\.js:\d+:\d+\)?$/);
+});
+
 test("semver's stand-in loads semver at its first property read and answers as semver does", () => {
   const seen = runNode(`const path = require('path');
 const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
@@ -177,6 +209,47 @@ console.log(JSON.stringify(result));`) as Record<string, any>;
   expect(seen.french).toBe('Entrée invalide : chaîne de caractères attendu, nombre reçu');
 });
 
+test("what differs, as scripts/deferred-modules.js's header says: graceful-fs's effects at archiver's first use, what inspect and toString show, identity after first use, defineProperty's TypeError", () => {
+  const seen = runNode(`const path = require('path');
+const util = require('util');
+const fs = require('fs');
+const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
+const fileOf = (name) => deferredFiles(${JSON.stringify(ROOT)}).find((e) => e.file.includes(path.sep + name + path.sep)).file;
+const archiver = require(fileOf('archiver'));
+const semver = require(fileOf('semver'));
+const { z } = rootRequire('zod');
+const queue = Symbol.for('graceful-fs.queue');
+const original = { close: fs.close, closeSync: fs.closeSync, cwd: process.cwd, chdir: process.chdir };
+const inspected = [util.inspect(archiver), util.inspect(semver), util.inspect(z.locales)];
+const toString = Function.prototype.toString.call(archiver);
+const queueBefore = [global[queue], fs[queue]];
+archiver.create;
+const replaced = Object.keys(original).filter((k) => (k === 'cwd' || k === 'chdir' ? process[k] : fs[k]) !== original[k]);
+const defineError = (o) => { try { Object.defineProperty(o, 'xx', { value: 1 }); return 'defined'; } catch (e) { return e.constructor.name + ': ' + e.message; } };
+z.locales.fr;
+const locales = rootRequire('zod/v4/locales');
+console.log(JSON.stringify({
+  inspected,
+  toString,
+  replaced,
+  queueBefore,
+  queue: [Array.isArray(global[queue]), Array.isArray(fs[queue])],
+  inspectedAfter: [util.inspect(archiver), util.inspect(semver)],
+  sameLocales: locales === z.locales,
+  defineErrors: [defineError(z.locales), defineError(locales)],
+}));`);
+  expect(seen).toEqual({
+    inspected: ['[Function: deferredModule]', '{}', '{}'],
+    toString: 'function () { [native code] }',
+    replaced: ['close', 'closeSync', 'cwd', 'chdir'],
+    queueBefore: [null, null],
+    queue: [true, true],
+    inspectedAfter: ['[Function: deferredModule]', '{}'],
+    sameLocales: false,
+    defineErrors: ["TypeError: 'defineProperty' on proxy: trap returned falsish for property 'xx'", 'TypeError: Cannot define property xx, object is not extensible'],
+  });
+});
+
 test('a module already loaded is left alone, and a package that is not installed is skipped', () => {
   const seen = runNode(`const { deferModules, deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
 const os = require('os');
@@ -188,7 +261,7 @@ console.log(JSON.stringify({ kept: require(file) === locales && !isProxy(locales
   expect(seen).toEqual({ kept: true, elsewhere: [] });
 });
 
-test("a directory asset is still zipped: cdktf zips it in a process of its own, and the app's process never loads archiver", () => {
+test("an archive asset leaves archiver's stand-in unused in the app's process: cdktf zips the directory in a node of its own, without this hook (the zip is checked only to show the asset was made)", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-asset-'));
   fs.mkdirSync(path.join(dir, 'content'));
   fs.writeFileSync(path.join(dir, 'content', 'hello.txt'), 'hello\n');
