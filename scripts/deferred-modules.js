@@ -22,12 +22,13 @@
  *   `process.chdir` with one that clears that cache, and sets `Symbol.for('graceful-fs.queue')`
  *   on `fs` and on `global`; semver and zod's locales only define functions.
  * - An error in loading the module surfaces at its first use.
- * - The stand-in is not the real exports object, even after its first use: zod's
- *   `z.locales`, read before, stays the stand-in, so `require('zod/v4/locales') === z.locales`
- *   is false once the real module is in the cache.
- * - `util.inspect` and `console.log` show the Proxy's target, not the module: `{}` or
- *   `[Function: deferredModule]` (archiver, semver) until the first use, and for archiver and
- *   semver after it too; `Function.prototype.toString` of archiver's stand-in gives
+ * - The stand-in is not the real exports object, even after its first use: zod's `z.locales`
+ *   is the stand-in for good (zod's entry points took it when they loaded), so
+ *   `require('zod/v4/locales') === z.locales` is false once the real module is in the cache.
+ * - `util.inspect` and `console.log` show the Proxy's target, not the module:
+ *   `[Function: deferredModule]` for archiver, `{}` for semver and zod's list, until the first
+ *   use, and for archiver and semver after it too (zod's list, frozen, is then copied onto the
+ *   target); `Function.prototype.toString` of archiver's stand-in gives
  *   `function () { [native code] }`.
  * - `Object.defineProperty` on zod's frozen locale list through its stand-in throws a TypeError
  *   reading "'defineProperty' on proxy: trap returned falsish for property 'NAME'" instead of
