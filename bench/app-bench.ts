@@ -3,7 +3,7 @@
  * the TypeScript loaded, every campus built, checked and written).
  *
  *   npm run bench          (after the synth benchmark)
- *   node -r ./scripts/register-ts.js bench/app-bench.ts [runs]
+ *   node -r ./scripts/register-ts.js bench/app-bench.ts [runs] [--no-defer]
  *
  * Runs cdktf.json's `app` command in a shell, in the repository root, with the environment the
  * cdktf CLI gives it (cdktf-cli's synth-stack.js): CDKTF_OUTDIR (a temporary directory),
@@ -17,7 +17,10 @@
  * (`process.resourceUsage()` at its exit, written by a preload added to NODE_OPTIONS, the
  * child's rusage), so the shell and this process are not counted; with them, the number of
  * modules the app loaded (a module deferred by scripts/deferred-modules.js and never used is not
- * counted). Medians are printed, with
+ * counted). With --no-defer, each file scripts/deferred-modules.js defers is required for real by
+ * a preload before the app's hook, so the hook leaves all three alone: the same commit measured
+ * without the deferral (that preload removes itself from the module cache: not counted).
+ * Medians are printed, with
  * the core count and the load average, since a loaded machine inflates wall time.
  * Figures are reported in issue notes, never asserted in tests.
  */
@@ -38,6 +41,16 @@ interface Sample {
   readonly modules: number;
 }
 
+/**
+ * The preload that, with --no-defer, requires each deferred file for real (so deferModules skips
+ * it), then removes itself from the module cache, so the modules column counts the app's alone.
+ */
+const NO_DEFER_PRELOAD = `'use strict';
+const { deferredFiles } = require(${JSON.stringify(path.join(ROOT, 'scripts', 'deferred-modules.js'))});
+for (const { file } of deferredFiles(${JSON.stringify(ROOT)})) require(file);
+delete require.cache[__filename];
+`;
+
 /** The preload that reports the app process's own resource usage at exit, as JSON, to the file named by APP_BENCH_USAGE_FILE. */
 const USAGE_PRELOAD = `'use strict';
 process.on('exit', () => {
@@ -48,7 +61,7 @@ process.on('exit', () => {
 });
 `;
 
-function runApp(command: string, context: unknown, work: string, preload: string): Sample {
+function runApp(command: string, context: unknown, work: string, preloads: readonly string[]): Sample {
   const outdir = path.join(work, 'cdktf.out');
   const usageFile = path.join(work, 'usage.json');
   fs.rmSync(outdir, { recursive: true, force: true });
@@ -60,7 +73,7 @@ function runApp(command: string, context: unknown, work: string, preload: string
     encoding: 'utf8',
     env: {
       ...process.env,
-      NODE_OPTIONS: `--max-old-space-size=4096 --require ${JSON.stringify(preload)}`,
+      NODE_OPTIONS: ['--max-old-space-size=4096', ...preloads.map((file) => `--require ${JSON.stringify(file)}`)].join(' '),
       CDKTF_OUTDIR: outdir,
       CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true',
       CDKTF_CONTEXT_JSON: JSON.stringify({ ...(context as object), cdktfRelativeModules: [] }),
@@ -86,28 +99,36 @@ function row(label: string, samples: readonly Sample[]): string {
   return `${label.padEnd(28)} ${wall.toFixed(0).padStart(8)} ${cpu.toFixed(0).padStart(8)} ${mem.toFixed(0).padStart(8)} ${modules.toFixed(0).padStart(8)}   (${samples.length} run${samples.length === 1 ? '' : 's'})`;
 }
 
-function main(runs: number): void {
+function main(runs: number, noDefer: boolean): void {
   const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8')) as { app: string; context?: unknown };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-app-bench-'));
   const preload = path.join(work, 'usage-preload.js');
   fs.writeFileSync(preload, USAGE_PRELOAD);
+  const preloads = [preload];
+  if (noDefer) {
+    preloads.unshift(path.join(work, 'no-defer-preload.js'));
+    fs.writeFileSync(preloads[0], NO_DEFER_PRELOAD);
+  }
   try {
-    console.log(`examples app as cdktf.json runs it: ${config.app}`);
+    console.log(`examples app as cdktf.json runs it: ${config.app}${noDefer ? ' (--no-defer: the deferred modules loaded for real first)' : ''}`);
     console.log(`${os.availableParallelism()} cores, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`${''.padEnd(28)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'peak MB'.padStart(8)} ${'modules'.padStart(8)}`);
     fs.rmSync(CACHE_DIR, { recursive: true, force: true });
-    console.log(row('cold (no register-ts cache)', [runApp(config.app, config.context ?? {}, work, preload)]));
+    console.log(row('cold (no register-ts cache)', [runApp(config.app, config.context ?? {}, work, preloads)]));
     const warm: Sample[] = [];
-    for (let r = 0; r < runs; r++) warm.push(runApp(config.app, config.context ?? {}, work, preload));
+    for (let r = 0; r < runs; r++) warm.push(runApp(config.app, config.context ?? {}, work, preloads));
     console.log(row('warm (cache filled)', warm));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-const runsText = process.argv[2] ?? process.env.BENCH_RUNS ?? '5';
-if (!/^[1-9][0-9]*$/.test(runsText)) {
-  console.error(`app-bench: runs must be a positive whole number, not '${runsText}': node -r ./scripts/register-ts.js bench/app-bench.ts [runs] (or BENCH_RUNS)`);
+const args = process.argv.slice(2);
+const noDefer = args.includes('--no-defer');
+const counts = args.filter((a) => a !== '--no-defer');
+const runsText = counts[0] ?? process.env.BENCH_RUNS ?? '5';
+if (counts.length > 1 || !/^[1-9][0-9]*$/.test(runsText)) {
+  console.error(`app-bench: runs must be one positive whole number, not '${counts.join(' ') || runsText}': node -r ./scripts/register-ts.js bench/app-bench.ts [runs] [--no-defer] (or BENCH_RUNS)`);
   process.exit(2);
 }
-main(Number(runsText));
+main(Number(runsText), noDefer);

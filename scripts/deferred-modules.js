@@ -8,19 +8,36 @@
  * property read or write, `in`, listing its keys, its prototype) and forwards that use and every
  * later one to it. The real module then takes the stand-in's place in the cache, so a later
  * require gets the real exports. Until the first use, nothing of the module runs and none of
- * its dependencies is loaded. Nothing else changes: no function of Node's loader is replaced,
- * so stack traces (cdktf records one per construct and token in manifest.json) have no extra
- * frame, and a module not in the list loads as it always does.
+ * its dependencies is loaded. No function of Node's loader is replaced, so loading a module adds
+ * no frame to a stack trace (cdktf records one per construct and token in manifest.json), and a
+ * module not in the list loads as it always does. A call or `new` through a stand-in does add
+ * one frame, `Object.apply` or `Object.construct` (scripts/deferred-modules.js), below the
+ * module's own.
  *
- * What does differ, and why none of it reaches the app: the module's load-time side effects
- * happen at its first use (archiver's dependency graceful-fs wraps `fs.close` and
- * `fs.closeSync` when it loads; semver and zod's locales only define functions); an error in
- * loading it would surface at first use; and the stand-in is not the real exports object (the
- * only code that holds it is named in each entry). A listed file that is not there (another
- * version of the package laid out differently) is left alone: it loads as usual.
+ * What does differ, and why none of it reaches the app (the only code that holds a stand-in is
+ * named in each entry):
+ * - The module's load-time side effects happen at its first use. Archiver's dependency
+ *   graceful-fs, when it loads, replaces `fs.close` and `fs.closeSync` with wrappers that retry
+ *   queued opens, replaces `process.cwd` with a wrapper that caches the working directory and
+ *   `process.chdir` with one that clears that cache, and sets `Symbol.for('graceful-fs.queue')`
+ *   on `fs` and on `global`; semver and zod's locales only define functions.
+ * - An error in loading the module surfaces at its first use.
+ * - The stand-in is not the real exports object, even after its first use: zod's `z.locales`
+ *   is the stand-in for good (zod's entry points took it when they loaded), so
+ *   `require('zod/v4/locales') === z.locales` is false once the real module is in the cache.
+ * - `util.inspect` and `console.log` show the Proxy's target, not the module:
+ *   `[Function: deferredModule]` for archiver, `{}` for semver and zod's list, until the first
+ *   use, and for archiver and semver after it too (zod's list, frozen, is then copied onto the
+ *   target); `Function.prototype.toString` of archiver's stand-in gives
+ *   `function () { [native code] }`.
+ * - `Object.defineProperty` on zod's frozen locale list through its stand-in throws a TypeError
+ *   reading "'defineProperty' on proxy: trap returned falsish for property 'NAME'" instead of
+ *   "Cannot define property NAME, object is not extensible".
+ * A listed file that is not there (another version of the package laid out differently) is
+ * left alone: it loads as usual.
  *
- * The examples' app loaded 612 modules, 311 of them these three and their dependencies; it now
- * loads 302 (bench/app-bench.ts counts them; README, Performance, has the measured times).
+ * The examples' app loads 303 modules instead of 614, 311 of them these three and their
+ * dependencies (bench/app-bench.ts counts them; README, Performance, has the measured times).
  */
 const fs = require('fs');
 const Module = require('module');
@@ -74,8 +91,11 @@ function deferModule(file, { callable, esModule }) {
   const load = () => {
     if (real === undefined) {
       if (Module._cache[file] === stand) delete Module._cache[file];
+      // No mirror(target, real) here: each trap whose answer must agree with what the target
+      // holds and whether it is extensible (ownKeys, getOwnPropertyDescriptor, defineProperty,
+      // ...) mirrors after forwarding; get and has answer from the real module, which agrees
+      // with whatever was mirrored onto the target; set, apply and construct check nothing.
       real = require(file);
-      mirror(target, real);
     }
     return real;
   };
@@ -107,7 +127,6 @@ function deferModule(file, { callable, esModule }) {
   stand.exports = proxy;
   stand.loaded = true;
   Module._cache[file] = stand;
-  return proxy;
 }
 
 /** The real path of each entry of DEFERRED that is there, resolved from `root` as the app resolves its packages. */
@@ -130,4 +149,4 @@ function deferModules(root) {
   for (const entry of deferredFiles(root)) if (Module._cache[entry.file] === undefined) deferModule(entry.file, entry);
 }
 
-module.exports = { DEFERRED, deferModule, deferModules, deferredFiles };
+module.exports = { deferModules, deferredFiles };

@@ -33,19 +33,37 @@ function filesOf(files: readonly string[], pkg: string): string[] {
   return files.filter((f) => f.includes(marker)).map((f) => f.slice(f.lastIndexOf(marker) + marker.length));
 }
 
-test('the examples app, run as cdktf.json runs it, loads none of the deferred modules: a stand-in sits in the cache, and the app writes its files', () => {
+/** Every file under `dir`, by path relative to it, sorted, with its content. */
+function filesUnder(dir: string): [string, Buffer][] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort()
+    .map((f) => [f, fs.readFileSync(path.join(dir, f))]);
+}
+
+/**
+ * Runs the examples app as cdktf.json runs it, into a new output folder, after the preloads
+ * given; returns that folder and every file in Node's module cache at exit, with whether its
+ * exports is a Proxy (a stand-in).
+ */
+function runExamplesApp(preloads: readonly string[] = []): { outdir: string; cache: [string, boolean][] } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-app-'));
-  const preload = path.join(outdir, '..', `${path.basename(outdir)}-modules.js`);
-  // At exit: every file in Node's module cache, and whether its exports is a Proxy (a stand-in).
+  const modules = path.join(outdir, '..', `${path.basename(outdir)}-modules.js`);
   fs.writeFileSync(
-    preload,
+    modules,
     "process.on('exit', () => { const { isProxy } = require('util').types; console.error(JSON.stringify(Object.entries(require.cache).map(([file, m]) => [file, isProxy(m.exports)]))); });\n",
   );
   const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8'));
-  const run = spawnSync(config.app, { shell: true, cwd: ROOT, env: { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(preload)}`, CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
+  const nodeOptions = [...preloads, modules].map((file) => `--require ${JSON.stringify(file)}`).join(' ');
+  const run = spawnSync(config.app, { shell: true, cwd: ROOT, env: { ...process.env, NODE_OPTIONS: nodeOptions, CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
   expect(run.status).toBe(0);
+  return { outdir, cache: JSON.parse(run.stderr) as [string, boolean][] };
+}
+
+test('the examples app, run as cdktf.json runs it, loads none of the deferred modules (a stand-in sits in the cache), and writes byte for byte what it writes with the three loaded for real', () => {
+  const { outdir, cache } = runExamplesApp();
   expect(fs.existsSync(path.join(outdir, 'stacks', 'ercot-300', 'power-budget.json'))).toBe(true);
-  const cache = JSON.parse(run.stderr) as [string, boolean][];
   const files = cache.map(([file]) => file);
   const standIns = cache.filter(([, proxy]) => proxy).map(([file]) => file);
   expect(filesOf(standIns, path.join('cdktf', 'node_modules', 'archiver'))).toEqual(['index.js']);
@@ -61,6 +79,24 @@ test('the examples app, run as cdktf.json runs it, loads none of the deferred mo
   expect(filesOf(files, 'cdktf')).toContain(path.join('lib', 'index.js'));
   expect(filesOf(files, path.join('cdktf', 'node_modules', 'json-stable-stringify'))).toEqual(['index.js']);
   expect(files.length).toBeLessThan(350);
+
+  // The same app with each deferred file required for real first, so deferModules leaves all
+  // three alone (as if there were no deferral): the same files, byte for byte, manifest.json's
+  // stack traces included.
+  const eager = path.join(outdir, '..', `${path.basename(outdir)}-eager.js`);
+  fs.writeFileSync(eager, `const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});\nfor (const { file } of deferredFiles(${JSON.stringify(ROOT)})) require(file);\n`);
+  const real = runExamplesApp([eager]);
+  expect(real.cache.filter(([, proxy]) => proxy)).toEqual([]);
+  expect(filesOf(real.cache.map(([file]) => file), path.join('cdktf', 'node_modules', 'lodash')).length).toBeGreaterThan(0);
+  const deferredOutput = filesUnder(outdir);
+  const realOutput = filesUnder(real.outdir);
+  expect(deferredOutput.map(([file]) => file)).toEqual(realOutput.map(([file]) => file));
+  expect(deferredOutput.map(([file]) => file)).toContain('manifest.json');
+  for (const [i, [file, content]] of deferredOutput.entries()) {
+    // Compared as text first, so a difference prints readably; then byte for byte.
+    expect({ file, text: content.toString('utf8') }).toEqual({ file, text: realOutput[i][1].toString('utf8') });
+    expect(content.equals(realOutput[i][1])).toBe(true);
+  }
 });
 
 test("each entry's flags say what its real module is: a function or not, a compiled ES module or not; and each is where the list says", () => {
@@ -104,6 +140,38 @@ console.log(JSON.stringify({
   expect(seen).toMatchObject({ sameFunctions: true, zip: true, rar: false, prototype: true });
 });
 
+test("archiver's stand-in, first used with new, loads archiver and builds what archiver builds; a call or new through it adds one frame, its trap's", () => {
+  const seen = runNode(`const path = require('path');
+const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
+const file = deferredFiles(${JSON.stringify(ROOT)}).find((e) => e.file.endsWith(path.join('archiver', 'index.js'))).file;
+const loadedFiles = () => Object.keys(require.cache).filter((f) => f.includes(path.sep + 'archiver' + path.sep)).length;
+const standIn = require(file);
+const before = loadedFiles();
+const built = new standIn('tar');
+const real = require(file);
+const frames = (f) => { try { f(); } catch (e) { return [e.message, e.stack.split('\\n')[3].trim()]; } };
+console.log(JSON.stringify({
+  before,
+  after: loadedFiles(),
+  sameKind: Object.getPrototypeOf(built) === Object.getPrototypeOf(real('tar')),
+  pipe: typeof built.pipe,
+  viaNew: frames(() => new standIn('nope')),
+  viaCall: frames(() => standIn('nope')),
+  real: frames(() => real('nope')),
+}));`) as Record<string, any>;
+  expect(seen).toMatchObject({ before: 1, sameKind: true, pipe: 'function' });
+  expect(seen.after).toBeGreaterThan(1);
+  const trapFrame = (trap: string) => new RegExp(`^at Object\\.${trap} \\(${DEFERRED_MODULES.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+\\)$`);
+  // The stack's fourth line: below archiver's two frames (vending.create, vending), the trap's.
+  expect(seen.viaNew[0]).toBe('create(nope): format not registered');
+  expect(seen.viaNew[1]).toMatch(trapFrame('construct'));
+  expect(seen.viaCall[0]).toBe('create(nope): format not registered');
+  expect(seen.viaCall[1]).toMatch(trapFrame('apply'));
+  // Called directly, the frame below archiver's is the caller's.
+  expect(seen.real[0]).toBe('create(nope): format not registered');
+  expect(seen.real[1]).toMatch(/^at .*script\.js:\d+:\d+\)?$/);
+});
+
 test("semver's stand-in loads semver at its first property read and answers as semver does", () => {
   const seen = runNode(`const path = require('path');
 const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
@@ -141,6 +209,47 @@ console.log(JSON.stringify(result));`) as Record<string, any>;
   expect(seen.french).toBe('Entrée invalide : chaîne de caractères attendu, nombre reçu');
 });
 
+test("what differs, as scripts/deferred-modules.js's header says: graceful-fs's effects at archiver's first use, what inspect and toString show, identity after first use, defineProperty's TypeError", () => {
+  const seen = runNode(`const path = require('path');
+const util = require('util');
+const fs = require('fs');
+const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
+const fileOf = (name) => deferredFiles(${JSON.stringify(ROOT)}).find((e) => e.file.includes(path.sep + name + path.sep)).file;
+const archiver = require(fileOf('archiver'));
+const semver = require(fileOf('semver'));
+const { z } = rootRequire('zod');
+const queue = Symbol.for('graceful-fs.queue');
+const original = { close: fs.close, closeSync: fs.closeSync, cwd: process.cwd, chdir: process.chdir };
+const inspected = [util.inspect(archiver), util.inspect(semver), util.inspect(z.locales)];
+const toString = Function.prototype.toString.call(archiver);
+const queueBefore = [global[queue], fs[queue]];
+archiver.create;
+const replaced = Object.keys(original).filter((k) => (k === 'cwd' || k === 'chdir' ? process[k] : fs[k]) !== original[k]);
+const defineError = (o) => { try { Object.defineProperty(o, 'xx', { value: 1 }); return 'defined'; } catch (e) { return e.constructor.name + ': ' + e.message; } };
+z.locales.fr;
+const locales = rootRequire('zod/v4/locales');
+console.log(JSON.stringify({
+  inspected,
+  toString,
+  replaced,
+  queueBefore,
+  queue: [Array.isArray(global[queue]), Array.isArray(fs[queue])],
+  inspectedAfter: [util.inspect(archiver), util.inspect(semver)],
+  sameLocales: locales === z.locales,
+  defineErrors: [defineError(z.locales), defineError(locales)],
+}));`);
+  expect(seen).toEqual({
+    inspected: ['[Function: deferredModule]', '{}', '{}'],
+    toString: 'function () { [native code] }',
+    replaced: ['close', 'closeSync', 'cwd', 'chdir'],
+    queueBefore: [null, null],
+    queue: [true, true],
+    inspectedAfter: ['[Function: deferredModule]', '{}'],
+    sameLocales: false,
+    defineErrors: ["TypeError: 'defineProperty' on proxy: trap returned falsish for property 'xx'", 'TypeError: Cannot define property xx, object is not extensible'],
+  });
+});
+
 test('a module already loaded is left alone, and a package that is not installed is skipped', () => {
   const seen = runNode(`const { deferModules, deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});
 const os = require('os');
@@ -152,7 +261,7 @@ console.log(JSON.stringify({ kept: require(file) === locales && !isProxy(locales
   expect(seen).toEqual({ kept: true, elsewhere: [] });
 });
 
-test("a directory asset is still zipped: cdktf zips it in a process of its own, and the app's process never loads archiver", () => {
+test("an archive asset leaves archiver's stand-in unused in the app's process: cdktf zips the directory in a node of its own, without this hook (the zip is checked only to show the asset was made)", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-asset-'));
   fs.mkdirSync(path.join(dir, 'content'));
   fs.writeFileSync(path.join(dir, 'content', 'hello.txt'), 'hello\n');
