@@ -232,6 +232,9 @@ describe('the timeline as synth evaluates it, against every state from scratch',
         const reference = answers(scratch);
         const joined = evaluateTimeline(model, options);
         expect(answers(joined)).toEqual(reference);
+        // Every float of the site as the whole state makes it (the answers above are rounded, so a
+        // sum taken in another order could pass them): each state from scratch is evaluated whole.
+        joined.states.forEach((s, i) => expect(s.evaluation.budget.site).toEqual(scratch.states[i].evaluation.budget.site));
         expect(answers(evaluateTimeline(model, options))).toEqual(reference);
         // A file of every other state: what changed since a state left out is read in full.
         const everyOther = (t: TimelineEvaluation) => renderPowerBudget({ ...t, states: t.states.filter((_, i) => i % 2 === 0) });
