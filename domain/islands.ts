@@ -12,9 +12,8 @@
  * - the caps solver gives each island's pods the same caps as solving the whole campus, as long
  *   as the site limit cannot stop a pod (mining-caps.ts, `independentParts`, judged here on the
  *   bounds of every bus of the site, in bus name order, as the solver judges it);
- * - the site figures are summed from the buses' totals in bus name order, as `computeBudget` sums
- *   them (joined-site.ts, with the formulas of budget.ts's `siteBudget`), and the figures of the
- *   allocation in shedding order.
+ * - the site figures are summed from the buses' totals in bus name order by the one implementation
+ *   `computeBudget` also uses (site-budget.ts), and the figures of the allocation in shedding order.
  * An island is evaluated again only in a state where one of its parts (bus, feed, cooling system,
  * load) comes into service or retires; the others keep their evaluation, and their results are
  * stored once for all the states they span. The join of a state starts from the last one: its
@@ -53,7 +52,7 @@ import { hasDuplicateName } from './checks/unique-names';
 import { allocateMiningCaps, allocationOf, allocationParts, podAllocation, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './model';
 import { campusScenarios } from './scenarios';
-import { busListOf, joinedSiteBudget, type BusList, type BusTotals } from './joined-site';
+import { busListOf, importOf, siteBudgetOf, type BusList, type BusTotals } from './site-budget';
 import { sheddingOrder } from './shedding-order';
 import { campusLoads, coolingStepKw, listedLoads, listsHoldOwnKinds, type CampusLoad, type LoadByClass, type LoadFlow } from './load-model';
 import { once } from './once';
@@ -421,10 +420,12 @@ function count(tally: Tally, e: IslandEvaluation, sign: 1 | -1): void {
 }
 
 /**
- * The bus list of the last joined state (joined-site.ts: models in name order, scenarios, each
+ * The bus list of the last joined state (site-budget.ts: models in name order, scenarios, each
  * bus's generation, the site's loss rows): most states have the same bus objects as the one
- * before (a bus changes only when it or one of its feeds comes into service or retires), and then
- * share the list, so that what is made per list of buses is made once, not once per state.
+ * before, and then share the list, so that what is made per list of buses is made once, not once
+ * per state. A bus object changes only when the bus, or one of its feeds, comes into service or
+ * retires: `campusAt` gives a bus whose feeds are all in service as declared, and a bus with a
+ * feed out of service as the same filtered object while the same feeds are in service.
  */
 interface LastBuses {
   list?: BusList;
@@ -475,7 +476,7 @@ function joinState(
   }
 
   // The flows of the whole state, joined only for a reader of budget.flows (the site is summed
-  // from each bus's totals: joined-site.ts).
+  // from each bus's totals: site-budget.ts).
   const buses = joinedBuses.map((b) => b.budget);
   const flowOf = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => {
     const busFlows = new Map<string, LoadByClass>();
@@ -509,7 +510,7 @@ function joinState(
     get itLoads() {
       return itLoads();
     },
-    site: joinedSiteBudget(busList, joinedBuses, state.interconnectLimitKw),
+    site: siteBudgetOf(busList, joinedBuses, state.interconnectLimitKw),
   };
 
   const siteResults = checks.map((check, i) => (roles[i] === 'site' ? check.run(budget) : undefined));
@@ -601,16 +602,11 @@ class PartsInOrder<T> {
  * generator, the grid import with every bus at its bound (the solver's, `AllocationParts`; a
  * bus of an island without auto pods stays at its load) is clearly under the limit. Summed over
  * the buses in name order, as the solver sums it, with the generation each bus keeps
- * (`busGenerationIn`, kept per bus list: joined-site.ts).
+ * (`busGenerationIn`, kept per bus list: site-budget.ts).
  */
 function siteClear(limitKw: number, buses: readonly JoinedBus[], list: BusList): boolean {
-  const importBound = (boundKw: (b: JoinedBus) => number, generationKw: Float64Array) => {
-    let total = 0;
-    for (let i = 0; i < buses.length; i++) total += Math.max(0, boundKw(buses[i]) - generationKw[i]);
-    return total;
-  };
-  if (!siteStaysClear(importBound((b) => b.boundNormalKw, list.generationKw), limitKw)) return false;
-  return list.generationLosses.every((loss) => siteStaysClear(importBound((b) => b.boundContingencyKw, loss.generationKw), limitKw));
+  if (!siteStaysClear(importOf(buses, (b) => b.boundNormalKw, list.generationKw), limitKw)) return false;
+  return list.generationLosses.every((loss) => siteStaysClear(importOf(buses, (b) => b.boundContingencyKw, loss.generationKw), limitKw));
 }
 
 /**
