@@ -106,8 +106,6 @@ interface IslandEvaluation {
   readonly issues: readonly (readonly CheckResult[] | undefined)[];
   /** Whether any of `issues` is not empty. */
   readonly hasIssues: boolean;
-  /** Whether a load or cooling system refers to a part not in service then (load-references). */
-  readonly broken: boolean;
   /**
    * Whether a state with this evaluation must be evaluated whole: a broken reference, a check no
    * cap can make pass (the caps are infeasible), or caps the solver did not find free of the site limit.
@@ -253,6 +251,7 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
   const results = checks.map((check) => (ISLAND_CHECKS.has(check) ? check.run(budget) : undefined));
   const issues = results.map((list) => list?.filter((r) => r.status !== 'pass'));
   const parts = allocation ? allocationParts(allocation) : undefined;
+  // A load or cooling system that refers to a part not in service then (load-references).
   const broken = loadReferences.run(budget).length > 0;
   return {
     ...(allocation ? { allocation, parts } : {}),
@@ -263,7 +262,6 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
     results,
     issues,
     hasIssues: issues.some((list) => list !== undefined && list.length > 0),
-    broken,
     blocks: broken || (allocation !== undefined && (allocation.infeasible.length > 0 || parts === undefined || !parts.apart)),
   };
 }
@@ -336,12 +334,11 @@ export function evaluateByIslands(
   // The auto pods in service and switched off (`inState` and an `offReason`), by place in the shedding order.
   const offNow = new Set<number>();
 
-  // The islands evaluated again in each state (in island order): every island in the first.
+  // The islands evaluated again in each state (in island order, as pushed): every island in the first.
   const changedAt: number[][] = points.map((_, k) => (k === 0 ? islands.map((_, i) => i) : []));
   islands.forEach((island, i) => {
     for (const k of island.changes) if (k > 0 && k < points.length) changedAt[k].push(i);
   });
-  for (const list of changedAt) list.sort((a, b) => a - b);
   const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
   const tally: Tally = { blocking: 0, withAllocation: 0, autoPods: 0, withIssues: 0 };
   const busesInOrder = new PartsInOrder(order.buses, (e) => e.busByName);
@@ -547,9 +544,10 @@ function sameKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknow
 
 /**
  * The parts (buses or cooling systems) of each state in the campus's name order (`order`), each
- * with its island's evaluation, kept from state to state: when every island evaluated again has
- * the same parts in service as in its last evaluation, the last lists are copied and only those
- * islands' entries replaced (their places do not move); otherwise every part is looked up again.
+ * with its island's evaluation, kept from state to state: when no island was evaluated again, the
+ * last lists themselves; when every island evaluated again has the same parts in service as in its
+ * last evaluation, the last lists are copied and only those islands' entries replaced (their
+ * places do not move); otherwise every part is looked up again.
  */
 class PartsInOrder<T> {
   private last: InOrder<T> = { items: [], islands: [] };
@@ -565,6 +563,7 @@ class PartsInOrder<T> {
 
   /** The parts of the state of `islands`, where the islands `changed` were evaluated again since the last call (`before`: their last evaluations). */
   next(islands: readonly IslandEvaluation[], changed: readonly { readonly island: number; readonly before?: IslandEvaluation }[]): InOrder<T> {
+    if (changed.length === 0) return this.last;
     if (changed.some((c) => c.before === undefined || !sameKeys(this.byName(c.before), this.byName(islands[c.island])))) return this.rebuild(islands);
     const items = this.last.items.slice();
     const from = this.last.islands.slice();
