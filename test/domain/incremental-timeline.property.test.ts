@@ -289,7 +289,7 @@ describe('the timeline as synth evaluates it, against every state from scratch',
       });
     expect(samples.filter((t) => partsAfterJoined(t, true)).length).toBeGreaterThan(30);
     expect(samples.filter((t) => partsAfterJoined(t, false)).length).toBeGreaterThan(8);
-    // Joined states whose site loses on-site generation in some scenario (joined-site.ts: each
+    // Joined states whose site loses on-site generation in some scenario (site-budget.ts: each
     // bus's generation kept per bus list, and the caps' site test in those losses).
     expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && generatorLosses(s.evaluation.budget.site).length > 0)).length).toBeGreaterThan(20);
   });
