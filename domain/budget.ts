@@ -10,17 +10,16 @@
  * - what runs and what it draws in each scenario: load-model.ts;
  * - site: each bus draws from the grid what its own on-site generation cannot cover,
  *   max(0, bus load - usable generation on that bus); the sum is set against the
- *   interconnect limit in force. Generation on one bus does not offset another bus's load.
+ *   interconnect limit in force. Generation on one bus does not offset another bus's load
+ *   (site-budget.ts).
  */
 import {
   campusLoads,
   coolingOf,
   declaredPowerKw,
-  flowTotalKw,
   listsHoldOwnKinds,
   stateFlows,
   type StateFlows,
-  siteImportKw,
   NO_LOAD,
   type CampusLoad,
   type LoadByClass,
@@ -29,7 +28,8 @@ import {
 import { podAllocations, type MiningAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
 import { busGenerationKw, busUsableKw } from './redundancy';
-import { campusScenarios, generationOn, losesGeneration, type Scenario } from './scenarios';
+import { busesByName, campusScenarios, losesGeneration, type Scenario } from './scenarios';
+import { busListOf, siteBudgetOf, type BusList, type BusTotals } from './site-budget';
 import { once } from './once';
 import { shortcutsEnabled } from './shortcuts';
 
@@ -301,91 +301,47 @@ export function localBudget(campus: CampusModel, allocation: MiningAllocation | 
   return { loads, powerKw, flows: { normal, contingency, normalNoAuto, contingencyNoAuto }, buses, cooling };
 }
 
-/** What a site's row in one loss scenario is made from (with the limit). */
-interface ContingencyFigures {
-  readonly generationKw: number;
-  readonly importKw: number;
-  readonly noAutoImportKw: number;
-  readonly totalLoadKw: number;
+/** The bus list of each list of scenarios (site-budget.ts), made once per list while its buses are the same (shortcuts.ts). */
+const BUS_LISTS = new WeakMap<readonly Scenario[], BusList>();
+
+/** `buses` in name order, one per name: the last listed of a name, whose generation `generationOn` keeps for it. */
+function onePerName(buses: readonly BusModel[]): readonly BusModel[] {
+  const sorted = busesByName(buses);
+  let unique = true;
+  for (let i = 1; i < sorted.length && unique; i++) unique = sorted[i].name !== sorted[i - 1].name;
+  return unique ? sorted : sorted.filter((b, i) => i + 1 === sorted.length || sorted[i + 1].name !== b.name);
 }
 
-/** The rows last made for a list of scenarios, with what they were made from (shortcuts.ts). */
-const LAST_CONTINGENCIES = new WeakMap<readonly Scenario[], { readonly limitKw: number; readonly figures: readonly ContingencyFigures[]; readonly contingencies: readonly SiteScenario[] }>();
-
-/** Whether two lists of figures hold the same numbers (Object.is: -0 and NaN as they are), in the same order. */
-function sameFigures(a: readonly ContingencyFigures[], b: readonly ContingencyFigures[]): boolean {
+/** Whether a bus list was made for these same bus objects, in the same order. */
+function sameModels(a: readonly BusModel[], b: readonly BusModel[]): boolean {
   if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) {
-    // Most losses share one object (see `sameGeneration`): compared once.
-    if (k > 0 && a[k] === a[k - 1] && b[k] === b[k - 1]) continue;
-    const x = a[k];
-    const y = b[k];
-    if (!Object.is(x.generationKw, y.generationKw) || !Object.is(x.importKw, y.importKw) || !Object.is(x.noAutoImportKw, y.noAutoImportKw) || !Object.is(x.totalLoadKw, y.totalLoadKw)) {
-      return false;
-    }
-  }
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
 /**
  * The site in one state, from the flows of its buses (in name order, so that every float sum is
  * the same however the flows were put together): grid import in normal operation and in every
- * loss scenario, against the interconnect limit in force.
+ * loss scenario, against the interconnect limit in force (site-budget.ts, `siteBudgetOf`).
  */
 export function siteBudget(buses: readonly BusModel[], scenarios: readonly Scenario[], flows: BudgetFlows, limitKw: number): SiteBudget {
-  const { normal, contingency, normalNoAuto, contingencyNoAuto } = flows;
-  const normalGeneration = generationOn(buses, scenarios[0]);
-  const totalLoadKw = flowTotalKw(normal);
-  const gridImportKw = siteImportKw(normal, normalGeneration);
-  // A loss that takes no generation leaves every bus its generation: the same figures for each
-  // such scenario (x - 0 is x), so they are computed once.
-  let sameGeneration: ContingencyFigures | undefined;
-  const losses = scenarios.filter((s) => s.kind === 'contingency');
-  const figures = losses.map((s): ContingencyFigures => {
-    let same = (s.event?.lostGenerationKw ?? 0) === 0 && shortcutsEnabled() ? sameGeneration : undefined;
-    if (!same) {
-      const generation = generationOn(buses, s);
-      same = {
-        generationKw: [...generation.values()].reduce((t, g) => t + g, 0),
-        importKw: siteImportKw(contingency, generation),
-        noAutoImportKw: siteImportKw(contingencyNoAuto, generation),
-        totalLoadKw: flowTotalKw(contingency),
-      };
-      if ((s.event?.lostGenerationKw ?? 0) === 0) sameGeneration = same;
-    }
-    return same;
-  });
-  // The rows of the last budget made for these scenarios, when every figure and the limit are
-  // the same (a timeline's states share their scenarios while their buses do not change:
-  // islands.ts), so that 300 identical rows are not made and kept again for every state.
-  const last = shortcutsEnabled() ? LAST_CONTINGENCIES.get(scenarios) : undefined;
-  let contingencies: readonly SiteScenario[];
-  if (last !== undefined && Object.is(last.limitKw, limitKw) && sameFigures(last.figures, figures)) contingencies = last.contingencies;
-  else {
-    contingencies = losses.map((s, k): SiteScenario => {
-      const importKw = figures[k].importKw;
-      return {
-        scenario: s,
-        totalLoadKw: figures[k].totalLoadKw,
-        generationKw: figures[k].generationKw,
-        gridImportKw: importKw,
-        headroomKw: limitKw - importKw,
-        utilization: utilizationOf(importKw, limitKw),
-        autoMiningKw: importKw - figures[k].noAutoImportKw,
-      };
-    });
-    if (shortcutsEnabled()) LAST_CONTINGENCIES.set(scenarios, { limitKw, figures, contingencies });
+  const models = onePerName(buses);
+  let list = shortcutsEnabled() ? BUS_LISTS.get(scenarios) : undefined;
+  if (list === undefined || !sameModels(list.models, models)) {
+    list = busListOf(models, scenarios);
+    if (shortcutsEnabled()) BUS_LISTS.set(scenarios, list);
   }
-  return {
-    totalLoadKw,
-    generationOffsetKw: totalLoadKw - gridImportKw,
-    gridImportKw,
-    interconnectLimitKw: limitKw,
-    headroomKw: limitKw - gridImportKw,
-    utilization: utilizationOf(gridImportKw, limitKw),
-    autoMiningKw: gridImportKw - siteImportKw(normalNoAuto, normalGeneration),
-    contingencies,
-  };
+  const { normal, contingency, normalNoAuto, contingencyNoAuto } = flows;
+  const totalKw = (flow: LoadFlow, name: string) => (flow.buses.get(name) ?? NO_LOAD).totalKw;
+  const totals = models.map(
+    ({ name }): BusTotals => ({
+      normalKw: totalKw(normal, name),
+      contingencyKw: totalKw(contingency, name),
+      normalNoAutoKw: totalKw(normalNoAuto, name),
+      contingencyNoAutoKw: totalKw(contingencyNoAuto, name),
+    }),
+  );
+  return siteBudgetOf(list, totals, limitKw);
 }
 
 /**

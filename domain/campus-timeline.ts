@@ -1,7 +1,8 @@
 /**
  * The campus at each state of its timeline (see timeline.ts for the rules on dates).
  */
-import type { CampusModel } from './model';
+import type { BusModel, CampusModel, FeedModel } from './model';
+import { shortcutsEnabled } from './shortcuts';
 import { type Dated, type Month, type TimelinePoint, inServiceAt, nextMonth, timelinePoints } from './timeline';
 
 /** Every named part of a campus, every date included: buses, feeds, cooling systems and loads. */
@@ -53,17 +54,34 @@ export function interconnectLimitAt(campus: CampusModel, month: Month | undefine
  */
 export const DATED_LISTS: ReadonlySet<string> = new Set(['buses', 'coolingSystems', 'miningPods', 'gpuHalls', 'auxiliaryLoads', 'blockLoads', 'commitments', 'notInService']);
 
+/** The bus with only `feeds` in service last made for each bus (shortcuts.ts). */
+const FILTERED_BUS = new WeakMap<BusModel, BusModel>();
+
+/**
+ * `bus` with only `feeds` (its feeds in service, in its order) in service: the bus itself when
+ * every feed is; otherwise the object last made for this bus while it has the same feeds in
+ * service (checked by identity, one pass, so a feed pushed or replaced in place in the bus's list
+ * after a first evaluation makes a new one), so that what is computed per bus object (redundancy.ts,
+ * scenarios.ts, the islands' bus lists) is computed once for the states it spans.
+ */
+function busWith(bus: BusModel, feeds: readonly FeedModel[]): BusModel {
+  if (feeds.length === bus.feeds.length) return bus;
+  if (!shortcutsEnabled()) return { ...bus, feeds };
+  const known = FILTERED_BUS.get(bus);
+  if (known !== undefined && known.feeds.length === feeds.length && known.feeds.every((f, i) => f === feeds[i])) return known;
+  const made = { ...bus, feeds };
+  FILTERED_BUS.set(bus, made);
+  return made;
+}
+
 /** The campus with only what is in service during `point`. */
 export function campusAt(campus: CampusModel, point: TimelinePoint): CampusModel {
   const on = <T extends Dated>(items: readonly T[]): T[] => items.filter((item) => inServiceAt(item, point.at));
   return {
     ...campus,
-    // A bus whose feeds are all in service stays the same object, so that what is computed per
-    // bus (redundancy.ts) is computed once for the states it spans.
-    buses: on(campus.buses).map((b) => {
-      const feeds = on(b.feeds);
-      return feeds.length === b.feeds.length ? b : { ...b, feeds };
-    }),
+    // A bus whose feeds are all in service stays the same object, and one with a feed out of
+    // service the same filtered object while the same feeds are in service (`busWith`).
+    buses: on(campus.buses).map((b) => busWith(b, on(b.feeds))),
     coolingSystems: on(campus.coolingSystems),
     miningPods: on(campus.miningPods),
     gpuHalls: on(campus.gpuHalls),

@@ -12,9 +12,8 @@
  * - the caps solver gives each island's pods the same caps as solving the whole campus, as long
  *   as the site limit cannot stop a pod (mining-caps.ts, `independentParts`, judged here on the
  *   bounds of every bus of the site, in bus name order, as the solver judges it);
- * - the site figures are summed from the buses' totals in bus name order, as `computeBudget` sums
- *   them (joined-site.ts, with the formulas of budget.ts's `siteBudget`), and the figures of the
- *   allocation in shedding order.
+ * - the site figures are summed from the buses' totals in bus name order by the one implementation
+ *   `computeBudget` also uses (site-budget.ts), and the figures of the allocation in shedding order.
  * An island is evaluated again only in a state where one of its parts (bus, feed, cooling system,
  * load) comes into service or retires; the others keep their evaluation, and their results are
  * stored once for all the states they span. The join of a state starts from the last one: its
@@ -53,7 +52,7 @@ import { hasDuplicateName } from './checks/unique-names';
 import { allocateMiningCaps, allocationOf, allocationParts, podAllocation, shared, siteStaysClear, switchedOffReason, type AllocationParts, type MiningAllocation, type PodAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, MiningPodModel } from './model';
 import { campusScenarios } from './scenarios';
-import { busListOf, joinedSiteBudget, type BusList, type BusTotals } from './joined-site';
+import { busListOf, importOf, siteBudgetOf, type BusList, type BusTotals } from './site-budget';
 import { sheddingOrder } from './shedding-order';
 import { campusLoads, coolingStepKw, listedLoads, listsHoldOwnKinds, type CampusLoad, type LoadByClass, type LoadFlow } from './load-model';
 import { once } from './once';
@@ -107,8 +106,6 @@ interface IslandEvaluation {
   readonly issues: readonly (readonly CheckResult[] | undefined)[];
   /** Whether any of `issues` is not empty. */
   readonly hasIssues: boolean;
-  /** Whether a load or cooling system refers to a part not in service then (load-references). */
-  readonly broken: boolean;
   /**
    * Whether a state with this evaluation must be evaluated whole: a broken reference, a check no
    * cap can make pass (the caps are infeasible), or caps the solver did not find free of the site limit.
@@ -254,6 +251,7 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
   const results = checks.map((check) => (ISLAND_CHECKS.has(check) ? check.run(budget) : undefined));
   const issues = results.map((list) => list?.filter((r) => r.status !== 'pass'));
   const parts = allocation ? allocationParts(allocation) : undefined;
+  // A load or cooling system that refers to a part not in service then (load-references).
   const broken = loadReferences.run(budget).length > 0;
   return {
     ...(allocation ? { allocation, parts } : {}),
@@ -264,7 +262,6 @@ function evaluateIsland(island: Island, point: TimelinePoint, checks: readonly B
     results,
     issues,
     hasIssues: issues.some((list) => list !== undefined && list.length > 0),
-    broken,
     blocks: broken || (allocation !== undefined && (allocation.infeasible.length > 0 || parts === undefined || !parts.apart)),
   };
 }
@@ -337,12 +334,11 @@ export function evaluateByIslands(
   // The auto pods in service and switched off (`inState` and an `offReason`), by place in the shedding order.
   const offNow = new Set<number>();
 
-  // The islands evaluated again in each state (in island order): every island in the first.
+  // The islands evaluated again in each state (in island order, as pushed): every island in the first.
   const changedAt: number[][] = points.map((_, k) => (k === 0 ? islands.map((_, i) => i) : []));
   islands.forEach((island, i) => {
     for (const k of island.changes) if (k > 0 && k < points.length) changedAt[k].push(i);
   });
-  for (const list of changedAt) list.sort((a, b) => a - b);
   const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
   const tally: Tally = { blocking: 0, withAllocation: 0, autoPods: 0, withIssues: 0 };
   const busesInOrder = new PartsInOrder(order.buses, (e) => e.busByName);
@@ -421,10 +417,12 @@ function count(tally: Tally, e: IslandEvaluation, sign: 1 | -1): void {
 }
 
 /**
- * The bus list of the last joined state (joined-site.ts: models in name order, scenarios, each
+ * The bus list of the last joined state (site-budget.ts: models in name order, scenarios, each
  * bus's generation, the site's loss rows): most states have the same bus objects as the one
- * before (a bus changes only when it or one of its feeds comes into service or retires), and then
- * share the list, so that what is made per list of buses is made once, not once per state.
+ * before, and then share the list, so that what is made per list of buses is made once, not once
+ * per state. A bus object changes only when the bus, or one of its feeds, comes into service or
+ * retires: `campusAt` gives a bus whose feeds are all in service as declared, and a bus with a
+ * feed out of service as the same filtered object while the same feeds are in service.
  */
 interface LastBuses {
   list?: BusList;
@@ -475,7 +473,7 @@ function joinState(
   }
 
   // The flows of the whole state, joined only for a reader of budget.flows (the site is summed
-  // from each bus's totals: joined-site.ts).
+  // from each bus's totals: site-budget.ts).
   const buses = joinedBuses.map((b) => b.budget);
   const flowOf = (pick: (f: BudgetFlows) => LoadFlow): LoadFlow => {
     const busFlows = new Map<string, LoadByClass>();
@@ -509,7 +507,7 @@ function joinState(
     get itLoads() {
       return itLoads();
     },
-    site: joinedSiteBudget(busList, joinedBuses, state.interconnectLimitKw),
+    site: siteBudgetOf(busList, joinedBuses, state.interconnectLimitKw),
   };
 
   const siteResults = checks.map((check, i) => (roles[i] === 'site' ? check.run(budget) : undefined));
@@ -546,9 +544,10 @@ function sameKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknow
 
 /**
  * The parts (buses or cooling systems) of each state in the campus's name order (`order`), each
- * with its island's evaluation, kept from state to state: when every island evaluated again has
- * the same parts in service as in its last evaluation, the last lists are copied and only those
- * islands' entries replaced (their places do not move); otherwise every part is looked up again.
+ * with its island's evaluation, kept from state to state: when no island was evaluated again, the
+ * last lists themselves; when every island evaluated again has the same parts in service as in its
+ * last evaluation, the last lists are copied and only those islands' entries replaced (their
+ * places do not move); otherwise every part is looked up again.
  */
 class PartsInOrder<T> {
   private last: InOrder<T> = { items: [], islands: [] };
@@ -564,6 +563,7 @@ class PartsInOrder<T> {
 
   /** The parts of the state of `islands`, where the islands `changed` were evaluated again since the last call (`before`: their last evaluations). */
   next(islands: readonly IslandEvaluation[], changed: readonly { readonly island: number; readonly before?: IslandEvaluation }[]): InOrder<T> {
+    if (changed.length === 0) return this.last;
     if (changed.some((c) => c.before === undefined || !sameKeys(this.byName(c.before), this.byName(islands[c.island])))) return this.rebuild(islands);
     const items = this.last.items.slice();
     const from = this.last.islands.slice();
@@ -601,16 +601,11 @@ class PartsInOrder<T> {
  * generator, the grid import with every bus at its bound (the solver's, `AllocationParts`; a
  * bus of an island without auto pods stays at its load) is clearly under the limit. Summed over
  * the buses in name order, as the solver sums it, with the generation each bus keeps
- * (`busGenerationIn`, kept per bus list: joined-site.ts).
+ * (`busGenerationIn`, kept per bus list: site-budget.ts).
  */
 function siteClear(limitKw: number, buses: readonly JoinedBus[], list: BusList): boolean {
-  const importBound = (boundKw: (b: JoinedBus) => number, generationKw: Float64Array) => {
-    let total = 0;
-    for (let i = 0; i < buses.length; i++) total += Math.max(0, boundKw(buses[i]) - generationKw[i]);
-    return total;
-  };
-  if (!siteStaysClear(importBound((b) => b.boundNormalKw, list.generationKw), limitKw)) return false;
-  return list.generationLosses.every((loss) => siteStaysClear(importBound((b) => b.boundContingencyKw, loss.generationKw), limitKw));
+  if (!siteStaysClear(importOf(buses, (b) => b.boundNormalKw, list.generationKw), limitKw)) return false;
+  return list.generationLosses.every((loss) => siteStaysClear(importOf(buses, (b) => b.boundContingencyKw, loss.generationKw), limitKw));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { evaluateTimeline, firstOccurrences } from '../../domain/evaluate';
-import { bus, campus, cooling, feed, hall, pod } from './fixtures';
+import { autoPod, bus, campus, cooling, feed, hall, pod } from './fixtures';
 
 // A 10 MW bus with one feed. A 6 MW pod retires in 2027-01; a 6 MW hall comes in 2026-07 (too
 // early: 12 MW from 2026-07 to 2027-01) and a second 6 MW hall in 2028-01 (12 MW again). The halls
@@ -88,5 +88,27 @@ describe('evaluateTimeline', () => {
     const plain = evaluateTimeline(campus({ buses: [bus('a', [feed('f', 1)])], auxiliaryLoads: [{ kind: 'auxiliary', name: 'x', path: 'site/x', bus: 'a', powerKw: 2 }] }));
     expect(plain.failures[0].date).toBeUndefined();
     expect(plain.failures[0].message.startsWith('normal operation')).toBe(true);
+  });
+});
+
+describe('evaluateTimeline: states joined from islands with a feed not yet in service', () => {
+  test('share the scenarios and the site loss rows of the state before while no bus or feed changes', () => {
+    const months = ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08'];
+    const model = campus({
+      interconnectLimitKw: 10_000_000,
+      buses: [0, 1, 2].map((i) =>
+        bus(`b${i}`, [feed(`u${i}`, 50_000), { ...feed(`g${i}`, 5_000, { source: 'onsite-generation' }), ...(i === 0 ? { inService: '2029-01' } : {}) }], 'N+1'),
+      ),
+      coolingSystems: [0, 1, 2].map((i) => cooling(`c${i}`, `b${i}`, { model: 'pue', pue: 1.1 })),
+      miningPods: months.flatMap((m, k) => [0, 1, 2].map((i) => ({ ...autoPod(`p${i}-${k}`, `b${i}`, `c${i}`, 100, 1_000, 3_000), inService: m }))),
+    });
+    const states = evaluateTimeline(model).states.filter((s) => s.point.at! < '2029-01');
+    expect(states).toHaveLength(9);
+    const later = states.slice(1);
+    // Joined from islands (what changed since the state before is known) ...
+    expect(later.every((s) => s.evaluation.sincePrevious !== undefined)).toBe(true);
+    // ... with bus b0 as one filtered object throughout (campusAt), so the bus list is kept.
+    expect(later.filter((s, k) => s.evaluation.budget.scenarios === states[k].evaluation.budget.scenarios)).toHaveLength(8);
+    expect(later.filter((s, k) => s.evaluation.budget.site.contingencies === states[k].evaluation.budget.site.contingencies)).toHaveLength(8);
   });
 });

@@ -232,6 +232,9 @@ describe('the timeline as synth evaluates it, against every state from scratch',
         const reference = answers(scratch);
         const joined = evaluateTimeline(model, options);
         expect(answers(joined)).toEqual(reference);
+        // Every float of the site as the whole state makes it (the answers above are rounded, so a
+        // sum taken in another order could pass them): each state from scratch is evaluated whole.
+        joined.states.forEach((s, i) => expect(s.evaluation.budget.site).toEqual(scratch.states[i].evaluation.budget.site));
         expect(answers(evaluateTimeline(model, options))).toEqual(reference);
         // A file of every other state: what changed since a state left out is read in full.
         const everyOther = (t: TimelineEvaluation) => renderPowerBudget({ ...t, states: t.states.filter((_, i) => i % 2 === 0) });
@@ -286,7 +289,7 @@ describe('the timeline as synth evaluates it, against every state from scratch',
       });
     expect(samples.filter((t) => partsAfterJoined(t, true)).length).toBeGreaterThan(30);
     expect(samples.filter((t) => partsAfterJoined(t, false)).length).toBeGreaterThan(8);
-    // Joined states whose site loses on-site generation in some scenario (joined-site.ts: each
+    // Joined states whose site loses on-site generation in some scenario (site-budget.ts: each
     // bus's generation kept per bus list, and the caps' site test in those losses).
     expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && generatorLosses(s.evaluation.budget.site).length > 0)).length).toBeGreaterThan(20);
   });

@@ -1,6 +1,7 @@
 import { DATED_LISTS, campusAt } from '../../domain/campus-timeline';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
 import { changeMonths, inServiceAt, isMonth, monthsCovered, nextMonth, previousMonth, timelinePoints } from '../../domain/timeline';
+import { withoutShortcuts } from '../../domain/shortcuts';
 
 describe('timeline', () => {
   test('a part is in service from inService until the month before retire', () => {
@@ -77,5 +78,36 @@ describe('DATED_LISTS (the lists a lazy view of a state makes on first read)', (
     // judged unfiltered: parts not in service counted).
     expect(changed.filter((key) => !DATED_LISTS.has(key))).toEqual([]);
     expect(changed.length).toBeGreaterThan(5);
+  });
+});
+
+describe('campusAt: a bus with a feed out of service', () => {
+  const point = (at: string) => ({ at, from: at, until: nextMonth(at), label: at });
+
+  test('is the same filtered object while the same feeds are in service, and the bus itself once all are', () => {
+    const declared = bus('a', [feed('fa', 5_000), { ...feed('fb', 5_000), inService: '2027-03' }]);
+    const model = campus({ buses: [declared] });
+    const january = campusAt(model, point('2027-01')).buses[0];
+    expect(january).not.toBe(declared);
+    expect(january.feeds.map((f) => f.name)).toEqual(['fa']);
+    expect(campusAt(model, point('2027-02')).buses[0]).toBe(january);
+    expect(campusAt(model, point('2027-03')).buses[0]).toBe(declared);
+  });
+
+  test('is made again when a feed is pushed into the bus in place after a first evaluation', () => {
+    const feeds = [feed('fa', 5_000), { ...feed('fb', 5_000), inService: '2027-03' }];
+    const model = campus({ buses: [bus('a', feeds)] });
+    const before = campusAt(model, point('2027-01')).buses[0];
+    feeds.push(feed('fc', 2_000));
+    const after = campusAt(model, point('2027-01')).buses[0];
+    expect(after).not.toBe(before);
+    expect(after.feeds.map((f) => f.name)).toEqual(['fa', 'fc']);
+  });
+
+  test('is a new object every time without shortcuts', () => {
+    const model = campus({ buses: [bus('a', [feed('fa', 5_000), { ...feed('fb', 5_000), inService: '2027-03' }])] });
+    const [first, second] = withoutShortcuts(() => [campusAt(model, point('2027-01')).buses[0], campusAt(model, point('2027-01')).buses[0]]);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(first);
   });
 });

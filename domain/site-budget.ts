@@ -1,18 +1,21 @@
 /**
- * The site of a state joined from islands (islands.ts): the figures `siteBudget` (budget.ts)
- * sums from the flows of every bus, summed here from each bus's totals, with what depends only on
- * the list of buses (each bus's on-site generation in every scenario, the loss scenarios) made
- * once per list and kept for the states that share it.
+ * The site of one state: grid import in normal operation and in every loss scenario, against the
+ * interconnect limit in force, summed from each bus's totals. One implementation for both paths:
+ * `siteBudget` (budget.ts, a state evaluated whole) takes each bus's totals from the state's flows,
+ * and a state joined from islands (islands.ts) from its islands' buses; what depends only on the
+ * list of buses (each bus's on-site generation in every scenario, the loss scenarios, the last
+ * loss rows) is made once per list and kept for the states that share it.
  *
- * Formulas: those of `siteBudget` (budget.ts), term for term and in the same order (buses in name
- * order, each sum from 0), so that every float is the same, byte for byte
- * (test/domain/incremental-timeline.property.test.ts compares them with every state evaluated
- * whole): each bus draws from the grid max(0, bus load - usable generation on that bus), the site's
- * import is the sum, set against the interconnect limit in force.
+ * Formulas (load-model.ts, flowTotalKw and siteImportKw; budget.ts's header): each bus draws from
+ * the grid max(0, bus load - usable generation on that bus), the site's import is the sum over the
+ * buses in name order, from 0, set against the interconnect limit in force; generation on one bus
+ * does not offset another bus's load. A loss that takes no generation leaves every bus its
+ * generation (x - 0 is x), so every such loss has the same figures, computed once.
  */
 import { utilizationOf, type SiteBudget, type SiteScenario } from './budget';
 import type { BusModel } from './model';
 import { busGenerationIn, campusScenarios, losesGeneration, type Scenario } from './scenarios';
+import { shortcutsEnabled } from './shortcuts';
 
 /** One bus of a state: its total load in each flow of the state (`LoadByClass.totalKw`), kW. */
 export interface BusTotals {
@@ -27,15 +30,13 @@ export interface BusTotals {
 /** A loss scenario, with the generation each bus keeps in it (positions of `BusList.models`), kW. */
 interface Loss {
   readonly scenario: Scenario;
-  /** Whether the loss takes no generation: `siteBudget` then shares one set of figures among all such losses. */
-  readonly takesNoGeneration: boolean;
   /** `busGenerationIn(bus, scenario.event)` of each bus; the list's `generationKw` when it takes none. */
   readonly generationKw: Float64Array;
   /** The generation left on the site: the sum of `generationKw` in name order, from 0. */
   readonly totalGenerationKw: number;
 }
 
-/** What a site's row in one loss scenario is made from (with the limit), as `siteBudget` makes it. */
+/** What a site's row in one loss scenario is made from (with the limit). */
 interface ContingencyFigures {
   readonly generationKw: number;
   readonly importKw: number;
@@ -44,9 +45,9 @@ interface ContingencyFigures {
 }
 
 /**
- * A list of buses (models in name order) and what every state that has these same bus objects
- * shares: its scenarios (`campusScenarios`), the generation of each bus, its losses, and the site's
- * loss rows last made for it.
+ * A list of buses (models in name order, one per name) and what every state that has these same
+ * bus objects shares: its scenarios (`campusScenarios`), the generation of each bus, its losses,
+ * and the site's loss rows last made for it.
  */
 export interface BusList {
   readonly models: readonly BusModel[];
@@ -56,52 +57,65 @@ export interface BusList {
   /** Every loss scenario, in scenario order. */
   readonly losses: readonly Loss[];
   /**
-   * The losses whose figures differ (positions of `losses`): the first loss that takes no
-   * generation (its figures are shared by every such loss), and each loss that takes some.
+   * The losses whose figures differ (with shortcuts off, every loss): the first loss that takes
+   * no generation (its figures are shared by every such loss), and each loss that takes some.
    */
   readonly distinct: readonly Loss[];
   /** For each loss, the position in `distinct` of the loss whose figures it has. */
   readonly figuresOf: Int32Array;
-  /** The losses that take on-site generation (`losesGeneration`): the only ones the site is checked in. */
+  /** The losses that take on-site generation (`losesGeneration`): the only ones the caps' site test is run in (islands.ts, siteClear). */
   readonly generationLosses: readonly Loss[];
   /** The loss rows last made for this list, with what they were made from (`distinct`'s figures): reused while both are the same. */
   last?: { readonly limitKw: number; readonly figures: readonly ContingencyFigures[]; readonly contingencies: readonly SiteScenario[] };
 }
 
-/** Sum of `values` in order, from 0 (as `[...generation.values()].reduce((t, g) => t + g, 0)`). */
+/** Sum of `values` in order (buses in name order), from 0. */
 function sumOf(values: Float64Array): number {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i];
   return total;
 }
 
-/** The list of `models` (buses of one state, in name order): its scenarios, generation and losses. */
-export function busListOf(models: readonly BusModel[]): BusList {
-  const scenarios = campusScenarios(models);
+/**
+ * The list of `models` (the buses of one state, in name order, one per name): its scenarios
+ * (`campusScenarios(models)` unless given), generation and losses.
+ */
+export function busListOf(models: readonly BusModel[], scenarios: readonly Scenario[] = campusScenarios(models)): BusList {
   // Usable generation per bus with nothing lost (scenarios.ts, generationOn: busGenerationIn(bus, undefined)).
   const generationKw = Float64Array.from(models, (b) => busGenerationIn(b, undefined));
   const totalGenerationKw = sumOf(generationKw);
-  const losses = scenarios
-    .filter((s) => s.kind === 'contingency')
-    .map((scenario): Loss => {
-      // The test `siteBudget` makes to share one set of figures among the losses that take no generation.
-      const takesNoGeneration = (scenario.event?.lostGenerationKw ?? 0) === 0;
-      if (takesNoGeneration) return { scenario, takesNoGeneration, generationKw, totalGenerationKw };
-      const kept = Float64Array.from(models, (b) => busGenerationIn(b, scenario.event));
-      return { scenario, takesNoGeneration, generationKw: kept, totalGenerationKw: sumOf(kept) };
-    });
+  // With shortcuts off, every loss has figures of its own (computed from scratch, shortcuts.ts).
+  const share = shortcutsEnabled();
   const distinct: Loss[] = [];
+  const figuresOf: number[] = [];
   let shared = -1;
-  const figuresOf = Int32Array.from(losses, (loss) => {
-    if (!loss.takesNoGeneration) return distinct.push(loss) - 1;
-    if (shared < 0) shared = distinct.push(loss) - 1;
-    return shared;
-  });
-  return { models, scenarios, generationKw, losses, distinct, figuresOf, generationLosses: losses.filter((l) => losesGeneration(l.scenario)) };
+  const losses: Loss[] = [];
+  for (const scenario of scenarios) {
+    if (scenario.kind !== 'contingency') continue;
+    let loss: Loss;
+    // A loss that takes no generation leaves every bus its generation: the list's own figures.
+    if ((scenario.event?.lostGenerationKw ?? 0) === 0) {
+      loss = { scenario, generationKw, totalGenerationKw };
+      if (!share) figuresOf.push(distinct.push(loss) - 1);
+      else {
+        if (shared < 0) shared = distinct.push(loss) - 1;
+        figuresOf.push(shared);
+      }
+    } else {
+      const kept = Float64Array.from(models, (b) => busGenerationIn(b, scenario.event));
+      loss = { scenario, generationKw: kept, totalGenerationKw: sumOf(kept) };
+      figuresOf.push(distinct.push(loss) - 1);
+    }
+    losses.push(loss);
+  }
+  return { models, scenarios, generationKw, losses, distinct, figuresOf: Int32Array.from(figuresOf), generationLosses: losses.filter((l) => losesGeneration(l.scenario)) };
 }
 
-/** Grid import: per bus, what its generation cannot cover, summed in name order (load-model.ts, siteImportKw). */
-function importOf(buses: readonly BusTotals[], loadKw: (b: BusTotals) => number, generationKw: Float64Array): number {
+/**
+ * Grid import: per bus, what its generation cannot cover, summed in name order (load-model.ts,
+ * siteImportKw); `generationKw` at the buses' positions (`BusList.generationKw` or a loss's).
+ */
+export function importOf<T>(buses: readonly T[], loadKw: (b: T) => number, generationKw: Float64Array): number {
   let total = 0;
   for (let i = 0; i < buses.length; i++) total += Math.max(0, loadKw(buses[i]) - generationKw[i]);
   return total;
@@ -129,17 +143,16 @@ function sameFigures(a: readonly ContingencyFigures[], b: readonly ContingencyFi
 
 /**
  * The site of a state whose buses are `list.models`, with `buses` their totals (the same
- * positions), against `limitKw`: the same figures as `siteBudget(list.models, list.scenarios,
- * flows, limitKw)` on the flows the totals come from. The loss rows are the list's last ones when
- * every figure and the limit are the same (as `siteBudget` reuses them).
+ * positions), against `limitKw`. The loss rows are the list's last ones when every figure and the
+ * limit are the same (shortcuts on), so that states sharing a list do not make and keep identical
+ * rows again.
  */
-export function joinedSiteBudget(list: BusList, buses: readonly BusTotals[], limitKw: number): SiteBudget {
+export function siteBudgetOf(list: BusList, buses: readonly BusTotals[], limitKw: number): SiteBudget {
   const totalLoadKw = totalOf(buses, (b) => b.normalKw);
   const gridImportKw = importOf(buses, (b) => b.normalKw, list.generationKw);
   const contingencyLoadKw = totalOf(buses, (b) => b.contingencyKw);
-  // The figures of each distinct loss (every loss that takes no generation has the same ones, as
-  // `siteBudget` shares them); compared with the last ones of the list, as `siteBudget` compares
-  // the figures of every loss.
+  // The figures of each distinct loss (every loss that takes no generation has the same ones),
+  // compared with the last ones of the list.
   const figures = list.distinct.map(
     (loss): ContingencyFigures => ({
       generationKw: loss.totalGenerationKw,
@@ -148,7 +161,7 @@ export function joinedSiteBudget(list: BusList, buses: readonly BusTotals[], lim
       totalLoadKw: contingencyLoadKw,
     }),
   );
-  const last = list.last;
+  const last = shortcutsEnabled() ? list.last : undefined;
   let contingencies: readonly SiteScenario[];
   if (last !== undefined && Object.is(last.limitKw, limitKw) && sameFigures(last.figures, figures)) contingencies = last.contingencies;
   else {
@@ -164,7 +177,7 @@ export function joinedSiteBudget(list: BusList, buses: readonly BusTotals[], lim
         autoMiningKw: f.importKw - f.noAutoImportKw,
       };
     });
-    list.last = { limitKw, figures, contingencies };
+    if (shortcutsEnabled()) list.last = { limitKw, figures, contingencies };
   }
   return {
     totalLoadKw,
