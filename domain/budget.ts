@@ -32,6 +32,7 @@ import { busesByName, campusScenarios, losesGeneration, type Scenario } from './
 import { busListOf, siteBudgetOf, type BusList, type BusTotals } from './site-budget';
 import { once } from './once';
 import { shortcutsEnabled } from './shortcuts';
+import { utilizationOf } from './units';
 
 export type { LoadByClass } from './load-model';
 
@@ -144,11 +145,6 @@ export function leastHeadroom<T extends { readonly headroomKw: number }>(items: 
 /** The site after the loss of each on-site generator (see `losesGeneration`). */
 export function generatorLosses(site: SiteBudget): SiteScenario[] {
   return site.contingencies.filter((c) => losesGeneration(c.scenario));
-}
-
-export function utilizationOf(loadKw: number, capacityKw: number): number {
-  if (capacityKw > 0) return loadKw / capacityKw;
-  return loadKw > 0 ? Infinity : 0;
 }
 
 function isAutoPod(load: CampusLoad): boolean {

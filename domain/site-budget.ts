@@ -12,10 +12,11 @@
  * does not offset another bus's load. A loss that takes no generation leaves every bus its
  * generation (x - 0 is x), so every such loss has the same figures, computed once.
  */
-import { utilizationOf, type SiteBudget, type SiteScenario } from './budget';
+import type { SiteBudget, SiteScenario } from './budget';
 import type { BusModel } from './model';
 import { busGenerationIn, campusScenarios, losesGeneration, type Scenario } from './scenarios';
 import { shortcutsEnabled } from './shortcuts';
+import { utilizationOf } from './units';
 
 /** One bus of a state: its total load in each flow of the state (`LoadByClass.totalKw`), kW. */
 export interface BusTotals {

@@ -73,3 +73,9 @@ export function formatPercent(fraction: number): string {
 export function fitsWithin(loadKw: number, capacityKw: number): boolean {
   return loadKw <= capacityKw + EPSILON_KW;
 }
+
+/** Load over capacity; a load on no capacity is Infinity, nothing on nothing is 0. */
+export function utilizationOf(loadKw: number, capacityKw: number): number {
+  if (capacityKw > 0) return loadKw / capacityKw;
+  return loadKw > 0 ? Infinity : 0;
+}
