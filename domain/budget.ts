@@ -29,9 +29,8 @@ import { podAllocations, type MiningAllocation } from './mining-caps';
 import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
 import { busGenerationKw, busUsableKw } from './redundancy';
 import { busesByName, campusScenarios, losesGeneration, type Scenario } from './scenarios';
-import { busListOf, siteBudgetOf, type BusList, type BusTotals } from './site-budget';
+import { busListOf, siteBudgetOf, type BusTotals } from './site-budget';
 import { once } from './once';
-import { shortcutsEnabled } from './shortcuts';
 import { utilizationOf } from './units';
 
 export type { LoadByClass } from './load-model';
@@ -297,9 +296,6 @@ export function localBudget(campus: CampusModel, allocation: MiningAllocation | 
   return { loads, powerKw, flows: { normal, contingency, normalNoAuto, contingencyNoAuto }, buses, cooling };
 }
 
-/** The bus list of each list of scenarios (site-budget.ts), made once per list while its buses are the same (shortcuts.ts). */
-const BUS_LISTS = new WeakMap<readonly Scenario[], BusList>();
-
 /** `buses` in name order, one per name: the last listed of a name, whose generation `generationOn` keeps for it. */
 function onePerName(buses: readonly BusModel[]): readonly BusModel[] {
   const sorted = busesByName(buses);
@@ -308,25 +304,17 @@ function onePerName(buses: readonly BusModel[]): readonly BusModel[] {
   return unique ? sorted : sorted.filter((b, i) => i + 1 === sorted.length || sorted[i + 1].name !== b.name);
 }
 
-/** Whether a bus list was made for these same bus objects, in the same order. */
-function sameModels(a: readonly BusModel[], b: readonly BusModel[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * The site in one state, from the flows of its buses (in name order, so that every float sum is
  * the same however the flows were put together): grid import in normal operation and in every
  * loss scenario, against the interconnect limit in force (site-budget.ts, `siteBudgetOf`).
  */
 export function siteBudget(buses: readonly BusModel[], scenarios: readonly Scenario[], flows: BudgetFlows, limitKw: number): SiteBudget {
+  // Made for each call: a state evaluated whole has scenarios of its own (joined states keep
+  // their bus list in islands.ts), and a list kept per scenarios array would miss a scenario a
+  // caller pushes into it after a first call.
   const models = onePerName(buses);
-  let list = shortcutsEnabled() ? BUS_LISTS.get(scenarios) : undefined;
-  if (list === undefined || !sameModels(list.models, models)) {
-    list = busListOf(models, scenarios);
-    if (shortcutsEnabled()) BUS_LISTS.set(scenarios, list);
-  }
+  const list = busListOf(models, scenarios);
   const { normal, contingency, normalNoAuto, contingencyNoAuto } = flows;
   const totalKw = (flow: LoadFlow, name: string) => (flow.buses.get(name) ?? NO_LOAD).totalKw;
   const totals = models.map(

@@ -2,7 +2,7 @@
  * The campus at each state of its timeline (see timeline.ts for the rules on dates).
  */
 import type { BusModel, CampusModel, FeedModel } from './model';
-import { shortcutsEnabled } from './shortcuts';
+import { sameEntries, shortcutsEnabled } from './shortcuts';
 import { type Dated, type Month, type TimelinePoint, inServiceAt, nextMonth, timelinePoints } from './timeline';
 
 /** Every named part of a campus, every date included: buses, feeds, cooling systems and loads. */
@@ -61,14 +61,15 @@ const FILTERED_BUS = new WeakMap<BusModel, BusModel>();
  * `bus` with only `feeds` (its feeds in service, in its order) in service: the bus itself when
  * every feed is; otherwise the object last made for this bus while it has the same feeds in
  * service (checked by identity, one pass, so a feed pushed or replaced in place in the bus's list
- * after a first evaluation makes a new one), so that what is computed per bus object (redundancy.ts,
+ * after a first evaluation makes a new one; a bus with every feed in service is itself, and its
+ * figures in redundancy.ts are checked against its feeds the same way), so that what is computed per bus object (redundancy.ts,
  * scenarios.ts, the islands' bus lists) is computed once for the states it spans.
  */
 function busWith(bus: BusModel, feeds: readonly FeedModel[]): BusModel {
   if (feeds.length === bus.feeds.length) return bus;
   if (!shortcutsEnabled()) return { ...bus, feeds };
   const known = FILTERED_BUS.get(bus);
-  if (known !== undefined && known.feeds.length === feeds.length && known.feeds.every((f, i) => f === feeds[i])) return known;
+  if (known !== undefined && sameEntries(known.feeds, feeds)) return known;
   const made = { ...bus, feeds };
   FILTERED_BUS.set(bus, made);
   return made;

@@ -118,8 +118,12 @@ export function evaluateTimeline(campus: CampusModel, options: { readonly asOf?:
   );
 }
 
-/** The evaluation with its lazily dated results made now (inside `withoutShortcuts`). */
+/**
+ * The evaluation with what it makes lazily (its dated results, and its budget's site, which a
+ * campus checked without a site check reads only later) made now, inside `withoutShortcuts`.
+ */
 function settled(evaluation: CampusEvaluation): CampusEvaluation {
+  void evaluation.budget.site;
   return { ...evaluation, results: evaluation.results };
 }
 

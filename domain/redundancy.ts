@@ -18,7 +18,7 @@
  */
 import { feedUsableKw } from './feed-rating';
 import type { BusModel, FeedModel } from './model';
-import { cachedPer } from './shortcuts';
+import { cachedWhileListed, type Listed } from './shortcuts';
 
 export interface LossEvent {
   /** Stable key, e.g. "lose-feed:utility-2" or "lose-side:A". */
@@ -48,21 +48,22 @@ function sumUsableKw(feeds: readonly FeedModel[], keep: (f: FeedModel) => boolea
 }
 
 /*
- * Figures of one bus, computed once per bus object (shortcuts.ts): a campus judged at hundreds
- * of dates keeps the same bus object while its feeds do not change (campusAt), so each figure is
- * summed once, not once per state.
+ * Figures of one bus, computed once per bus object while its list of feeds holds the same feeds
+ * (shortcuts.ts, cachedWhileListed: a feed pushed or replaced in place is counted): a campus
+ * judged at hundreds of dates keeps the same bus object while its feeds do not change (campusAt),
+ * so each figure is summed once, not once per state.
  */
-const USABLE = new WeakMap<BusModel, number>();
-const GENERATION = new WeakMap<BusModel, number>();
-const LOSS_EVENTS = new WeakMap<BusModel, readonly LossEvent[]>();
+const USABLE = new WeakMap<BusModel, Listed<FeedModel, number>>();
+const GENERATION = new WeakMap<BusModel, Listed<FeedModel, number>>();
+const LOSS_EVENTS = new WeakMap<BusModel, Listed<FeedModel, readonly LossEvent[]>>();
 
 export function busUsableKw(bus: BusModel): number {
-  return cachedPer(USABLE, bus, (b) => sumUsableKw(b.feeds, () => true));
+  return cachedWhileListed(USABLE, bus, bus.feeds, (b) => sumUsableKw(b.feeds, () => true));
 }
 
 /** Usable capacity of the bus's on-site generation feeds, kW. */
 export function busGenerationKw(bus: BusModel): number {
-  return cachedPer(GENERATION, bus, (b) => sumUsableKw(b.feeds, (f) => f.source === 'onsite-generation'));
+  return cachedWhileListed(GENERATION, bus, bus.feeds, (b) => sumUsableKw(b.feeds, (f) => f.source === 'onsite-generation'));
 }
 
 function quoted(names: readonly string[]): string {
@@ -90,7 +91,7 @@ function describeFeed(f: FeedModel): string {
 
 /** The loss events a bus is checked against, in a stable order; none for a bus with no feed. Shared: do not modify. */
 export function lossEvents(bus: BusModel): readonly LossEvent[] {
-  return cachedPer(LOSS_EVENTS, bus, computeLossEvents);
+  return cachedWhileListed(LOSS_EVENTS, bus, bus.feeds, computeLossEvents);
 }
 
 function computeLossEvents(bus: BusModel): LossEvent[] {

@@ -7,9 +7,9 @@
  * still carry, and, with that bus's lost generation, against the site interconnect. Buses that
  * lost nothing carry less than in normal operation, so they are not checked again.
  */
-import type { BusModel, CampusModel } from './model';
+import type { BusModel, CampusModel, FeedModel } from './model';
 import { busGenerationKw, lossEvents, type LossEvent } from './redundancy';
-import { cachedPer, cachedPerList } from './shortcuts';
+import { cachedPerList, cachedWhileListed, type Listed } from './shortcuts';
 
 export interface Scenario {
   /** "normal", or "<bus>/<event id>", e.g. "bus-a/lose-feed:utility-2". */
@@ -29,11 +29,11 @@ export function campusScenarios(buses: readonly BusModel[]): Scenario[] {
   return scenarios;
 }
 
-const LOSS_SCENARIOS = new WeakMap<BusModel, readonly Scenario[]>();
+const LOSS_SCENARIOS = new WeakMap<BusModel, Listed<FeedModel, readonly Scenario[]>>();
 
-/** The loss scenarios of one bus, made once per bus object (shortcuts.ts). Shared: do not modify. */
+/** The loss scenarios of one bus, made once per bus object while it has the same feeds (shortcuts.ts). Shared: do not modify. */
 function lossScenarios(bus: BusModel): readonly Scenario[] {
-  return cachedPer(LOSS_SCENARIOS, bus, (b) =>
+  return cachedWhileListed(LOSS_SCENARIOS, bus, bus.feeds, (b) =>
     lossEvents(b).map((event): Scenario => ({ id: `${b.name}/${event.id}`, kind: 'contingency', label: `${b.name}: ${event.label}`, event })),
   );
 }
@@ -62,7 +62,7 @@ export function busGenerationIn(bus: BusModel, lost: { readonly bus: string; rea
   return busGenerationKw(bus) - (lost?.bus === bus.name ? lost.lostGenerationKw : 0);
 }
 
-const SORTED = new WeakMap<readonly BusModel[], { readonly listed: readonly BusModel[]; readonly value: readonly BusModel[] }>();
+const SORTED = new WeakMap<readonly BusModel[], Listed<BusModel, readonly BusModel[]>>();
 
 /**
  * The buses in name order, sorted once per list of buses while it holds the same buses (a bus

@@ -26,32 +26,37 @@ export function withoutShortcuts<T>(fn: () => T): T {
 }
 
 /**
- * `make(key)`, computed once per key object while shortcuts are on (models are plain read-only
- * data, so a figure of an object never goes stale); computed every time inside `withoutShortcuts`.
- */
-export function cachedPer<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
-  if (!enabled) return make(key);
-  let value = cache.get(key);
-  if (value === undefined) cache.set(key, (value = make(key)));
-  return value;
-}
-
-/**
  * `make(list)`, computed once per list while the list still holds the same objects in the same
  * order (checked by identity, one pass) and shortcuts are on: a caller that pushes, removes or
  * replaces an entry in place after a first evaluation gets `make` again, never a figure of the
- * list it held before (the objects themselves are read-only data, as for `cachedPer`).
+ * list it held before. The objects themselves are plain read-only data (a model's fields are
+ * never changed in place), so only lists are checked.
  */
-export function cachedPerList<T, V>(cache: WeakMap<readonly T[], { readonly listed: readonly T[]; readonly value: V }>, list: readonly T[], make: (list: readonly T[]) => V): V {
-  if (!enabled) return make(list);
-  const known = cache.get(list);
+export function cachedPerList<T, V>(cache: WeakMap<readonly T[], Listed<T, V>>, list: readonly T[], make: (list: readonly T[]) => V): V {
+  return cachedWhileListed(cache, list, list, make);
+}
+
+/** A figure and the entries of the list it was made from. */
+export interface Listed<T, V> {
+  readonly listed: readonly T[];
+  readonly value: V;
+}
+
+/**
+ * `make(key)`, computed once per key object while `list` (a list the figure is made from, e.g. a
+ * bus's feeds) still holds the same objects in the same order, as `cachedPerList` checks it.
+ */
+export function cachedWhileListed<K extends object, T, V>(cache: WeakMap<K, Listed<T, V>>, key: K, list: readonly T[], make: (key: K) => V): V {
+  if (!enabled) return make(key);
+  const known = cache.get(key);
   if (known !== undefined && sameEntries(known.listed, list)) return known.value;
-  const value = make(list);
-  cache.set(list, { listed: [...list], value });
+  const value = make(key);
+  cache.set(key, { listed: [...list], value });
   return value;
 }
 
-function sameEntries<T>(a: readonly T[], b: readonly T[]): boolean {
+/** Whether two lists hold the same objects in the same order (identity). */
+export function sameEntries<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

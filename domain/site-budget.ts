@@ -4,7 +4,8 @@
  * `siteBudget` (budget.ts, a state evaluated whole) takes each bus's totals from the state's flows,
  * and a state joined from islands (islands.ts) from its islands' buses; what depends only on the
  * list of buses (each bus's on-site generation in every scenario, the loss scenarios, the last
- * loss rows) is made once per list and kept for the states that share it.
+ * loss rows) is made once per list; joined states keep it for the states that share their buses
+ * (islands.ts), a state evaluated whole makes its own.
  *
  * Formulas (load-model.ts, flowTotalKw and siteImportKw; budget.ts's header): each bus draws from
  * the grid max(0, bus load - usable generation on that bus), the site's import is the sum over the
@@ -94,14 +95,13 @@ export function busListOf(models: readonly BusModel[], scenarios: readonly Scena
   for (const scenario of scenarios) {
     if (scenario.kind !== 'contingency') continue;
     let loss: Loss;
-    // A loss that takes no generation leaves every bus its generation: the list's own figures.
-    if ((scenario.event?.lostGenerationKw ?? 0) === 0) {
+    // A loss that takes no generation leaves every bus its generation: the list's own figures,
+    // shared (with shortcuts off, worked out for the loss like any other, so that the reference
+    // evaluation checks this shortcut).
+    if (share && (scenario.event?.lostGenerationKw ?? 0) === 0) {
       loss = { scenario, generationKw, totalGenerationKw };
-      if (!share) figuresOf.push(distinct.push(loss) - 1);
-      else {
-        if (shared < 0) shared = distinct.push(loss) - 1;
-        figuresOf.push(shared);
-      }
+      if (shared < 0) shared = distinct.push(loss) - 1;
+      figuresOf.push(shared);
     } else {
       const kept = Float64Array.from(models, (b) => busGenerationIn(b, scenario.event));
       loss = { scenario, generationKw: kept, totalGenerationKw: sumOf(kept) };

@@ -1,7 +1,8 @@
-import { computeBudget } from '../../domain/budget';
+import { computeBudget, siteBudget } from '../../domain/budget';
 import { evaluateCampus, evaluateTimeline } from '../../domain/evaluate';
 import type { AuxiliaryLoadModel, GpuHallModel, MiningPodModel } from '../../domain/model';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
+import { campusScenarios, type Scenario } from '../../domain/scenarios';
 
 describe('computeBudget', () => {
   // Hand-computed campus:
@@ -215,6 +216,23 @@ describe('a model whose load lists change after a first evaluation', () => {
     expect(again.failures.map((r) => r.check)).toContain('bus-normal-capacity');
   });
 
+  test("a feed pushed into a bus's list in place is counted and its loss checked", () => {
+    const feeds = [feed('f1', 5_000)];
+    const m = campus({ buses: [bus('main', feeds, 'N+1')], coolingSystems: [cooling('air', 'main', { model: 'pue', pue: 1.0 })], gpuHalls: [hall('h1', 'main', 'air', 4_000)] });
+    // One 5 MW feed at N+1: losing it leaves nothing for the 4 MW hall.
+    expect(evaluateCampus(m).failures.map((r) => r.check)).toContain('bus-contingency-capacity');
+    // A second 5 MW feed: 10 MW usable, and losing either leaves 5 MW for 4 MW.
+    feeds.push(feed('f2', 5_000));
+    for (const evaluation of [evaluateCampus(m), evaluateTimeline(m).current]) {
+      expect(evaluation.budget.buses[0].scenarios.map((s) => [s.capacityKw, s.lostFeeds ?? []])).toEqual([
+        [10_000, []],
+        [5_000, ['f1']],
+        [5_000, ['f2']],
+      ]);
+      expect(evaluation.failures).toHaveLength(0);
+    }
+  });
+
   test('a bus pushed in place has its loss scenarios checked, in one state and over the timeline', () => {
     const buses = [bus('main', [feed('f1', 5_000)])];
     const halls: GpuHallModel[] = [];
@@ -228,5 +246,30 @@ describe('a model whose load lists change after a first evaluation', () => {
       expect(evaluation.budget.buses.find((b) => b.bus.name === 'b1')!.scenarios.map((s) => s.lostFeeds ?? [])).toEqual([[], ['f2'], ['f3']]);
       expect(evaluation.failures.map((r) => r.check)).toContain('bus-contingency-capacity');
     }
+  });
+});
+
+describe('siteBudget called again with a list of scenarios that gained a loss', () => {
+  test("the generator losses pushed in are checked against the interconnect", () => {
+    const gen = (name: string, kw: number) => feed(name, kw, { source: 'onsite-generation' });
+    const m = campus({
+      interconnectLimitKw: 7_000,
+      buses: [bus('a', [feed('u', 9_000), gen('g1', 3_000), gen('g2', 3_000)], 'N+1')],
+      coolingSystems: [cooling('c', 'a', { model: 'pue', pue: 1.0 })],
+      miningPods: [pod('p', 'a', 'c', 10_500, { firm: true })],
+    });
+    const { flows } = computeBudget(m);
+    const all = campusScenarios(m.buses);
+    const scenarios: Scenario[] = all.filter((s) => s.kind !== 'contingency' || !(s.event!.lostGenerationKw > 0));
+    const both = { normal: flows.normal, contingency: flows.contingency, normalNoAuto: flows.normal, contingencyNoAuto: flows.contingency };
+    expect(siteBudget(m.buses, scenarios, both, 7_000).contingencies.map((c) => c.scenario.id)).toEqual(['a/lose-feed:u']);
+    scenarios.push(...all.filter((s) => s.kind === 'contingency' && s.event!.lostGenerationKw > 0));
+    // 10.5 MW of firm load: 4.5 MW of import with both generators, 7.5 MW with one lost (7 MW limit).
+    const again = siteBudget(m.buses, scenarios, both, 7_000).contingencies;
+    expect(again.map((c) => [c.scenario.id, c.gridImportKw, c.headroomKw])).toEqual([
+      ['a/lose-feed:u', 4_500, 2_500],
+      ['a/lose-feed:g1', 7_500, -500],
+      ['a/lose-feed:g2', 7_500, -500],
+    ]);
   });
 });
