@@ -61,9 +61,10 @@ const FILTERED_BUS = new WeakMap<BusModel, BusModel>();
  * `bus` with only `feeds` (its feeds in service, in its order) in service: the bus itself when
  * every feed is; otherwise the object last made for this bus while it has the same feeds in
  * service (checked by identity, one pass, so a feed pushed or replaced in place in the bus's list
- * after a first evaluation makes a new one; a bus with every feed in service is itself, and its
- * figures in redundancy.ts are checked against its feeds the same way), so that what is computed per bus object (redundancy.ts,
- * scenarios.ts, the islands' bus lists) is computed once for the states it spans.
+ * after a first evaluation makes a new one). A bus with every feed in service is itself, and its
+ * figures in redundancy.ts are checked against its feeds the same way. So what is computed per
+ * bus object (redundancy.ts, scenarios.ts, the islands' bus lists) is computed once for the
+ * states it spans.
  */
 function busWith(bus: BusModel, feeds: readonly FeedModel[]): BusModel {
   if (feeds.length === bus.feeds.length) return bus;

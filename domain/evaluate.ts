@@ -120,7 +120,9 @@ export function evaluateTimeline(campus: CampusModel, options: { readonly asOf?:
 
 /**
  * The evaluation with what it makes lazily (its dated results, and its budget's site, which a
- * campus checked without a site check reads only later) made now, inside `withoutShortcuts`.
+ * campus checked without a site check reads only later) made now, inside `withoutShortcuts`. The
+ * answers are the same either way; made later, the site would be worked out with shortcuts on,
+ * and the reference would not check them.
  */
 function settled(evaluation: CampusEvaluation): CampusEvaluation {
   void evaluation.budget.site;

@@ -25,17 +25,6 @@ export function withoutShortcuts<T>(fn: () => T): T {
   }
 }
 
-/**
- * `make(list)`, computed once per list while the list still holds the same objects in the same
- * order (checked by identity, one pass) and shortcuts are on: a caller that pushes, removes or
- * replaces an entry in place after a first evaluation gets `make` again, never a figure of the
- * list it held before. The objects themselves are plain read-only data (a model's fields are
- * never changed in place), so only lists are checked.
- */
-export function cachedPerList<T, V>(cache: WeakMap<readonly T[], Listed<T, V>>, list: readonly T[], make: (list: readonly T[]) => V): V {
-  return cachedWhileListed(cache, list, list, make);
-}
-
 /** A figure and the entries of the list it was made from. */
 export interface Listed<T, V> {
   readonly listed: readonly T[];
@@ -43,8 +32,12 @@ export interface Listed<T, V> {
 }
 
 /**
- * `make(key)`, computed once per key object while `list` (a list the figure is made from, e.g. a
- * bus's feeds) still holds the same objects in the same order, as `cachedPerList` checks it.
+ * `make(key)`, computed once per key object while `list` (the list the figure is made from, e.g.
+ * a bus's feeds) still holds the same objects in the same order (checked by identity, one pass)
+ * and shortcuts are on: a caller that pushes, removes or replaces an entry in place after a first
+ * evaluation gets `make` again, never a figure of the list it held before. The objects themselves
+ * are plain read-only data (a model's fields are never changed in place), so only lists are
+ * checked.
  */
 export function cachedWhileListed<K extends object, T, V>(cache: WeakMap<K, Listed<T, V>>, key: K, list: readonly T[], make: (key: K) => V): V {
   if (!enabled) return make(key);
@@ -53,6 +46,11 @@ export function cachedWhileListed<K extends object, T, V>(cache: WeakMap<K, List
   const value = make(key);
   cache.set(key, { listed: [...list], value });
   return value;
+}
+
+/** `make(list)`, computed once per list while it holds the same objects in the same order (`cachedWhileListed`). */
+export function cachedPerList<T, V>(cache: WeakMap<readonly T[], Listed<T, V>>, list: readonly T[], make: (list: readonly T[]) => V): V {
+  return cachedWhileListed(cache, list, list, make);
 }
 
 /** Whether two lists hold the same objects in the same order (identity). */

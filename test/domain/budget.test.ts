@@ -233,6 +233,24 @@ describe('a model whose load lists change after a first evaluation', () => {
     }
   });
 
+  test("a generator replaced in place by a smaller one is the one the site's import counts", () => {
+    const feeds = [feed('u', 9_000), feed('g1', 6_000, { source: 'onsite-generation' })];
+    const m = campus({
+      interconnectLimitKw: 7_000,
+      buses: [bus('a', feeds, 'N')],
+      coolingSystems: [cooling('c', 'a', { model: 'pue', pue: 1.0 })],
+      miningPods: [pod('p', 'a', 'c', 10_500, { firm: true })],
+    });
+    // 10.5 MW with 6 MW generated: 4.5 MW of import on a 7 MW limit.
+    expect(evaluateCampus(m).budget.site.gridImportKw).toBe(4_500);
+    // With 1 MW generated, 9.5 MW of import.
+    feeds[1] = feed('g1', 1_000, { source: 'onsite-generation' });
+    for (const evaluation of [evaluateCampus(m), evaluateTimeline(m).current]) {
+      expect(evaluation.budget.site.gridImportKw).toBe(9_500);
+      expect(evaluation.failures.map((r) => r.check)).toContain('site-interconnect');
+    }
+  });
+
   test('a bus pushed in place has its loss scenarios checked, in one state and over the timeline', () => {
     const buses = [bus('main', [feed('f1', 5_000)])];
     const halls: GpuHallModel[] = [];

@@ -266,7 +266,8 @@ describe('the timeline as synth evaluates it, against every state from scratch',
       });
     expect(samples.filter((t) => joinedAfterJoined(t, true)).length).toBeGreaterThan(20);
     expect(samples.filter((t) => joinedAfterJoined(t, false)).length).toBeGreaterThan(3);
-    // States that share the site's loss rows of the state before (budget.ts, siteBudget), and
+    // States that share the site's loss rows of the state before (joined states: islands.ts keeps
+    // the bus list, site-budget.ts siteBudgetOf its last rows), and
     // states that share the scenarios but not the rows (a figure or the limit changed).
     const sharedRows = (t: TimelineEvaluation, shared: boolean) =>
       t.states.some((s, i) => {
