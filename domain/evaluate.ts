@@ -31,18 +31,11 @@ function lazyStateOf(campus: CampusModel, point: TimelinePoint): CampusModel {
   if (!point.label) return withLimitInForce(campus);
   let made: CampusModel | undefined;
   const full = () => (made ??= campusAt(campus, point));
-  const shape = withLimitInForce({
-    ...campus,
-    buses: [],
-    coolingSystems: [],
-    miningPods: [],
-    gpuHalls: [],
-    auxiliaryLoads: [],
-    ...(campus.blockLoads ? { blockLoads: [] } : {}),
-    commitments: [],
-    notInService: [],
-    period: point,
-  } as CampusModel) as unknown as Record<string, unknown>;
+  // The keys campusAt gives a state, in its order: campusAt itself, on the campus with its dated
+  // lists empty (so that no list is written twice, here and there).
+  const emptied: Record<string, unknown> = { ...campus };
+  for (const key of DATED_LISTS) if (emptied[key] !== undefined) emptied[key] = [];
+  const shape = withLimitInForce(campusAt(emptied as unknown as CampusModel, point)) as unknown as Record<string, unknown>;
   const state: Record<string, unknown> = {};
   for (const key of Object.keys(shape)) {
     if (DATED_LISTS.has(key)) Object.defineProperty(state, key, { enumerable: true, configurable: true, get: () => (full() as unknown as Record<string, unknown>)[key] });
@@ -118,14 +111,8 @@ export function evaluateTimeline(campus: CampusModel, options: { readonly asOf?:
   );
 }
 
-/**
- * The evaluation with what it makes lazily (its dated results, and its budget's site, which a
- * campus checked without a site check reads only later) made now, inside `withoutShortcuts`. The
- * answers are the same either way; made later, the site would be worked out with shortcuts on,
- * and the reference would not check them.
- */
+/** The evaluation with its lazily dated results made now (inside `withoutShortcuts`). */
 function settled(evaluation: CampusEvaluation): CampusEvaluation {
-  void evaluation.budget.site;
   return { ...evaluation, results: evaluation.results };
 }
 

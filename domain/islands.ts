@@ -387,7 +387,7 @@ export function evaluateByIslands(
     for (const load of [...off, ...previousOff]) if (!left.has(load) && evaluations[order.islandOfLoad.get(load.name)!].loads.has(load)) touched.add(load);
     const sincePrevious = previousJoined ? { previous: previousJoined, loads: [...touched], left: [...left] } : undefined;
     const parts = { buses: busesInOrder.next(evaluations, changed), cooling: coolingInOrder.next(evaluations, changed) };
-    const joined = joinState(state, evaluations, { ...tally }, parts, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, offReason }, sincePrevious, lastBuses);
+    const joined = joinState(state, evaluations, tally, parts, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, offReason }, sincePrevious, lastBuses);
     previousJoined = joined;
     previousOff = off;
     return joined ?? whole(state);

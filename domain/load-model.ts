@@ -25,6 +25,7 @@
  */
 import { coolingKwPerHeatKw, coolingPowerKw } from './cooling-power';
 import type { AuxiliaryLoadModel, BlockLoadModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel } from './model';
+import { busesByName } from './scenarios';
 import { shortcutsEnabled } from './shortcuts';
 
 /** Load of a bus by class, kW. Cooling and overhead are counted where they are drawn. */
@@ -276,9 +277,9 @@ function indexByName(parts: readonly { readonly name: string }[]): Map<string, n
  * same float as `loadFlow`'s.
  */
 export function stateFlows(campus: CampusModel, loads: readonly CampusLoad[], powerKw: ArrayLike<number>, auto?: Uint8Array): StateFlows {
-  // Sorted afresh, as loadFlow sorts them: a list cached per array would go stale when a caller
-  // adds or replaces a bus or cooling system in place after a first evaluation.
-  const sortedBuses = [...campus.buses].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Buses in name order as scenarios.ts keeps them (sorted again whenever the list no longer
+  // holds the same buses); cooling systems sorted here, as loadFlow sorts them.
+  const sortedBuses = busesByName(campus.buses);
   const sortedCooling = [...campus.coolingSystems].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const busIndex = indexByName(sortedBuses);
   const coolingIndex = indexByName(sortedCooling);

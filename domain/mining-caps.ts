@@ -316,7 +316,10 @@ function buildProblem(campus: CampusModel, loads: readonly CampusLoad[], auto: r
     const cooling = coolingByName.get(pod.cooling);
     const runs = CONTINGENCY_SHEDDING.sheds(pod) ? 0 : 1;
     runsInContingency[i] = runs;
-    for (const draw of itDrawPerKw(pod, cooling)) {
+    const draws = itDrawPerKw(pod, cooling);
+    // The buffers hold MAX_TERMS_PER_POD terms a pod: a longer list would be dropped silently.
+    if (2 * draws.length + 1 > MAX_TERMS_PER_POD) throw new Error(`mining-caps: itDrawPerKw gave ${draws.length} draws for '${pod.name}'; at most 2 fit MAX_TERMS_PER_POD: raise it`);
+    for (const draw of draws) {
       const b = busIndex.get(draw.bus);
       if (b === undefined) continue;
       qs[length] = b;
@@ -389,13 +392,13 @@ class Delta {
 }
 
 /** What pod i adds at `kw` of IT (and the fixed cooling it starts), as (quantity, kW) pairs, into `delta`. */
-function podDelta(problem: Problem, i: number, kw: number, runsInContingency: boolean, delta: Delta): Delta {
+function podDelta(problem: Problem, i: number, kw: number, delta: Delta): Delta {
   delta.length = 0;
   for (let t = problem.termStart[i]; t < problem.termStart[i + 1]; t++) delta.add(problem.termQ[t], problem.termCoeff[t] * kw);
   const step = problem.steps[i];
   if (step) {
     if (!problem.coolingRunning[0].has(step.cooling)) delta.add(step.busQ, step.kw);
-    if (runsInContingency && !problem.coolingRunning[1].has(step.cooling)) delta.add(problem.nb + step.busQ, step.kw);
+    if (problem.runsInContingency[i] === 1 && !problem.coolingRunning[1].has(step.cooling)) delta.add(problem.nb + step.busQ, step.kw);
   }
   return delta;
 }
@@ -730,8 +733,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
         reasons[i] = excluded.get(i);
         continue;
       }
-      const runsInContingency = problem.runsInContingency[i] === 1;
-      podDelta(problem, i, minKw[i], runsInContingency, delta);
+      podDelta(problem, i, minKw[i], delta);
       for (let k = 0; k < problem.sites.length; k++) riseKw[k] = siteRise(problem, problem.sites[k], delta);
       const hit = breaks(problem, delta, importKw, riseKw);
       if (hit) {
@@ -745,7 +747,7 @@ export function allocateMiningCaps(campus: CampusModel): MiningAllocation | unde
       const step = problem.steps[i];
       if (step) {
         problem.coolingRunning[0].add(step.cooling);
-        if (runsInContingency) problem.coolingRunning[1].add(step.cooling);
+        if (problem.runsInContingency[i] === 1) problem.coolingRunning[1].add(step.cooling);
       }
     }
     return reasons;

@@ -3,9 +3,10 @@
  * interconnect limit in force, summed from each bus's totals. One implementation for both paths:
  * `siteBudget` (budget.ts, a state evaluated whole) takes each bus's totals from the state's flows,
  * and a state joined from islands (islands.ts) from its islands' buses; what depends only on the
- * list of buses (each bus's on-site generation in every scenario, the loss scenarios, the last
- * loss rows) is made once per list; joined states keep it for the states that share their buses
- * (islands.ts), a state evaluated whole makes its own.
+ * list of buses (each bus's on-site generation in every scenario, the loss scenarios) is made once
+ * per list, with the last loss rows, reused while every figure and the limit are the same; joined
+ * states keep the list for the states that share their buses (islands.ts), a state evaluated
+ * whole makes its own.
  *
  * Formulas (load-model.ts, flowTotalKw and siteImportKw; budget.ts's header): each bus draws from
  * the grid max(0, bus load - usable generation on that bus), the site's import is the sum over the

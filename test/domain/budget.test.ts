@@ -291,3 +291,20 @@ describe('siteBudget called again with a list of scenarios that gained a loss', 
     ]);
   });
 });
+
+describe("a budget's site", () => {
+  test('is made from the model as it was when the budget was made, not when the site is first read', () => {
+    const feeds = [feed('u', 9_000), feed('g1', 6_000, { source: 'onsite-generation' })];
+    const m = campus({
+      interconnectLimitKw: 7_000,
+      buses: [bus('a', feeds, 'N')],
+      coolingSystems: [cooling('c', 'a', { model: 'pue', pue: 1.0 })],
+      miningPods: [pod('p', 'a', 'c', 10_500, { firm: true })],
+    });
+    const first = evaluateCampus(m, []);
+    // A larger generator put in place afterwards must not lower the import of the state judged before.
+    feeds[1] = feed('g1', 9_000, { source: 'onsite-generation' });
+    expect(first.budget.buses[0].scenarios[0].capacityKw).toBe(15_000);
+    expect(first.budget.site.gridImportKw).toBe(4_500);
+  });
+});
