@@ -11,6 +11,8 @@ import * as path from 'path';
 const ROOT = path.join(__dirname, '..');
 const HOOK = path.join(ROOT, 'scripts', 'register-ts.js');
 const DEFERRED_MODULES = path.join(ROOT, 'scripts', 'deferred-modules.js');
+/** The preload that turns the deferral off (each deferred file required for real first). */
+const NO_DEFER = path.join(ROOT, 'scripts', 'no-defer.js');
 
 /** The one temporary folder of this file: every script, output folder and asset below is made in it. */
 let TMP: string;
@@ -92,9 +94,7 @@ test('the examples app, run as cdktf.json runs it, loads none of the deferred mo
   // The same app with each deferred file required for real first, so deferModules leaves all
   // three alone (as if there were no deferral): the same files, byte for byte, manifest.json's
   // stack traces included.
-  const eager = path.join(outdir, '..', `${path.basename(outdir)}-eager.js`);
-  fs.writeFileSync(eager, `const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});\nfor (const { file } of deferredFiles(${JSON.stringify(ROOT)})) require(file);\n`);
-  const real = runExamplesApp([eager]);
+  const real = runExamplesApp([NO_DEFER]);
   expect(real.cache.filter(([, proxy]) => proxy)).toEqual([]);
   expect(filesOf(real.cache.map(([file]) => file), path.join('cdktf', 'node_modules', 'lodash')).length).toBeGreaterThan(0);
   const deferredOutput = filesUnder(outdir);
