@@ -291,9 +291,6 @@ export const INPUT_LIMITS = {
   maxValues: 200_000,
 } as const;
 
-/** Every limit and count in these messages is written with its thousands grouped (domain/units.ts). */
-export { groupThousands };
-
 /**
  * Marks an object made by one of this library's static factories (e.g. `LoadPower.itMw`): such a
  * value is not walked as props; its own schema checks it.
