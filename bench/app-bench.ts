@@ -18,7 +18,7 @@
  * child's rusage), so the shell and this process are not counted; with them, the number of
  * modules the app loaded (a module deferred by scripts/deferred-modules.js and never used is not
  * counted). With --no-defer, each file scripts/deferred-modules.js defers is required for real by
- * a preload before the app's hook, so the hook leaves all three alone: the same commit measured
+ * a preload (scripts/no-defer.js) before the app's hook, so the hook leaves all three alone: the same commit measured
  * without the deferral (that preload removes itself from the module cache: not counted).
  * Medians are printed, with
  * the core count and the load average, since a loaded machine inflates wall time.
@@ -45,11 +45,7 @@ interface Sample {
  * The preload that, with --no-defer, requires each deferred file for real (so deferModules skips
  * it), then removes itself from the module cache, so the modules column counts the app's alone.
  */
-const NO_DEFER_PRELOAD = `'use strict';
-const { deferredFiles } = require(${JSON.stringify(path.join(ROOT, 'scripts', 'deferred-modules.js'))});
-for (const { file } of deferredFiles(${JSON.stringify(ROOT)})) require(file);
-delete require.cache[__filename];
-`;
+const NO_DEFER_PRELOAD = path.join(ROOT, 'scripts', 'no-defer.js');
 
 /** The preload that reports the app process's own resource usage at exit, as JSON, to the file named by APP_BENCH_USAGE_FILE. */
 const USAGE_PRELOAD = `'use strict';
@@ -105,10 +101,7 @@ function main(runs: number, noDefer: boolean): void {
   const preload = path.join(work, 'usage-preload.js');
   fs.writeFileSync(preload, USAGE_PRELOAD);
   const preloads = [preload];
-  if (noDefer) {
-    preloads.unshift(path.join(work, 'no-defer-preload.js'));
-    fs.writeFileSync(preloads[0], NO_DEFER_PRELOAD);
-  }
+  if (noDefer) preloads.unshift(NO_DEFER_PRELOAD);
   try {
     console.log(`examples app as cdktf.json runs it: ${config.app}${noDefer ? ' (--no-defer: the deferred modules loaded for real first)' : ''}`);
     console.log(`${os.availableParallelism()} cores, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);

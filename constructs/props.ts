@@ -106,6 +106,12 @@ export function checkId(subject: string, id: string): string {
   return id;
 }
 
+/** Whether Object.prototype (or what it inherits) has an enumerable key, which every plain object then inherits. */
+function objectPrototypeHasEnumerableKey(): boolean {
+  for (const _ in {}) return true;
+  return false;
+}
+
 /**
  * A hardware model of the expected kind. A model of the wrong kind, or a hand-made object that
  * is not a valid model, is refused with a pointer to the catalog and to the define function,
@@ -119,10 +125,12 @@ export function hardwareOf<T>(
   // pods, one model), and parsing it again for each (its plausibility checks and refinements)
   // was much of parsing a pod's props. So a model object's parse is kept with the data it held
   // then (plainDataKey) and reused, as a copy, while that data is the same; a model changed
-  // since is parsed again, and a failed parse is never kept.
+  // since is parsed again, and a failed parse is never kept. plainDataKey sees only the model's
+  // own keys, but the schema's strict objects also see keys inherited from Object.prototype: while
+  // that has an enumerable key, no parse is reused or kept.
   const parses = new WeakMap<object, { readonly key: string; readonly data: T }>();
   return z.unknown().transform((value, ctx) => {
-    const key = typeof value === 'object' && value !== null ? plainDataKey(value) : undefined;
+    const key = typeof value === 'object' && value !== null && !objectPrototypeHasEnumerableKey() ? plainDataKey(value) : undefined;
     const kept = key === undefined ? undefined : parses.get(value as object);
     if (kept !== undefined && kept.key === key) return structuredClone(kept.data);
     const parsed = schema.safeParse(value, { jitless: true });
@@ -282,9 +290,6 @@ export const INPUT_LIMITS = {
   /** Values in all the props together. */
   maxValues: 200_000,
 } as const;
-
-/** Every limit and count in these messages is written with its thousands grouped (domain/units.ts). */
-export { groupThousands };
 
 /**
  * Marks an object made by one of this library's static factories (e.g. `LoadPower.itMw`): such a

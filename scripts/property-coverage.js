@@ -23,10 +23,15 @@ const path = require('path');
 const ROOT = path.join(__dirname, '..');
 const LIBRARY = ['domain', 'report', 'constructs', 'stacks', 'rules', 'catalog'];
 
-/** Prints `message` on stderr and exits with status 2 (a usage error or a run that compares nothing). */
+/** A usage error or a run that compares nothing: printed on stderr, exit status 2 (by the script's last lines). */
+class Refusal extends Error {}
+
+/**
+ * Refuses with `message`. It throws, so that reached()'s finally deletes its temporary folder
+ * first; the script's last lines print the message and set the exit status.
+ */
 function refuse(message) {
-  process.stderr.write(`property-coverage: ${message}\n`);
-  process.exit(2);
+  throw new Refusal(message);
 }
 
 /**
@@ -90,4 +95,10 @@ function main(argv) {
   return lost.length === 0 ? 0 : 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof Refusal)) throw error;
+  process.stderr.write(`property-coverage: ${error.message}\n`);
+  process.exitCode = 2;
+}

@@ -178,8 +178,8 @@ Module._extensions['.ts'] = function loadTypeScript(module, filename) {
 };
 
 // Third-party modules the app loads and never uses (cdktf's archiver and semver, zod's list of
-// locales: 311 of the examples' 612 modules) load at their first use instead: see
-// deferred-modules.js for each one and why the app never uses it.
+// locales) load at their first use instead: see deferred-modules.js's header for how many modules
+// that leaves unloaded, and its list for each one and why the app never uses it.
 require('./deferred-modules').deferModules(ROOT);
 
 // On Node >= 22.1, Node's own compile cache (its V8 code for every module, kept across runs and

@@ -30,7 +30,7 @@ export class AspectsOnce {
     const recurse = (construct: IConstruct, inherited: readonly IAspect[]): void => {
       const aspects = Aspects.of(construct);
       const skipped = this.notApplied.get(construct);
-      const here = skipped ? [...inherited, ...aspects.all.filter((a) => !skipped.has(a))] : [...inherited, ...aspects.all];
+      const here = [...inherited, ...aspects.all.filter((a) => !skipped?.has(a))];
       const ownCount = aspects.all.length;
       countAtVisit.set(construct, ownCount);
       let done = this.invoked.get(construct);

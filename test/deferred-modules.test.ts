@@ -11,6 +11,17 @@ import * as path from 'path';
 const ROOT = path.join(__dirname, '..');
 const HOOK = path.join(ROOT, 'scripts', 'register-ts.js');
 const DEFERRED_MODULES = path.join(ROOT, 'scripts', 'deferred-modules.js');
+/** The preload that turns the deferral off (each deferred file required for real first). */
+const NO_DEFER = path.join(ROOT, 'scripts', 'no-defer.js');
+
+/** The one temporary folder of this file: every script, output folder and asset below is made in it. */
+let TMP: string;
+beforeAll(() => {
+  TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-'));
+});
+afterAll(() => {
+  fs.rmSync(TMP, { recursive: true, force: true });
+});
 
 /**
  * Runs `script` (CommonJS) in a node of its own from the repository root, with the hook (the
@@ -18,7 +29,7 @@ const DEFERRED_MODULES = path.join(ROOT, 'scripts', 'deferred-modules.js');
  * requires packages as the repository's code does.
  */
 function runNode(script: string, { hook = true, env = {} }: { hook?: boolean; env?: NodeJS.ProcessEnv } = {}): unknown {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-'));
+  const dir = fs.mkdtempSync(path.join(TMP, 'node-'));
   const file = path.join(dir, 'script.js');
   fs.writeFileSync(file, `const rootRequire = require('module').createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});\n${script}`);
   const result = spawnSync(process.execPath, [...(hook ? ['-r', HOOK] : []), file], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...env }, encoding: 'utf8' });
@@ -48,7 +59,7 @@ function filesUnder(dir: string): [string, Buffer][] {
  * exports is a Proxy (a stand-in).
  */
 function runExamplesApp(preloads: readonly string[] = []): { outdir: string; cache: [string, boolean][] } {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-app-'));
+  const outdir = fs.mkdtempSync(path.join(TMP, 'app-'));
   const modules = path.join(outdir, '..', `${path.basename(outdir)}-modules.js`);
   fs.writeFileSync(
     modules,
@@ -83,9 +94,7 @@ test('the examples app, run as cdktf.json runs it, loads none of the deferred mo
   // The same app with each deferred file required for real first, so deferModules leaves all
   // three alone (as if there were no deferral): the same files, byte for byte, manifest.json's
   // stack traces included.
-  const eager = path.join(outdir, '..', `${path.basename(outdir)}-eager.js`);
-  fs.writeFileSync(eager, `const { deferredFiles } = require(${JSON.stringify(DEFERRED_MODULES)});\nfor (const { file } of deferredFiles(${JSON.stringify(ROOT)})) require(file);\n`);
-  const real = runExamplesApp([eager]);
+  const real = runExamplesApp([NO_DEFER]);
   expect(real.cache.filter(([, proxy]) => proxy)).toEqual([]);
   expect(filesOf(real.cache.map(([file]) => file), path.join('cdktf', 'node_modules', 'lodash')).length).toBeGreaterThan(0);
   const deferredOutput = filesUnder(outdir);
@@ -262,7 +271,7 @@ console.log(JSON.stringify({ kept: require(file) === locales && !isProxy(locales
 });
 
 test("an archive asset leaves archiver's stand-in unused in the app's process: cdktf zips the directory in a node of its own, without this hook (the zip is checked only to show the asset was made)", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-deferred-asset-'));
+  const dir = fs.mkdtempSync(path.join(TMP, 'asset-'));
   fs.mkdirSync(path.join(dir, 'content'));
   fs.writeFileSync(path.join(dir, 'content', 'hello.txt'), 'hello\n');
   const outdir = path.join(dir, 'out');

@@ -3,22 +3,19 @@
  * estimate names a test file that exists.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const Sequencer = require('./sequencer') as { new (): { sort(tests: unknown[]): { path: string }[] }; FIRST_RUN_ESTIMATES_MS: Record<string, number> };
 
-function fakeTest(file: string, cacheDirectory: string) {
-  return { path: path.join(ROOT, file), context: { config: { cacheDirectory, name: 'hybrid-campus' }, hasteFS: { getSize: () => fs.statSync(path.join(ROOT, file)).size } } };
+function fakeTest(file: string) {
+  return { path: path.join(ROOT, file), context: { config: { name: 'hybrid-campus' }, hasteFS: { getSize: () => fs.statSync(path.join(ROOT, file)).size } } };
 }
 
 test('without timings, the estimated files come first, slowest first, then the rest', () => {
-  // Without `cache: true` in the config, the sequencer reads no timings: this folder is never used.
-  const cacheDirectory = os.tmpdir();
   const files = ['test/domain/units.test.ts', 'test/fuzz/fuzz-sample.test.ts', 'test/report/cli.test.ts', 'test/constructs/bad-input.test.ts', 'test/domain/incremental-timeline.property.test.ts'];
-  const order = new Sequencer().sort(files.map((f) => fakeTest(f, cacheDirectory))).map((t) => path.relative(ROOT, t.path).split(path.sep).join('/'));
+  const order = new Sequencer().sort(files.map((f) => fakeTest(f))).map((t) => path.relative(ROOT, t.path).split(path.sep).join('/'));
   expect(order.slice(0, 3)).toEqual(['test/fuzz/fuzz-sample.test.ts', 'test/domain/incremental-timeline.property.test.ts', 'test/report/cli.test.ts']);
   expect(order.slice(3).sort()).toEqual(['test/constructs/bad-input.test.ts', 'test/domain/units.test.ts']);
 });

@@ -59,6 +59,13 @@ const KEY_PREFIX = JSON.stringify({ transformer: crypto.createHash('sha256').upd
 /** `jest.mock(`, `jest.unstable_mockModule(` or `jest.enableAutomock(` at the start of a statement: what babel-jest would hoist (not `jest.doMock`, which it leaves in place). */
 const MOCK_CALL = /^\s*jest\s*\.\s*(mock|unstable_mockModule|enableAutomock)\s*\(/m;
 
+/** What to do instead of each call MOCK_CALL finds. */
+const MOCK_ADVICE = {
+  mock: 'require the module inside the test after jest.doMock',
+  unstable_mockModule: 'call it inside the test and import the module after it with await import()',
+  enableAutomock: 'make the mock inside the test with jest.createMockFromModule',
+};
+
 let esbuild;
 
 module.exports = {
@@ -72,7 +79,7 @@ module.exports = {
   process(sourceText, sourcePath) {
     const mock = MOCK_CALL.exec(sourceText);
     if (mock) {
-      throw new Error(`${path.relative(ROOT, sourcePath)}: jest.${mock[1]} is not hoisted by test/transform-ts.js (esbuild); require the module inside the test after jest.doMock, or pass the dependency in`);
+      throw new Error(`${path.relative(ROOT, sourcePath)}: jest.${mock[1]} is not hoisted by test/transform-ts.js (esbuild); ${MOCK_ADVICE[mock[1]]}, or pass the dependency in`);
     }
     esbuild ??= require(ESBUILD_PATH);
     const { code, map } = esbuild.transformSync(sourceText, { ...TRANSFORM_OPTIONS, sourcefile: sourcePath });

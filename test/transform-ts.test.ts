@@ -51,6 +51,16 @@ test('a jest.mock call, which esbuild would not hoist, is one message', () => {
   );
 });
 
+test.each([
+  ['unstable_mockModule', "jest.unstable_mockModule('./x', () => ({}));", 'call it inside the test and import the module after it with await import()'],
+  ['enableAutomock', 'jest.enableAutomock();', 'make the mock inside the test with jest.createMockFromModule'],
+])('a jest.%s call, which esbuild would not hoist either, is one message with advice for that call', (name, call, advice) => {
+  const source = ["import { x } from './x';", call, ''].join('\n');
+  expect(() => transformer.process(source, FILE)).toThrow(
+    new Error(`test/example.ts: jest.${name} is not hoisted by test/transform-ts.js (esbuild); ${advice}, or pass the dependency in`),
+  );
+});
+
 test('tsconfig: comments are read, an extends or broken JSON is one message', () => {
   expect(transformer.compilerOptionsOf(tsconfig('{\n  // shared\n  "compilerOptions": { "target": "ES2022", },\n}\n'))).toEqual({ target: 'ES2022' });
   const extending = tsconfig('{ "extends": "./base.json" }');

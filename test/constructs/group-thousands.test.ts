@@ -1,4 +1,4 @@
-import { groupThousands } from '../../constructs/props';
+import { groupThousands } from '../../domain/units';
 
 describe('groupThousands (the limits and counts in bad-input messages)', () => {
   test.each([

@@ -109,4 +109,18 @@ describe('a polluted Object.prototype', () => {
     const message = errorOf(() => new MiningPod(campus, 'p1', { model: S21, count: 1, bus, cooling: air }));
     expect(message).toMatch(/^CampusConfigError: \[site\/p1\] 2 invalid properties: model = .*polluted = 1: /s);
   });
+
+  test('refuses a model parsed before the pollution, as a first parse after it does (the kept parse is not reused)', () => {
+    const { campus, bus, air } = smallCampus();
+    new MiningPod(campus, 'p0', { model: S21, count: 1, bus, cooling: air });
+    (Object.prototype as { polluted?: number }).polluted = 1;
+    expect(errorOf(() => new MiningPod(campus, 'p1', { model: S21, count: 1, bus, cooling: air }))).toMatch(
+      /^CampusConfigError: \[site\/p1\] 2 invalid properties: model = .*: is not a valid hardware model; .*polluted = 1: /s,
+    );
+    // Props without a prototype inherit no key: only the model (which does) is refused.
+    const props = Object.assign(Object.create(null), { model: S21, count: 1, bus, cooling: air });
+    expect(errorOf(() => new MiningPod(campus, 'p2', props))).toBe(
+      'CampusConfigError: [site/p2] invalid property: model = {"kind":"asic","id":"bitmain-antminer-s21","vendor":"Bitmain","model":"Antmin...: is not a valid hardware model; an ASIC model is needed: pick one from ASIC_MODELS, or build it with defineAsicModel(), which names the bad field',
+    );
+  });
 });

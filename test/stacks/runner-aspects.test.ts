@@ -17,15 +17,15 @@ import { Campus } from '../../stacks/campus';
 import { errorOf } from '../constructs/helpers';
 
 /** A rule pack of one warning rule. */
-const COUNTING_PACK: RulePack = {
-  name: 'test/counting',
+const WARNING_PACK: RulePack = {
+  name: 'test/warning',
   description: 'one warning rule',
-  rules: [{ id: 'TEST-1', statement: 'warns on every run', source: 'this test', level: 'warning', check: () => [{ path: 'site', message: 'counted run' }] }],
+  rules: [{ id: 'TEST-1', statement: 'warns on every run', source: 'this test', level: 'warning', check: () => [{ path: 'site', message: 'warned on this run' }] }],
 };
 
 function build(app: App): void {
-  const campus = new Campus(app, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, rules: { packs: [COUNTING_PACK] } });
-  new NamespaceV1(campus, 'ns', { metadata: { name: 'counted' } });
+  const campus = new Campus(app, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, rules: { packs: [WARNING_PACK] } });
+  new NamespaceV1(campus, 'ns', { metadata: { name: 'warned' } });
 }
 
 describe('runCampusApp writes and refuses what app.synth() does', () => {
@@ -33,9 +33,9 @@ describe('runCampusApp writes and refuses what app.synth() does', () => {
     const app = Testing.app();
     expect(runCampusApp(build, { app, stdout: () => undefined, stderr: () => undefined })).toBe(0);
     const dir = path.join(app.outdir, 'stacks', 'site');
-    expect(fs.readFileSync(path.join(dir, 'rules.json'), 'utf8')).toContain('counted run');
+    expect(fs.readFileSync(path.join(dir, 'rules.json'), 'utf8')).toContain('warned on this run');
     const manifest = JSON.parse(fs.readFileSync(path.join(app.outdir, 'manifest.json'), 'utf8'));
-    expect(manifest.stacks.site.annotations.map((a: { message: string }) => a.message)).toEqual(['TEST-1: counted run']);
+    expect(manifest.stacks.site.annotations.map((a: { message: string }) => a.message)).toEqual(['TEST-1: warned on this run']);
   });
 
   test('a later app.synth() validates again', () => {
@@ -62,7 +62,7 @@ describe('runCampusApp writes and refuses what app.synth() does', () => {
     const errors: string[] = [];
     const code = runCampusApp(
       (a) => {
-        const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
+        const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [WARNING_PACK] } } : {}) });
         new NamespaceV1(campus, 'ns', { metadata: { name: 'x' } });
         Aspects.of(campus).add(new BackendPolicy(refuse));
       },
@@ -97,7 +97,7 @@ describe('runCampusApp writes and refuses what app.synth() does', () => {
     const app = Testing.app();
     const code = runCampusApp(
       (a) => {
-        const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) });
+        const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [WARNING_PACK] } } : {}) });
         const group = new Construct(campus, 'group');
         const ns = new NamespaceV1(group, 'ns', { metadata: { name: 'x' } });
         addAspects(campus, group, { visit: (m) => m === ns && ns.addOverride('metadata.labels', { nested: 'applied' }) }, ns);
@@ -159,7 +159,7 @@ describe('runCampusApp prepares what changed after its check before writing it',
     const code = runCampusApp(
       (a) => {
         const src = sourceStack(a);
-        build(new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [COUNTING_PACK] } } : {}) }), src);
+        build(new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [WARNING_PACK] } } : {}) }), src);
       },
       { app, stdout: () => undefined, stderr: () => undefined },
     );
