@@ -234,13 +234,7 @@ describe('a model whose load lists change after a first evaluation', () => {
   });
 
   test("a generator replaced in place by a smaller one is the one the site's import counts", () => {
-    const feeds = [feed('u', 9_000), feed('g1', 6_000, { source: 'onsite-generation' })];
-    const m = campus({
-      interconnectLimitKw: 7_000,
-      buses: [bus('a', feeds, 'N')],
-      coolingSystems: [cooling('c', 'a', { model: 'pue', pue: 1.0 })],
-      miningPods: [pod('p', 'a', 'c', 10_500, { firm: true })],
-    });
+    const { feeds, m } = generatorSite();
     // 10.5 MW with 6 MW generated: 4.5 MW of import on a 7 MW limit.
     expect(evaluateCampus(m).budget.site.gridImportKw).toBe(4_500);
     // With 1 MW generated, 9.5 MW of import.
@@ -294,13 +288,7 @@ describe('siteBudget called again with a list of scenarios that gained a loss', 
 
 describe("a budget's site", () => {
   test('is made from the model as it was when the budget was made, not when the site is first read', () => {
-    const feeds = [feed('u', 9_000), feed('g1', 6_000, { source: 'onsite-generation' })];
-    const m = campus({
-      interconnectLimitKw: 7_000,
-      buses: [bus('a', feeds, 'N')],
-      coolingSystems: [cooling('c', 'a', { model: 'pue', pue: 1.0 })],
-      miningPods: [pod('p', 'a', 'c', 10_500, { firm: true })],
-    });
+    const { feeds, m } = generatorSite();
     const first = evaluateCampus(m, []);
     // A larger generator put in place afterwards must not lower the import of the state judged before.
     feeds[1] = feed('g1', 9_000, { source: 'onsite-generation' });
@@ -308,3 +296,15 @@ describe("a budget's site", () => {
     expect(first.budget.site.gridImportKw).toBe(4_500);
   });
 });
+
+/** One bus fed by a 9 MW utility feed and a 6 MW generator, 10.5 MW of firm mining, a 7 MW interconnect; `feeds` is the bus's own list. */
+function generatorSite() {
+  const feeds = [feed('u', 9_000), feed('g1', 6_000, { source: 'onsite-generation' })];
+  const m = campus({
+    interconnectLimitKw: 7_000,
+    buses: [bus('a', feeds, 'N')],
+    coolingSystems: [cooling('c', 'a', { model: 'pue', pue: 1.0 })],
+    miningPods: [pod('p', 'a', 'c', 10_500, { firm: true })],
+  });
+  return { feeds, m };
+}
