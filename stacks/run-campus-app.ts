@@ -46,19 +46,85 @@ export function writeBudgetOnFailureEnabled(options: RunCampusAppOptions, env: N
   return options.writeBudgetOnFailure ?? env[WRITE_BUDGET_ON_FAILURE_ENV] === '1';
 }
 
-/** Every validation error of every stack in the app, as "[construct path] message". */
+/**
+ * Every validation error of every stack in the app, as "[construct path] message", on the tree
+ * app.synth() writes: every stack prepared (its backend, cross-stack references), then each
+ * campus's aspects (once: the synth does not visit them again), then every construct's
+ * validations and the campuses' rule packs. For a check outside synth (tests, tools); the runner
+ * makes the same check inside app.synth(), after its own prepare (`checkPreparedApp`).
+ */
 export function collectValidationErrors(app: App): string[] {
   const stacks = app.node.findAll().filter(TerraformStack.isStack);
-  // The tree app.synth() writes, in its order: every stack prepared (its backend, cross-stack
-  // references), then each campus's aspects (once: the synth does not visit them again), so an
-  // aspect's validation on what preparing adds is judged here, before anything is written.
   for (const stack of stacks) stack.prepareStack();
+  return checkPreparedApp(app);
+}
+
+/**
+ * The check of `collectValidationErrors` on an app whose stacks app.synth() has just prepared:
+ * each campus's aspects (once), then every construct's validations and the campuses' rule packs,
+ * judged on the prepared stack's Terraform JSON without preparing it again.
+ */
+function checkPreparedApp(app: App): string[] {
+  const stacks = app.node.findAll().filter(TerraformStack.isStack);
   for (const stack of stacks) if (Campus.isCampus(stack)) stack.invokeAspectsOnce();
   return stacks.flatMap((stack) => [
     ...stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)),
-    // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON, kept for writing it.
-    ...(Campus.isCampus(stack) ? stack.ruleErrors() : []),
+    // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON.
+    ...(Campus.isCampus(stack) ? stack.preparedRuleErrors() : []),
   ]);
+}
+
+/**
+ * Thrown out of app.synth() by the check inside it (`synthChecked`), before any stack is written:
+ * the failed checks, or the misuse (a CampusConfigError) the check found.
+ */
+class SynthRefused extends Error {
+  public constructor(
+    public readonly errors: readonly string[],
+    public readonly misuse?: CampusConfigError,
+  ) {
+    super('hybrid-campus: synth refused');
+  }
+}
+
+/**
+ * Runs app.synth() with every campus checked before anything is written: the check runs inside
+ * app.synth(), when the first stack is about to synthesize, after app.synth() has prepared every
+ * stack (so each resource is prepared once, as bare cdktf does) and before any stack's aspects,
+ * validation or files. A check that fails throws SynthRefused out of app.synth(), so nothing is
+ * written. Every stack's synthesizer is wrapped for the call and put back after it.
+ */
+function synthChecked(app: App): void {
+  let checked = false;
+  const stacks = app.node.findAll().filter(TerraformStack.isStack);
+  const own = stacks.map((stack) => [stack, Object.getOwnPropertyDescriptor(stack, 'synthesizer')] as const);
+  for (const stack of stacks) {
+    const inner = stack.synthesizer;
+    stack.synthesizer = {
+      synthesize: (session) => {
+        if (!checked) {
+          checked = true;
+          let errors: string[];
+          try {
+            errors = checkPreparedApp(app);
+          } catch (error) {
+            if (error instanceof CampusConfigError) throw new SynthRefused([], error);
+            throw error;
+          }
+          if (errors.length > 0) throw new SynthRefused(errors);
+        }
+        inner.synthesize(session);
+      },
+    };
+  }
+  try {
+    app.synth();
+  } finally {
+    for (const [stack, descriptor] of own) {
+      if (descriptor) Object.defineProperty(stack, 'synthesizer', descriptor);
+      else delete (stack as { synthesizer?: unknown }).synthesizer;
+    }
+  }
 }
 
 /** Synthesizes an already built app; returns the process exit code. */
@@ -66,10 +132,19 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   const out = options.stdout ?? ((t: string) => process.stdout.write(t));
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const campuses = app.node.findAll().filter(Campus.isCampus);
-  // Misuse found only when the app is judged (e.g. two rules with one id): one message, nothing written.
-  const checked = unlessConfigError(err, () => collectValidationErrors(app));
-  if (!checked.ok) return 1;
-  const errors = checked.value;
+  // The check runs inside app.synth() (synthChecked). Misuse found only when the app is judged
+  // (e.g. two rules with one id): one message, nothing written.
+  let errors: readonly string[] = [];
+  try {
+    synthChecked(app);
+  } catch (error) {
+    if (!(error instanceof SynthRefused)) throw error;
+    if (error.misuse) {
+      err(`hybrid-campus: ${error.misuse.message}\n`);
+      return 1;
+    }
+    errors = error.errors;
+  }
   if (errors.length > 0) {
     const writeBudgets = writeBudgetOnFailureEnabled(options);
     let rulesWritten = false;
@@ -96,7 +171,6 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
     );
     return 1;
   }
-  app.synth();
   out(campuses.map((c) => renderSummary(c.evaluate())).join('\n'));
   return 0;
 }
