@@ -182,17 +182,15 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
 export function runCampusApp(build: (app: App) => void, options: RunCampusAppOptions = {}): number {
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const app = options.app ?? new App();
-  if (!unlessConfigError(err, () => build(app)).ok) return 1;
-  return synthCampusApp(app, options);
-}
-
-/** Runs `fn`; a CampusConfigError it throws is printed as one message (`ok: false`), any other error propagates. */
-function unlessConfigError<T>(err: (text: string) => void, fn: () => T): { readonly ok: true; readonly value: T } | { readonly ok: false } {
+  // `build` is called here, not through a helper: cdktf records a stack trace for every token the
+  // app makes (in manifest.json), and each frame between the app and the provider's classes is
+  // formatted for each of them.
   try {
-    return { ok: true, value: fn() };
+    build(app);
   } catch (error) {
     if (!(error instanceof CampusConfigError)) throw error;
     err(`hybrid-campus: ${error.message}\n`);
-    return { ok: false };
+    return 1;
   }
+  return synthCampusApp(app, options);
 }
