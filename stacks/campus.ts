@@ -704,9 +704,12 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     return this.judge(super.toTerraform(), false);
   }
 
-  /** Invokes the campus's aspects, each once per construct (as synth and every judgement do). @internal */
-  public invokeAspectsOnce(): void {
-    this.aspectsOnce.invoke(this);
+  /**
+   * Invokes the campus's aspects, each once per construct (as synth and every judgement do); true
+   * when any aspect visited a construct. @internal
+   */
+  public invokeAspectsOnce(): boolean {
+    return this.aspectsOnce.invoke(this);
   }
 
   /** Runs the rules on `terraform`; warnings become annotations only when `annotate` (once per synth). */

@@ -62,11 +62,17 @@ export function collectValidationErrors(app: App): string[] {
 /**
  * The check of `collectValidationErrors` on an app whose stacks app.synth() has just prepared:
  * each campus's aspects (once), then every construct's validations and the campuses' rule packs,
- * judged on the prepared stack's Terraform JSON without preparing it again.
+ * judged on the prepared stack's Terraform JSON. When an aspect visited anything, every stack is
+ * prepared again before the validations: what an aspect adds or edits (a cross-stack reference
+ * in particular) is then prepared before it is judged and written, which bare cdktf, whose
+ * aspects run after its one prepare, does not do. What a validation adds or edits is written as
+ * bare cdktf writes it (its validations, too, run after its prepare).
  */
 function checkPreparedApp(app: App): string[] {
   const stacks = app.node.findAll().filter(TerraformStack.isStack);
-  for (const stack of stacks) if (Campus.isCampus(stack)) stack.invokeAspectsOnce();
+  let visited = false;
+  for (const stack of stacks) if (Campus.isCampus(stack) && stack.invokeAspectsOnce()) visited = true;
+  if (visited) for (const stack of stacks) stack.prepareStack();
   return stacks.flatMap((stack) => [
     ...stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)),
     // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON.
@@ -74,57 +80,77 @@ function checkPreparedApp(app: App): string[] {
   ]);
 }
 
-/**
- * Thrown out of app.synth() by the check inside it (`synthChecked`), before any stack is written:
- * the failed checks, or the misuse (a CampusConfigError) the check found.
- */
-class SynthRefused extends Error {
-  public constructor(
-    public readonly errors: readonly string[],
-    public readonly misuse?: CampusConfigError,
-  ) {
-    super('hybrid-campus: synth refused');
-  }
+/** The one line of a CampusConfigError: its message without the creation stack cdktf appends when a token throws it. */
+function misuseLine(error: CampusConfigError): string {
+  const at = error.message.indexOf('\nObject creation stack:');
+  return at === -1 ? error.message : error.message.slice(0, at);
 }
+
+/** What app.synth() with the check inside it came to (`synthChecked`). */
+type SynthOutcome =
+  | { readonly kind: 'written' }
+  | { readonly kind: 'refused'; readonly errors: readonly string[] }
+  | { readonly kind: 'misuse'; readonly error: CampusConfigError };
 
 /**
  * Runs app.synth() with every campus checked before anything is written: the check runs inside
  * app.synth(), when the first stack is about to synthesize, after app.synth() has prepared every
- * stack (so each resource is prepared once, as bare cdktf does) and before any stack's aspects,
- * validation or files. A check that fails throws SynthRefused out of app.synth(), so nothing is
- * written. Every stack's synthesizer is wrapped for the call and put back after it.
+ * stack (so each resource is prepared as often as bare cdktf prepares it, unless an aspect ran:
+ * `checkPreparedApp`) and before any stack's aspects, validation or files. A check that fails
+ * throws out of app.synth(), so no stack is written. Each stack's synthesizer is wrapped for the
+ * call (an own property, whatever the stack defines) and its own definition put back after it,
+ * unless something replaced the wrapper meanwhile.
+ *
+ * The outcome is kept here, not read from what app.synth() throws: an App subclass may catch or
+ * wrap the error. An app.synth() that returns without synthesizing any stack is checked after it
+ * (`collectValidationErrors`).
  */
-function synthChecked(app: App): void {
-  let checked = false;
+function synthChecked(app: App): SynthOutcome {
+  let outcome: SynthOutcome | undefined;
   const stacks = app.node.findAll().filter(TerraformStack.isStack);
-  const own = stacks.map((stack) => [stack, Object.getOwnPropertyDescriptor(stack, 'synthesizer')] as const);
-  for (const stack of stacks) {
-    const inner = stack.synthesizer;
-    stack.synthesizer = {
-      synthesize: (session) => {
-        if (!checked) {
-          checked = true;
-          let errors: string[];
-          try {
-            errors = checkPreparedApp(app);
-          } catch (error) {
-            if (error instanceof CampusConfigError) throw new SynthRefused([], error);
-            throw error;
-          }
-          if (errors.length > 0) throw new SynthRefused(errors);
-        }
-        inner.synthesize(session);
-      },
-    };
-  }
+  const installed: Array<{ readonly stack: TerraformStack; readonly own: PropertyDescriptor | undefined; readonly wrapper: TerraformStack['synthesizer'] }> = [];
+  class Refusal extends Error {}
   try {
-    app.synth();
+    for (const stack of stacks) {
+      const inner = stack.synthesizer;
+      const wrapper: TerraformStack['synthesizer'] = {
+        synthesize: (session) => {
+          if (outcome === undefined) {
+            try {
+              const errors = checkPreparedApp(app);
+              outcome = errors.length > 0 ? { kind: 'refused', errors } : { kind: 'written' };
+            } catch (error) {
+              if (!(error instanceof CampusConfigError)) throw error;
+              outcome = { kind: 'misuse', error };
+            }
+          }
+          if (outcome.kind !== 'written') throw new Refusal('hybrid-campus: synth refused');
+          inner.synthesize(session);
+        },
+      };
+      installed.push({ stack, own: Object.getOwnPropertyDescriptor(stack, 'synthesizer'), wrapper });
+      Object.defineProperty(stack, 'synthesizer', { value: wrapper, writable: true, configurable: true, enumerable: true });
+    }
+    try {
+      app.synth();
+    } catch (error) {
+      if (outcome !== undefined && outcome.kind !== 'written') return outcome;
+      // Misuse found while app.synth() prepared the stacks (a token that throws it), before the check.
+      if (outcome === undefined && error instanceof CampusConfigError) return { kind: 'misuse', error };
+      throw error;
+    }
   } finally {
-    for (const [stack, descriptor] of own) {
-      if (descriptor) Object.defineProperty(stack, 'synthesizer', descriptor);
+    for (const { stack, own, wrapper } of installed) {
+      // A synthesizer set on the stack meanwhile (by a validation, say) stays.
+      if (Object.getOwnPropertyDescriptor(stack, 'synthesizer')?.value !== wrapper) continue;
+      if (own) Object.defineProperty(stack, 'synthesizer', own);
       else delete (stack as { synthesizer?: unknown }).synthesizer;
     }
   }
+  if (outcome !== undefined) return outcome;
+  // app.synth() synthesized no stack (an App subclass, or an app without stacks): checked now.
+  const errors = collectValidationErrors(app);
+  return errors.length > 0 ? { kind: 'refused', errors } : { kind: 'written' };
 }
 
 /** Synthesizes an already built app; returns the process exit code. */
@@ -133,18 +159,14 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const campuses = app.node.findAll().filter(Campus.isCampus);
   // The check runs inside app.synth() (synthChecked). Misuse found only when the app is judged
-  // (e.g. two rules with one id): one message, nothing written.
-  let errors: readonly string[] = [];
-  try {
-    synthChecked(app);
-  } catch (error) {
-    if (!(error instanceof SynthRefused)) throw error;
-    if (error.misuse) {
-      err(`hybrid-campus: ${error.misuse.message}\n`);
-      return 1;
-    }
-    errors = error.errors;
+  // (e.g. two rules with one id): one message, and the campuses' old output removed.
+  const outcome = synthChecked(app);
+  if (outcome.kind === 'misuse') {
+    for (const campus of campuses) fs.rmSync(path.join(app.outdir, 'stacks', campus.node.id), { recursive: true, force: true });
+    err(`hybrid-campus: ${misuseLine(outcome.error)}\n`);
+    return 1;
   }
+  const errors = outcome.kind === 'refused' ? outcome.errors : [];
   if (errors.length > 0) {
     const writeBudgets = writeBudgetOnFailureEnabled(options);
     let rulesWritten = false;
@@ -182,9 +204,9 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
 export function runCampusApp(build: (app: App) => void, options: RunCampusAppOptions = {}): number {
   const err = options.stderr ?? ((t: string) => process.stderr.write(t));
   const app = options.app ?? new App();
-  // `build` is called here, not through a helper: cdktf records a stack trace for every token the
-  // app makes (in manifest.json), and each frame between the app and the provider's classes is
-  // formatted for each of them.
+  // `build` is called here, not through a helper: cdktf captures a stack trace for every token the
+  // app makes (kept for resolution errors), and each frame between the app and the provider's
+  // classes is captured and formatted for each of them.
   try {
     build(app);
   } catch (error) {

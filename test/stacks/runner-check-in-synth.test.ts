@@ -5,13 +5,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Testing, TerraformStack, type App } from 'cdktf';
+import { App, Aspects, Lazy, Testing, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { NamespaceV1, type NamespaceV1Config } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import type { RulePack } from '../../rules/rule';
 import { runCampusApp } from '../../stacks/run-campus-app';
 import { Campus } from '../../stacks/campus';
+import { CampusConfigError } from '../../domain/config-error';
 
 /** A namespace that counts how often cdktf asks for its Terraform JSON (once per resolve of the stack). */
 class CountedNamespace extends NamespaceV1 {
@@ -72,7 +73,171 @@ describe('each resource is resolved as often as bare cdktf resolves it, once mor
   test("the runner with a rule pack: the campus three times (the check's judgement, then the synth's, whose JSON is written)", () => {
     expect(resolves(true, runner)).toEqual({ plain: 2, campus: 3 });
   });
+
+  test('the runner with an aspect on a campus: every stack prepared again after the aspects, so three times', () => {
+    const withAspect = (app: App, build: (a: App) => void) =>
+      runner(app, (a) => {
+        build(a);
+        const campus = a.node.findChild('site');
+        Aspects.of(campus).add({ visit: () => undefined });
+      });
+    expect(resolves(false, withAspect)).toEqual({ plain: 3, campus: 3 });
+  });
 });
+
+describe('the check runs once per synth', () => {
+  test("each construct's validation runs twice: once in the check, once in cdktf's own validation of its stack", () => {
+    const app = Testing.app();
+    const calls = { plain: 0, campus: 0 };
+    const code = runCampusApp((a) => {
+      new TerraformStack(a, 'plain').node.addValidation({ validate: () => (calls.plain++, []) });
+      new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({ validate: () => (calls.campus++, []) });
+    }, { app, ...quiet().options });
+    expect(code).toBe(0);
+    expect(calls).toEqual({ plain: 2, campus: 2 });
+  });
+});
+
+describe('an App whose synth() is its own', () => {
+  function failingCampus(a: App): void {
+    new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({ validate: () => ['refused by this test'] });
+  }
+  const REFUSED = 'hybrid-campus: synth refused: 1 check failed, nothing was written.\n  [site] refused by this test\n';
+
+  test('a refusal its synth() catches is still a refusal: exit 1 and the message', () => {
+    class Swallowing extends App {
+      public override synth(): void {
+        try {
+          super.synth();
+        } catch {
+          // swallowed
+        }
+      }
+    }
+    const app = new Swallowing({ outdir: Testing.app().outdir });
+    const { printed, options } = quiet();
+    expect(runCampusApp(failingCampus, { app, ...options })).toBe(1);
+    expect(printed.join('')).toBe(REFUSED);
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'))).toBe(false);
+  });
+
+  test('a synth() that synthesizes no stack: the app is checked after it', () => {
+    class Idle extends App {
+      public override synth(): void {}
+    }
+    const app = new Idle({ outdir: Testing.app().outdir });
+    const { printed, options } = quiet();
+    expect(runCampusApp(failingCampus, { app, ...options })).toBe(1);
+    expect(printed.join('')).toBe(REFUSED);
+  });
+});
+
+describe('a stack whose synthesizer is defined its own way', () => {
+  test('a getter and setter on its prototype: the wrapper is used for the synth and the stack is left as it was', () => {
+    const store = new WeakMap<object, TerraformStack['synthesizer']>();
+    class Stored extends TerraformStack {}
+    Object.defineProperty(Stored.prototype, 'synthesizer', {
+      get(this: object) {
+        return store.get(this);
+      },
+      set(this: object, value: TerraformStack['synthesizer']) {
+        store.set(this, value);
+      },
+      configurable: true,
+    });
+    const app = Testing.app();
+    let stack: Stored | undefined;
+    let own: unknown;
+    const { printed, options } = quiet();
+    const code = runCampusApp((a) => {
+      stack = new Stored(a, 'first');
+      own = stack.synthesizer;
+      failingCampusIn(a);
+    }, { app, ...options });
+    expect(code).toBe(1);
+    expect(printed.join('')).toContain('nothing was written');
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'first'))).toBe(false);
+    expect(Object.getOwnPropertyDescriptor(stack!, 'synthesizer')).toBeUndefined();
+    expect(stack!.synthesizer).toBe(own);
+  });
+
+  test('an own getter without a setter: synthesized through the wrapper, the getter put back', () => {
+    const app = Testing.app();
+    let stack: TerraformStack | undefined;
+    let getter: (() => unknown) | undefined;
+    const code = runCampusApp((a) => {
+      stack = new TerraformStack(a, 'first');
+      const inner = stack.synthesizer;
+      getter = () => inner;
+      Object.defineProperty(stack, 'synthesizer', { get: getter, configurable: true });
+      new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
+    }, { app, ...quiet().options });
+    expect(code).toBe(0);
+    expect(Object.getOwnPropertyDescriptor(stack!, 'synthesizer')?.get).toBe(getter);
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'first', 'cdk.tf.json'))).toBe(true);
+  });
+
+  test('an own setter that ignores what it is given: no stack written when the check fails', () => {
+    const app = Testing.app();
+    const { printed, options } = quiet();
+    const code = runCampusApp((a) => {
+      const stack = new TerraformStack(a, 'first');
+      const inner = stack.synthesizer;
+      Object.defineProperty(stack, 'synthesizer', { get: () => inner, set: () => undefined, configurable: true });
+      failingCampusIn(a);
+    }, { app, ...options });
+    expect(code).toBe(1);
+    expect(printed.join('')).toContain('nothing was written');
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'first'))).toBe(false);
+  });
+
+  test('a synthesizer a validation sets during the check is the one the stack keeps', () => {
+    const app = Testing.app();
+    let later: TerraformStack | undefined;
+    let replacement: TerraformStack['synthesizer'] | undefined;
+    const code = runCampusApp((a) => {
+      later = new TerraformStack(a, 'later');
+      const inner = later.synthesizer;
+      replacement = { synthesize: (session) => inner.synthesize(session) };
+      new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({
+        validate: () => {
+          later!.synthesizer = replacement!;
+          return [];
+        },
+      });
+    }, { app, ...quiet().options });
+    expect(code).toBe(0);
+    expect(later!.synthesizer).toBe(replacement);
+  });
+});
+
+describe('misuse found while app.synth() prepares the stacks', () => {
+  test('a CampusConfigError thrown by a token is one line, without the creation stack cdktf appends, and nothing is written', () => {
+    const app = Testing.app();
+    const { printed, options } = quiet();
+    const code = runCampusApp((a) => {
+      const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
+      new NamespaceV1(campus, 'ns', {
+        metadata: {
+          name: Lazy.stringValue({
+            produce: () => {
+              throw new CampusConfigError('[site/ns] name: refused by this test; give it a name');
+            },
+          }),
+        },
+      });
+    }, { app, ...options });
+    expect(code).toBe(1);
+    // cdktf prefixes the error it caught while resolving with "Resolution error: " and ends it with a full stop.
+    expect(printed.join('')).toBe('hybrid-campus: Resolution error: [site/ns] name: refused by this test; give it a name.\n');
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'site'))).toBe(false);
+  });
+});
+
+/** A campus 'site' whose check fails. */
+function failingCampusIn(a: App): void {
+  new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({ validate: () => ['refused by this test'] });
+}
 
 describe('a refused check writes nothing', () => {
   test('a plain stack synthesized before the failing campus is not written either', () => {
