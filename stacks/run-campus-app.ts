@@ -95,19 +95,29 @@ type SynthOutcome =
 /**
  * Runs app.synth() with every campus checked before anything is written: the check runs inside
  * app.synth(), when the first stack is about to synthesize, after app.synth() has prepared every
- * stack (so each resource is prepared as often as bare cdktf prepares it, unless an aspect ran:
- * `checkPreparedApp`) and before any stack's aspects, validation or files. A check that fails
- * throws out of app.synth(), so no stack is written. Each stack's synthesizer is wrapped for the
- * call (an own property, whatever the stack defines) and its own definition put back after it,
- * unless something replaced the wrapper meanwhile.
+ * stack (so each resource is prepared as often as bare cdktf prepares it, unless a campus has an
+ * aspect: `checkPreparedApp`) and before any stack's aspects, validation or files. A check that
+ * fails throws out of app.synth(), so no stack is written. Each stack's synthesizer is wrapped
+ * for the call (an own property, whatever the stack defines) and its own definition put back
+ * after it, unless something replaced the wrapper meanwhile. A stack whose synthesizer cannot be
+ * wrapped (an own property that is neither configurable nor writable) makes the whole app checked
+ * before app.synth(), with its own prepare (`collectValidationErrors`).
  *
  * The outcome is kept here, not read from what app.synth() throws: an App subclass may catch or
- * wrap the error. An app.synth() that returns without synthesizing any stack is checked after it
- * (`collectValidationErrors`).
+ * wrap the error. An app.synth() that returns without synthesizing any stack is checked after it.
+ * A stack synthesized from inside the check (a validation calling Testing.fullSynth, say) is
+ * synthesized without a second check.
  */
 function synthChecked(app: App): SynthOutcome {
-  let outcome: SynthOutcome | undefined;
   const stacks = app.node.findAll().filter(TerraformStack.isStack);
+  if (stacks.some((stack) => !wrappable(stack))) {
+    const early = judged(() => collectValidationErrors(app));
+    if (early.kind !== 'written') return early;
+    app.synth();
+    return early;
+  }
+  let outcome: SynthOutcome | undefined;
+  let checking = false;
   const installed: Array<{ readonly stack: TerraformStack; readonly own: PropertyDescriptor | undefined; readonly wrapper: TerraformStack['synthesizer'] }> = [];
   class Refusal extends Error {}
   try {
@@ -115,21 +125,22 @@ function synthChecked(app: App): SynthOutcome {
       const inner = stack.synthesizer;
       const wrapper: TerraformStack['synthesizer'] = {
         synthesize: (session) => {
-          if (outcome === undefined) {
+          if (outcome === undefined && !checking) {
+            checking = true;
             try {
-              const errors = checkPreparedApp(app);
-              outcome = errors.length > 0 ? { kind: 'refused', errors } : { kind: 'written' };
-            } catch (error) {
-              if (!(error instanceof CampusConfigError)) throw error;
-              outcome = { kind: 'misuse', error };
+              outcome = judged(() => checkPreparedApp(app));
+            } finally {
+              checking = false;
             }
           }
-          if (outcome.kind !== 'written') throw new Refusal('hybrid-campus: synth refused');
+          if (outcome !== undefined && outcome.kind !== 'written') throw new Refusal('hybrid-campus: synth refused');
           inner.synthesize(session);
         },
       };
-      installed.push({ stack, own: Object.getOwnPropertyDescriptor(stack, 'synthesizer'), wrapper });
-      Object.defineProperty(stack, 'synthesizer', { value: wrapper, writable: true, configurable: true, enumerable: true });
+      const own = Object.getOwnPropertyDescriptor(stack, 'synthesizer');
+      installed.push({ stack, own, wrapper });
+      if (own && !own.configurable) stack.synthesizer = wrapper;
+      else Object.defineProperty(stack, 'synthesizer', { value: wrapper, writable: true, configurable: true, enumerable: true });
     }
     try {
       app.synth();
@@ -143,14 +154,31 @@ function synthChecked(app: App): SynthOutcome {
     for (const { stack, own, wrapper } of installed) {
       // A synthesizer set on the stack meanwhile (by a validation, say) stays.
       if (Object.getOwnPropertyDescriptor(stack, 'synthesizer')?.value !== wrapper) continue;
-      if (own) Object.defineProperty(stack, 'synthesizer', own);
+      if (own && !own.configurable) stack.synthesizer = own.value;
+      else if (own) Object.defineProperty(stack, 'synthesizer', own);
       else delete (stack as { synthesizer?: unknown }).synthesizer;
     }
   }
   if (outcome !== undefined) return outcome;
   // app.synth() synthesized no stack (an App subclass, or an app without stacks): checked now.
-  const errors = collectValidationErrors(app);
-  return errors.length > 0 ? { kind: 'refused', errors } : { kind: 'written' };
+  return judged(() => collectValidationErrors(app));
+}
+
+/** Whether the runner can put its wrapper in place of `stack`'s synthesizer and put the stack's own back. */
+function wrappable(stack: TerraformStack): boolean {
+  const own = Object.getOwnPropertyDescriptor(stack, 'synthesizer');
+  return own === undefined || own.configurable === true || own.writable === true;
+}
+
+/** The outcome of a check: its errors, or the misuse (a CampusConfigError) it threw. */
+function judged(check: () => string[]): SynthOutcome {
+  try {
+    const errors = check();
+    return errors.length > 0 ? { kind: 'refused', errors } : { kind: 'written' };
+  } catch (error) {
+    if (!(error instanceof CampusConfigError)) throw error;
+    return { kind: 'misuse', error };
+  }
 }
 
 /** Synthesizes an already built app; returns the process exit code. */

@@ -11,7 +11,7 @@ import { NamespaceV1, type NamespaceV1Config } from '@cdktf/provider-kubernetes/
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import type { RulePack } from '../../rules/rule';
 import { runCampusApp } from '../../stacks/run-campus-app';
-import { Campus } from '../../stacks/campus';
+import { Campus, DATE_CONTEXT_KEY } from '../../stacks/campus';
 import { CampusConfigError } from '../../domain/config-error';
 
 /** A namespace that counts how often cdktf asks for its Terraform JSON (once per resolve of the stack). */
@@ -232,6 +232,165 @@ describe('misuse found while app.synth() prepares the stacks', () => {
     expect(printed.join('')).toBe('hybrid-campus: Resolution error: [site/ns] name: refused by this test; give it a name.\n');
     expect(fs.existsSync(path.join(app.outdir, 'stacks', 'site'))).toBe(false);
   });
+});
+
+describe('the check, its edge cases', () => {
+  test('a stack a validation synthesizes during the check is synthesized without a second check', () => {
+    const app = Testing.app();
+    const code = runCampusApp((a) => {
+      const other = new TerraformStack(a, 'other');
+      new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({
+        validate: () => {
+          Testing.fullSynth(other);
+          return [];
+        },
+      });
+    }, { app, ...quiet().options });
+    expect(code).toBe(0);
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'site', 'power-budget.json'))).toBe(true);
+  });
+
+  test("misuse found by the check removes the campuses' old output", () => {
+    const app = Testing.app();
+    const stale = path.join(app.outdir, 'stacks', 'site', 'power-budget.json');
+    fs.mkdirSync(path.dirname(stale), { recursive: true });
+    fs.writeFileSync(stale, '{"stale": true}\n');
+    const { printed, options } = quiet();
+    const code = runCampusApp((a) => {
+      new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({
+        validate: () => {
+          throw new CampusConfigError('[site] misuse by this test; fix it');
+        },
+      });
+    }, { app, ...options });
+    expect(code).toBe(1);
+    expect(printed.join('')).toBe('hybrid-campus: [site] misuse by this test; fix it\n');
+    expect(fs.existsSync(stale)).toBe(false);
+  });
+
+  test("a campus aspect that makes a plain stack's resource refer to the campus: remote state in the plain stack, an output in the campus", () => {
+    const app = Testing.app();
+    const code = runCampusApp((a) => {
+      const plain = new TerraformStack(a, 'plain');
+      new KubernetesProvider(plain, 'kubernetes', {});
+      const user = new NamespaceV1(plain, 'user', { metadata: { name: 'plain' } });
+      const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
+      const ns = new NamespaceV1(campus, 'ns', { metadata: { name: 'campus-ns' } });
+      Aspects.of(campus).add({ visit: (n) => n === ns && user.addOverride('metadata.name', ns.metadata.name) });
+    }, { app, ...quiet().options });
+    expect(code).toBe(0);
+    const plainJson = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'plain', 'cdk.tf.json'), 'utf8'));
+    expect(plainJson.resource.kubernetes_namespace_v1.user.metadata.name).toContain('${data.terraform_remote_state.cross-stack-reference-input-site.outputs');
+    const campusJson = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'), 'utf8'));
+    expect(Object.keys(campusJson.output ?? {}).length).toBe(1);
+  });
+
+  test('synth for a month (the pruning aspect): every file but manifest.json as bare app.synth() writes it', () => {
+    const build = (a: App) => {
+      const plain = new TerraformStack(a, 'plain');
+      new KubernetesProvider(plain, 'kubernetes', {});
+      const src = new NamespaceV1(plain, 'src', { metadata: { name: 'source-ns' } });
+      const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
+      new NamespaceV1(campus, 'ns', { metadata: { name: src.metadata.name } });
+    };
+    const context = { [DATE_CONTEXT_KEY]: '2027-01' };
+    const app = Testing.app({ context });
+    expect(runCampusApp(build, { app, ...quiet().options })).toBe(0);
+    const bare = Testing.app({ context });
+    build(bare);
+    bare.synth();
+    const read = (dir: string) =>
+      Object.fromEntries(
+        ['plain', 'site'].flatMap((stack) =>
+          fs.readdirSync(path.join(dir, 'stacks', stack)).sort().map((file) => [`${stack}/${file}`, fs.readFileSync(path.join(dir, 'stacks', stack, file), 'utf8')]),
+        ),
+      );
+    const files = read(app.outdir);
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['plain/cdk.tf.json', 'site/cdk.tf.json', 'site/power-budget.json']));
+    expect(files).toEqual(read(bare.outdir));
+  });
+});
+
+describe('an App subclass and misuse', () => {
+  test('a swallowing synth() and a token that throws misuse while the stacks are prepared: one line, exit 1', () => {
+    class Swallowing extends App {
+      public override synth(): void {
+        try {
+          super.synth();
+        } catch {
+          // swallowed
+        }
+      }
+    }
+    const app = new Swallowing({ outdir: Testing.app().outdir });
+    const { printed, options } = quiet();
+    const code = runCampusApp((a) => {
+      const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
+      new NamespaceV1(campus, 'ns', {
+        metadata: {
+          name: Lazy.stringValue({
+            produce: () => {
+              throw new CampusConfigError('[site/ns] bad; fix it');
+            },
+          }),
+        },
+      });
+    }, { app, ...options });
+    expect(code).toBe(1);
+    expect(printed.join('')).toBe('hybrid-campus: Resolution error: [site/ns] bad; fix it.\n');
+  });
+
+  test('a synth() that synthesizes no stack and a validation that throws misuse: one line, exit 1', () => {
+    class Idle extends App {
+      public override synth(): void {}
+    }
+    const app = new Idle({ outdir: Testing.app().outdir });
+    const { printed, options } = quiet();
+    const code = runCampusApp((a) => {
+      new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({
+        validate: () => {
+          throw new CampusConfigError('[site] misuse; fix it');
+        },
+      });
+    }, { app, ...options });
+    expect(code).toBe(1);
+    expect(printed.join('')).toBe('hybrid-campus: [site] misuse; fix it\n');
+  });
+});
+
+describe('a stack whose synthesizer cannot be redefined', () => {
+  test('an own, writable, non-configurable synthesizer: wrapped by assignment, its value put back', () => {
+    const app = Testing.app();
+    let stack: TerraformStack | undefined;
+    let own: unknown;
+    const { printed, options } = quiet();
+    const code = runCampusApp((a) => {
+      stack = new TerraformStack(a, 'first');
+      own = stack.synthesizer;
+      Object.defineProperty(stack, 'synthesizer', { value: own, writable: true, configurable: false, enumerable: true });
+      failingCampusIn(a);
+    }, { app, ...options });
+    expect(code).toBe(1);
+    expect(printed.join('')).toContain('nothing was written');
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', 'first'))).toBe(false);
+    expect(stack!.synthesizer).toBe(own);
+  });
+
+  for (const refused of [true, false]) {
+    test(`a frozen synthesizer: the app checked before app.synth() (${refused ? 'refused: nothing written' : 'passing: written'})`, () => {
+      const app = Testing.app();
+      const { printed, options } = quiet();
+      const code = runCampusApp((a) => {
+        const stack = new TerraformStack(a, 'first');
+        Object.defineProperty(stack, 'synthesizer', { value: stack.synthesizer, writable: false, configurable: false });
+        if (refused) failingCampusIn(a);
+        else new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
+      }, { app, ...options });
+      expect(code).toBe(refused ? 1 : 0);
+      expect(printed.join('')).toBe(refused ? 'hybrid-campus: synth refused: 1 check failed, nothing was written.\n  [site] refused by this test\n' : '');
+      expect(fs.existsSync(path.join(app.outdir, 'stacks', 'first'))).toBe(!refused);
+    });
+  }
 });
 
 /** A campus 'site' whose check fails. */
