@@ -22,9 +22,13 @@ export class AspectsOnce {
    */
   private readonly notApplied = new WeakMap<IConstruct, Set<IAspect>>();
 
-  /** Invokes every aspect on every construct under `root` (root included) that it has not yet visited. */
-  public invoke(root: IConstruct): void {
+  /**
+   * Invokes every aspect on every construct under `root` (root included) that it has not yet
+   * visited; true when it invoked any.
+   */
+  public invoke(root: IConstruct): boolean {
     let nestedAspectWarning = false;
+    let visited = false;
     /** How many aspects each construct had when the pass reached it. */
     const countAtVisit = new Map<IConstruct, number>();
     const recurse = (construct: IConstruct, inherited: readonly IAspect[]): void => {
@@ -41,6 +45,7 @@ export class AspectsOnce {
       for (const aspect of here) {
         if (done.has(aspect)) continue;
         aspect.visit(construct);
+        visited = true;
         // As cdktf does: an aspect added by another aspect is not applied.
         if (!nestedAspectWarning && ownCount !== aspects.all.length) {
           Annotations.of(construct).addWarning('We detected an Aspect was added via another Aspect, and will not be applied');
@@ -55,6 +60,7 @@ export class AspectsOnce {
       const added = Aspects.of(construct).all.slice(count);
       if (added.length > 0) this.notApplied.set(construct, new Set([...(this.notApplied.get(construct) ?? []), ...added]));
     }
+    return visited;
   }
 
   /**

@@ -600,6 +600,15 @@ export class Campus extends TerraformStack implements WorkloadCampus {
   }
 
   /**
+   * `ruleErrors` on a stack app.synth() has just prepared: the aspects (each once), then the
+   * rules judged on the stack's Terraform JSON, without preparing it again (the runner's check
+   * inside app.synth(), stacks/run-campus-app.ts). @internal
+   */
+  public preparedRuleErrors(): string[] {
+    return [...this.suppressionsFileErrors(), ...(this.rulesActive() ? this.judgeNow(false).errors : [])];
+  }
+
+  /**
    * rules.json for this campus (every finding, suppressed ones with their reasons), or undefined
    * when no pack is enabled and nothing is suppressed. The runner writes it beside a refused
    * synth's power-budget.json, so `campus diff` shows the findings that made it fail.
@@ -683,20 +692,24 @@ export class Campus extends TerraformStack implements WorkloadCampus {
   }
 
   /**
-   * Prepares the stack as synth will write it and judges it: the aspects (each once), then
-   * prepareStack (the default backend, cross-stack outputs). Called again by app.synth(),
-   * prepareStack finds the backend in place and adds nothing.
+   * Prepares the stack as synth will write it and judges it: prepareStack (the default backend,
+   * cross-stack outputs; skipped when `prepare` is false, for a stack app.synth() has just
+   * prepared), then the aspects (each once). Called again by app.synth(), prepareStack finds the
+   * backend in place and adds nothing.
    */
-  private judgeNow(): RuleRun {
+  private judgeNow(prepare = true): RuleRun {
     // In app.synth()'s order: the stack prepared, then the aspects.
-    this.prepareStack();
+    if (prepare) this.prepareStack();
     this.aspectsOnce.invoke(this);
     return this.judge(super.toTerraform(), false);
   }
 
-  /** Invokes the campus's aspects, each once per construct (as synth and every judgement do). @internal */
-  public invokeAspectsOnce(): void {
-    this.aspectsOnce.invoke(this);
+  /**
+   * Invokes the campus's aspects, each once per construct (as synth and every judgement do); true
+   * when any aspect visited a construct. @internal
+   */
+  public invokeAspectsOnce(): boolean {
+    return this.aspectsOnce.invoke(this);
   }
 
   /** Runs the rules on `terraform`; warnings become annotations only when `annotate` (once per synth). */

@@ -132,11 +132,13 @@ describe('runCampusApp writes and refuses what app.synth() does', () => {
   }
 });
 
-// Whatever changes a campus after the check's prepare (an aspect, a validation, a user after the
-// runner) is prepared before it is written: a cross-stack reference becomes remote state.
-// (A review showed that skipping the synth's prepare when no aspect ran and the construct count
-// was the same wrote a validation's in-place edit, or a removal and an addition, unprepared.)
-describe('runCampusApp prepares what changed after its check before writing it', () => {
+// The runner checks inside app.synth(), after its prepare (stacks/run-campus-app.ts). What a
+// campus's aspect adds or edits is prepared again before it is judged and written (a cross-stack
+// reference becomes remote state), which bare cdktf, whose aspects run after its one prepare, does
+// not do. What a validation adds or edits is written as bare cdktf's app.synth() writes it, every
+// file but manifest.json byte for byte (cdktf's validations, too, run after its prepare). A user's
+// later app.synth() prepares an edit made after the runner.
+describe('runCampusApp prepares what aspects change, and writes what validations change as bare app.synth() does', () => {
   /** A plain stack with a namespace whose name another stack can reference (a cross-stack reference). */
   function sourceStack(app: App): NamespaceV1 {
     const stack = new TerraformStack(app, 'source');
@@ -149,47 +151,72 @@ describe('runCampusApp prepares what changed after its check before writing it',
     return JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'), 'utf8'));
   }
 
-  /**
-   * Runs the runner on an app of a source stack and a campus 'site' (with a rule pack when
-   * `withRules`), to which `build` adds; expects success and returns the campus's written
-   * namespaces.
-   */
-  function writtenNamespaces(withRules: boolean, build: (campus: Campus, src: NamespaceV1) => void): any {
+  /** Every file under `dir` but manifest.json, by path relative to it, with its text. */
+  function filesOf(dir: string): Record<string, string> {
+    const files: Record<string, string> = {};
+    const walk = (at: string) => {
+      for (const entry of fs.readdirSync(at, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const full = path.join(at, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name !== 'manifest.json') files[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
+      }
+    };
+    walk(dir);
+    return files;
+  }
+
+  /** An app of a source stack and a campus 'site' (with a rule pack when `withRules`), to which `build` adds. */
+  function buildWith(withRules: boolean, build: (campus: Campus, src: NamespaceV1) => void): (app: App) => void {
+    return (a) => {
+      const src = sourceStack(a);
+      build(new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [WARNING_PACK] } } : {}) }), src);
+    };
+  }
+
+  /** Runs the runner on the app; expects success and returns the app. */
+  function run(withRules: boolean, build: (campus: Campus, src: NamespaceV1) => void): App {
     const app = Testing.app();
-    const code = runCampusApp(
-      (a) => {
-        const src = sourceStack(a);
-        build(new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, ...(withRules ? { rules: { packs: [WARNING_PACK] } } : {}) }), src);
-      },
-      { app, stdout: () => undefined, stderr: () => undefined },
-    );
-    expect(code).toBe(0);
+    expect(runCampusApp(buildWith(withRules, build), { app, stdout: () => undefined, stderr: () => undefined })).toBe(0);
+    return app;
+  }
+
+  /**
+   * The campus's namespaces written by the runner, after checking that every file it wrote but
+   * manifest.json is byte for byte what bare app.synth() writes for the same app built afresh.
+   */
+  function sameAsBare(withRules: boolean, build: (campus: Campus, src: NamespaceV1) => void): any {
+    const app = run(withRules, build);
+    const bare = Testing.app();
+    buildWith(withRules, build)(bare);
+    bare.synth();
+    const files = filesOf(app.outdir);
+    expect(Object.keys(files)).toContain(path.join('stacks', 'source', 'cdk.tf.json'));
+    expect(Object.keys(files)).toContain(path.join('stacks', 'site', 'power-budget.json'));
+    expect(files).toEqual(filesOf(bare.outdir));
     return written(app).resource.kubernetes_namespace_v1;
   }
 
   const CROSS_STACK = '${data.terraform_remote_state.cross-stack-reference-input-source.outputs';
 
   for (const withRules of [true, false]) {
-    test(`a resource an aspect adds after the check prepared the campus is prepared before it is written (rule packs: ${withRules})`, () => {
-      const namespaces = writtenNamespaces(withRules, (campus, src) => {
+    test(`a resource an aspect adds is prepared before it is judged and written (rule packs: ${withRules})`, () => {
+      const app = run(withRules, (campus, src) => {
         Aspects.of(campus).add({ visit: (n) => n === campus && new NamespaceV1(campus, 'added', { metadata: { name: src.metadata.name } }) });
       });
-      expect(namespaces.added.metadata.name).toContain(CROSS_STACK);
+      expect(written(app).resource.kubernetes_namespace_v1.added.metadata.name).toContain(CROSS_STACK);
     });
 
-    test(`an aspect's in-place edit of a resource after the check prepared the campus is prepared before it is written (rule packs: ${withRules})`, () => {
-      const namespaces = writtenNamespaces(withRules, (campus, src) => {
+    test(`an aspect's in-place edit of a resource is prepared before it is judged and written (rule packs: ${withRules})`, () => {
+      const app = run(withRules, (campus, src) => {
         const ns = new NamespaceV1(campus, 'ns', { metadata: { name: 'plain' } });
         Aspects.of(campus).add({ visit: (n) => n === ns && ns.addOverride('metadata.name', src.metadata.name) });
       });
-      expect(namespaces.ns.metadata.name).toContain(CROSS_STACK);
+      expect(written(app).resource.kubernetes_namespace_v1.ns.metadata.name).toContain(CROSS_STACK);
     });
 
-    test(`a validation's in-place edit of a resource during the check is prepared before it is written (rule packs: ${withRules})`, () => {
-      const namespaces = writtenNamespaces(withRules, (campus, src) => {
+    test(`a validation's in-place edit of a resource, made once, is written as bare app.synth() writes it (rule packs: ${withRules})`, () => {
+      const namespaces = sameAsBare(withRules, (campus, src) => {
         const ns = new NamespaceV1(campus, 'ns', { metadata: { name: 'plain' } });
-        // Edits once, in the check's validation (an edit in the synth's own validation, after its
-        // prepare, is written unprepared by bare cdktf too).
         let edited = false;
         new Construct(campus, 'editor').node.addValidation({
           validate: () => {
@@ -199,12 +226,12 @@ describe('runCampusApp prepares what changed after its check before writing it',
           },
         });
       });
-      expect(namespaces.ns.metadata.name).toContain(CROSS_STACK);
+      expect(namespaces.ns.metadata.name).not.toBe('plain');
     });
   }
 
-  test('a resource a validation adds during the check is prepared before it is written', () => {
-    const namespaces = writtenNamespaces(false, (campus, src) => {
+  test('a resource a validation adds is written as bare app.synth() writes it', () => {
+    const namespaces = sameAsBare(false, (campus, src) => {
       new Construct(campus, 'adder').node.addValidation({
         validate: () => {
           if (!campus.node.tryFindChild('added')) new NamespaceV1(campus, 'added', { metadata: { name: src.metadata.name } });
@@ -212,11 +239,11 @@ describe('runCampusApp prepares what changed after its check before writing it',
         },
       });
     });
-    expect(namespaces.added.metadata.name).toContain(CROSS_STACK);
+    expect(namespaces.added).toBeDefined();
   });
 
-  test('a validation that removes one construct and adds another (the same count) has the new one prepared before it is written', () => {
-    const namespaces = writtenNamespaces(false, (campus, src) => {
+  test('a validation that removes one construct and adds another (the same count) is written as bare app.synth() writes it', () => {
+    const namespaces = sameAsBare(false, (campus, src) => {
       new NamespaceV1(campus, 'old', { metadata: { name: 'old' } });
       new Construct(campus, 'swapper').node.addValidation({
         validate: () => {
@@ -226,8 +253,17 @@ describe('runCampusApp prepares what changed after its check before writing it',
       });
     });
     expect(namespaces.old).toBeUndefined();
-    expect(namespaces.added.metadata.name).toContain(CROSS_STACK);
+    expect(namespaces.added).toBeDefined();
   });
+
+  for (const withRules of [true, false]) {
+    test(`a cross-stack reference made when the app is built: remote state, every file as bare app.synth() writes it (rule packs: ${withRules})`, () => {
+      const namespaces = sameAsBare(withRules, (campus, src) => {
+        new NamespaceV1(campus, 'ns', { metadata: { name: src.metadata.name } });
+      });
+      expect(namespaces.ns.metadata.name).toContain(CROSS_STACK);
+    });
+  }
 
   test("after the runner, a user's app.synth() prepares an in-place edit again", () => {
     const app = Testing.app();
