@@ -55,8 +55,11 @@ export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
 export const POWER_BUDGET_FORMAT_VERSION = 3;
 export const POWER_BUDGET_FILE_NAME = 'power-budget.json';
 
-function ratio(fraction: number): number | null {
-  return Number.isFinite(fraction) ? round(fraction, 4) : null;
+/** A fraction rounded to 4 decimals (`round(fraction, 4)`, its factor 10 ** 4 written out), or null when not finite. */
+export function ratio(fraction: number): number | null {
+  if (!Number.isFinite(fraction)) return null;
+  const rounded = Math.round(fraction * 10_000) / 10_000;
+  return rounded === 0 ? 0 : rounded;
 }
 
 function usd(value: number): number {
@@ -308,8 +311,24 @@ class PodsOverTime {
   }
 }
 
+/**
+ * Whether two rows are written the same: field by field, as JSON writes them (every number that is
+ * not finite is written null), instead of writing both rows to compare the texts.
+ */
 function sameBusRow(a: BusRow, b: BusRow): boolean {
-  return JSON.stringify(a.scenarios) === JSON.stringify(b.scenarios);
+  if (a.scenarios.length !== b.scenarios.length) return false;
+  for (let i = 0; i < a.scenarios.length; i++) {
+    const x = a.scenarios[i];
+    const y = b.scenarios[i];
+    if (x.scenario !== y.scenario || x.id !== y.id || !sameJsonNumber(x.capacityKw, y.capacityKw) || !sameJsonNumber(x.totalKw, y.totalKw)) return false;
+    if (x.utilization === null || y.utilization === null ? x.utilization !== y.utilization : !sameJsonNumber(x.utilization, y.utilization)) return false;
+  }
+  return true;
+}
+
+/** Two numbers JSON.stringify writes alike: equal (0 and -0 alike), or neither finite (both null). */
+function sameJsonNumber(a: number, b: number): boolean {
+  return a === b || (!Number.isFinite(a) && !Number.isFinite(b));
 }
 
 function byRowName(a: { readonly name: string }, b: { readonly name: string }): number {
@@ -585,30 +604,57 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
 
 export type PowerBudgetDocument = ReturnType<typeof powerBudgetDocument>;
 
+/** Whether one of the object's own members is an array holding an object (or an array). */
 function holdsObjectArray(value: object): boolean {
-  return Object.values(value).some((v) => Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null));
+  for (const key of Object.keys(value)) {
+    const member: unknown = (value as Record<string, unknown>)[key];
+    if (!Array.isArray(member)) continue;
+    for (let i = 0; i < member.length; i++) {
+      const item: unknown = member[i];
+      if (typeof item === 'object' && item !== null) return true;
+    }
+  }
+  return false;
 }
 
 /**
  * Two-space JSON, except that an object inside an array that holds no array of objects is written
- * on one line (JSON.stringify's own spacing otherwise, so keys keep their order).
+ * on one line (JSON.stringify's own spacing otherwise, so keys keep their order). Written in one
+ * pass by string concatenation, with no array of entries or lines per object (the reference it
+ * must match byte for byte, the plain map-and-join one, is kept in test/fuzz/reference-formatting.ts).
  */
 export function renderBudgetJson(value: unknown, indent = ''): string {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    const inner = `${indent}  `;
-    const items = value.map((v) =>
-      typeof v === 'object' && v !== null && !Array.isArray(v) && !holdsObjectArray(v) ? JSON.stringify(v) : (renderBudgetJson(v, inner) ?? 'null'),
-    );
-    return `[\n${items.map((i) => `${inner}${i}`).join(',\n')}\n${indent}]`;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
-    const inner = `${indent}  `;
-    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${renderBudgetJson(v, inner)}`).join(',\n')}\n${indent}}`;
-  }
+  if (Array.isArray(value)) return renderArray(value, indent);
+  if (typeof value === 'object' && value !== null) return renderObject(value, indent);
+  if (typeof value === 'number') return Number.isFinite(value) ? `${value}` : 'null';
   return JSON.stringify(value);
+}
+
+function renderArray(value: readonly unknown[], indent: string): string {
+  if (value.length === 0) return '[]';
+  const inner = `${indent}  `;
+  let text = '[';
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    text += i === 0 ? '\n' : ',\n';
+    // A hole is written as an empty line, as map-and-join writes it.
+    if (v === undefined && !(i in value)) continue;
+    text += inner;
+    text += typeof v === 'object' && v !== null && !Array.isArray(v) && !holdsObjectArray(v) ? JSON.stringify(v) : (renderBudgetJson(v, inner) ?? 'null');
+  }
+  return `${text}\n${indent}]`;
+}
+
+function renderObject(value: object, indent: string): string {
+  const inner = `${indent}  `;
+  let text = '';
+  for (const key of Object.keys(value)) {
+    const v: unknown = (value as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    text += text === '' ? '{\n' : ',\n';
+    text += `${inner}${JSON.stringify(key)}: ${renderBudgetJson(v, inner)}`;
+  }
+  return text === '' ? '{}' : `${text}\n${indent}}`;
 }
 
 /** The file's exact bytes for a document already made: two-space JSON (records in lists on one line, see renderBudgetJson) with a final newline. */
