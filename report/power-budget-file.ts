@@ -606,9 +606,10 @@ export type PowerBudgetDocument = ReturnType<typeof powerBudgetDocument>;
 
 /** Whether one of the object's own members is an array holding an object (or an array). */
 function holdsObjectArray(value: object): boolean {
-  for (const key of Object.keys(value)) {
+  // for-in (no array of keys made), keeping to own members as Object.values does.
+  for (const key in value) {
     const member: unknown = (value as Record<string, unknown>)[key];
-    if (!Array.isArray(member)) continue;
+    if (!Array.isArray(member) || !Object.prototype.hasOwnProperty.call(value, key)) continue;
     for (let i = 0; i < member.length; i++) {
       const item: unknown = member[i];
       if (typeof item === 'object' && item !== null) return true;

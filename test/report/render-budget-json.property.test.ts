@@ -44,7 +44,7 @@ test('renderBudgetJson writes what the reference writes, on random JSON-like val
   );
 });
 
-test('the cases the generator may miss: holes, a record whose only array holds arrays, members that are functions', () => {
+test('the cases the generator may miss: holes, a record whose only array holds arrays, members that are functions or inherited', () => {
   // eslint-disable-next-line no-sparse-arrays
   const holes = [1, , { a: 1 }, , [{ b: [] }]];
   const cases: unknown[] = [
@@ -53,6 +53,8 @@ test('the cases the generator may miss: holes, a record whose only array holds a
     { f: () => 1, list: [() => 1, undefined, { g: () => 2 }] },
     [[[{ deep: [{ deeper: 1 }] }]]],
     { '2': 'b', '1': 'a', z: -0, y: NaN },
+    // Members inherited from a prototype are not the object's own: neither written nor looked in.
+    [Object.assign(Object.create({ rows: [{ x: 1 }], n: 2 }), { a: 1 }), Object.assign(Object.create({ rows: [1] }), { rows: [{ y: 1 }] })],
   ];
   for (const value of cases) expect(renderBudgetJson(value)).toBe(referenceRenderBudgetJson(value));
   expect(renderBudgetJson([{ rows: [[1, 2]] }, { rows: [null, 1] }])).toBe('[\n  {\n    "rows": [\n      [\n        1,\n        2\n      ]\n    ]\n  },\n  {"rows":[null,1]}\n]');
