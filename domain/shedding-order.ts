@@ -14,7 +14,7 @@ export function sheddingOrder<T extends MiningPodModel>(pods: readonly T[]): T[]
   );
 }
 
-/** The most groups of equal priority and efficiency `sheddingOrderOfNamed` sorts by group; more are sorted pod by pod. */
+/** The most groups of equal priority and efficiency `sheddingOrderOfNamed` sorts by group; with more it gives undefined. */
 const MAX_GROUPS = 32;
 
 /**
@@ -27,8 +27,10 @@ const MAX_GROUPS = 32;
  * them with a three-key comparison (13 to 16 ms on a cold engine). Undefined when a priority or
  * efficiency is not a finite number: the comparison is then inconsistent, and where the full sort
  * puts a pod depends on the order the pods are listed in, so the caller sorts them as listed.
- * More groups than MAX_GROUPS are sorted pod by pod (the comparison is consistent then, so the
- * name order they come in gives the same list).
+ * Also undefined with more groups than MAX_GROUPS (a lookup per pod would cost more than the sort
+ * it spares), so that the caller sorts the pods as listed too: the pods after the limit are not
+ * looked at, and one of them may have a priority or efficiency that is not finite, where sorting
+ * the name order would not give the order of the pods as listed.
  */
 export function sheddingOrderOfNamed<T extends MiningPodModel>(podsByName: readonly T[]): T[] | undefined {
   const groups: T[][] = [];
@@ -45,8 +47,9 @@ export function sheddingOrderOfNamed<T extends MiningPodModel>(podsByName: reado
         if (first.priority === pod.priority && first.efficiencyJTh === pod.efficiencyJTh) last = groups[g];
       }
       if (last === undefined) {
-        // Many groups: a lookup per pod would cost more than the sort it spares.
-        if (groups.length === MAX_GROUPS) return sheddingOrder(podsByName);
+        // Many groups: a lookup per pod would cost more than the sort it spares. The pods not yet
+        // looked at may not be finite, so the caller sorts the pods as listed.
+        if (groups.length === MAX_GROUPS) return undefined;
         groups.push((last = []));
       }
     }
