@@ -24,30 +24,87 @@ describe('shedding order of pods already in name order', () => {
   // A fixed seed keeps CI repeatable; FC_SEED and FC_RUNS explore further.
   const RUNS = Number(process.env.FC_RUNS ?? 300);
   const seed = Number(process.env.FC_SEED ?? 20261124);
-  /** Pods with few names (so that some repeat), priorities and efficiencies, in declaration order. */
-  const podsArb = fc.array(
+  /** Names, a few of them used twice or more, some that sort apart from their length ('pod-10' < 'pod-2'). */
+  const nameArb = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'pod-1', 'pod-10', 'pod-2', 'pod-20');
+  /** Not a finite number, about 5% of the time. */
+  const sometimesNotFinite = (finite: fc.Arbitrary<number>): fc.Arbitrary<number> =>
+    fc.oneof({ weight: 19, arbitrary: finite }, { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) });
+  /** Pods in declaration order, a priority or efficiency sometimes not finite; up to 80 of them. */
+  const mixedPodsArb = fc.array(
     fc.record({
-      name: fc.constantFrom('a', 'b', 'c', 'd', 'pod-1', 'pod-10', 'pod-2'),
-      priority: fc.oneof(fc.integer({ min: -2, max: 3 }), fc.constantFrom(-0, 0.5, NaN, Infinity)),
-      efficiencyJTh: fc.oneof(fc.constantFrom(13.5, 17, 21.5), fc.double({ min: 10, max: 40, noNaN: true }), fc.constant(NaN)),
+      name: nameArb,
+      priority: sometimesNotFinite(fc.oneof(fc.integer({ min: -2, max: 3 }), fc.constantFrom(-0, 0.5))),
+      efficiencyJTh: sometimesNotFinite(fc.oneof(fc.constantFrom(13.5, 17, 21.5), fc.double({ min: 10, max: 40, noNaN: true }))),
     }),
-    { maxLength: 40 },
+    { maxLength: 80, size: 'max' },
   );
+  const PRIORITIES = [0, 1, -1, 2, -0, 0.5, 3, -2, 10, -3, 5, 1.5];
+  const EFFICIENCIES_J_TH = [17.5, 21.5, 13.5, 15, 25, 30, 16.5, 20, 38, 12, 34, 19.5];
+  /**
+   * Pods in declaration order with finite priorities and efficiencies, drawn from the first 1-12 of
+   * each list: from one group to 144, so that ties are common and some lists pass 32 groups.
+   */
+  const finitePodsArb = fc
+    .record({ priorities: fc.integer({ min: 1, max: PRIORITIES.length }), efficiencies: fc.integer({ min: 1, max: EFFICIENCIES_J_TH.length }) })
+    .chain(({ priorities, efficiencies }) =>
+      fc.array(
+        fc.record({
+          name: nameArb,
+          priority: fc.constantFrom(...PRIORITIES.slice(0, priorities)),
+          efficiencyJTh: fc.constantFrom(...EFFICIENCIES_J_TH.slice(0, efficiencies)),
+        }),
+        { maxLength: 80, size: 'max' },
+      ),
+    );
+  type PodFields = { readonly name: string; readonly priority: number; readonly efficiencyJTh: number };
+  const podsOf = (fields: readonly PodFields[]) =>
+    fields.map((f, i) => pod(f.name, 'bus', 'c', 1, { priority: f.priority, efficiencyJTh: f.efficiencyJTh, path: `site/${i}` }));
+  /** As campusLoads gives them: a stable sort by name of the pods as listed. */
+  const byNameOf = <T extends MiningPodModel>(pods: readonly T[]) => [...pods].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const isFinitePod = (p: MiningPodModel) => Number.isFinite(p.priority) && Number.isFinite(p.efficiencyJTh);
+
+  /** sheddingOrderOfNamed of the pods in name order against sheddingOrder of the pods as listed. */
+  const matchesTheFullSort = (fields: readonly PodFields[]) => {
+    const pods = podsOf(fields);
+    const named = sheddingOrderOfNamed(byNameOf(pods));
+    // Not a finite number, or more than 32 groups: none (the caller sorts the pods as listed).
+    expect(named === undefined).toBe(!pods.every(isFinitePod) || groupCount(pods) > 32);
+    if (named) expect(named.map((p) => p.path)).toEqual(sheddingOrder(pods).map((p) => p.path));
+  };
 
   test('sheddingOrderOfNamed gives the order sheddingOrder gives, pod for pod (names used twice, groups over the limit, NaN)', () => {
-    fc.assert(
-      fc.property(podsArb, (fields) => {
-        const pods = fields.map((f, i) => pod(f.name, 'bus', 'c', 1, { priority: f.priority, efficiencyJTh: f.efficiencyJTh, path: `site/${i}` }));
-        // As campusLoads gives them: a stable sort by name of the pods as listed.
-        const byName = [...pods].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        const finite = pods.every((p) => Number.isFinite(p.priority) && Number.isFinite(p.efficiencyJTh));
-        const named = sheddingOrderOfNamed(byName);
-        // Not a finite number, or more than 32 groups: none (the caller sorts the pods as listed).
-        expect(named === undefined).toBe(!finite || groupCount(pods) > 32);
-        if (named) expect(named.map((p) => p.path)).toEqual(sheddingOrder(pods).map((p) => p.path));
-      }),
-      { numRuns: RUNS, seed },
-    );
+    fc.assert(fc.property(mixedPodsArb, matchesTheFullSort), { numRuns: RUNS, seed });
+  });
+
+  test('sheddingOrderOfNamed gives the order sheddingOrder gives, pod for pod (finite: ties, one group to 144)', () => {
+    fc.assert(fc.property(finitePodsArb, matchesTheFullSort), { numRuns: RUNS, seed });
+  });
+
+  test('the generators reach what the comparison needs: orders compared, ties, groups past the limit, a value not finite after it', () => {
+    const mixed = fc.sample(mixedPodsArb, { numRuns: 300, seed }).map(podsOf);
+    const finite = fc.sample(finitePodsArb, { numRuns: 300, seed }).map(podsOf);
+    const compared = (lists: MiningPodModel[][]) => lists.filter((pods) => pods.every(isFinitePod) && groupCount(pods) <= 32);
+    // Lists of finite pods in 32 groups or fewer, compared pod for pod: many, some long.
+    expect(compared(finite).length).toBeGreaterThan(200);
+    expect(compared(finite).filter((pods) => pods.length >= 40).length).toBeGreaterThan(50);
+    expect(compared(mixed).filter((pods) => pods.length >= 10).length).toBeGreaterThan(10);
+    // Ties: two pods of one group under different names, and one name used twice in a group.
+    const tied = (pods: MiningPodModel[], sameName: boolean) =>
+      pods.some((p, i) => pods.some((q, j) => i !== j && p.priority === q.priority && p.efficiencyJTh === q.efficiencyJTh && (p.name === q.name) === sameName));
+    expect(compared(finite).filter((pods) => tied(pods, false) && tied(pods, true)).length).toBeGreaterThan(100);
+    // Two groups of one priority, so that the efficiency decides.
+    expect(compared(finite).filter((pods) => groupCount(pods) > new Set(pods.map((p) => p.priority)).size).length).toBeGreaterThan(100);
+    // More than 32 groups, in both generators.
+    expect(finite.filter((pods) => groupCount(pods) > 32).length).toBeGreaterThan(15);
+    expect(mixed.filter((pods) => groupCount(pods) > 32).length).toBeGreaterThan(60);
+    // A value not finite in name order after the pods of the first five groups.
+    const afterGroups = (pods: MiningPodModel[]) => {
+      const byName = byNameOf(pods);
+      const firstNotFinite = byName.findIndex((p) => !isFinitePod(p));
+      return firstNotFinite < 0 ? 0 : groupCount(byName.slice(0, firstNotFinite));
+    };
+    expect(mixed.filter((pods) => afterGroups(pods) >= 5).length).toBeGreaterThan(60);
+    expect(mixed.filter((pods) => afterGroups(pods) > 32).length).toBeGreaterThan(0);
   });
 
   test('more groups than it sorts by group: none (the caller sorts the pods as listed); 32 groups: by group', () => {
