@@ -40,7 +40,10 @@ export function roundKw(kw: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
-/** "12.345 MW" */
+/**
+ * "12.345 MW" (rounded to the kW). What toFixed does not write as digits is written as String
+ * writes it: "NaN MW", "Infinity MW", "-Infinity MW", and "1e+21 MW" and up for |MW| >= 1e21.
+ */
 export function formatMw(kw: number): string {
   return `${roundKw(kw / KW_PER_MW).toFixed(3)} MW`;
 }
@@ -61,12 +64,16 @@ export function groupThousands(n: number): string {
   return n < 0 ? `-${digits}` : digits;
 }
 
-/** "1,234.5 kW". */
+/**
+ * "1,234.5 kW": rounded to 0.1 kW, thousands grouped by commas. What toFixed does not write as
+ * digits is written as String writes it: "NaN kW", "Infinity kW", "-Infinity kW", and "1e+21 kW"
+ * and up for |kW| >= 1e21.
+ */
 export function formatKw(kw: number): string {
   const rounded = round(kw, 1);
   // toFixed writes a finite number under 1e21 as digits, a point and one decimal: grouped by hand,
-  // with no split, regex or array. Anything else (NaN, infinities, 1e21 and up) as before.
-  if (!(Math.abs(rounded) < 1e21)) return formatKwAsWritten(rounded);
+  // with no split, regex or array.
+  if (!(Math.abs(rounded) < 1e21)) return `${rounded} kW`;
   const text = rounded.toFixed(1);
   const negative = text.charCodeAt(0) === 45; // '-'
   const whole = text.slice(negative ? 1 : 0, text.length - 2);
@@ -77,13 +84,6 @@ export function formatKw(kw: number): string {
     for (let i = head; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
   }
   return `${negative ? '-' : ''}${grouped}${text.slice(text.length - 2)} kW`;
-}
-
-/** formatKw's text for what toFixed does not write as digits (NaN, infinities, 1e21 and up). */
-function formatKwAsWritten(rounded: number): string {
-  const [whole, fraction] = rounded.toFixed(1).split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  return `${sign}${groupDigits(sign ? whole.slice(1) : whole)}.${fraction} kW`;
 }
 
 /** Picks MW for large figures and kW for small ones, so cooling and rack figures stay readable. */

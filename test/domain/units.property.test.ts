@@ -54,11 +54,28 @@ test('formatKw and formatMw write what the reference writes', () => {
     }),
     { numRuns: RUNS },
   );
-  expect([formatKw(-0.04), formatKw(-1_234_567.85), formatKw(NaN), formatKw(1e21), formatKw(123)]).toEqual([
+  expect([formatKw(-0.04), formatKw(-1_234_567.85), formatKw(123)]).toEqual([
     '0.0 kW',
     '-1,234,567.8 kW', // Math.round takes a half towards +Infinity
-    'NaN.undefined kW',
-    '1e+21.undefined kW',
     '123.0 kW',
+  ]);
+});
+
+test('formatKw and formatMw write what toFixed does not write as digits as String writes it, with the unit', () => {
+  expect([NaN, Infinity, -Infinity, 1e21, -1e21, 1.5e25, 1e20].map(formatKw)).toEqual([
+    'NaN kW',
+    'Infinity kW',
+    '-Infinity kW',
+    '1e+21 kW',
+    '-1e+21 kW',
+    '1.5e+25 kW',
+    '100,000,000,000,000,000,000.0 kW',
+  ]);
+  expect([NaN, Infinity, -Infinity, 1e24, -1e24].map(formatMw)).toEqual([
+    'NaN MW',
+    'Infinity MW',
+    '-Infinity MW',
+    '1e+21 MW',
+    '-1e+21 MW',
   ]);
 });

@@ -53,7 +53,10 @@ export function referenceFormatMw(kw: number): string {
 }
 
 export function referenceFormatKw(kw: number): string {
-  const [whole, fraction] = referenceRound(kw, 1).toFixed(1).split('.');
+  const rounded = referenceRound(kw, 1);
+  // NaN, infinities, and 1e21 and up, which toFixed writes without a point: as String writes them.
+  if (!Number.isFinite(rounded) || Math.abs(rounded) >= 1e21) return `${String(rounded)} kW`;
+  const [whole, fraction] = rounded.toFixed(1).split('.');
   const sign = whole.startsWith('-') ? '-' : '';
   return `${sign}${(sign ? whole.slice(1) : whole).replace(/\B(?=(\d{3})+$)/g, ',')}.${fraction} kW`;
 }
