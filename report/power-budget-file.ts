@@ -180,15 +180,38 @@ function checkJson(r: CheckResult) {
   };
 }
 
-interface BusRow {
-  readonly name: string;
-  readonly scenarios: readonly { scenario: string; id: string; capacityKw: number; totalKw: number; utilization: number | null }[];
+/** One scenario of a bus in a timeline entry's `buses`. */
+export interface BusScenarioRow {
+  readonly scenario: string;
+  readonly id: string;
+  readonly capacityKw: number;
+  readonly totalKw: number;
+  readonly utilization: number | null;
 }
+
+/** A bus in a timeline entry's `buses`. */
+export interface BusRow {
+  readonly name: string;
+  readonly scenarios: readonly BusScenarioRow[];
+}
+
+/**
+ * `fields` as given, when they name every field of T (each is a key of T by its type): with a
+ * field left out the call asks for a second argument, `missingField`, and does not compile.
+ */
+export function everyFieldOf<T>() {
+  return <const K extends readonly (keyof T)[]>(fields: K, ..._missing: [Exclude<keyof T, K[number]>] extends [never] ? [] : [missingField: Exclude<keyof T, K[number]>]): K =>
+    fields;
+}
+
+/** Every field of a bus scenario row, each compared by sameBusRow (a field of the row left out of the list does not compile). */
+const BUS_SCENARIO_ROW_FIELDS = everyFieldOf<BusScenarioRow>()(['scenario', 'id', 'capacityKw', 'totalKw', 'utilization'] as const);
 
 function busRow(b: BusBudget): BusRow {
   return {
     name: b.bus.name,
-    scenarios: b.scenarios.map((s) => ({
+    // Typed, so that a field written here and not in BusScenarioRow (so not compared) does not compile.
+    scenarios: b.scenarios.map((s): BusScenarioRow => ({
       scenario: s.scenario,
       id: s.id,
       capacityKw: roundKw(s.capacityKw),
@@ -312,23 +335,30 @@ class PodsOverTime {
 }
 
 /**
- * Whether two rows are written the same: field by field, as JSON writes them (every number that is
- * not finite is written null), instead of writing both rows to compare the texts.
+ * Whether two rows' scenarios are written the same: field by field (every field of
+ * BUS_SCENARIO_ROW_FIELDS), as JSON writes them, instead of writing both to compare the texts.
+ * Exported for its tests.
  */
-function sameBusRow(a: BusRow, b: BusRow): boolean {
+export function sameBusRow(a: BusRow, b: BusRow): boolean {
   if (a.scenarios.length !== b.scenarios.length) return false;
   for (let i = 0; i < a.scenarios.length; i++) {
     const x = a.scenarios[i];
     const y = b.scenarios[i];
-    if (x.scenario !== y.scenario || x.id !== y.id || !sameJsonNumber(x.capacityKw, y.capacityKw) || !sameJsonNumber(x.totalKw, y.totalKw)) return false;
-    if (x.utilization === null || y.utilization === null ? x.utilization !== y.utilization : !sameJsonNumber(x.utilization, y.utilization)) return false;
+    for (let f = 0; f < BUS_SCENARIO_ROW_FIELDS.length; f++) {
+      const field = BUS_SCENARIO_ROW_FIELDS[f];
+      if (!sameJsonValue(x[field], y[field])) return false;
+    }
   }
   return true;
 }
 
-/** Two numbers JSON.stringify writes alike: equal (0 and -0 alike), or neither finite (both null). */
-function sameJsonNumber(a: number, b: number): boolean {
-  return a === b || (!Number.isFinite(a) && !Number.isFinite(b));
+/** Two values JSON.stringify writes alike: equal (0 and -0 alike), or both written null (null, or a number that is not finite). */
+function sameJsonValue(a: string | number | null, b: string | number | null): boolean {
+  return a === b || (writtenNull(a) && writtenNull(b));
+}
+
+function writtenNull(value: string | number | null): boolean {
+  return value === null || (typeof value === 'number' && !Number.isFinite(value));
 }
 
 function byRowName(a: { readonly name: string }, b: { readonly name: string }): number {
