@@ -256,22 +256,28 @@ export function localBudget(campus: CampusModel, allocation: MiningAllocation | 
 
   const served = new Map<string, string[]>();
   const autoHeat = new Map<string, number>();
-  // Consecutive loads (in name order) mostly share a cooling system: its list is looked up once per run.
+  // Consecutive loads (in name order) mostly share a cooling system: its list and its auto heat
+  // are looked up once per run (the heat summed in a local in between: the same additions, in the
+  // same order, as adding into the map load by load).
   let lastCooling: string | undefined;
   let names: string[] = [];
+  let heatKw: number | undefined;
   for (let i = 0; i < loads.length; i++) {
     const l = loads[i];
     const c = coolingOf(l);
     if (c === undefined) continue;
     if (c !== lastCooling) {
+      if (heatKw !== undefined) autoHeat.set(lastCooling!, heatKw);
       lastCooling = c;
+      heatKw = autoHeat.get(c);
       const known = served.get(c);
       if (known) names = known;
       else served.set(c, (names = []));
     }
     names.push(l.name);
-    if (auto[i] === 1) autoHeat.set(c, (autoHeat.get(c) ?? 0) + atKw[i]);
+    if (auto[i] === 1) heatKw = (heatKw ?? 0) + atKw[i];
   }
+  if (heatKw !== undefined) autoHeat.set(lastCooling!, heatKw);
   const cooling = [...campus.coolingSystems].sort(byName).map((c): CoolingBudget => {
     const n = normal.cooling.get(c.name)!;
     const f = contingency.cooling.get(c.name)!;

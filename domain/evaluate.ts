@@ -48,17 +48,16 @@ function lazyStateOf(campus: CampusModel, point: TimelinePoint): CampusModel {
 export function evaluateCampus(model: CampusModel, checks: readonly BudgetCheck[] = ALL_CHECKS): CampusEvaluation {
   const campus = withLimitInForce(model);
   const budget = computeBudget(campus, allocateMiningCaps(campus));
-  // Every result, and those not passing, in one pass (plain loops: 10,000 results for 10,000 pods).
-  const raw: CheckResult[] = [];
+  // Each check's results, and those not passing (plain loops: 10,000 results for 10,000 pods);
+  // every result joined in one copy (concat copies a list at once, not result by result).
+  const perCheck: CheckResult[][] = [];
   const issues: CheckResult[] = [];
   for (let c = 0; c < checks.length; c++) {
     const results = checks[c].run(budget);
-    for (let k = 0; k < results.length; k++) {
-      const r = results[k];
-      raw.push(r);
-      if (r.status !== 'pass') issues.push(r);
-    }
+    perCheck.push(results);
+    for (let k = 0; k < results.length; k++) if (results[k].status !== 'pass') issues.push(results[k]);
   }
+  const raw = ([] as CheckResult[]).concat(...perCheck);
   return evaluationFrom(budget, campus.period?.label, () => raw, issues);
 }
 

@@ -145,12 +145,13 @@ export function listedLoads(campus: CampusModel): CampusLoad[] {
  * part in another kind's list; the engine then keeps to what the lists say).
  */
 export function listsHoldOwnKinds(campus: CampusModel): boolean {
-  return (
-    campus.miningPods.every((p) => p.kind === 'mining-pod') &&
-    campus.gpuHalls.every((h) => h.kind === 'gpu-hall') &&
-    (campus.blockLoads ?? []).every((b) => b.kind === 'block-load') &&
-    campus.auxiliaryLoads.every((a) => a.kind === 'auxiliary')
-  );
+  // Plain loops: no closure call per load (the caps solver and the budget both ask, per state).
+  return holdsOnly(campus.miningPods, 'mining-pod') && holdsOnly(campus.gpuHalls, 'gpu-hall') && holdsOnly(campus.blockLoads ?? [], 'block-load') && holdsOnly(campus.auxiliaryLoads, 'auxiliary');
+}
+
+function holdsOnly(list: readonly { readonly kind: string }[], kind: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i].kind !== kind) return false;
+  return true;
 }
 
 /** Whether the campus's four lists still hold exactly `listed`, in that order (one pass, no allocation). */

@@ -46,6 +46,7 @@ import {
   coolingStepKw,
   declaredPowerKw,
   itDrawPerKw,
+  listsHoldOwnKinds,
   loadFlow,
   stateFlows,
   type CampusLoad,
@@ -54,7 +55,7 @@ import {
 import type { CampusModel, MiningPodModel } from './model';
 import { busUsableKw } from './redundancy';
 import { campusScenarios, generationIn, losesGeneration } from './scenarios';
-import { sheddingOrder } from './shedding-order';
+import { sheddingOrder, sheddingOrderOfNamed } from './shedding-order';
 import { once } from './once';
 import { shortcutsEnabled } from './shortcuts';
 import { formatPower } from './units';
@@ -513,7 +514,9 @@ function fill(
   for (let k = 0; k < active.length; k++) if (rate[active[k]] > 0) live.push(active[k]);
   while (live.length > 0) {
     let nLoaded = 0;
-    for (const i of live) {
+    // Indexed loops throughout: a for-of is an iterator call per item until V8 optimizes this.
+    for (let k = 0; k < live.length; k++) {
+      const i = live[k];
       for (let t = termStart[i]; t < termStart[i + 1]; t++) {
         const q = termQ[t];
         if (!loaded[q]) {
@@ -524,10 +527,13 @@ function fill(
       }
     }
     let step = levelMax - level;
-    for (const l of limits) if (slope[l.q] > 0) step = Math.min(step, Math.max(0, (l.capacityKw - usage[l.q]) / slope[l.q]));
-    for (const site of sites) step = Math.min(step, siteStep(problem, site, slope));
+    for (let j = 0; j < limits.length; j++) {
+      const l = limits[j];
+      if (slope[l.q] > 0) step = Math.min(step, Math.max(0, (l.capacityKw - usage[l.q]) / slope[l.q]));
+    }
+    for (let j = 0; j < sites.length; j++) step = Math.min(step, siteStep(problem, sites[j], slope));
     if (Number.isFinite(step)) {
-      for (const i of live) powerKw[i] += step * rate[i];
+      for (let k = 0; k < live.length; k++) powerKw[live[k]] += step * rate[live[k]];
       // Only the loaded quantities: adding step x 0 to the others changes nothing (usage is never -0).
       for (let k = 0; k < nLoaded; k++) usage[loadedList[k]] += step * slope[loadedList[k]];
       level += step;
@@ -540,8 +546,12 @@ function fill(
         if (!tight[q]) tightList.push(q);
         tight[q] = 1;
       };
-      for (const l of limits) if (slope[l.q] > 0 && l.capacityKw - usage[l.q] <= EPS_KW) mark(l.q);
-      for (const site of sites) {
+      for (let j = 0; j < limits.length; j++) {
+        const l = limits[j];
+        if (slope[l.q] > 0 && l.capacityKw - usage[l.q] <= EPS_KW) mark(l.q);
+      }
+      for (let j = 0; j < sites.length; j++) {
+        const site = sites[j];
         if (siteImport(problem, site, usage) < site.limitKw - EPS_KW) continue;
         for (let b = 0; b < nb; b++) if (usage[site.offset + b] > site.generationKw[b] - EPS_KW) mark(site.offset + b);
       }
@@ -552,7 +562,7 @@ function fill(
         for (let t = termStart[i]; t < termStart[i + 1] && free; t++) if (tight[termQ[t]]) free = false;
         if (free) next.push(i);
       }
-      for (const q of tightList) tight[q] = 0;
+      for (let k = 0; k < tightList.length; k++) tight[tightList[k]] = 0;
     }
     for (let k = 0; k < nLoaded; k++) {
       slope[loadedList[k]] = 0;
@@ -683,12 +693,28 @@ function independentParts(problem: Problem, n: number, boundKw: Float64Array): F
   ];
 }
 
+/**
+ * The campus's auto pods in shedding order (`sheddingOrder` of the auto pods of `miningPods`).
+ * When every list holds its own kind, the auto pods of `loads` (campusLoads: in name order) are
+ * those pods, and are put in shedding order without a second sort (`sheddingOrderOfNamed`); with
+ * shortcuts off (the reference evaluation), always by the full sort.
+ */
+function autoPodsInSheddingOrder(campus: CampusModel, loads: readonly CampusLoad[]): AutoPod[] {
+  if (!shortcutsEnabled() || !listsHoldOwnKinds(campus)) return sheddingOrder(campus.miningPods.filter(isAuto));
+  const byName: AutoPod[] = [];
+  for (let i = 0; i < loads.length; i++) {
+    const load = loads[i];
+    if (isAuto(load)) byName.push(load);
+  }
+  return sheddingOrderOfNamed(byName) ?? sheddingOrder(campus.miningPods.filter(isAuto));
+}
+
 /** Allocates caps for one state; undefined when the campus has no power-capped pod. */
 export function allocateMiningCaps(campus: CampusModel): MiningAllocation | undefined {
   const controlled = campus.miningPods.filter((p) => p.powerControl !== undefined);
   if (controlled.length === 0) return undefined;
   const loads = campusLoads(campus);
-  const shedOrder = sheddingOrder(campus.miningPods.filter(isAuto));
+  const shedOrder = autoPodsInSheddingOrder(campus, loads);
   const n = shedOrder.length;
   const problem = buildProblem(campus, loads, shedOrder);
   // Per pod, in shedding order (plain loops: `Float64Array.from` with a function is a slow path).

@@ -55,8 +55,11 @@ export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
 export const POWER_BUDGET_FORMAT_VERSION = 3;
 export const POWER_BUDGET_FILE_NAME = 'power-budget.json';
 
-function ratio(fraction: number): number | null {
-  return Number.isFinite(fraction) ? round(fraction, 4) : null;
+/** A fraction rounded to 4 decimals (`round(fraction, 4)`, its factor 10 ** 4 written out), or null when not finite. */
+export function ratio(fraction: number): number | null {
+  if (!Number.isFinite(fraction)) return null;
+  const rounded = Math.round(fraction * 10_000) / 10_000;
+  return rounded === 0 ? 0 : rounded;
 }
 
 function usd(value: number): number {
@@ -177,15 +180,38 @@ function checkJson(r: CheckResult) {
   };
 }
 
-interface BusRow {
-  readonly name: string;
-  readonly scenarios: readonly { scenario: string; id: string; capacityKw: number; totalKw: number; utilization: number | null }[];
+/** One scenario of a bus in a timeline entry's `buses`. */
+export interface BusScenarioRow {
+  readonly scenario: string;
+  readonly id: string;
+  readonly capacityKw: number;
+  readonly totalKw: number;
+  readonly utilization: number | null;
 }
+
+/** A bus in a timeline entry's `buses`. */
+export interface BusRow {
+  readonly name: string;
+  readonly scenarios: readonly BusScenarioRow[];
+}
+
+/**
+ * `fields` as given, when they name every field of T (each is a key of T by its type): with a
+ * field left out the call asks for a second argument, `missingField`, and does not compile.
+ */
+export function everyFieldOf<T>() {
+  return <const K extends readonly (keyof T)[]>(fields: K, ..._missing: [Exclude<keyof T, K[number]>] extends [never] ? [] : [missingField: Exclude<keyof T, K[number]>]): K =>
+    fields;
+}
+
+/** Every field of a bus scenario row, each compared by sameBusRow (a field of the row left out of the list does not compile). */
+const BUS_SCENARIO_ROW_FIELDS = everyFieldOf<BusScenarioRow>()(['scenario', 'id', 'capacityKw', 'totalKw', 'utilization'] as const);
 
 function busRow(b: BusBudget): BusRow {
   return {
     name: b.bus.name,
-    scenarios: b.scenarios.map((s) => ({
+    // Typed, so that a field written here and not in BusScenarioRow (so not compared) does not compile.
+    scenarios: b.scenarios.map((s): BusScenarioRow => ({
       scenario: s.scenario,
       id: s.id,
       capacityKw: roundKw(s.capacityKw),
@@ -308,8 +334,31 @@ class PodsOverTime {
   }
 }
 
-function sameBusRow(a: BusRow, b: BusRow): boolean {
-  return JSON.stringify(a.scenarios) === JSON.stringify(b.scenarios);
+/**
+ * Whether two rows' scenarios are written the same: field by field (every field of
+ * BUS_SCENARIO_ROW_FIELDS), as JSON writes them, instead of writing both to compare the texts.
+ * Exported for its tests.
+ */
+export function sameBusRow(a: BusRow, b: BusRow): boolean {
+  if (a.scenarios.length !== b.scenarios.length) return false;
+  for (let i = 0; i < a.scenarios.length; i++) {
+    const x = a.scenarios[i];
+    const y = b.scenarios[i];
+    for (let f = 0; f < BUS_SCENARIO_ROW_FIELDS.length; f++) {
+      const field = BUS_SCENARIO_ROW_FIELDS[f];
+      if (!sameJsonValue(x[field], y[field])) return false;
+    }
+  }
+  return true;
+}
+
+/** Two values JSON.stringify writes alike: equal (0 and -0 alike), or both written null (null, or a number that is not finite). */
+function sameJsonValue(a: string | number | null, b: string | number | null): boolean {
+  return a === b || (writtenNull(a) && writtenNull(b));
+}
+
+function writtenNull(value: string | number | null): boolean {
+  return value === null || (typeof value === 'number' && !Number.isFinite(value));
 }
 
 function byRowName(a: { readonly name: string }, b: { readonly name: string }): number {
@@ -585,30 +634,58 @@ export function powerBudgetDocument(timeline: TimelineEvaluation) {
 
 export type PowerBudgetDocument = ReturnType<typeof powerBudgetDocument>;
 
+/** Whether one of the object's own members is an array holding an object (or an array). */
 function holdsObjectArray(value: object): boolean {
-  return Object.values(value).some((v) => Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null));
+  // for-in (no array of keys made), keeping to own members as Object.values does.
+  for (const key in value) {
+    const member: unknown = (value as Record<string, unknown>)[key];
+    if (!Array.isArray(member) || !Object.prototype.hasOwnProperty.call(value, key)) continue;
+    for (let i = 0; i < member.length; i++) {
+      const item: unknown = member[i];
+      if (typeof item === 'object' && item !== null) return true;
+    }
+  }
+  return false;
 }
 
 /**
  * Two-space JSON, except that an object inside an array that holds no array of objects is written
- * on one line (JSON.stringify's own spacing otherwise, so keys keep their order).
+ * on one line (JSON.stringify's own spacing otherwise, so keys keep their order). Written in one
+ * pass by string concatenation, with no array of entries or lines per object (the reference it
+ * must match byte for byte, the plain map-and-join one, is kept in test/fuzz/reference-formatting.ts).
  */
 export function renderBudgetJson(value: unknown, indent = ''): string {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    const inner = `${indent}  `;
-    const items = value.map((v) =>
-      typeof v === 'object' && v !== null && !Array.isArray(v) && !holdsObjectArray(v) ? JSON.stringify(v) : (renderBudgetJson(v, inner) ?? 'null'),
-    );
-    return `[\n${items.map((i) => `${inner}${i}`).join(',\n')}\n${indent}]`;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
-    const inner = `${indent}  `;
-    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${renderBudgetJson(v, inner)}`).join(',\n')}\n${indent}}`;
-  }
+  if (Array.isArray(value)) return renderArray(value, indent);
+  if (typeof value === 'object' && value !== null) return renderObject(value, indent);
+  if (typeof value === 'number') return Number.isFinite(value) ? `${value}` : 'null';
   return JSON.stringify(value);
+}
+
+function renderArray(value: readonly unknown[], indent: string): string {
+  if (value.length === 0) return '[]';
+  const inner = `${indent}  `;
+  let text = '[';
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    text += i === 0 ? '\n' : ',\n';
+    // A hole is written as an empty line, as map-and-join writes it.
+    if (v === undefined && !(i in value)) continue;
+    text += inner;
+    text += typeof v === 'object' && v !== null && !Array.isArray(v) && !holdsObjectArray(v) ? JSON.stringify(v) : (renderBudgetJson(v, inner) ?? 'null');
+  }
+  return `${text}\n${indent}]`;
+}
+
+function renderObject(value: object, indent: string): string {
+  const inner = `${indent}  `;
+  let text = '';
+  for (const key of Object.keys(value)) {
+    const v: unknown = (value as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    text += text === '' ? '{\n' : ',\n';
+    text += `${inner}${JSON.stringify(key)}: ${renderBudgetJson(v, inner)}`;
+  }
+  return text === '' ? '{}' : `${text}\n${indent}}`;
 }
 
 /** The file's exact bytes for a document already made: two-space JSON (records in lists on one line, see renderBudgetJson) with a final newline. */
