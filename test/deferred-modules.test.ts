@@ -2,11 +2,21 @@
  * scripts/deferred-modules.js (turned on by scripts/register-ts.js): the third-party modules the
  * app never uses are not loaded by the examples' app, and each loads at its first use and then
  * behaves as the real module, as seen from every way of using it.
+ *
+ * The first test also owns the examples app run as cdktf.json runs it (register-ts.test.ts tests
+ * the hook otherwise): one run is compared with the same app synthesized in-process and with a
+ * run without the deferral, so the app is spawned twice, not three times, per npm test.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { App } from 'cdktf';
+import { ercot300 } from '../examples/ercot-300';
+import { flexibleMining } from '../examples/flexible-mining';
+import { phasedConversion } from '../examples/phased-conversion';
+import { retrofit } from '../examples/retrofit';
+import { runCampusApp } from '../stacks/run-campus-app';
 
 const ROOT = path.join(__dirname, '..');
 const HOOK = path.join(ROOT, 'scripts', 'register-ts.js');
@@ -54,27 +64,63 @@ function filesUnder(dir: string): [string, Buffer][] {
 }
 
 /**
- * Runs the examples app as cdktf.json runs it, into a new output folder, after the preloads
- * given; returns that folder and every file in Node's module cache at exit, with whether its
- * exports is a Proxy (a stand-in).
+ * Runs the examples app as cdktf.json runs it (the exact command string, by a shell from the
+ * repository root), into a new output folder, after the preloads given; checks that it exits 0
+ * with nothing on stderr, and returns that folder, its stdout and every file in Node's module
+ * cache at exit, with whether its exports is a Proxy (a stand-in), written to a file of its own
+ * by one more preload so that the app's own streams stay as they are.
  */
-function runExamplesApp(preloads: readonly string[] = []): { outdir: string; cache: [string, boolean][] } {
+function runExamplesApp(preloads: readonly string[] = []): { outdir: string; stdout: string; cache: [string, boolean][] } {
   const outdir = fs.mkdtempSync(path.join(TMP, 'app-'));
   const modules = path.join(outdir, '..', `${path.basename(outdir)}-modules.js`);
+  const cacheFile = path.join(outdir, '..', `${path.basename(outdir)}-modules.json`);
   fs.writeFileSync(
     modules,
-    "process.on('exit', () => { const { isProxy } = require('util').types; console.error(JSON.stringify(Object.entries(require.cache).map(([file, m]) => [file, isProxy(m.exports)]))); });\n",
+    `process.on('exit', () => { const { isProxy } = require('util').types; require('fs').writeFileSync(${JSON.stringify(cacheFile)}, JSON.stringify(Object.entries(require.cache).map(([file, m]) => [file, isProxy(m.exports)]))); });\n`,
   );
   const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8'));
+  expect(config.app).toBe('node -r ./scripts/register-ts.js examples/main.ts');
   const nodeOptions = [...preloads, modules].map((file) => `--require ${JSON.stringify(file)}`).join(' ');
   const run = spawnSync(config.app, { shell: true, cwd: ROOT, env: { ...process.env, NODE_OPTIONS: nodeOptions, CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
-  expect(run.status).toBe(0);
-  return { outdir, cache: JSON.parse(run.stderr) as [string, boolean][] };
+  expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  return { outdir, stdout: run.stdout, cache: JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as [string, boolean][] };
 }
 
-test('the examples app, run as cdktf.json runs it, loads none of the deferred modules (a stand-in sits in the cache), and writes byte for byte what it writes with the three loaded for real', () => {
-  const { outdir, cache } = runExamplesApp();
+/** A manifest.json without the `stacktrace` of each annotation: where in the code each was made, which differs between runners. */
+function withoutStackTraces(json: string): unknown {
+  return JSON.parse(json, (key, value) => (key === 'stacktrace' ? undefined : value));
+}
+
+test('the examples app, run as cdktf.json runs it (through the hook), writes what the same app writes in-process (every file byte for byte, manifest.json but for the stack traces of its annotations), loads none of the deferred modules (a stand-in sits in the cache), and writes byte for byte what it writes with the three loaded for real', () => {
+  const { outdir, stdout: spawnedStdout, cache } = runExamplesApp();
   expect(fs.existsSync(path.join(outdir, 'stacks', 'ercot-300', 'power-budget.json'))).toBe(true);
+
+  // The same app in-process: the same summary on stdout, the same files.
+  const app = new App({ outdir: fs.mkdtempSync(path.join(TMP, 'in-process-')) });
+  let stdout = '';
+  const code = runCampusApp(
+    (a) => {
+      ercot300(a);
+      retrofit(a);
+      phasedConversion(a);
+      flexibleMining(a);
+    },
+    { app, stdout: (t) => (stdout += t), stderr: () => undefined },
+  );
+  expect(code).toBe(0);
+  expect(spawnedStdout).toBe(stdout);
+  const expected = filesUnder(app.outdir);
+  const spawned = filesUnder(outdir);
+  expect(spawned.map(([file]) => file)).toEqual(expected.map(([file]) => file));
+  expect(spawned.map(([file]) => file)).toContain(path.join('stacks', 'ercot-300', 'power-budget.json'));
+  for (const [i, [file, content]] of spawned.entries()) {
+    const [text, expectedText] = [content.toString('utf8'), expected[i][1].toString('utf8')];
+    if (file === 'manifest.json') {
+      expect(text).toContain('"stacktrace"');
+      expect(withoutStackTraces(text)).toEqual(withoutStackTraces(expectedText));
+    } else expect([file, text]).toEqual([file, expectedText]);
+  }
+
   const files = cache.map(([file]) => file);
   const standIns = cache.filter(([, proxy]) => proxy).map(([file]) => file);
   expect(filesOf(standIns, path.join('cdktf', 'node_modules', 'archiver'))).toEqual(['index.js']);

@@ -2,17 +2,15 @@
  * scripts/register-ts.js, the require hook cdktf.json's app and the checkout's bin run the
  * TypeScript sources through: an edit takes effect on the next run, the output is what the
  * same app writes in-process, and a bad campus still prints its one message.
+ *
+ * The examples app run as cdktf.json runs it, compared file by file with the same app
+ * synthesized in-process, is in deferred-modules.test.ts: that run also shows what the deferral
+ * loads, so the app is spawned once for both.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
-import { ercot300 } from '../examples/ercot-300';
-import { flexibleMining } from '../examples/flexible-mining';
-import { phasedConversion } from '../examples/phased-conversion';
-import { retrofit } from '../examples/retrofit';
-import { runCampusApp } from '../stacks/run-campus-app';
 
 const ROOT = path.join(__dirname, '..');
 const HOOK = path.join(ROOT, 'scripts', 'register-ts.js');
@@ -33,45 +31,6 @@ function readTree(dir: string): Record<string, string> {
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'hybrid-campus-register-ts-'));
 }
-
-/** A manifest.json without the `stacktrace` of each annotation: where in the code each was made, which differs between runners. */
-function withoutStackTraces(json: string): unknown {
-  return JSON.parse(json, (key, value) => (key === 'stacktrace' ? undefined : value));
-}
-
-test('cdktf.json runs examples/main.ts through the hook, and it writes what the same app writes in-process: every file byte for byte, manifest.json but for the stack traces of its annotations', () => {
-  const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8'));
-  expect(config.app).toBe('node -r ./scripts/register-ts.js examples/main.ts');
-  const outdir = tempDir();
-  // The exact command string, run by a shell from the project root, as cdktf runs it.
-  const run = spawnSync(config.app, { shell: true, cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', CDKTF_OUTDIR: outdir }, encoding: 'utf8' });
-  const spawned = { status: run.status, stdout: run.stdout, stderr: run.stderr };
-  expect(spawned.stderr).toBe('');
-  expect(spawned.status).toBe(0);
-
-  const app = new App({ outdir: tempDir() });
-  let stdout = '';
-  const code = runCampusApp(
-    (a) => {
-      ercot300(a);
-      retrofit(a);
-      phasedConversion(a);
-      flexibleMining(a);
-    },
-    { app, stdout: (t) => (stdout += t), stderr: () => undefined },
-  );
-  expect(code).toBe(0);
-  expect(spawned.stdout).toBe(stdout);
-  const expected = readTree(app.outdir);
-  const actual = readTree(outdir);
-  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
-  expect(Object.keys(actual)).toContain(path.join('stacks', 'ercot-300', 'power-budget.json'));
-  expect(actual['manifest.json']).toContain('"stacktrace"');
-  for (const file of Object.keys(expected)) {
-    if (file === 'manifest.json') expect(withoutStackTraces(actual[file])).toEqual(withoutStackTraces(expected[file]));
-    else expect([file, actual[file]]).toEqual([file, expected[file]]);
-  }
-});
 
 test('an edit to a .ts file, or to a file it imports, takes effect on the next run with no build step', () => {
   const dir = tempDir();

@@ -80,17 +80,12 @@ describe('campus (the bin)', () => {
     expect(workflow).toContain("if: steps.diff.outputs.code != '0' && steps.diff.outputs.code != '1'");
   });
 
+  // Three spawns, one per way the bin hands runCli's result to the shell: exit 0 with stdout, from
+  // a working directory that is not the checkout; another exit status with stdout; an exit status
+  // with stderr. Every other case (--help, --version, bad input and the rest) runs in-process
+  // below, with the same expected status, stdout and stderr: a spawn costs about 0.3 CPU-seconds.
   describe('the real bin, spawned, prints and exits as runCli returns', () => {
-    test('--help prints the usage with the exit codes', () => {
-      expect(spawnCampus(['--help'])).toEqual({ status: 0, stdout: USAGE, stderr: '' });
-    });
-
-    test('--version, from another working directory', () => {
-      const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-      expect(spawnCampus(['--version'], tempDir())).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
-    });
-
-    test('report reads cdktf.out in the working directory by default', () => {
+    test('report reads cdktf.out in the working directory by default (a folder outside the checkout)', () => {
       const cwd = tempDir();
       fs.cpSync(synthVariant('examples'), path.join(cwd, 'cdktf.out'), { recursive: true });
       expect(spawnCampus(['report'], cwd)).toEqual({ status: 0, stdout: golden('report-examples.txt'), stderr: '' });
@@ -102,10 +97,6 @@ describe('campus (the bin)', () => {
         stdout: golden('diff-examples-to-second-hall.json'),
         stderr: '',
       });
-    });
-
-    test('bad input: one line on stderr, exit 3', () => {
-      expect(spawnCampus(['report', 'no-such-dir'], tempDir())).toEqual({ status: EXIT_BAD_INPUT, stdout: '', stderr: 'campus: no-such-dir: no such file or directory\n' });
     });
 
     test('a usage error: one line on stderr, exit 4', () => {
