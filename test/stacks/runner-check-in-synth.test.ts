@@ -99,35 +99,20 @@ describe('the check runs once per synth', () => {
 });
 
 describe('an App whose synth() is its own', () => {
-  function failingCampus(a: App): void {
-    new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({ validate: () => ['refused by this test'] });
-  }
   const REFUSED = 'hybrid-campus: synth refused: 1 check failed, nothing was written.\n  [site] refused by this test\n';
 
   test('a refusal its synth() catches is still a refusal: exit 1 and the message', () => {
-    class Swallowing extends App {
-      public override synth(): void {
-        try {
-          super.synth();
-        } catch {
-          // swallowed
-        }
-      }
-    }
     const app = new Swallowing({ outdir: Testing.app().outdir });
     const { printed, options } = quiet();
-    expect(runCampusApp(failingCampus, { app, ...options })).toBe(1);
+    expect(runCampusApp(failingCampusIn, { app, ...options })).toBe(1);
     expect(printed.join('')).toBe(REFUSED);
     expect(fs.existsSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'))).toBe(false);
   });
 
   test('a synth() that synthesizes no stack: the app is checked after it', () => {
-    class Idle extends App {
-      public override synth(): void {}
-    }
     const app = new Idle({ outdir: Testing.app().outdir });
     const { printed, options } = quiet();
-    expect(runCampusApp(failingCampus, { app, ...options })).toBe(1);
+    expect(runCampusApp(failingCampusIn, { app, ...options })).toBe(1);
     expect(printed.join('')).toBe(REFUSED);
   });
 });
@@ -216,16 +201,7 @@ describe('misuse found while app.synth() prepares the stacks', () => {
     const app = Testing.app();
     const { printed, options } = quiet();
     const code = runCampusApp((a) => {
-      const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
-      new NamespaceV1(campus, 'ns', {
-        metadata: {
-          name: Lazy.stringValue({
-            produce: () => {
-              throw new CampusConfigError('[site/ns] name: refused by this test; give it a name');
-            },
-          }),
-        },
-      });
+      campusWithThrowingToken(a, '[site/ns] name: refused by this test; give it a name');
     }, { app, ...options });
     expect(code).toBe(1);
     // cdktf prefixes the error it caught while resolving with "Resolution error: " and ends it with a full stop.
@@ -256,13 +232,7 @@ describe('the check, its edge cases', () => {
     fs.mkdirSync(path.dirname(stale), { recursive: true });
     fs.writeFileSync(stale, '{"stale": true}\n');
     const { printed, options } = quiet();
-    const code = runCampusApp((a) => {
-      new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({
-        validate: () => {
-          throw new CampusConfigError('[site] misuse by this test; fix it');
-        },
-      });
-    }, { app, ...options });
+    const code = runCampusApp((a) => campusWithMisuse(a, '[site] misuse by this test; fix it'), { app, ...options });
     expect(code).toBe(1);
     expect(printed.join('')).toBe('hybrid-campus: [site] misuse by this test; fix it\n');
     expect(fs.existsSync(stale)).toBe(false);
@@ -313,46 +283,19 @@ describe('the check, its edge cases', () => {
 
 describe('an App subclass and misuse', () => {
   test('a swallowing synth() and a token that throws misuse while the stacks are prepared: one line, exit 1', () => {
-    class Swallowing extends App {
-      public override synth(): void {
-        try {
-          super.synth();
-        } catch {
-          // swallowed
-        }
-      }
-    }
     const app = new Swallowing({ outdir: Testing.app().outdir });
     const { printed, options } = quiet();
     const code = runCampusApp((a) => {
-      const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
-      new NamespaceV1(campus, 'ns', {
-        metadata: {
-          name: Lazy.stringValue({
-            produce: () => {
-              throw new CampusConfigError('[site/ns] bad; fix it');
-            },
-          }),
-        },
-      });
+      campusWithThrowingToken(a, '[site/ns] bad; fix it');
     }, { app, ...options });
     expect(code).toBe(1);
     expect(printed.join('')).toBe('hybrid-campus: Resolution error: [site/ns] bad; fix it.\n');
   });
 
   test('a synth() that synthesizes no stack and a validation that throws misuse: one line, exit 1', () => {
-    class Idle extends App {
-      public override synth(): void {}
-    }
     const app = new Idle({ outdir: Testing.app().outdir });
     const { printed, options } = quiet();
-    const code = runCampusApp((a) => {
-      new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({
-        validate: () => {
-          throw new CampusConfigError('[site] misuse; fix it');
-        },
-      });
-    }, { app, ...options });
+    const code = runCampusApp((a) => campusWithMisuse(a, '[site] misuse; fix it'), { app, ...options });
     expect(code).toBe(1);
     expect(printed.join('')).toBe('hybrid-campus: [site] misuse; fix it\n');
   });
@@ -442,3 +385,42 @@ describe("the stacks' synthesizers are their own again after the runner", () => 
     });
   }
 });
+
+/** An App whose synth() swallows whatever cdktf's throws. */
+class Swallowing extends App {
+  public override synth(): void {
+    try {
+      super.synth();
+    } catch {
+      // swallowed
+    }
+  }
+}
+
+/** An App whose synth() synthesizes nothing. */
+class Idle extends App {
+  public override synth(): void {}
+}
+
+/** A campus 'site' with a namespace whose name, a token, throws a CampusConfigError with `message` when resolved. */
+function campusWithThrowingToken(a: App, message: string): void {
+  const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
+  new NamespaceV1(campus, 'ns', {
+    metadata: {
+      name: Lazy.stringValue({
+        produce: () => {
+          throw new CampusConfigError(message);
+        },
+      }),
+    },
+  });
+}
+
+/** A campus 'site' whose validation throws a CampusConfigError with `message` (misuse found by the check). */
+function campusWithMisuse(a: App, message: string): void {
+  new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 }).node.addValidation({
+    validate: () => {
+      throw new CampusConfigError(message);
+    },
+  });
+}
