@@ -17,7 +17,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { AnnotationMetadataEntryType, App, TerraformStack } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { CampusConfigError } from '../domain/config-error';
 import { POWER_BUDGET_FILE_NAME, renderPowerBudget } from '../report/power-budget-file';
 import { renderSummary } from '../report/summary';
@@ -82,16 +82,7 @@ function checkPreparedApp(app: App): string[] {
     // The app's own validations, which app.synth() runs only after writing every stack (unless
     // the app skips validation, as app.synth() then does).
     ...(app.skipValidation ? [] : app.node.validate().map((message) => `[(app)] ${message}`)),
-    // Error annotations: cdktf's stack synthesizer throws on them, stack by stack, after writing
-    // the stacks before it, unless CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS is set (the cdktf
-    // CLI sets it and prints them itself), which it reads the same way.
-    ...(process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined ? [] : stacks.flatMap(errorAnnotations)),
   ];
-}
-
-/** The error annotations on `stack`'s constructs, as "[construct path] message", as cdktf's stack synthesizer reports them. */
-function errorAnnotations(stack: TerraformStack): string[] {
-  return stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.ERROR).map((m) => `[${c.node.path}] ${String(m.data)}`));
 }
 
 /** The one line of a CampusConfigError: its message without the creation stack cdktf appends when a token throws it. */

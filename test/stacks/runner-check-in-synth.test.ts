@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations, App, Aspects, Lazy, Testing, TerraformStack } from 'cdktf';
+import { App, Aspects, Lazy, Testing, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { NamespaceV1, type NamespaceV1Config } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
@@ -294,28 +294,6 @@ describe("the app's own validations", () => {
       expect(code).toBe(skipValidation ? 0 : 1);
       expect(printed.join('')).toBe(skipValidation ? '' : 'hybrid-campus: synth refused: 1 check failed, nothing was written.\n  [(app)] the app refused by this test\n');
       expect(fs.existsSync(path.join(outdir, 'stacks', 'site', 'cdk.tf.json'))).toBe(skipValidation);
-    });
-  }
-});
-
-describe('error annotations', () => {
-  const CONTINUE = 'CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS';
-  afterEach(() => {
-    delete process.env[CONTINUE];
-  });
-
-  for (const cli of [false, true]) {
-    test(`on a later plain stack: ${cli ? "with the cdktf CLI's setting, written and left to the CLI to print" : 'refused before the campus is written'}`, () => {
-      if (cli) process.env[CONTINUE] = 'true';
-      const app = Testing.app();
-      const { printed, options } = quiet();
-      const code = runCampusApp((a) => {
-        new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
-        Annotations.of(new TerraformStack(a, 'later')).addError('an error annotated by this test');
-      }, { app, ...options });
-      expect(code).toBe(cli ? 0 : 1);
-      expect(printed.join('')).toBe(cli ? '' : 'hybrid-campus: synth refused: 1 check failed, nothing was written.\n  [later] an error annotated by this test\n');
-      expect(fs.existsSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'))).toBe(cli);
     });
   }
 });
