@@ -73,16 +73,11 @@ function checkPreparedApp(app: App): string[] {
   let visited = false;
   for (const stack of stacks) if (Campus.isCampus(stack) && stack.invokeAspectsOnce()) visited = true;
   if (visited) for (const stack of stacks) stack.prepareStack();
-  return [
-    ...stacks.flatMap((stack) => [
-      ...stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)),
-      // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON.
-      ...(Campus.isCampus(stack) ? stack.preparedRuleErrors() : []),
-    ]),
-    // The app's own validations, which app.synth() runs only after writing every stack (unless
-    // the app skips validation, as app.synth() then does).
-    ...(app.skipValidation ? [] : app.node.validate().map((message) => `[(app)] ${message}`)),
-  ];
+  return stacks.flatMap((stack) => [
+    ...stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)),
+    // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON.
+    ...(Campus.isCampus(stack) ? stack.preparedRuleErrors() : []),
+  ]);
 }
 
 /** The one line of a CampusConfigError: its message without the creation stack cdktf appends when a token throws it. */

@@ -281,23 +281,6 @@ describe('the check, its edge cases', () => {
   });
 });
 
-describe("the app's own validations", () => {
-  for (const skipValidation of [false, true]) {
-    test(`are part of the check${skipValidation ? ', unless the app skips validation, as app.synth() then does' : ': refused before any stack is written'}`, () => {
-      const outdir = Testing.app().outdir;
-      const app = new App({ outdir, skipValidation });
-      const { printed, options } = quiet();
-      const code = runCampusApp((a) => {
-        a.node.addValidation({ validate: () => ['the app refused by this test'] });
-        new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100 });
-      }, { app, ...options });
-      expect(code).toBe(skipValidation ? 0 : 1);
-      expect(printed.join('')).toBe(skipValidation ? '' : 'hybrid-campus: synth refused: 1 check failed, nothing was written.\n  [(app)] the app refused by this test\n');
-      expect(fs.existsSync(path.join(outdir, 'stacks', 'site', 'cdk.tf.json'))).toBe(skipValidation);
-    });
-  }
-});
-
 describe('an App subclass and misuse', () => {
   test('a swallowing synth() and a token that throws misuse while the stacks are prepared: one line, exit 1', () => {
     const app = new Swallowing({ outdir: Testing.app().outdir });
