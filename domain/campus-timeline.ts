@@ -2,7 +2,7 @@
  * The campus at each state of its timeline (see timeline.ts for the rules on dates).
  */
 import type { BusModel, CampusModel, FeedModel } from './model';
-import { sameEntries, shortcutsEnabled } from './shortcuts';
+import { cachedWhileListed, type Listed } from './shortcuts';
 import { type Dated, type Month, type TimelinePoint, inServiceAt, nextMonth, timelinePoints } from './timeline';
 
 /** Every named part of a campus, every date included: buses, feeds, cooling systems and loads. */
@@ -55,7 +55,7 @@ export function interconnectLimitAt(campus: CampusModel, month: Month | undefine
 export const DATED_LISTS: ReadonlySet<string> = new Set(['buses', 'coolingSystems', 'miningPods', 'gpuHalls', 'auxiliaryLoads', 'blockLoads', 'commitments', 'notInService']);
 
 /** The bus with only `feeds` in service last made for each bus (shortcuts.ts). */
-const FILTERED_BUS = new WeakMap<BusModel, BusModel>();
+const FILTERED_BUS = new WeakMap<BusModel, Listed<FeedModel, BusModel>>();
 
 /**
  * `bus` with only `feeds` (its feeds in service, in its order) in service: the bus itself when
@@ -68,12 +68,7 @@ const FILTERED_BUS = new WeakMap<BusModel, BusModel>();
  */
 function busWith(bus: BusModel, feeds: readonly FeedModel[]): BusModel {
   if (feeds.length === bus.feeds.length) return bus;
-  if (!shortcutsEnabled()) return { ...bus, feeds };
-  const known = FILTERED_BUS.get(bus);
-  if (known !== undefined && sameEntries(known.feeds, feeds)) return known;
-  const made = { ...bus, feeds };
-  FILTERED_BUS.set(bus, made);
-  return made;
+  return cachedWhileListed(FILTERED_BUS, bus, feeds, (b) => ({ ...b, feeds }));
 }
 
 /** The campus with only what is in service during `point`. */

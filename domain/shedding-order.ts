@@ -9,9 +9,12 @@
 import type { MiningPodModel } from './model';
 
 export function sheddingOrder<T extends MiningPodModel>(pods: readonly T[]): T[] {
-  return [...pods].sort(
-    (a, b) => a.priority - b.priority || b.efficiencyJTh - a.efficiencyJTh || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-  );
+  return [...pods].sort((a, b) => byPriorityThenEfficiency(a, b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Rules 1 and 2 of the shedding order: lower priority first, then the least efficient first. */
+function byPriorityThenEfficiency(a: MiningPodModel, b: MiningPodModel): number {
+  return a.priority - b.priority || b.efficiencyJTh - a.efficiencyJTh;
 }
 
 /** The most groups of equal priority and efficiency `sheddingOrderOfNamed` sorts by group; with more it gives undefined. */
@@ -57,6 +60,6 @@ export function sheddingOrderOfNamed<T extends MiningPodModel>(podsByName: reado
     lastPod = pod;
   }
   // Groups differ in priority or efficiency, so this order is strict.
-  groups.sort((a, b) => a[0].priority - b[0].priority || b[0].efficiencyJTh - a[0].efficiencyJTh);
+  groups.sort((a, b) => byPriorityThenEfficiency(a[0], b[0]));
   return groups.length === 1 ? groups[0] : ([] as T[]).concat(...groups);
 }

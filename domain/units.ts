@@ -34,10 +34,9 @@ export function round(value: number, decimals: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
-/** kW rounded to the watt, for files: `round(kw, 3)`, with its factor (10 ** 3) written out. */
+/** kW rounded to the watt, for files. */
 export function roundKw(kw: number): number {
-  const rounded = Math.round(kw * 1000) / 1000;
-  return rounded === 0 ? 0 : rounded;
+  return round(kw, 3);
 }
 
 /**
@@ -54,7 +53,17 @@ export function formatMw(kw: number): string {
  * first call also loads the ICU number formatter).
  */
 export function groupDigits(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+$)/g, ',');
+  // By concatenation, with no regex or array (formatKw writes every kW figure of a summary); text
+  // that is not all digits ("1e+21", "Infinity", from toFixed) as the rule below leaves it.
+  if (digits.length <= 3) return digits;
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c < 48 || c > 57) return digits.replace(/\B(?=(\d{3})+$)/g, ',');
+  }
+  const head = digits.length % 3 || 3;
+  let grouped = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return grouped;
 }
 
 /** A whole number with its thousands grouped by commas ("200,000"); other numbers as String writes them. */
@@ -71,19 +80,11 @@ export function groupThousands(n: number): string {
  */
 export function formatKw(kw: number): string {
   const rounded = round(kw, 1);
-  // toFixed writes a finite number under 1e21 as digits, a point and one decimal: grouped by hand,
-  // with no split, regex or array.
+  // toFixed writes a finite number under 1e21 as digits, a point and one decimal.
   if (!(Math.abs(rounded) < 1e21)) return `${rounded} kW`;
   const text = rounded.toFixed(1);
   const negative = text.charCodeAt(0) === 45; // '-'
-  const whole = text.slice(negative ? 1 : 0, text.length - 2);
-  let grouped = whole;
-  if (whole.length > 3) {
-    const head = whole.length % 3 || 3;
-    grouped = whole.slice(0, head);
-    for (let i = head; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
-  }
-  return `${negative ? '-' : ''}${grouped}${text.slice(text.length - 2)} kW`;
+  return `${negative ? '-' : ''}${groupDigits(text.slice(negative ? 1 : 0, text.length - 2))}${text.slice(text.length - 2)} kW`;
 }
 
 /** Picks MW for large figures and kW for small ones, so cooling and rack figures stay readable. */

@@ -55,11 +55,9 @@ export const POWER_BUDGET_FORMAT = 'hybrid-campus/power-budget';
 export const POWER_BUDGET_FORMAT_VERSION = 3;
 export const POWER_BUDGET_FILE_NAME = 'power-budget.json';
 
-/** A fraction rounded to 4 decimals (`round(fraction, 4)`, its factor 10 ** 4 written out), or null when not finite. */
+/** A fraction rounded to 4 decimals, or null when not finite. */
 export function ratio(fraction: number): number | null {
-  if (!Number.isFinite(fraction)) return null;
-  const rounded = Math.round(fraction * 10_000) / 10_000;
-  return rounded === 0 ? 0 : rounded;
+  return Number.isFinite(fraction) ? round(fraction, 4) : null;
 }
 
 function usd(value: number): number {

@@ -596,7 +596,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * suppressions file. Empty when no pack is enabled and nothing is suppressed.
    */
   public ruleErrors(): string[] {
-    return [...this.suppressionsFileErrors(), ...(this.rulesActive() ? this.judgeNow().errors : [])];
+    return this.ruleErrorsOf(true);
   }
 
   /**
@@ -605,7 +605,12 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * inside app.synth(), stacks/run-campus-app.ts). @internal
    */
   public preparedRuleErrors(): string[] {
-    return [...this.suppressionsFileErrors(), ...(this.rulesActive() ? this.judgeNow(false).errors : [])];
+    return this.ruleErrorsOf(false);
+  }
+
+  /** `ruleErrors`, the stack prepared first when `prepare` (judgeNow). */
+  private ruleErrorsOf(prepare: boolean): string[] {
+    return [...this.suppressionsFileErrors(), ...(this.rulesActive() ? this.judgeNow(prepare).errors : [])];
   }
 
   /**
@@ -697,7 +702,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * prepared), then the aspects (each once). Called again by app.synth(), prepareStack finds the
    * backend in place and adds nothing.
    */
-  private judgeNow(prepare = true): RuleRun {
+  private judgeNow(prepare: boolean = true): RuleRun {
     // In app.synth()'s order: the stack prepared, then the aspects.
     if (prepare) this.prepareStack();
     this.aspectsOnce.invoke(this);

@@ -54,9 +54,14 @@ export function writeBudgetOnFailureEnabled(options: RunCampusAppOptions, env: N
  * makes the same check inside app.synth(), after its own prepare (`checkPreparedApp`).
  */
 export function collectValidationErrors(app: App): string[] {
-  const stacks = app.node.findAll().filter(TerraformStack.isStack);
+  const stacks = stacksOf(app);
   for (const stack of stacks) stack.prepareStack();
-  return checkPreparedApp(app);
+  return checkPreparedApp(stacks);
+}
+
+/** Every stack of the app, in app.synth()'s order. */
+function stacksOf(app: App): TerraformStack[] {
+  return app.node.findAll().filter(TerraformStack.isStack);
 }
 
 /**
@@ -68,8 +73,7 @@ export function collectValidationErrors(app: App): string[] {
  * aspects run after its one prepare, does not do. What a validation adds or edits is written as
  * bare cdktf writes it (its validations, too, run after its prepare).
  */
-function checkPreparedApp(app: App): string[] {
-  const stacks = app.node.findAll().filter(TerraformStack.isStack);
+function checkPreparedApp(stacks: readonly TerraformStack[]): string[] {
   let visited = false;
   for (const stack of stacks) if (Campus.isCampus(stack) && stack.invokeAspectsOnce()) visited = true;
   if (visited) for (const stack of stacks) stack.prepareStack();
@@ -109,7 +113,7 @@ type SynthOutcome =
  * synthesized without a second check.
  */
 function synthChecked(app: App): SynthOutcome {
-  const stacks = app.node.findAll().filter(TerraformStack.isStack);
+  const stacks = stacksOf(app);
   if (stacks.some((stack) => !wrappable(stack))) {
     const early = judged(() => collectValidationErrors(app));
     if (early.kind !== 'written') return early;
@@ -128,12 +132,16 @@ function synthChecked(app: App): SynthOutcome {
           if (outcome === undefined && !checking) {
             checking = true;
             try {
-              outcome = judged(() => checkPreparedApp(app));
+              outcome = judged(() => checkPreparedApp(stacks));
             } finally {
               checking = false;
             }
           }
-          if (outcome !== undefined && outcome.kind !== 'written') throw new Refusal('hybrid-campus: synth refused');
+          if (outcome !== undefined && outcome.kind !== 'written') {
+            // Caught by synthCampusApp, which prints the details; an App subclass that logs it shows this.
+            const what = outcome.kind === 'refused' ? `${outcome.errors.length} check${outcome.errors.length === 1 ? '' : 's'} failed` : misuseLine(outcome.error);
+            throw new Refusal(`hybrid-campus: synth refused: ${what}; runCampusApp prints the details and writes no stack`);
+          }
           inner.synthesize(session);
         },
       };
@@ -190,7 +198,7 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
   // (e.g. two rules with one id): one message, and the campuses' old output removed.
   const outcome = synthChecked(app);
   if (outcome.kind === 'misuse') {
-    for (const campus of campuses) fs.rmSync(path.join(app.outdir, 'stacks', campus.node.id), { recursive: true, force: true });
+    for (const campus of campuses) fs.rmSync(campusDir(app, campus), { recursive: true, force: true });
     err(`hybrid-campus: ${misuseLine(outcome.error)}\n`);
     return 1;
   }
@@ -199,7 +207,7 @@ export function synthCampusApp(app: App, options: RunCampusAppOptions = {}): num
     const writeBudgets = writeBudgetOnFailureEnabled(options);
     let rulesWritten = false;
     for (const campus of campuses) {
-      const dir = path.join(app.outdir, 'stacks', campus.node.id);
+      const dir = campusDir(app, campus);
       fs.rmSync(dir, { recursive: true, force: true });
       if (writeBudgets) {
         fs.mkdirSync(dir, { recursive: true });
@@ -239,8 +247,13 @@ export function runCampusApp(build: (app: App) => void, options: RunCampusAppOpt
     build(app);
   } catch (error) {
     if (!(error instanceof CampusConfigError)) throw error;
-    err(`hybrid-campus: ${error.message}\n`);
+    err(`hybrid-campus: ${misuseLine(error)}\n`);
     return 1;
   }
   return synthCampusApp(app, options);
+}
+
+/** A campus's output folder, as cdktf writes it. */
+function campusDir(app: App, campus: Campus): string {
+  return path.join(app.outdir, 'stacks', campus.node.id);
 }

@@ -1,4 +1,4 @@
-import { fitsWithin, formatKw, formatMw, formatPercent, formatPower, round, roundKw } from '../../domain/units';
+import { fitsWithin, formatKw, formatMw, formatPercent, formatPower, groupDigits, round, roundKw } from '../../domain/units';
 
 describe('units', () => {
   test('formats MW with three decimals and kW with grouping, independent of locale', () => {
@@ -26,4 +26,10 @@ describe('units', () => {
     expect(fitsWithin(0.1 + 0.2, 0.3)).toBe(true);
     expect(fitsWithin(10_000.001, 10_000)).toBe(false);
   });
+});
+
+test('groupDigits groups a string of digits by thousands and leaves text that is not all digits as the comma rule leaves it', () => {
+  expect(['', '1', '123', '1234', '123456', '1234567', '1152921504606846976'].map(groupDigits)).toEqual(['', '1', '123', '1,234', '123,456', '1,234,567', '1,152,921,504,606,846,976']);
+  // What toFixed writes for 1e21 and up, and for infinities: no digit run to group before the end.
+  expect(['1e+21', 'Infinity', '12a4567', '1234.5'].map(groupDigits)).toEqual(['1e+21', 'Infinity', '12a4,567', '1234.5']);
 });

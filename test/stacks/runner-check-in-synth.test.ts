@@ -109,6 +109,25 @@ describe('an App whose synth() is its own', () => {
     expect(fs.existsSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'))).toBe(false);
   });
 
+  test('a synth() that logs what it caught sees one line saying how many checks failed and where the details are', () => {
+    const logged: string[] = [];
+    class Logging extends App {
+      public override synth(): void {
+        try {
+          super.synth();
+        } catch (error) {
+          logged.push((error as Error).message);
+          throw error;
+        }
+      }
+    }
+    const app = new Logging({ outdir: Testing.app().outdir });
+    const { printed, options } = quiet();
+    expect(runCampusApp(failingCampusIn, { app, ...options })).toBe(1);
+    expect(logged).toEqual(['hybrid-campus: synth refused: 1 check failed; runCampusApp prints the details and writes no stack']);
+    expect(printed.join('')).toBe(REFUSED);
+  });
+
   test('a synth() that synthesizes no stack: the app is checked after it', () => {
     const app = new Idle({ outdir: Testing.app().outdir });
     const { printed, options } = quiet();
