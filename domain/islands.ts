@@ -340,7 +340,6 @@ export function evaluateByIslands(
     for (const k of island.changes) if (k > 0 && k < points.length) changedAt[k].push(i);
   });
   const current: (IslandEvaluation | undefined)[] = islands.map(() => undefined);
-  const tally: Tally = { blocking: 0, withAllocation: 0, autoPods: 0, withIssues: 0 };
   const busesInOrder = new PartsInOrder(order.buses, (e) => e.busByName);
   const coolingInOrder = new PartsInOrder(order.cooling, (e) => e.coolingByName);
   const lastBuses: LastBuses = {};
@@ -354,7 +353,6 @@ export function evaluateByIslands(
     for (const i of changedAt[k]) {
       const island = islands[i];
       const evaluatedBefore = current[i];
-      if (evaluatedBefore) count(tally, evaluatedBefore, -1);
       const before = evaluatedBefore?.parts;
       if (before) {
         for (const pod of before.shedOrder) {
@@ -365,7 +363,6 @@ export function evaluateByIslands(
       }
       const beforeLoads = current[i]?.loads;
       const now = (current[i] = evaluateIsland(island, point, checks));
-      count(tally, now, 1);
       changed.push({ island: i, ...(evaluatedBefore ? { before: evaluatedBefore } : {}) });
       for (const load of now.loads) touched.add(load);
       if (beforeLoads) for (const load of beforeLoads) if (!now.loads.has(load)) left.add(load);
@@ -387,33 +384,39 @@ export function evaluateByIslands(
     for (const load of [...off, ...previousOff]) if (!left.has(load) && evaluations[order.islandOfLoad.get(load.name)!].loads.has(load)) touched.add(load);
     const sincePrevious = previousJoined ? { previous: previousJoined, loads: [...touched], left: [...left] } : undefined;
     const parts = { buses: busesInOrder.next(evaluations, changed), cooling: coolingInOrder.next(evaluations, changed) };
-    const joined = joinState(state, evaluations, tally, parts, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, offReason }, sincePrevious, lastBuses);
+    const joined = joinState(state, evaluations, parts, checks, roles, rank, order, { autoPods, fillKw, headroomFillKw, inState, offReason }, sincePrevious, lastBuses);
     previousJoined = joined;
     previousOff = off;
     return joined ?? whole(state);
   });
 }
 
-/** What the join reads of every island of a state, counted as islands are evaluated (integers: exact in any order). */
+/** What the join reads of every island of a state, worked out from their evaluations (one pass over the islands). */
 interface Tally {
   /** Islands whose evaluation `blocks` the join. */
-  blocking: number;
+  readonly blocking: number;
   /** Islands with an allocation (power-capped pods). */
-  withAllocation: number;
+  readonly withAllocation: number;
   /** Auto-capped pods in service in every island. */
-  autoPods: number;
+  readonly autoPods: number;
   /** Islands with a result that is not passing. */
-  withIssues: number;
+  readonly withIssues: number;
 }
 
-/** Adds (`sign` 1) or takes away (-1) an island's evaluation from the tally. */
-function count(tally: Tally, e: IslandEvaluation, sign: 1 | -1): void {
-  if (e.blocks) tally.blocking += sign;
-  if (e.allocation !== undefined) {
-    tally.withAllocation += sign;
-    tally.autoPods += sign * e.allocation.autoPods;
+function tallyOf(islands: readonly IslandEvaluation[]): Tally {
+  let blocking = 0;
+  let withAllocation = 0;
+  let autoPods = 0;
+  let withIssues = 0;
+  for (const e of islands) {
+    if (e.blocks) blocking++;
+    if (e.allocation !== undefined) {
+      withAllocation++;
+      autoPods += e.allocation.autoPods;
+    }
+    if (e.hasIssues) withIssues++;
   }
-  if (e.hasIssues) tally.withIssues += sign;
+  return { blocking, withAllocation, autoPods, withIssues };
 }
 
 /**
@@ -447,7 +450,6 @@ interface ShedArrays {
 function joinState(
   state: CampusModel,
   islands: readonly IslandEvaluation[],
-  tally: Readonly<Tally>,
   parts: { readonly buses: InOrder<JoinedBus>; readonly cooling: InOrder<CoolingBudget> },
   checks: readonly BudgetCheck[],
   roles: readonly (CheckRole | undefined)[],
@@ -457,6 +459,7 @@ function joinState(
   sincePrevious: CampusEvaluation['sincePrevious'],
   lastBuses: LastBuses,
 ): CampusEvaluation | undefined {
+  const tally = tallyOf(islands);
   if (tally.blocking > 0) return undefined;
   // Buses and cooling systems in name order, as computeBudget and loadFlow list them.
   const { items: joinedBuses, islands: busIslands } = parts.buses;
