@@ -1,8 +1,7 @@
 /**
  * What the rule packs cost at synth, on the bundled examples: for each campus, the time of the
- * stack's own toTerraform() (which synth does anyway: through runCampusApp the runner's check judges each
- * campus on it inside app.synth(), and the synth writes that JSON and takes that judgement unless the
- * campus changed since, so a campus with packs pays no toTerraform of its own), and of running the
+ * stack's own toTerraform() (which synth does anyway; through runCampusApp the runner judges each campus
+ * before app.synth(), so a campus with packs pays one more toTerraform there), and of running the
  * enabled packs on its result (resources read out of the JSON, rules, suppressions). Median of
  * RUNS fresh builds each. Run: npm run bench:rules
  */
