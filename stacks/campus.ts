@@ -498,20 +498,6 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * (after the aspects and prepareStack) and their results, so cdk.tf.json is the JSON judged.
    */
   private synthRun?: RuleRun;
-  /**
-   * The judgement the runner's check made in this app.synth() (`preparedRuleErrors` with `keep`),
-   * with how many constructs the campus had then. @see reusedRun
-   */
-  private checkedRun?: { readonly run: RuleRun; readonly constructs: number };
-  /**
-   * The check's judgement, which this synth's validation takes instead of judging again when,
-   * since the check, the campus's aspects have visited nothing and it has as many constructs:
-   * the stack is then resolved once for the rules, not twice, and the JSON written is the JSON
-   * the check judged, as every construct's validations left it the first time they ran (cdktf
-   * too resolves the JSON it writes after one run of the validations). Set by the synthesizer for
-   * runAllValidations, cleared after the synth.
-   */
-  private reusedRun?: RuleRun;
   /** The aspects, each invoked once per construct however often the campus is judged. */
   private readonly aspectsOnce = new AspectsOnce();
 
@@ -560,10 +546,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
       synthesize: (session: ISynthesisSession) => {
         // The aspects run here, each once (a judgement before synth may have run them), and are
         // hidden from cdktf's own invocation in the stack synthesizer.
-        const visited = this.aspectsOnce.invoke(this);
-        const checked = this.checkedRun;
-        this.checkedRun = undefined;
-        this.reusedRun = !visited && checked !== undefined && checked.constructs === this.node.findAll().length ? checked.run : undefined;
+        this.aspectsOnce.invoke(this);
         try {
           this.aspectsOnce.hideInvoked(this, () => stackSynthesizer.synthesize(session));
           const dir = path.join(session.outdir, session.manifest.forStack(this).workingDirectory);
@@ -578,14 +561,13 @@ export class Campus extends TerraformStack implements WorkloadCampus {
           }
           if (this.rulesActive()) {
             // Judged in runAllValidations; without validation (skipValidation), judged on the JSON as written.
-            const run = this.synthRun ?? this.annotated(this.judge(super.toTerraform()));
+            const run = this.synthRun ?? this.judge(super.toTerraform(), true);
             fs.writeFileSync(path.join(dir, RULES_FILE_NAME), renderRulesJson(this.campusName, run.result));
             fs.writeFileSync(path.join(dir, SARIF_FILE_NAME), renderSarif(run.result, { campus: this.campusName, toolVersion: packageVersion() }));
           }
         } finally {
           // The next synth, or a judgement outside synth, judges the stack as it is then.
           this.synthRun = undefined;
-          this.reusedRun = undefined;
         }
       },
     };
@@ -622,28 +604,13 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * rules judged on the stack's Terraform JSON, without preparing it again (the runner's check
    * inside app.synth(), stacks/run-campus-app.ts). @internal
    */
-  public preparedRuleErrors(keep: boolean = false): string[] {
-    return this.ruleErrorsOf(false, keep);
+  public preparedRuleErrors(): string[] {
+    return this.ruleErrorsOf(false);
   }
 
-  /**
-   * Forgets the judgement `preparedRuleErrors` kept (the runner, after app.synth(), for a campus
-   * whose synth did not take it), so no later synth takes it. @internal
-   */
-  public forgetCheckedRun(): void {
-    this.checkedRun = undefined;
-  }
-
-  /**
-   * `ruleErrors`, the stack prepared first when `prepare` (judgeNow); the judgement kept for this
-   * synth when `keep` (the runner's check inside app.synth(): `reusedRun`).
-   */
-  private ruleErrorsOf(prepare: boolean, keep: boolean = false): string[] {
-    const fileErrors = this.suppressionsFileErrors();
-    if (!this.rulesActive()) return fileErrors;
-    const run = this.judgeNow(prepare);
-    if (keep) this.checkedRun = { run, constructs: this.node.findAll().length };
-    return [...fileErrors, ...run.errors];
+  /** `ruleErrors`, the stack prepared first when `prepare` (judgeNow). */
+  private ruleErrorsOf(prepare: boolean): string[] {
+    return [...this.suppressionsFileErrors(), ...(this.rulesActive() ? this.judgeNow(prepare).errors : [])];
   }
 
   /**
@@ -665,10 +632,8 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     const errors = this.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
     errors.push(...this.suppressionsFileErrors());
     if (this.rulesActive()) {
-      // Inside the stack synthesizer: after the aspects and app.synth()'s prepareStack, so this is the JSON cdk.tf.json gets
-      // (the check's, when nothing changed since: reusedRun).
-      this.synthRun = this.annotated(this.reusedRun ?? this.judge(super.toTerraform()));
-      this.reusedRun = undefined;
+      // Inside the stack synthesizer: after the aspects and app.synth()'s prepareStack, so this is the JSON cdk.tf.json gets.
+      this.synthRun = this.judge(super.toTerraform(), true);
       errors.push(...this.synthRun.errors);
     }
     if (errors.length > 0) throw stackValidationFailure(errors.join('\n  '));
@@ -741,7 +706,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     // In app.synth()'s order: the stack prepared, then the aspects.
     if (prepare) this.prepareStack();
     this.aspectsOnce.invoke(this);
-    return this.judge(super.toTerraform());
+    return this.judge(super.toTerraform(), false);
   }
 
   /**
@@ -752,8 +717,8 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     return this.aspectsOnce.invoke(this);
   }
 
-  /** Runs the rules on `terraform`: the findings, and the errors that fail synth. */
-  private judge(terraform: unknown): RuleRun {
+  /** Runs the rules on `terraform`; warnings become annotations only when `annotate` (once per synth). */
+  private judge(terraform: unknown, annotate: boolean): RuleRun {
     const result = runRules(
       this.rulePacks,
       { campus: this.toModel(), timeline: this.evaluate(), resources: synthesizedResources(terraform), variables: synthesizedVariables(terraform) },
@@ -762,18 +727,13 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     const byPath = new Map<string, IConstruct>(this.node.findAll().map((c) => [c.node.path, c]));
     const at = (p: string) => (byPath.has(p) ? p : this.node.path);
     const errors: string[] = [];
-    for (const f of result.findings) if (!f.suppressed && f.level === 'error') errors.push(`[${at(f.path)}] ${f.ruleId}: ${f.message}`);
+    for (const f of result.findings) {
+      if (f.suppressed) continue;
+      if (f.level === 'error') errors.push(`[${at(f.path)}] ${f.ruleId}: ${f.message}`);
+      else if (annotate) Annotations.of(byPath.get(f.path) ?? this).addWarning(`${f.ruleId}: ${f.message}`);
+    }
     errors.push(...result.suppressionProblems.map((p) => `[${at(p.path)}] ${p.message}`));
     return { terraform, result, errors };
-  }
-
-  /** `run`, its unsuppressed warnings added as annotations to their constructs (the campus when the path names none): once per synth. */
-  private annotated(run: RuleRun): RuleRun {
-    const warnings = run.result.findings.filter((f) => !f.suppressed && f.level !== 'error');
-    if (warnings.length === 0) return run;
-    const byPath = new Map<string, IConstruct>(this.node.findAll().map((c) => [c.node.path, c]));
-    for (const f of warnings) Annotations.of(byPath.get(f.path) ?? this).addWarning(`${f.ruleId}: ${f.message}`);
-    return run;
   }
 
   /**

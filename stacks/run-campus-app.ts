@@ -56,7 +56,7 @@ export function writeBudgetOnFailureEnabled(options: RunCampusAppOptions, env: N
 export function collectValidationErrors(app: App): string[] {
   const stacks = stacksOf(app);
   for (const stack of stacks) stack.prepareStack();
-  return checkPreparedApp(stacks, false);
+  return checkPreparedApp(stacks);
 }
 
 /** Every stack of the app, in app.synth()'s order. */
@@ -73,15 +73,14 @@ function stacksOf(app: App): TerraformStack[] {
  * aspects run after its one prepare, does not do. What a validation adds or edits is written as
  * bare cdktf writes it (its validations, too, run after its prepare).
  */
-function checkPreparedApp(stacks: readonly TerraformStack[], keep: boolean): string[] {
+function checkPreparedApp(stacks: readonly TerraformStack[]): string[] {
   let visited = false;
   for (const stack of stacks) if (Campus.isCampus(stack) && stack.invokeAspectsOnce()) visited = true;
   if (visited) for (const stack of stacks) stack.prepareStack();
   return stacks.flatMap((stack) => [
     ...stack.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`)),
-    // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON; when
-    // `keep` (the check inside app.synth()), the judgement is kept for the campus's synth to take.
-    ...(Campus.isCampus(stack) ? stack.preparedRuleErrors(keep) : []),
+    // Rule packs and suppressions (stacks/campus.ts): judged on the stack's Terraform JSON.
+    ...(Campus.isCampus(stack) ? stack.preparedRuleErrors() : []),
   ]);
 }
 
@@ -133,7 +132,7 @@ function synthChecked(app: App): SynthOutcome {
           if (outcome === undefined && !checking) {
             checking = true;
             try {
-              outcome = judged(() => checkPreparedApp(stacks, true));
+              outcome = judged(() => checkPreparedApp(stacks));
             } finally {
               checking = false;
             }
@@ -160,8 +159,6 @@ function synthChecked(app: App): SynthOutcome {
       throw error;
     }
   } finally {
-    // A judgement kept by the check and not taken by its campus's synth (a refused synth) is dropped.
-    for (const stack of stacks) if (Campus.isCampus(stack)) stack.forgetCheckedRun();
     for (const { stack, own, wrapper } of installed) {
       // A synthesizer set on the stack meanwhile (by a validation, say) stays.
       if (Object.getOwnPropertyDescriptor(stack, 'synthesizer')?.value !== wrapper) continue;

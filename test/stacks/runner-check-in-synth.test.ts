@@ -38,7 +38,7 @@ function quiet() {
   return { printed, options: { stdout: () => undefined, stderr: (t: string) => void printed.push(t) } };
 }
 
-describe('each resource is resolved as often as bare cdktf resolves it', () => {
+describe('each resource is resolved as often as bare cdktf resolves it, once more with rule packs', () => {
   /** How often the namespaces of a plain stack and of a campus were resolved by `synth`. */
   function resolves(withRules: boolean, synth: (app: App, build: (a: App) => void) => void): { plain: number; campus: number } {
     const app = Testing.app();
@@ -70,8 +70,8 @@ describe('each resource is resolved as often as bare cdktf resolves it', () => {
     expect(resolves(false, runner)).toEqual({ plain: 2, campus: 2 });
   });
 
-  test("the runner with a rule pack: twice, the check's judgement written (the synth takes it, nothing having changed)", () => {
-    expect(resolves(true, runner)).toEqual({ plain: 2, campus: 2 });
+  test("the runner with a rule pack: the campus three times (the check's judgement, then the synth's, whose JSON is written)", () => {
+    expect(resolves(true, runner)).toEqual({ plain: 2, campus: 3 });
   });
 
   test('the runner with an aspect on a campus: every stack prepared again after the aspects, so three times', () => {
@@ -82,92 +82,6 @@ describe('each resource is resolved as often as bare cdktf resolves it', () => {
         Aspects.of(campus).add({ visit: () => undefined });
       });
     expect(resolves(false, withAspect)).toEqual({ plain: 3, campus: 3 });
-  });
-});
-
-/** A rule pack of one warning rule naming every namespace the campus's JSON has: its logical name, then its metadata.name. */
-const NAMESPACES_PACK: RulePack = {
-  name: 'test/namespaces',
-  description: 'names every namespace',
-  rules: [
-    {
-      id: 'TEST-NS',
-      statement: 'names every namespace',
-      source: 'this test',
-      level: 'warning',
-      check: ({ resources }) => resources.filter((r) => r.type === 'kubernetes_namespace_v1').map((r) => ({ path: r.path, message: `namespace ${r.name} (${(r.config.metadata as { name?: string }).name})` })),
-    },
-  ],
-};
-
-describe("the synth takes the check's judgement only when the campus is as the check judged it", () => {
-  /** The messages of the campus's rules.json and its namespaces' logical names in cdk.tf.json. */
-  function written(outdir: string): { rules: string[]; namespaces: string[] } {
-    const dir = path.join(outdir, 'stacks', 'site');
-    const rules = JSON.parse(fs.readFileSync(path.join(dir, 'rules.json'), 'utf8')) as { findings: Array<{ message: string }> };
-    const terraform = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, Record<string, unknown>> };
-    return { rules: rules.findings.map((f) => f.message).sort(), namespaces: Object.keys(terraform.resource.kubernetes_namespace_v1).sort() };
-  }
-
-  test('a construct added to the campus after the check (by a stack synthesized before it) is judged and written', () => {
-    const app = Testing.app();
-    let counted: CountedNamespace | undefined;
-    const code = runCampusApp((a) => {
-      const plain = new TerraformStack(a, 'plain');
-      const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, rules: { packs: [NAMESPACES_PACK] } });
-      counted = new CountedNamespace(campus, 'ns', { metadata: { name: 'first' } });
-      let runs = 0;
-      // Its second run is in the plain stack's own synth, after the check and before the campus's.
-      plain.node.addValidation({
-        validate: () => {
-          if (++runs === 2) new NamespaceV1(campus, 'late', { metadata: { name: 'late' } });
-          return [];
-        },
-      });
-    }, { app, ...quiet().options });
-    expect(code).toBe(0);
-    expect(written(app.outdir)).toEqual({ rules: ['namespace late (late)', 'namespace ns (first)'], namespaces: ['late', 'ns'] });
-    // The check's judgement, then the synth's own, whose JSON is written.
-    expect(counted!.resolves).toBe(3);
-  });
-
-  test("an aspect added to the campus after the check, editing a construct it has: the edit is judged and written", () => {
-    const app = Testing.app();
-    const code = runCampusApp((a) => {
-      const plain = new TerraformStack(a, 'plain');
-      const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, rules: { packs: [NAMESPACES_PACK] } });
-      new NamespaceV1(campus, 'ns', { metadata: { name: 'before' } });
-      let runs = 0;
-      plain.node.addValidation({
-        validate: () => {
-          if (++runs === 2) Aspects.of(campus).add({ visit: (node) => node instanceof NamespaceV1 && node.addOverride('metadata.name', 'edited') });
-          return [];
-        },
-      });
-    }, { app, ...quiet().options });
-    expect(code).toBe(0);
-    const dir = path.join(app.outdir, 'stacks', 'site');
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')).resource.kubernetes_namespace_v1.ns.metadata.name).toBe('edited');
-    // Judged again: the rules saw the JSON written.
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'rules.json'), 'utf8')).findings.map((f: { message: string }) => f.message)).toEqual(['namespace ns (edited)']);
-  });
-
-  test("a refused synth's judgement is not taken by a later synth of the app", () => {
-    const app = Testing.app();
-    let refuse = true;
-    let ns: NamespaceV1 | undefined;
-    const code = runCampusApp((a) => {
-      new TerraformStack(a, 'plain').node.addValidation({ validate: () => (refuse ? ['refused by this test'] : []) });
-      const campus = new Campus(a, 'site', { gridRegion: 'ERCOT', interconnectLimitMw: 100, rules: { packs: [NAMESPACES_PACK] } });
-      ns = new NamespaceV1(campus, 'ns', { metadata: { name: 'before' } });
-    }, { app, ...quiet().options });
-    expect(code).toBe(1);
-    // The same constructs, one of them edited: the campus's synth judges and writes it as it is now.
-    refuse = false;
-    ns!.addOverride('metadata.name', 'after');
-    app.synth();
-    const terraform = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'site', 'cdk.tf.json'), 'utf8'));
-    expect(terraform.resource.kubernetes_namespace_v1.ns.metadata.name).toBe('after');
   });
 });
 
