@@ -498,6 +498,8 @@ export class Campus extends TerraformStack implements WorkloadCampus {
    * (after the aspects and prepareStack) and their results, so cdk.tf.json is the JSON judged.
    */
   private synthRun?: RuleRun;
+  /** Whether the stack's synthesizer is running: only then does runAllValidations keep its judgement (synthRun) for the write. */
+  private synthesizing = false;
   /** The aspects, each invoked once per construct however often the campus is judged. */
   private readonly aspectsOnce = new AspectsOnce();
 
@@ -547,6 +549,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
         // The aspects run here, each once (a judgement before synth may have run them), and are
         // hidden from cdktf's own invocation in the stack synthesizer.
         this.aspectsOnce.invoke(this);
+        this.synthesizing = true;
         try {
           this.aspectsOnce.hideInvoked(this, () => stackSynthesizer.synthesize(session));
           const dir = path.join(session.outdir, session.manifest.forStack(this).workingDirectory);
@@ -568,6 +571,7 @@ export class Campus extends TerraformStack implements WorkloadCampus {
         } finally {
           // The next synth, or a judgement outside synth, judges the stack as it is then.
           this.synthRun = undefined;
+          this.synthesizing = false;
         }
       },
     };
@@ -633,8 +637,11 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     errors.push(...this.suppressionsFileErrors());
     if (this.rulesActive()) {
       // Inside the stack synthesizer: after the aspects and app.synth()'s prepareStack, so this is the JSON cdk.tf.json gets.
-      this.synthRun = this.judge(super.toTerraform(), true);
-      errors.push(...this.synthRun.errors);
+      // Kept only there, where the synthesizer drops it after the write: called from elsewhere
+      // (Testing.synth(campus, true)), a kept judgement would stand in for the stack's JSON afterwards.
+      const run = this.judge(super.toTerraform(), true);
+      if (this.synthesizing) this.synthRun = run;
+      errors.push(...run.errors);
     }
     if (errors.length > 0) throw stackValidationFailure(errors.join('\n  '));
   }

@@ -319,6 +319,17 @@ describe('rule packs on a campus', () => {
     expect(rules.findings.filter((f: { path: string; suppressed?: unknown }) => f.path === 'ercot-300/raw-web' && f.suppressed).map((f: { ruleId: string }) => f.ruleId)).toEqual(['HC-K8S-4']);
   });
 
+  test('Testing.synth(campus, true) judges the campus and leaves nothing behind: a resource added afterwards is in its JSON and judged', () => {
+    const app = Testing.app();
+    const { campus } = ercot300(app) as { campus: Campus };
+    expect(() => Testing.synth(campus, true)).not.toThrow();
+    rawDeployment(campus);
+    // Was the judged JSON of the first call, without the Deployment, until the next synth of the app.
+    expect(Object.keys(campus.toTerraform().resource.kubernetes_deployment_v1)).toContain('raw-web');
+    expect(Object.keys(JSON.parse(Testing.synth(campus)).resource.kubernetes_deployment_v1)).toContain('raw-web');
+    expect(errorOf(() => Testing.synth(campus, true))).toContain(RAW_ERROR);
+  });
+
   test('a code suppression outside every campus is an error, not silently ignored; a campus under a grouping construct is judged', () => {
     const { Construct } = jest.requireActual('constructs') as typeof import('constructs');
     const result = run((a) => {
