@@ -563,8 +563,10 @@ export class Campus extends TerraformStack implements WorkloadCampus {
             fs.writeFileSync(path.join(dir, TIMELINE_SVG_FILE_NAME), timelineSvg(doc.timeline, `${this.campusName}: load against capacity (MW)`));
           }
           if (this.rulesActive()) {
-            // Judged in runAllValidations; without validation (skipValidation), judged on the JSON as written.
-            const run = this.synthRun ?? this.judge(super.toTerraform(), true);
+            // Judged in runAllValidations; without validation (skipValidation), judged on the JSON as
+            // written, its warnings not annotated: cdktf has taken this stack's annotations for
+            // manifest.json by now, so they would reach only the next synth's manifest.
+            const run = this.synthRun ?? this.judge(super.toTerraform(), false);
             fs.writeFileSync(path.join(dir, RULES_FILE_NAME), renderRulesJson(this.campusName, run.result));
             fs.writeFileSync(path.join(dir, SARIF_FILE_NAME), renderSarif(run.result, { campus: this.campusName, toolVersion: packageVersion() }));
           }

@@ -38,6 +38,18 @@ describe('runCampusApp writes and refuses what app.synth() does', () => {
     expect(manifest.stacks.site.annotations.map((a: { message: string }) => a.message)).toEqual(['TEST-1: warned on this run']);
   });
 
+  test("with skipValidation, a rule's warning is in rules.json and annotated in no synth's manifest", () => {
+    const app = new App({ skipValidation: true, outdir: Testing.app().outdir });
+    expect(runCampusApp(build, { app, stdout: () => undefined, stderr: () => undefined })).toBe(0);
+    const dir = path.join(app.outdir, 'stacks', 'site');
+    expect(fs.readFileSync(path.join(dir, 'rules.json'), 'utf8')).toContain('warned on this run');
+    const annotations = () => JSON.parse(fs.readFileSync(path.join(app.outdir, 'manifest.json'), 'utf8')).stacks.site.annotations.map((a: { message: string }) => a.message);
+    expect(annotations()).toEqual([]);
+    // Annotated after cdktf took the stack's annotations, the warning reached the next synth's manifest.
+    app.synth();
+    expect(annotations()).toEqual([]);
+  });
+
   test('a later app.synth() validates again', () => {
     const app = Testing.app();
     expect(runCampusApp(build, { app, stdout: () => undefined, stderr: () => undefined })).toBe(0);
