@@ -15,8 +15,14 @@
  * CPU-seconds, within its noise).
  *
  * Exit status: jest's when it failed, else tsc's when it failed, else 0.
+ *
+ * `npm run test:deep` (`node scripts/run-tests.js --deep`): the randomized tests at their deep
+ * counts (test/randomized-runs.ts, TEST_DEPTH=deep), that is every test file that takes its count
+ * from there, and nothing else; no tsc (npm test checks the types). `.ci/run` runs it after
+ * `npm test`. Further arguments go to jest.
  */
 const { spawn } = require('child_process');
+const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
@@ -26,9 +32,9 @@ function binOf(pkg, bin) {
 }
 
 /** Runs `node script args` from the root; resolves with its exit status and, when `hold`, its output. */
-function run(script, args, hold) {
+function run(script, args, hold, env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     const chunks = [];
     if (hold) {
       child.stdout.on('data', (d) => chunks.push(d));
@@ -38,7 +44,32 @@ function run(script, args, hold) {
   });
 }
 
+/**
+ * The test files that take their counts from test/randomized-runs.ts (they import it), from the
+ * root, sorted: what `--deep` runs (test/randomized-runs.test.ts checks it is the helper's table).
+ */
+function randomizedTestFiles() {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const rel = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(rel);
+      // The helper's own test (test/randomized-runs.test.ts) imports it and runs no randomized case.
+      else if (rel.endsWith('.test.ts') && rel !== 'test/randomized-runs.test.ts' && /from '(\.\.?\/)+randomized-runs'/.test(fs.readFileSync(path.join(ROOT, rel), 'utf8'))) files.push(rel);
+    }
+  };
+  walk('test');
+  return files.sort();
+}
+
+/** `--deep`: jest alone, TEST_DEPTH=deep, on the randomized test files; resolves with jest's exit status. */
+async function deep(args) {
+  const jest = binOf('jest', path.join('bin', 'jest.js'));
+  return (await run(jest, ['--runTestsByPath', ...randomizedTestFiles(), ...args], false, { ...process.env, TEST_DEPTH: 'deep' })).status;
+}
+
 async function main() {
+  if (process.argv[2] === '--deep') return deep(process.argv.slice(3));
   const tsc = run(binOf('typescript', path.join('bin', 'tsc')), ['--noEmit', '--incremental', '--tsBuildInfoFile', path.join('.cache', 'tsc', 'tsconfig.tsbuildinfo')], true);
   const jest = run(binOf('jest', path.join('bin', 'jest.js')), process.argv.slice(2), false);
   const { text, status } = summarize(...(await Promise.all([tsc, jest])));
@@ -57,7 +88,7 @@ function summarize(typecheck, tests) {
   return { text: `${typecheck.output}${line}`, status: tests.status !== 0 ? tests.status : typecheck.status };
 }
 
-module.exports = { summarize };
+module.exports = { summarize, randomizedTestFiles };
 
 if (require.main === module) {
   main().then((status) => {

@@ -1,7 +1,7 @@
 /**
  * scripts/property-coverage.js, the coverage guard for a property test's run count: a call
  * without a test file and two run counts is refused with its usage, before any jest run, and a
- * call that would compare nothing (a file that does not read FC_RUNS, a pattern that selects no
+ * call that would compare nothing (a file that does not take its count from propertyRuns, a pattern that selects no
  * test) is refused, never reported as nothing lost.
  */
 import { spawnSync } from 'child_process';
@@ -24,11 +24,12 @@ function guard(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-test('a test file that does not read FC_RUNS is refused before any jest run: both counts would run the same', () => {
+test('a test file that does not take its count from propertyRuns (FC_RUNS) is refused before any jest run: both counts would run the same', () => {
   expect(guard('test/domain/units.test.ts', '1000', '1')).toEqual({
     status: 2,
     stdout: '',
-    stderr: 'property-coverage: test/domain/units.test.ts does not read FC_RUNS, so both run counts run the same tests; name a property test whose run count comes from FC_RUNS\n',
+    stderr:
+      'property-coverage: test/domain/units.test.ts does not take its run count from propertyRuns (test/randomized-runs.ts, which reads FC_RUNS), so both run counts run the same tests; name a property test that does\n',
   });
   expect(guard('test/domain/no-such.test.ts', '1000', '1')).toEqual({
     status: 2,

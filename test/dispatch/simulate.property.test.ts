@@ -10,6 +10,7 @@ import { podFigures } from '../../domain/economics';
 import { evaluateTimeline } from '../../domain/evaluate';
 import { autoPod, bus, campus, cooling, feed, hall, pod } from '../domain/fixtures';
 import { series } from './series';
+import { propertyRuns } from '../randomized-runs';
 
 // A campus in two states: before 2024-03, an auto-capped pod and two fixed pods (one firm) share a
 // 1 MW N+1 bus; from 2024-03 a 400 kW hall takes part of it and the solver lowers the auto pod's cap.
@@ -61,6 +62,6 @@ test('no month mines more than the caps of its state allow', () => {
         });
       },
     ),
-    { numRuns: 12, seed: 14 },
+    { numRuns: propertyRuns('test/dispatch/simulate.property.test.ts'), seed: Number(process.env.FC_SEED ?? 14) },
   );
 });

@@ -13,8 +13,9 @@ import { computeBudget, type CampusBudget } from '../../domain/budget';
 import { evaluateCampus } from '../../domain/evaluate';
 import type { CampusModel } from '../../domain/model';
 import { autoPod, bus, campus, cooling, feed, hall, pod } from './fixtures';
+import { propertyRuns } from '../randomized-runs';
 
-const RUNS = Number(process.env.FC_RUNS ?? 200);
+const RUNS = propertyRuns('test/domain/cooling-auto-heat.property.test.ts');
 const seed = Number(process.env.FC_SEED ?? 20261124);
 
 const COOLING = ['c0', 'c1', 'c2', 'c3'];

@@ -17,9 +17,10 @@ import type { BusModel, CampusModel, CoolingModel, DemandResponseCommitment, Fee
 import { renderPowerBudget } from '../../report/power-budget-file';
 import { generatorLosses } from '../../domain/budget';
 import { autoPod, bus, campus, cooling, feed, hall, pod } from './fixtures';
+import { propertyRuns } from '../randomized-runs';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261123) });
-const RUNS = Number(process.env.FC_RUNS ?? 300);
+const RUNS = propertyRuns('test/domain/incremental-timeline.property.test.ts');
 
 const MONTHS = ['2027-01', '2027-02', '2027-04', '2027-07', '2028-01', '2029-06'] as const;
 
@@ -245,18 +246,20 @@ describe('the timeline as synth evaluates it, against every state from scratch',
   });
 
   test('the island generator reaches states joined from islands after others (sincePrevious) and states evaluated whole', () => {
-    const samples = fc.sample(islandCampusArb, { numRuns: 200, seed: 11 }).map((spec) => evaluateTimeline(build(spec)));
+    // The property's own cases (fc.sample with the global seed gives the cases fc.assert runs, in
+    // order), so each path below is reached by the comparison at npm test's count as at the deep one.
+    const samples = fc.sample(islandCampusArb, { numRuns: RUNS }).map((spec) => evaluateTimeline(build(spec)));
     // Joined states after joined states: the path where power-budget.json reads only what changed.
-    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious !== undefined)).length).toBeGreaterThan(40);
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious !== undefined)).length).toBeGreaterThan(RUNS / 4);
     // ... with auto-capped pods running in them, and with some switched off.
-    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && s.evaluation.budget.allocation?.pods.some((p) => p.mode === 'auto' && p.powerKw > 0))).length).toBeGreaterThan(20);
-    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && (s.evaluation.budget.allocation?.switchedOff ?? 0) > 0)).length).toBeGreaterThan(5);
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && s.evaluation.budget.allocation?.pods.some((p) => p.mode === 'auto' && p.powerKw > 0))).length).toBeGreaterThan(RUNS / 10);
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && (s.evaluation.budget.allocation?.switchedOff ?? 0) > 0)).length).toBeGreaterThan(RUNS / 20);
     // ... with demand-response commitments in force (judged on the joined state).
-    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && s.evaluation.results.some((r) => r.check === 'demand-response'))).length).toBeGreaterThan(3);
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && s.evaluation.results.some((r) => r.check === 'demand-response'))).length).toBeGreaterThan(RUNS / 40);
     // ... where a bus or a cooling system comes into service or retires.
-    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && (s.evaluation.budget.campus.notInService ?? []).length > 0)).length).toBeGreaterThan(3);
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && (s.evaluation.budget.campus.notInService ?? []).length > 0)).length).toBeGreaterThan(RUNS / 30);
     // Timelines with states of both kinds.
-    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious) && t.states.slice(1).some((s) => !s.evaluation.sincePrevious)).length).toBeGreaterThan(5);
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious) && t.states.slice(1).some((s) => !s.evaluation.sincePrevious)).length).toBeGreaterThan(RUNS / 6);
     // Joined states after joined states that share the bus list and scenarios of the state before
     // (islands.ts, sameBuses), and ones that make their own because a bus or a feed changed.
     const joinedAfterJoined = (t: TimelineEvaluation, shared: boolean) =>
@@ -264,8 +267,8 @@ describe('the timeline as synth evaluates it, against every state from scratch',
         const before = t.states[i - 1]?.evaluation;
         return s.evaluation.sincePrevious !== undefined && before?.sincePrevious !== undefined && (s.evaluation.budget.scenarios === before.budget.scenarios) === shared;
       });
-    expect(samples.filter((t) => joinedAfterJoined(t, true)).length).toBeGreaterThan(20);
-    expect(samples.filter((t) => joinedAfterJoined(t, false)).length).toBeGreaterThan(3);
+    expect(samples.filter((t) => joinedAfterJoined(t, true)).length).toBeGreaterThan(RUNS / 15);
+    expect(samples.filter((t) => joinedAfterJoined(t, false)).length).toBeGreaterThan(RUNS / 8);
     // States that share the site's loss rows of the state before (joined states: islands.ts keeps
     // the bus list, site-budget.ts siteBudgetOf its last rows), and
     // states that share the scenarios but not the rows (a figure or the limit changed).
@@ -275,8 +278,8 @@ describe('the timeline as synth evaluates it, against every state from scratch',
         const now = s.evaluation.budget;
         return before !== undefined && now.scenarios === before.scenarios && now.site.contingencies.length > 0 && (now.site.contingencies === before.site.contingencies) === shared;
       });
-    expect(samples.filter((t) => sharedRows(t, true)).length).toBeGreaterThan(10);
-    expect(samples.filter((t) => sharedRows(t, false)).length).toBeGreaterThan(10);
+    expect(samples.filter((t) => sharedRows(t, true)).length).toBeGreaterThan(RUNS / 10);
+    expect(samples.filter((t) => sharedRows(t, false)).length).toBeGreaterThan(RUNS / 20);
     // Joined states after joined states where an island was evaluated again with the same buses and
     // cooling systems in service (islands.ts, PartsInOrder: the last lists with that island's
     // entries replaced), and ones where those in service changed (every part looked up again).
@@ -288,18 +291,19 @@ describe('the timeline as synth evaluates it, against every state from scratch',
         const same = names(s.evaluation) === names(before);
         return same === sameParts && (!same || s.evaluation.budget.buses.some((b, k) => b !== before.budget.buses[k]));
       });
-    expect(samples.filter((t) => partsAfterJoined(t, true)).length).toBeGreaterThan(30);
-    expect(samples.filter((t) => partsAfterJoined(t, false)).length).toBeGreaterThan(8);
+    expect(samples.filter((t) => partsAfterJoined(t, true)).length).toBeGreaterThan(RUNS / 6);
+    expect(samples.filter((t) => partsAfterJoined(t, false)).length).toBeGreaterThan(RUNS / 40);
     // Joined states whose site loses on-site generation in some scenario (site-budget.ts: each
     // bus's generation kept per bus list, and the caps' site test in those losses).
-    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && generatorLosses(s.evaluation.budget.site).length > 0)).length).toBeGreaterThan(20);
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.sincePrevious && generatorLosses(s.evaluation.budget.site).length > 0)).length).toBeGreaterThan(RUNS / 5);
   });
 
   test('the generator makes timelines worth comparing: many states, shared parts, failures and auto-capped pods', () => {
     // Guards the property above against a generator that drifted into trivial campuses.
-    const samples = fc.sample(campusArb, { numRuns: 200, seed: 7 }).map((spec) => evaluateTimeline(build(spec)));
-    expect(samples.filter((t) => t.states.length >= 4).length).toBeGreaterThan(40);
-    expect(samples.filter((t) => t.failures.length > 0).length).toBeGreaterThan(40);
-    expect(samples.filter((t) => t.states.some((s) => s.evaluation.budget.allocation?.pods.some((p) => p.mode === 'auto' && p.powerKw > 0))).length).toBeGreaterThan(40);
+    // The first property's own cases, as above.
+    const samples = fc.sample(campusArb, { numRuns: RUNS }).map((spec) => evaluateTimeline(build(spec)));
+    expect(samples.filter((t) => t.states.length >= 4).length).toBeGreaterThan(RUNS / 2);
+    expect(samples.filter((t) => t.failures.length > 0).length).toBeGreaterThan(RUNS / 2);
+    expect(samples.filter((t) => t.states.some((s) => s.evaluation.budget.allocation?.pods.some((p) => p.mode === 'auto' && p.powerKw > 0))).length).toBeGreaterThan(RUNS / 3);
   });
 });

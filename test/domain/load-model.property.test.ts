@@ -13,7 +13,8 @@
  * file, the counterexamples the properties found, as plain tests.
  *
  * Campuses are small (1-3 buses, 1-4 feeds per bus, a few loads) so that every property runs
- * 1,000 times in a few seconds. FC_SEED and FC_RUNS explore further.
+ * 1,000 times (npm run test:deep; fewer in npm test: test/randomized-runs.ts) in a few seconds.
+ * FC_SEED and FC_RUNS explore further.
  */
 import fc from 'fast-check';
 import type { CampusBudget } from '../../domain/budget';
@@ -35,9 +36,10 @@ import type {
 import type { CheckResult } from '../../domain/checks/check';
 import { renderPowerBudget } from '../../report/power-budget-file';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
+import { propertyRuns } from '../randomized-runs';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261123) });
-const RUNS = Number(process.env.FC_RUNS ?? 1000);
+const RUNS = propertyRuns('test/domain/load-model.property.test.ts');
 
 /** kW: a figure that exceeds another by more than this is over (the engine's own tolerance, 1 mW). */
 const TOLERANCE_KW = 1e-6;

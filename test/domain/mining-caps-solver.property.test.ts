@@ -19,14 +19,16 @@ import { evaluateCampus } from '../../domain/evaluate';
 import type { PodAllocation } from '../../domain/mining-caps';
 import type { BusModel, CampusModel, CoolingModel, GpuHallModel, MiningPodModel, Redundancy } from '../../domain/model';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
+import { propertyRuns } from '../randomized-runs';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261124) });
-// 500 runs per property (1,000 before issue 12): they reach every statement, branch and function
-// of the library that 1,000 reach, as do 250 (`node scripts/property-coverage.js
-// test/domain/mining-caps-solver.property.test.ts 1000 500`: 3,593 reached on the engine as merged, none lost).
-// Coverage does not measure search depth: fewer runs try fewer near-limit and float-order cases,
-// a trade of depth for time; FC_RUNS=1000 (or more) searches deeper.
-const RUNS = Number(process.env.FC_RUNS ?? 500);
+// Runs per property: test/randomized-runs.ts (500 in npm run test:deep, 1,000 before issue 12:
+// 500 reach every statement, branch and function of the library that 1,000 reach, as do 250:
+// `node scripts/property-coverage.js test/domain/mining-caps-solver.property.test.ts 1000 500`,
+// 3,593 reached on the engine as merged, none lost). Coverage does not measure search depth:
+// fewer runs try fewer near-limit and float-order cases, a trade of depth for time; FC_RUNS=1000
+// (or more) searches deeper.
+const RUNS = propertyRuns('test/domain/mining-caps-solver.property.test.ts');
 
 /** kW: the engine's tolerance (1 mW): a figure more than this over its limit breaks it. */
 const TOLERANCE_KW = 1e-6;

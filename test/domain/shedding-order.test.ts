@@ -4,6 +4,7 @@ import { sheddingOrder, sheddingOrderOfNamed } from '../../domain/shedding-order
 import type { MiningPodModel } from '../../domain/model';
 import { renderPowerBudget } from '../../report/power-budget-file';
 import { autoPod, bus, campus, cooling, feed, pod } from './fixtures';
+import { propertyRuns } from '../randomized-runs';
 
 describe('shedding order', () => {
   test('lower priority first, then least efficient, then name; independent of declaration order', () => {
@@ -22,7 +23,7 @@ describe('shedding order', () => {
 
 describe('shedding order of pods already in name order', () => {
   // A fixed seed keeps CI repeatable; FC_SEED and FC_RUNS explore further.
-  const RUNS = Number(process.env.FC_RUNS ?? 300);
+  const RUNS = propertyRuns('test/domain/shedding-order.test.ts');
   const seed = Number(process.env.FC_SEED ?? 20261124);
   /** Names, a few of them used twice or more, some that sort apart from their length ('pod-10' < 'pod-2'). */
   const nameArb = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'pod-1', 'pod-10', 'pod-2', 'pod-20');

@@ -9,9 +9,10 @@ import fc from 'fast-check';
 import { CONTINGENCY_SHEDDING, NO_SHEDDING, alsoShedding, loadFlow, stateFlows, type CampusLoad, type LoadFlow } from '../../domain/load-model';
 import type { AuxiliaryLoadModel, BlockLoadModel, CoolingModel } from '../../domain/model';
 import { bus, campus, cooling, feed, hall, pod } from './fixtures';
+import { propertyRuns } from '../randomized-runs';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261124) });
-const RUNS = Number(process.env.FC_RUNS ?? 500);
+const RUNS = propertyRuns('test/domain/state-flows.property.test.ts');
 
 /** Few names, so that some are used twice and some refer to nothing. */
 const BUS_NAMES = ['bus-a', 'bus-b', 'bus-c', 'bus-x'];

@@ -9,9 +9,10 @@ import fc from 'fast-check';
 import { formatKw, formatMw, round, roundKw } from '../../domain/units';
 import { ratio } from '../../report/power-budget-file';
 import { referenceFormatKw, referenceFormatMw, referenceRatio, referenceRound, referenceRoundKw } from '../fuzz/reference-formatting';
+import { propertyRuns } from '../randomized-runs';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261124) });
-const RUNS = Number(process.env.FC_RUNS ?? 2_000);
+const RUNS = propertyRuns('test/domain/units.property.test.ts');
 
 const numberArb = fc.oneof(
   fc.double(),

@@ -9,9 +9,10 @@
 import fc from 'fast-check';
 import { renderBudgetJson } from '../../report/power-budget-file';
 import { referenceRenderBudgetJson } from '../fuzz/reference-formatting';
+import { propertyRuns } from '../randomized-runs';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261124) });
-const RUNS = Number(process.env.FC_RUNS ?? 500);
+const RUNS = propertyRuns('test/report/render-budget-json.property.test.ts');
 
 const keyArb = fc.constantFrom('name', 'scenarios', 'itKw', 'a', 'b', '1', '10', '0', 'with "quotes"', 'tab\there', 'ü', '');
 

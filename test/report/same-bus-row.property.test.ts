@@ -7,8 +7,9 @@
  */
 import fc from 'fast-check';
 import { everyFieldOf, sameBusRow, type BusRow, type BusScenarioRow } from '../../report/power-budget-file';
+import { propertyRuns } from '../randomized-runs';
 
-const RUNS = Number(process.env.FC_RUNS ?? 500);
+const RUNS = propertyRuns('test/report/same-bus-row.property.test.ts');
 const seed = Number(process.env.FC_SEED ?? 20261124);
 
 /** Numbers that JSON writes alike in groups: 0 and -0; NaN, Infinity and -Infinity (null). */

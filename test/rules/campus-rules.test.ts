@@ -50,11 +50,27 @@ function rawDeployment(campus: Campus): DeploymentV1 {
 const RAW_ERROR =
   "[ercot-300/raw-web] HC-K8S-4: Deployment 'raw-web' (container 'web') has a writable root filesystem; set securityContext.readOnlyRootFilesystem true and mount an emptyDir where it must write.";
 
+let examples: { campuses: Campus[]; result: ReturnType<typeof run> } | undefined;
+/**
+ * The four bundled examples in one app, synthesized through the runner once per file (the first
+ * test to need them builds them): the campuses and the run's result.
+ */
+function examplesThroughRunner() {
+  if (examples === undefined) {
+    const campuses: Campus[] = [];
+    const result = run((a) => {
+      for (const build of [ercot300, retrofit, phasedConversion, flexibleMining]) campuses.push((build(a) as { campus: Campus }).campus);
+    });
+    examples = { campuses, result };
+  }
+  return examples;
+}
+
 describe('rule packs on a campus', () => {
   test('every bundled example passes its packs: no error; the placeholder images warn, and the ERCOT pack warns on ercot-300', () => {
-    const app = Testing.app();
-    for (const build of [ercot300, retrofit, phasedConversion, flexibleMining]) {
-      const { campus } = build(app) as { campus: Campus };
+    const { campuses } = examplesThroughRunner();
+    expect(campuses.map((c) => c.node.id)).toEqual(['ercot-300', 'nyiso-retrofit', 'permian-phased', 'west-texas-flex']);
+    for (const campus of campuses) {
       expect(campus.ruleErrors()).toEqual([]);
       expect([...new Set(campus.ruleResults().findings.map((f) => `${f.level} ${f.ruleId}`))]).toEqual(
         campus.node.id === 'west-texas-flex'
@@ -279,11 +295,8 @@ describe('rule packs on a campus', () => {
   });
 
   test('through the runner, every example keeps its Terraform backend in cdk.tf.json', () => {
-    const app = Testing.app();
-    const ids: string[] = [];
-    const result = run((a) => {
-      for (const build of [ercot300, retrofit, phasedConversion, flexibleMining]) ids.push((build(a) as { campus: Campus }).campus.node.id);
-    }, app);
+    const { campuses, result } = examplesThroughRunner();
+    const ids = campuses.map((c) => c.node.id);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     for (const id of ids) {
