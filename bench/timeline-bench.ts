@@ -13,6 +13,8 @@
  * "one state of 10,000 pods" is the single-date case (`evaluateTimeline` with `asOf`): the first
  * (cold) run, and in the render column, in parentheses, the median wall time of the next five.
  * `--profile` writes a V8 CPU profile per row into bench/profiles/ (node --cpu-prof).
+ * bench/single-state-instructions.sh counts the instructions of the cold single state instead
+ * (`--child <pods> <dates> cold` and `setup`: a figure that does not drift with the machine's load).
  *
  * Campus: auto-capped pods (powerControl auto) spread over 100 buses (one air cooling system per
  * bus), built in phases: pods come into service bus by bus, in as many months as the row has
@@ -180,5 +182,16 @@ function parent(argv: readonly string[]): void {
   }
 }
 
-if (process.argv[2] === '--child') child(Number(process.argv[3]), Number(process.argv[4]), process.argv[5] === 'single');
+/**
+ * For bench/single-state-instructions.sh: builds the campus and, in mode `cold`, evaluates its
+ * last month once (the cold single state); mode `setup` stops before, so that the difference
+ * between the two is the evaluation's. Prints nothing.
+ */
+function childOnce(pods: number, dates: number, mode: 'cold' | 'setup'): void {
+  const campus = phasedCampus(pods, dates);
+  if (mode === 'cold') evaluateTimeline(campus, { asOf: monthsFrom2027(dates)[dates - 1] });
+}
+
+if (process.argv[2] === '--child' && (process.argv[5] === 'cold' || process.argv[5] === 'setup')) childOnce(Number(process.argv[3]), Number(process.argv[4]), process.argv[5]);
+else if (process.argv[2] === '--child') child(Number(process.argv[3]), Number(process.argv[4]), process.argv[5] === 'single');
 else if (require.main === module) parent(process.argv.slice(2));

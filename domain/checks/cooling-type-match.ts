@@ -25,24 +25,54 @@ export const coolingTypeMatch: BudgetCheck = {
     // budget.itLoads is sorted by name already: sorting again only matters when blocks join.
     const cooled = blocks.length === 0 ? budget.itLoads : [...budget.itLoads, ...blocks].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const results: CheckResult[] = [];
-    for (const load of cooled) {
-      const cooling = coolingByName.get(load.cooling);
+    const sharing = shortcutsEnabled();
+    // Consecutive loads (in name order) mostly share a cooling system and a requirement: the
+    // system and whether it serves the requirement are looked up once per run of them.
+    let lastName: string | undefined;
+    let cooling: CoolingModel | undefined;
+    let lastRequirement: string | undefined;
+    let serves = false;
+    // The passing message around the load's name, made once per run of loads with the same
+    // hardware and cooling system: one string joined per load, not the whole sentence.
+    let headMade = false;
+    let lastHardware: string | undefined;
+    let head = '';
+    let tail = '';
+    // An indexed loop: a for-of is an iterator call per load until V8 optimizes it.
+    for (let i = 0; i < cooled.length; i++) {
+      const load = cooled[i];
+      if (i === 0 || load.cooling !== lastName) {
+        lastName = load.cooling;
+        cooling = coolingByName.get(load.cooling);
+        lastRequirement = undefined;
+        if (cooling) tail = `' is served by ${cooling.type} cooling '${cooling.name}'.`;
+      }
       if (!cooling) continue; // reported by load-references
-      if (canServe(cooling.type, load.coolingRequirement)) {
+      if (lastRequirement === undefined || load.coolingRequirement !== lastRequirement) {
+        lastRequirement = load.coolingRequirement;
+        serves = canServe(cooling.type, load.coolingRequirement);
+      }
+      if (serves) {
         const key = 'declared' in load ? load.declared : load;
-        const known = shortcutsEnabled() ? PASSED.get(key) : undefined;
+        const known = sharing ? PASSED.get(key) : undefined;
         if (known?.cooling === cooling) {
           results.push(known.result);
           continue;
+        }
+        if (!headMade || load.hardware !== lastHardware) {
+          headMade = true;
+          lastHardware = load.hardware;
+          head = `cooling type: ${load.hardware} in '`;
         }
         const result: CheckResult = {
           check: coolingTypeMatch.id,
           subject: load.name,
           path: load.path,
           status: 'pass',
-          message: `cooling type: ${load.hardware} in '${load.name}' is served by ${cooling.type} cooling '${cooling.name}'.`,
+          // `cooling type: ${load.hardware} in '${load.name}' is served by ${cooling.type} cooling '${cooling.name}'.`
+          message: `${head}${load.name}${tail}`,
         };
-        if (shortcutsEnabled()) PASSED.set(key, { cooling, result });
+        if (sharing) PASSED.set(key, { cooling, result });
         results.push(result);
         continue;
       }

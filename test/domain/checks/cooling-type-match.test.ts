@@ -1,7 +1,7 @@
 import { computeBudget } from '../../../domain/budget';
 import { coolingTypeMatch } from '../../../domain/checks/cooling-type-match';
 import type { CoolingRequirement, CoolingType } from '../../../domain/model';
-import { bus, campus, cooling, feed, hall } from '../fixtures';
+import { bus, campus, cooling, feed, hall, pod } from '../fixtures';
 
 function run(type: CoolingType, requirement: CoolingRequirement) {
   return coolingTypeMatch.run(
@@ -56,4 +56,46 @@ describe('check cooling-type-match', () => {
   test('the fix lists every allowed type', () => {
     expect(run('hydro', 'air')[0].message).toContain('with a cooling system of type air or chiller.');
   });
+
+  test('loads in runs on one cooling system, with hardware, requirement and system changing between them: each message as written for that load alone', () => {
+    // The check joins the passing sentence from a part per hardware and a part per cooling system
+    // (reused over runs of loads in name order): every message must still be the sentence for
+    // its own load, including after a failing load, a load on an unknown system, and a change of
+    // hardware alone or of system alone.
+    const specs: [name: string, coolingName: string, requirement: CoolingRequirement, hardware: string][] = [
+      ['p01', 'air-1', 'immersion', 'Fluid Miner'],
+      ['p02', 'air-1', 'air', 'Miner A'],
+      ['p03', 'air-1', 'air', 'Miner A'],
+      ['p04', 'air-1', 'air', 'Miner B'],
+      ['p05', 'gone', 'air', 'Miner B'],
+      ['p06', 'air-1', 'air', 'Miner B'],
+      ['p07', 'air-2', 'air', 'Miner B'],
+      ['p08', 'air-2', 'hydro', 'Miner B'],
+      ['p09', 'air-2', 'air', 'Miner B'],
+      ['p10', 'tank', 'immersion', 'Miner B'],
+      ['p11', 'tank', 'immersion', 'Miner C'],
+      ['p12', 'air-1', 'air', 'Miner C'],
+    ];
+    const budget = computeBudget(
+      campus({
+        buses: [bus('main', [feed('f', 100_000)])],
+        coolingSystems: [
+          cooling('air-1', 'main', { model: 'pue', pue: 1.1 }, 100_000, 'air'),
+          cooling('air-2', 'main', { model: 'pue', pue: 1.1 }, 100_000, 'air'),
+          cooling('tank', 'main', { model: 'pue', pue: 1.05 }, 100_000, 'immersion'),
+        ],
+        miningPods: specs.map(([name, coolingName, coolingRequirement, hardware]) => pod(name, 'main', coolingName, 10, { coolingRequirement, hardware })),
+      }),
+    );
+    const typeOf: Record<string, CoolingType> = { 'air-1': 'air', 'air-2': 'air', tank: 'immersion' };
+    const expected = specs
+      .filter(([, coolingName]) => coolingName !== 'gone')
+      .map(([name, coolingName, requirement, hardware]) =>
+        typeOf[coolingName] === 'immersion' || requirement === 'air'
+          ? ['pass', name, `cooling type: ${hardware} in '${name}' is served by ${typeOf[coolingName]} cooling '${coolingName}'.`]
+          : ['fail', name, expect.stringContaining(`cooling type: ${hardware} in '${name}' needs ${requirement} cooling, but cooling system '${coolingName}' is air.`)],
+      );
+    expect(coolingTypeMatch.run(budget).map((r) => [r.status, r.subject, r.message])).toEqual(expected);
+  });
 });
+
