@@ -59,6 +59,11 @@ test('through jest itself: after jest.resetModules(), a module under node_module
     fs.writeFileSync(file, 'module.exports = 1;\n');
     expect(require(file)).toBe(1);
     fs.writeFileSync(file, 'module.exports = 2;\n');
+    // jest's ScriptTransformer keeps compiled scripts by path and mtime (in ms): two writes within
+    // one millisecond (a fresh clone's run, under load) would get the first script back from jest's
+    // own cache, whatever this runtime reads. A later mtime keeps the test on the shared texts.
+    const { mtime } = fs.statSync(file);
+    fs.utimesSync(file, mtime, new Date(mtime.getTime() + 1000));
     jest.resetModules();
     expect(require(file)).toBe(2);
   } finally {
