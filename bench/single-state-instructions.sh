@@ -15,15 +15,23 @@
 # same process stopped before evaluating (setup), in millions. Checkouts are measured in turn,
 # so give the one to compare with as well (e.g. a clone of the base commit).
 set -euo pipefail
+# Each count's run is checked (valgrind prints a count for a program that crashed too).
+shopt -s inherit_errexit
 command -v valgrind >/dev/null || { echo "single-state-instructions: valgrind is not installed; install it (apt-get install valgrind) to count instructions" >&2; exit 2; }
 here="$(cd "$(dirname "$0")/.." && pwd)"
 count() { # checkout mode -> instructions
   local out
-  out="$(cd "$1" && valgrind --tool=callgrind --callgrind-out-file=/dev/null node --predictable -r ./scripts/register-ts.js bench/timeline-bench.ts --child 10000 200 "$2" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')"
+  local log
+  log="$(cd "$1" && valgrind --tool=callgrind --callgrind-out-file=/dev/null --error-exitcode=1 node --predictable -r ./scripts/register-ts.js bench/timeline-bench.ts --child 10000 200 "$2" 2>&1 >/dev/null)" ||
+    { echo "single-state-instructions: the $2 run failed in $1:" >&2; echo "$log" | tail -20 >&2; exit 1; }
+  out="$(echo "$log" | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')"
   [ -n "$out" ] || { echo "single-state-instructions: no count from valgrind in $1 (mode $2)" >&2; exit 1; }
   echo "$out"
 }
 for dir in "${@:-$here}"; do
+  # Older checkouts have no cold and setup modes: their child would evaluate the whole timeline in both.
+  grep -q "mode: 'cold' | 'setup'" "$dir/bench/timeline-bench.ts" ||
+    { echo "single-state-instructions: $dir/bench/timeline-bench.ts has no cold and setup modes (added in e152f67); copy this checkout's bench/timeline-bench.ts into it first" >&2; exit 2; }
   # A first run transpiles what the require hook has not cached yet, outside the count.
   (cd "$dir" && node -r ./scripts/register-ts.js bench/timeline-bench.ts --child 10000 200 setup)
   setup="$(count "$dir" setup)"

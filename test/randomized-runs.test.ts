@@ -24,6 +24,8 @@ test('TEST_DEPTH: unset, empty or fast is the fast profile; deep the deep one', 
 test('any other TEST_DEPTH is refused with one message naming the value', () => {
   expect(() => testDepth({ TEST_DEPTH: 'Deep' })).toThrow(new Error(`TEST_DEPTH must be 'fast' or 'deep' (got "Deep"): unset it for npm test's counts, or run npm run test:deep`));
   expect(() => propertyRuns(FILE, { TEST_DEPTH: '1000' })).toThrow(new Error(`TEST_DEPTH must be 'fast' or 'deep' (got "1000"): unset it for npm test's counts, or run npm run test:deep`));
+  // FC_RUNS set does not let a bad TEST_DEPTH through.
+  expect(() => propertyRuns(FILE, { TEST_DEPTH: 'Deep', FC_RUNS: '10' })).toThrow(new Error(`TEST_DEPTH must be 'fast' or 'deep' (got "Deep"): unset it for npm test's counts, or run npm run test:deep`));
 });
 
 test('FC_RUNS overrides both profiles for the properties, not the fuzz sample', () => {

@@ -43,9 +43,9 @@ export const FAST_RUNS: { readonly [file in RandomizedTest]: number } = {
   'test/domain/mining-caps.property.test.ts': 100,
   'test/domain/units.property.test.ts': 500,
   'test/domain/state-flows.property.test.ts': 150,
-  // These three stay at the deep count: their reach tests sample the property's own cases (same
-  // seed, same count) and some paths are rare (3 of 300 lists, 11 of 500 pairs); each file takes
-  // under 2 s at this count.
+  // cooling-auto-heat, shedding-order and same-bus-row stay at the deep count: their reach tests
+  // sample the property's own cases (same seed, same count) and some paths are rare (3 of 300
+  // lists, 11 of 500 pairs); each file takes under 2 s at this count.
   'test/domain/cooling-auto-heat.property.test.ts': 200,
   'test/domain/shedding-order.test.ts': 300,
   'test/report/render-budget-json.property.test.ts': 150,
@@ -64,12 +64,14 @@ export function testDepth(env: NodeJS.ProcessEnv = process.env): 'fast' | 'deep'
 
 /** How many runs each property of `file` makes: FC_RUNS when set, else the profile's count. */
 export function propertyRuns(file: Exclude<RandomizedTest, 'test/fuzz/fuzz-sample.test.ts'>, env: NodeJS.ProcessEnv = process.env): number {
+  // The profile is read first, so a bad TEST_DEPTH is refused with FC_RUNS set too.
+  const count = profileCount(file, env);
   const override = env.FC_RUNS;
   if (override !== undefined && override !== '') {
     if (!/^[1-9][0-9]*$/.test(override)) throw new Error(`FC_RUNS must be a positive whole number of runs (got ${JSON.stringify(override)}): unset it for the profile's counts`);
     return Number(override);
   }
-  return profileCount(file, env);
+  return count;
 }
 
 /** How many generated cases the fuzz sample runs: the profile's count (FC_RUNS does not apply). */
