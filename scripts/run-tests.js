@@ -55,7 +55,8 @@ function randomizedTestFiles() {
       const rel = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(rel);
       // The helper's own test (test/randomized-runs.test.ts) imports it and runs no randomized case.
-      else if (rel.endsWith('.test.ts') && rel !== 'test/randomized-runs.test.ts' && /from '(\.\.?\/)+randomized-runs'/.test(fs.readFileSync(path.join(ROOT, rel), 'utf8'))) files.push(rel);
+      // Imported as '../randomized-runs' or '../../randomized-runs': the module name closing a quoted relative path.
+      else if (rel.endsWith('.test.ts') && rel !== 'test/randomized-runs.test.ts' && fs.readFileSync(path.join(ROOT, rel), 'utf8').includes("/randomized-runs'")) files.push(rel);
     }
   };
   walk('test');
