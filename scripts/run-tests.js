@@ -19,7 +19,8 @@
  * `npm run test:deep` (`node scripts/run-tests.js --deep`): the randomized tests at their deep
  * counts (test/randomized-runs.ts, TEST_DEPTH=deep), that is every test file that takes its count
  * from there, and nothing else; no tsc (npm test checks the types). `.ci/run` runs it after
- * `npm test`. Further arguments go to jest.
+ * `npm test`. Further arguments go to jest; a path or pattern among them narrows the files to
+ * those of the randomized ones it matches.
  */
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -63,10 +64,21 @@ function randomizedTestFiles() {
   return files.sort();
 }
 
+/**
+ * jest's arguments for `--deep`: the caller's, then one `--testMatch=<rootDir>/FILE` per randomized
+ * test file, so that jest's set of test files is those files and a path or pattern the caller
+ * gives narrows it (`npm run test:deep -- test/fuzz` runs the fuzz sample alone), as it does for
+ * `npm test`. The `=` form, after the caller's arguments: a bare `--testMatch` would take the
+ * caller's patterns that follow it as more globs.
+ */
+function deepJestArgs(args, files = randomizedTestFiles()) {
+  return [...args, ...files.map((file) => `--testMatch=<rootDir>/${file}`)];
+}
+
 /** `--deep`: jest alone, TEST_DEPTH=deep, on the randomized test files; resolves with jest's exit status. */
 async function deep(args) {
   const jest = binOf('jest', path.join('bin', 'jest.js'));
-  return (await run(jest, ['--runTestsByPath', ...randomizedTestFiles(), ...args], false, { ...process.env, TEST_DEPTH: 'deep' })).status;
+  return (await run(jest, deepJestArgs(args), false, { ...process.env, TEST_DEPTH: 'deep' })).status;
 }
 
 async function main() {
@@ -89,7 +101,7 @@ function summarize(typecheck, tests) {
   return { text: `${typecheck.output}${line}`, status: tests.status !== 0 ? tests.status : typecheck.status };
 }
 
-module.exports = { summarize, randomizedTestFiles };
+module.exports = { summarize, randomizedTestFiles, deepJestArgs };
 
 if (require.main === module) {
   main().then((status) => {

@@ -9,7 +9,7 @@ import * as path from 'path';
 
 const SCRIPT = path.join(__dirname, '..', 'scripts', 'property-coverage.js');
 
-test.each([[[]], [['test/domain/mining-caps.property.test.ts', '300']], [['test/domain/mining-caps.property.test.ts', '300', 'many']]])('arguments %j: the usage on stderr, exit 2', (args) => {
+test.each([[[]], [['test/domain/mining-caps.property.test.ts']], [['test/domain/mining-caps.property.test.ts', '300']]])('arguments %j: the usage on stderr, exit 2', (args) => {
   const run = spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8' });
   expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
     status: 2,
@@ -23,6 +23,15 @@ function guard(...args: string[]) {
   const run = spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', cwd: path.join(__dirname, '..') });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+test.each([['300', 'many'], ['300', '0'], ['1e3', '300']])('run counts %s and %s: a count that is not a positive whole number is refused, naming it, before any jest run', (reference, candidate) => {
+  const bad = [reference, candidate].find((runs) => !/^[1-9][0-9]*$/.test(runs));
+  expect(guard('test/domain/mining-caps.property.test.ts', reference, candidate)).toEqual({
+    status: 2,
+    stdout: '',
+    stderr: `property-coverage: run counts are positive whole numbers (got ${JSON.stringify(bad)}); give the reference count, then the smaller candidate count\n`,
+  });
+});
 
 test('a test file that does not take its count from propertyRuns (FC_RUNS) is refused before any jest run: both counts would run the same', () => {
   expect(guard('test/domain/units.test.ts', '1000', '1')).toEqual({

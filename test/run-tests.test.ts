@@ -3,10 +3,17 @@
  * (That the script runs both, and fails on a failing test or a type error, was checked by hand:
  * spawning it here would run the whole suite inside itself.)
  */
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { summarize } = require('../scripts/run-tests') as {
+const { summarize, deepJestArgs, randomizedTestFiles } = require('../scripts/run-tests') as {
   summarize(typecheck: { status: number; signal?: string; output: string }, tests: { status: number }): { text: string; status: number };
+  deepJestArgs(args: readonly string[]): string[];
+  randomizedTestFiles(): string[];
 };
+
+const ROOT = path.join(__dirname, '..');
 
 test('both pass: exit 0, one line on type checking', () => {
   expect(summarize({ status: 0, output: '' }, { status: 0 })).toEqual({ text: 'tsc --noEmit: no type errors\n', status: 0 });
@@ -27,4 +34,17 @@ test('tsc stopped by a signal fails the run and says the types were not checked'
     text: 'tsc --noEmit: stopped by SIGKILL before it finished: the types were not checked; run npm test again\n',
     status: 1,
   });
+});
+
+test("test:deep's jest arguments: jest's files are the randomized ones, and a caller's path narrows them instead of adding to them", () => {
+  // jest itself lists the files it would run (--listTests): with no path, every randomized file;
+  // with test/fuzz and the load model's file, the two randomized files among them (test/fuzz also
+  // holds binary-unit and oracles tests, which are not randomized and stay out).
+  const list = (args: readonly string[]): string[] => {
+    const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--listTests', ...deepJestArgs(args)], { cwd: ROOT, encoding: 'utf8' });
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    return result.stdout.trim().split('\n').map((file) => path.relative(ROOT, file)).sort();
+  };
+  expect(list([])).toEqual(randomizedTestFiles());
+  expect(list(['test/fuzz', 'test/domain/load-model'])).toEqual(['test/domain/load-model.property.test.ts', 'test/fuzz/fuzz-sample.test.ts']);
 });
