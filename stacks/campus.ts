@@ -492,6 +492,12 @@ export class Campus extends TerraformStack implements WorkloadCampus {
   private readonly kubernetesNames = new Map<string, IConstruct>();
   private evaluation?: TimelineEvaluation;
   private warningsAnnotated = false;
+  /**
+   * The rule warnings annotated so far (construct path and message): each once, however many
+   * synths judge the campus (annotations cannot be taken back, so one no longer found stays, as
+   * the budget's warnings do).
+   */
+  private readonly ruleWarningsAnnotated = new Set<string>();
   private readonly ownPacks: readonly RulePack[];
   /**
    * During the stack's synthesis only: the Terraform JSON the rules judged in runAllValidations
@@ -739,7 +745,14 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     for (const f of result.findings) {
       if (f.suppressed) continue;
       if (f.level === 'error') errors.push(`[${at(f.path)}] ${f.ruleId}: ${f.message}`);
-      else if (annotate) Annotations.of(byPath.get(f.path) ?? this).addWarning(`${f.ruleId}: ${f.message}`);
+      else if (annotate) {
+        const target = byPath.get(f.path) ?? this;
+        const message = `${f.ruleId}: ${f.message}`;
+        const key = `${target.node.path}\n${message}`;
+        if (this.ruleWarningsAnnotated.has(key)) continue;
+        this.ruleWarningsAnnotated.add(key);
+        Annotations.of(target).addWarning(message);
+      }
     }
     errors.push(...result.suppressionProblems.map((p) => `[${at(p.path)}] ${p.message}`));
     return { terraform, result, errors };

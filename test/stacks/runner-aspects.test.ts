@@ -36,6 +36,10 @@ describe('runCampusApp writes and refuses what app.synth() does', () => {
     expect(fs.readFileSync(path.join(dir, 'rules.json'), 'utf8')).toContain('warned on this run');
     const manifest = JSON.parse(fs.readFileSync(path.join(app.outdir, 'manifest.json'), 'utf8'));
     expect(manifest.stacks.site.annotations.map((a: { message: string }) => a.message)).toEqual(['TEST-1: warned on this run']);
+    // A second synth of the same app judges again and finds the same warning: still one annotation.
+    app.synth();
+    const again = JSON.parse(fs.readFileSync(path.join(app.outdir, 'manifest.json'), 'utf8'));
+    expect(again.stacks.site.annotations.map((a: { message: string }) => a.message)).toEqual(['TEST-1: warned on this run']);
   });
 
   test("with skipValidation, a rule's warning is in rules.json and annotated in no synth's manifest", () => {
