@@ -83,7 +83,7 @@ function main(argv) {
   }
   // As FC_RUNS itself takes them (test/randomized-runs.ts): a 0 would fail every property and read as a failing test.
   for (const runs of [reference, candidate]) {
-    if (!/^[1-9]\d*$/.test(runs)) refuse(`run counts are positive whole numbers (got ${JSON.stringify(runs)}); give the reference count, then the smaller candidate count`);
+    if (!/^[1-9]\d*$/.test(runs)) refuse(`run counts are positive whole numbers (got ${JSON.stringify(runs)}); give the reference count, then the candidate count`);
   }
   if (!fs.existsSync(path.resolve(ROOT, file))) refuse(`${file}: no such file; name a property test file (from the repository root)`);
   // FC_RUNS reaches a test through propertyRuns (test/randomized-runs.ts), which every property

@@ -65,14 +65,16 @@ function randomizedTestFiles() {
 }
 
 /**
- * jest's arguments for `--deep`: the caller's, then one `--testMatch=<rootDir>/FILE` per randomized
+ * jest's arguments for `--deep`: the caller's, then one `--testMatch=**/FILE` per randomized
  * test file, so that jest's set of test files is those files and a path or pattern the caller
  * gives narrows it (`npm run test:deep -- test/fuzz` runs the fuzz sample alone), as it does for
  * `npm test`. The `=` form, after the caller's arguments: a bare `--testMatch` would take the
  * caller's patterns that follow it as more globs.
  */
 function deepJestArgs(args, files = randomizedTestFiles()) {
-  return [...args, ...files.map((file) => `--testMatch=<rootDir>/${file}`)];
+  // `**/` rather than `<rootDir>/`: a checkout path with glob characters ("[", "]") would make the
+  // pattern match nothing. Jest matches the patterns under its roots (test/) only.
+  return [...args, ...files.map((file) => `--testMatch=**/${file}`)];
 }
 
 /** `--deep`: jest alone, TEST_DEPTH=deep, on the randomized test files; resolves with jest's exit status. */

@@ -493,11 +493,12 @@ export class Campus extends TerraformStack implements WorkloadCampus {
   private evaluation?: TimelineEvaluation;
   private warningsAnnotated = false;
   /**
-   * The rule warnings annotated so far (construct path and message): each once, however many
-   * synths judge the campus (annotations cannot be taken back, so one no longer found stays, as
-   * the budget's warnings do).
+   * The rule warnings annotated so far, per construct (the finding's path and message): each
+   * once, however many synths judge the campus; a construct that replaces another at its path
+   * is annotated afresh. Annotations cannot be taken back, so one no longer found stays, as the
+   * budget's warnings do.
    */
-  private readonly ruleWarningsAnnotated = new Set<string>();
+  private readonly ruleWarningsAnnotated = new WeakMap<IConstruct, Set<string>>();
   private readonly ownPacks: readonly RulePack[];
   /**
    * During the stack's synthesis only: the Terraform JSON the rules judged in runAllValidations
@@ -748,9 +749,12 @@ export class Campus extends TerraformStack implements WorkloadCampus {
       else if (annotate) {
         const target = byPath.get(f.path) ?? this;
         const message = `${f.ruleId}: ${f.message}`;
-        const key = `${target.node.path}\n${message}`;
-        if (this.ruleWarningsAnnotated.has(key)) continue;
-        this.ruleWarningsAnnotated.add(key);
+        // The finding's own path: two findings that fall back to the campus stay two.
+        const key = `${f.path}\n${message}`;
+        let annotated = this.ruleWarningsAnnotated.get(target);
+        if (annotated === undefined) this.ruleWarningsAnnotated.set(target, (annotated = new Set()));
+        if (annotated.has(key)) continue;
+        annotated.add(key);
         Annotations.of(target).addWarning(message);
       }
     }

@@ -29,7 +29,7 @@ test.each([['300', 'many'], ['300', '0'], ['1e3', '300']])('run counts %s and %s
   expect(guard('test/domain/mining-caps.property.test.ts', reference, candidate)).toEqual({
     status: 2,
     stdout: '',
-    stderr: `property-coverage: run counts are positive whole numbers (got ${JSON.stringify(bad)}); give the reference count, then the smaller candidate count\n`,
+    stderr: `property-coverage: run counts are positive whole numbers (got ${JSON.stringify(bad)}); give the reference count, then the candidate count\n`,
   });
 });
 
