@@ -24,7 +24,7 @@ function guard(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-test.each([['300', 'many'], ['300', '0'], ['1e3', '300']])('run counts %s and %s: a count that is not a positive whole number is refused, naming it, before any jest run', (reference, candidate) => {
+test.each([['300', '0'], ['1e3', '300']])('run counts %s and %s: a count that is not a positive whole number is refused, naming it, before any jest run', (reference, candidate) => {
   const bad = [reference, candidate].find((runs) => !/^[1-9][0-9]*$/.test(runs));
   expect(guard('test/domain/mining-caps.property.test.ts', reference, candidate)).toEqual({
     status: 2,
