@@ -493,12 +493,13 @@ export class Campus extends TerraformStack implements WorkloadCampus {
   private evaluation?: TimelineEvaluation;
   private warningsAnnotated = false;
   /**
-   * The rule warnings annotated so far, per construct (the finding's path and message): each
-   * once, however many synths judge the campus; a construct that replaces another at its path
-   * is annotated afresh. Annotations cannot be taken back, so one no longer found stays, as the
-   * budget's warnings do.
+   * The rule warnings annotated so far, per construct: how many of each (finding's path and
+   * message). A synth annotates the n-th finding of a kind only if fewer than n are there: one
+   * synth annotates every finding, as many as the rules report; another synth of the same app adds
+   * none it already added; a construct that replaces another at its path is annotated afresh.
+   * Annotations cannot be taken back, so one no longer found stays, as the budget's warnings do.
    */
-  private readonly ruleWarningsAnnotated = new WeakMap<IConstruct, Set<string>>();
+  private readonly ruleWarningsAnnotated = new WeakMap<IConstruct, Map<string, number>>();
   private readonly ownPacks: readonly RulePack[];
   /**
    * During the stack's synthesis only: the Terraform JSON the rules judged in runAllValidations
@@ -743,6 +744,8 @@ export class Campus extends TerraformStack implements WorkloadCampus {
     const byPath = new Map<string, IConstruct>(this.node.findAll().map((c) => [c.node.path, c]));
     const at = (p: string) => (byPath.has(p) ? p : this.node.path);
     const errors: string[] = [];
+    /** How many findings of each kind (path and message) this judgement has met so far. */
+    const met = new Map<string, number>();
     for (const f of result.findings) {
       if (f.suppressed) continue;
       if (f.level === 'error') errors.push(`[${at(f.path)}] ${f.ruleId}: ${f.message}`);
@@ -751,10 +754,12 @@ export class Campus extends TerraformStack implements WorkloadCampus {
         const message = `${f.ruleId}: ${f.message}`;
         // The finding's own path: two findings that fall back to the campus stay two.
         const key = `${f.path}\n${message}`;
+        const nth = (met.get(key) ?? 0) + 1;
+        met.set(key, nth);
         let annotated = this.ruleWarningsAnnotated.get(target);
-        if (annotated === undefined) this.ruleWarningsAnnotated.set(target, (annotated = new Set()));
-        if (annotated.has(key)) continue;
-        annotated.add(key);
+        if (annotated === undefined) this.ruleWarningsAnnotated.set(target, (annotated = new Map()));
+        if ((annotated.get(key) ?? 0) >= nth) continue;
+        annotated.set(key, nth);
         Annotations.of(target).addWarning(message);
       }
     }

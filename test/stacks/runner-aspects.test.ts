@@ -42,14 +42,15 @@ describe('runCampusApp writes and refuses what app.synth() does', () => {
     expect(again.stacks.site.annotations.map((a: { message: string }) => a.message)).toEqual(['TEST-1: warned on this run']);
   });
 
-  test("a rule's warning on a construct that replaced another at its path is annotated on the new one; findings that fall back to the campus stay apart", () => {
-    // One warning at site/x, and two with the same message at paths that are no construct (annotated on the campus).
+  test("rule warnings: each finding annotated once, two alike at one construct both, on a construct that replaced another at its path afresh; findings that fall back to the campus stay apart", () => {
+    // Two alike at site/x, and two with the same message at paths that are no construct (annotated on the campus).
     const pack: RulePack = {
       name: 'test/paths',
       description: 'warnings at a construct and at paths that are none',
       rules: [{
         id: 'TEST-2', statement: 'warns at three paths', source: 'this test', level: 'warning',
-        check: () => [{ path: 'site/x', message: 'on x' }, { path: 'site/gone-1', message: 'same' }, { path: 'site/gone-2', message: 'same' }],
+        // site/x twice with one message: a rule reporting two resources under one construct alike.
+        check: () => [{ path: 'site/x', message: 'on x' }, { path: 'site/x', message: 'on x' }, { path: 'site/gone-1', message: 'same' }, { path: 'site/gone-2', message: 'same' }],
       }],
     };
     const app = Testing.app();
@@ -60,12 +61,15 @@ describe('runCampusApp writes and refuses what app.synth() does', () => {
         .stacks.site.annotations.map((a: { constructPath: string; message: string }) => `${a.constructPath} | ${a.message}`)
         .sort();
     app.synth();
-    expect(annotations()).toEqual(['site | TEST-2: same', 'site | TEST-2: same', 'site/x | TEST-2: on x']);
+    expect(annotations()).toEqual(['site | TEST-2: same', 'site | TEST-2: same', 'site/x | TEST-2: on x', 'site/x | TEST-2: on x']);
+    // A second synth of the same app: the same four, none twice over.
+    app.synth();
+    expect(annotations()).toEqual(['site | TEST-2: same', 'site | TEST-2: same', 'site/x | TEST-2: on x', 'site/x | TEST-2: on x']);
     campus.node.tryRemoveChild('x');
     new Construct(campus, 'x');
     app.synth();
-    // As bare cdktf shows it: the new construct's own warning, the campus's two kept once each.
-    expect(annotations()).toEqual(['site | TEST-2: same', 'site | TEST-2: same', 'site/x | TEST-2: on x']);
+    // As bare cdktf shows it: the new construct's own two warnings, the campus's two kept once each.
+    expect(annotations()).toEqual(['site | TEST-2: same', 'site | TEST-2: same', 'site/x | TEST-2: on x', 'site/x | TEST-2: on x']);
   });
 
   test("with skipValidation, a rule's warning is in rules.json and annotated in no synth's manifest", () => {
