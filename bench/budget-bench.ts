@@ -18,10 +18,7 @@ import { evaluateCampus, evaluateTimeline } from '../domain/evaluate';
 import { allocateMiningCaps } from '../domain/mining-caps';
 import type { CampusModel, MiningPodModel } from '../domain/model';
 import { renderPowerBudget } from '../report/power-budget-file';
-import { ercot300 } from '../examples/ercot-300';
-import { retrofit } from '../examples/retrofit';
-import { phasedConversion } from '../examples/phased-conversion';
-import { flexibleMining } from '../examples/flexible-mining';
+import { buildBundledExamples } from '../examples/bundled';
 import { Campus } from '../stacks/campus';
 import { synthCampusApp } from '../stacks/run-campus-app';
 import { time } from './timing';
@@ -63,10 +60,7 @@ time('engine: evaluate with auto caps, 10,000 pods', 5, () => evaluateCampus(big
 time('engine: evaluate + render power-budget.json, 10,000 pods', 5, () => renderPowerBudget(evaluateTimeline(bigModel(100, 100))));
 time('constructs + synth: all four bundled examples', 10, () => {
   const app = new App({ outdir });
-  ercot300(app);
-  retrofit(app);
-  phasedConversion(app);
-  flexibleMining(app);
+  buildBundledExamples(app);
   synthCampusApp(app, quiet);
 });
 time('constructs + synth: one campus with 2,000 pods', 3, () => {

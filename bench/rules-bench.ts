@@ -6,25 +6,23 @@
  * RUNS fresh builds each. Run: npm run bench:rules
  */
 import { Testing } from 'cdktf';
-import { ercot300 } from '../examples/ercot-300';
-import { flexibleMining } from '../examples/flexible-mining';
-import { phasedConversion } from '../examples/phased-conversion';
-import { retrofit } from '../examples/retrofit';
+import { BUNDLED_EXAMPLES } from '../examples/bundled';
 import { runRules } from '../rules/run-rules';
 import { codeSuppressions } from '../rules/suppression';
 import { synthesizedResources, synthesizedVariables } from '../rules/synthesized-resources';
-import type { Campus } from '../stacks/campus';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
-for (const [name, build] of [['ercot-300', ercot300], ['nyiso-retrofit', retrofit], ['permian-phased', phasedConversion], ['west-texas-flex', flexibleMining]] as const) {
+for (const build of BUNDLED_EXAMPLES) {
+  let name = '';
   const synth: number[] = [];
   const rules: number[] = [];
   let findings = 0;
   for (let i = 0; i < RUNS; i++) {
-    const { campus } = (build as (app: unknown) => { campus: Campus })(Testing.app());
+    const { campus } = build(Testing.app());
+    name = campus.node.id;
     campus.evaluate();
     let t = process.hrtime.bigint();
     const terraform = campus.toTerraform();

@@ -68,8 +68,9 @@ function randomizedTestFiles() {
  * jest's arguments for `--deep`: the caller's, then one `--testMatch=` glob per randomized test
  * file (any folders, then the file's path from the root; see below), so that jest's set of test
  * files is those files and a path or pattern the caller gives narrows it
- * (`npm run test:deep -- test/fuzz` runs the fuzz sample alone), as it does for `npm test`. The `=` form, after the caller's arguments: a bare `--testMatch` would take the
- * caller's patterns that follow it as more globs.
+ * (`npm run test:deep -- test/fuzz` runs the fuzz sample alone), as it does for `npm test`.
+ * The `=` form, after the caller's arguments: a bare `--testMatch` would take the caller's
+ * patterns that follow it as more globs.
  */
 function deepJestArgs(args, files = randomizedTestFiles()) {
   // `**/` rather than `<rootDir>/`: a checkout path with glob characters ("[", "]") would make the

@@ -12,10 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { ercot300 } from '../examples/ercot-300';
-import { flexibleMining } from '../examples/flexible-mining';
-import { phasedConversion } from '../examples/phased-conversion';
-import { retrofit } from '../examples/retrofit';
+import { buildBundledExamples } from '../examples/bundled';
 import { runCampusApp } from '../stacks/run-campus-app';
 
 const ROOT = path.join(__dirname, '..');
@@ -98,15 +95,7 @@ test('the examples app, run as cdktf.json runs it (through the hook), writes wha
   // The same app in-process: the same summary on stdout, the same files.
   const app = new App({ outdir: fs.mkdtempSync(path.join(TMP, 'in-process-')) });
   let stdout = '';
-  const code = runCampusApp(
-    (a) => {
-      ercot300(a);
-      retrofit(a);
-      phasedConversion(a);
-      flexibleMining(a);
-    },
-    { app, stdout: (t) => (stdout += t), stderr: () => undefined },
-  );
+  const code = runCampusApp((a) => void buildBundledExamples(a), { app, stdout: (t) => (stdout += t), stderr: () => undefined });
   expect(code).toBe(0);
   expect(spawnedStdout).toBe(stdout);
   const expected = filesUnder(app.outdir);

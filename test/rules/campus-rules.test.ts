@@ -7,7 +7,7 @@ import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ercot300 } from '../../examples/ercot-300';
 import { retrofit } from '../../examples/retrofit';
 import { phasedConversion } from '../../examples/phased-conversion';
-import { flexibleMining } from '../../examples/flexible-mining';
+import { buildBundledExamples } from '../../examples/bundled';
 import { KUBERNETES_BASELINE } from '../../rules/kubernetes/pack';
 import { CampusRules } from '../../rules/campus-rules';
 import { RuleSuppressions } from '../../rules/suppression';
@@ -57,9 +57,9 @@ let examples: { campuses: Campus[]; result: ReturnType<typeof run> } | undefined
  */
 function examplesThroughRunner() {
   if (examples === undefined) {
-    const campuses: Campus[] = [];
+    let campuses: Campus[] = [];
     const result = run((a) => {
-      for (const build of [ercot300, retrofit, phasedConversion, flexibleMining]) campuses.push((build(a) as { campus: Campus }).campus);
+      campuses = buildBundledExamples(a);
     });
     examples = { campuses, result };
   }
@@ -220,12 +220,7 @@ describe('rule packs on a campus', () => {
 
   test('the suppressions file (cdktf.json context) suppresses the examples\' placeholder images, with the reason on record', () => {
     const app = Testing.app({ context: { 'hybrid-campus:rule-suppressions': 'rule-suppressions.json' } });
-    const result = run((a) => {
-      ercot300(a);
-      retrofit(a);
-      phasedConversion(a);
-      flexibleMining(a);
-    }, app);
+    const result = run((a) => void buildBundledExamples(a), app);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const rules = JSON.parse(fs.readFileSync(path.join(result.outdir, 'stacks', 'nyiso-retrofit', 'rules.json'), 'utf8'));
@@ -379,10 +374,8 @@ describe('rule packs on a campus', () => {
     const validate = ajv.compile(schema);
     const texts = [0, 1].map(() => {
       const app = Testing.app({ context: { 'hybrid-campus:rule-suppressions': 'rule-suppressions.json' } });
-      const { campus } = ercot300(app);
-      retrofit(app);
-      phasedConversion(app);
-      flexibleMining(app);
+      // ercot-300 is the first example.
+      const [campus] = buildBundledExamples(app);
       rawDeployment(campus);
       return renderSarif(campus.ruleResults(), { campus: 'ercot-300', toolVersion: '0.1.0' });
     });
